@@ -1,0 +1,93 @@
+"""The long-format race CSV shared by ``main.py race --csv`` and the window's export.
+
+One row per racer per step, step 0 being the start::
+
+    optimizer,step,x,y,loss,grad_x,grad_y,eff_lr_x,eff_lr_y,status,update_x,update_y,obs_lr_x,obs_lr_y
+
+* ``optimizer``: the racer's label (the spec as typed; a repeat gets `` #2``);
+* ``grad_*``: the gradient at that row's position;
+* ``eff_lr_*``: the optimizer's own effective learning rate for the step that
+  produced the row (empty at step 0); ``obs_lr_*``: the observed ratio
+  ``-update / previous gradient`` (empty at step 0 or where that gradient is 0);
+* ``update_*``: the step applied, theta_t - theta_{t-1} (empty at step 0);
+* ``status``: ``running`` on every row but the last of a racer that stopped,
+  which carries ``converged`` or ``diverged``. No rows follow a stop.
+
+Numbers are written with Python's shortest round-trip repr, so reading the file
+back gives the engine's floats exactly; non-finite values are ``nan``/``inf``.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import math
+import os
+from typing import Iterable, TextIO
+
+from .runner import RUNNING, RunRecord
+
+__all__ = ["CSV_COLUMNS", "write_race_csv", "race_csv_rows"]
+
+CSV_COLUMNS = ("optimizer", "step", "x", "y", "loss", "grad_x", "grad_y", "eff_lr_x", "eff_lr_y", "status",
+               "update_x", "update_y", "obs_lr_x", "obs_lr_y")
+
+
+def _num(v: float) -> str:
+    v = float(v)
+    if math.isnan(v):
+        return "nan"
+    return repr(v)
+
+
+def _opt(v: float) -> str:
+    v = float(v)
+    return "" if math.isnan(v) else repr(v)
+
+
+def race_csv_rows(records: Iterable[RunRecord]):
+    """Yield the CSV rows (lists of strings) of single-start run records."""
+    for rec in records:
+        if rec.batched:
+            raise ValueError("the race CSV holds single-start runs; got a batched record")
+        pos, loss, grad = rec.positions, rec.losses, rec.gradients
+        eff, upd, obs = rec.effective_lr, rec.updates, rec.observed_lr
+        n = len(pos) - 1
+        final_status = rec.status
+        for t in range(n + 1):
+            status = final_status if t == n and final_status != RUNNING else RUNNING
+            yield [rec.label, str(t), _num(pos[t, 0]), _num(pos[t, 1]), _num(loss[t]),
+                   _num(grad[t, 0]), _num(grad[t, 1]), _opt(eff[t, 0]), _opt(eff[t, 1]), status,
+                   _opt(upd[t, 0]), _opt(upd[t, 1]), _opt(obs[t, 0]), _opt(obs[t, 1])]
+
+
+def write_race_csv(target: str | os.PathLike | TextIO, records: Iterable[RunRecord]) -> None:
+    """Write the race CSV to a path or an open text file.
+
+    Writing to a path goes through a temporary file in the same folder that
+    replaces the target only once complete: a failure leaves no half-written
+    file under the chosen name.
+    """
+    if hasattr(target, "write"):
+        writer = csv.writer(target, lineterminator="\n")
+        writer.writerow(CSV_COLUMNS)
+        writer.writerows(race_csv_rows(records))
+        return
+    buf = io.StringIO()
+    write_race_csv(buf, records)
+    atomic_write_text(os.fspath(target), buf.getvalue())
+
+
+def atomic_write_text(path: str, text: str) -> None:
+    """Write ``text`` to ``path`` via a temporary sibling file and an atomic rename."""
+    folder = os.path.dirname(os.path.abspath(path))
+    tmp = os.path.join(folder, f".{os.path.basename(path)}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.remove(tmp)
+        except OSError:
+            pass
+        raise

@@ -1,0 +1,36 @@
+"""AdaGrad (torch.optim.Adagrad).
+
+With ``g = grad + weight_decay * theta``::
+
+    clr = lr / (1 + (t - 1) * lr_decay)
+    S = S + g * g                 (S starts at initial_accumulator_value)
+    theta = theta - clr * g / (sqrt(S) + eps)
+
+Effective learning rate: ``clr / (sqrt(S) + eps)``.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+
+from .common import l2
+
+
+class AdagradState(NamedTuple):
+    t: int
+    sum: np.ndarray
+
+
+def init(params, hp) -> AdagradState:
+    return AdagradState(0, np.full(np.shape(params), float(hp["initial_accumulator_value"])))
+
+
+def update(grad, state: AdagradState, params, hp, hessian=None):
+    t = state.t + 1
+    g = l2(grad, params, hp["weight_decay"])
+    clr = hp["lr"] / (1 + (t - 1) * hp["lr_decay"])
+    s = state.sum + g * g
+    std = np.sqrt(s) + hp["eps"]
+    new_params = params + ((-clr) * g) / std
+    return new_params, AdagradState(t, s), clr / std

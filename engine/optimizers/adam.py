@@ -1,0 +1,54 @@
+"""Adam, AMSGrad and AdamW (torch.optim.Adam / AdamW).
+
+Weight decay is coupled (L2, ``g = grad + weight_decay * theta``) unless
+``decoupled_weight_decay`` (AdamW), which first does
+``theta = theta * (1 - lr * weight_decay)``. Then::
+
+    m = lerp(m, g, 1 - beta1)
+    v = beta2 * v + (1 - beta2) * g * g
+    amsgrad: vmax = max(vmax, v), used in place of v below
+    theta = theta - (lr / (1 - beta1^t)) * m / (sqrt(v) / sqrt(1 - beta2^t) + eps)
+
+Effective learning rate: ``(lr / (1 - beta1^t)) / (sqrt(v) / sqrt(1 - beta2^t) + eps)``.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+
+from .common import decayed, l2, lerp
+
+
+class AdamState(NamedTuple):
+    t: int
+    exp_avg: np.ndarray
+    exp_avg_sq: np.ndarray
+    max_exp_avg_sq: np.ndarray
+
+
+def init(params, hp) -> AdamState:
+    z = np.zeros(np.shape(params))
+    return AdamState(0, z, z, z)
+
+
+def update(grad, state: AdamState, params, hp, hessian=None):
+    lr, beta1, beta2, wd = hp["lr"], hp["beta1"], hp["beta2"], hp["weight_decay"]
+    t = state.t + 1
+    if hp["decoupled_weight_decay"]:
+        params = decayed(params, lr, wd)
+        g = grad
+    else:
+        g = l2(grad, params, wd)
+    m = lerp(state.exp_avg, g, 1.0 - beta1)
+    v = state.exp_avg_sq * beta2 + ((1.0 - beta2) * g) * g
+    step_size = lr / (1.0 - beta1 ** t)
+    bc2_sqrt = (1.0 - beta2 ** t) ** 0.5
+    vmax = state.max_exp_avg_sq
+    if hp["amsgrad"]:
+        vmax = np.maximum(vmax, v)
+        denom = np.sqrt(vmax) / bc2_sqrt + hp["eps"]
+    else:
+        denom = np.sqrt(v) / bc2_sqrt + hp["eps"]
+    new_params = params + ((-step_size) * m) / denom
+    return new_params, AdamState(t, m, v, vmax), step_size / denom

@@ -1,0 +1,58 @@
+"""RAdam (torch.optim.RAdam): Adam with a rectified adaptive learning rate.
+
+Weight decay is coupled (L2) unless ``decoupled_weight_decay``. Then, with m, v
+as in Adam and ``mhat = m / (1 - beta1^t)``::
+
+    rho_inf = 2 / (1 - beta2) - 1
+    rho_t   = rho_inf - 2 t beta2^t / (1 - beta2^t)
+    rho_t > 5:  r = sqrt((rho_t-4)(rho_t-2) rho_inf / ((rho_inf-4)(rho_inf-2) rho_t))
+                theta = theta - lr * mhat * r * sqrt(1 - beta2^t) / (sqrt(v) + eps)
+    otherwise:  theta = theta - lr * mhat          (momentum SGD while v is unreliable)
+
+Effective learning rate: ``lr * r * sqrt(1 - beta2^t) / (sqrt(v) + eps)`` when
+rectified, else ``lr``.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+
+from .common import constant_rate, decayed, l2, lerp
+
+
+class RAdamState(NamedTuple):
+    t: int
+    exp_avg: np.ndarray
+    exp_avg_sq: np.ndarray
+
+
+def init(params, hp) -> RAdamState:
+    z = np.zeros(np.shape(params))
+    return RAdamState(0, z, z)
+
+
+def update(grad, state: RAdamState, params, hp, hessian=None):
+    lr, beta1, beta2, wd = hp["lr"], hp["beta1"], hp["beta2"], hp["weight_decay"]
+    t = state.t + 1
+    if hp["decoupled_weight_decay"]:
+        params = decayed(params, lr, wd)
+        g = grad
+    else:
+        g = l2(grad, params, wd)
+    m = lerp(state.exp_avg, g, 1.0 - beta1)
+    v = state.exp_avg_sq * beta2 + ((1.0 - beta2) * g) * g
+    bias_correction1 = 1.0 - beta1 ** t
+    bias_correction2 = 1.0 - beta2 ** t
+    mhat = m / bias_correction1
+    rho_inf = 2.0 / (1.0 - beta2) - 1.0
+    rho_t = rho_inf - 2.0 * t * (beta2 ** t) / bias_correction2
+    if rho_t > 5.0:
+        rect = ((rho_t - 4) * (rho_t - 2) * rho_inf / ((rho_inf - 4) * (rho_inf - 2) * rho_t)) ** 0.5
+        adaptive = (bias_correction2 ** 0.5) / (np.sqrt(v) + hp["eps"])
+        new_params = params + -1.0 * (((mhat * lr) * adaptive) * rect)
+        eff = (lr * rect) * adaptive
+    else:
+        new_params = params + -1.0 * (mhat * lr)
+        eff = constant_rate(params, lr)
+    return new_params, RAdamState(t, m, v), eff

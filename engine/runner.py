@@ -1,0 +1,459 @@
+"""Running optimizers: the live :class:`Runner` and the finished :class:`RunRecord`.
+
+A :class:`Runner` advances one optimizer over a batch of runs (one start per
+row) on one objective, a step or many steps at a time, and records per step
+and per run:
+
+* ``positions``  theta_t, row 0 being the start;
+* ``losses``     f(theta_t);
+* ``gradients``  grad f(theta_t), the gradient *at* that row's position;
+* ``effective_lr`` the optimizer's own per-parameter learning rate used for
+  the step that produced row t (row 0 is NaN) -- see ``engine.optimizers``;
+* derived on demand (not stored twice): ``updates`` theta_t - theta_{t-1} and
+  ``observed_lr`` = -update_t / g_{t-1}, the ratio a user can compare across all
+  optimizers, momentum included (NaN where g_{t-1} = 0);
+* ``status`` per run: ``running``, ``converged`` (gradient norm <= tol) or
+  ``diverged`` (position, loss or gradient non-finite, or the position ran
+  away more than ``runaway`` half-widths of the objective's ``domain`` from its
+  centre). A stopped run takes no more steps; the others go on.
+
+The objective is anything with ``grad(p)`` (and ``f(p)``), optionally
+``value_and_grad(p)``, ``hessian(p)`` (needed by Newton) and ``domain``; the
+engine does not import ``surfaces``. All arithmetic runs under
+``np.errstate(all="ignore")``: no NumPy warning reaches the console; non-finite
+values become a ``diverged`` status instead.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any, Mapping, Sequence
+
+import numpy as np
+
+from .hyperparams import HyperparameterError
+from .registry import Optimizer, get_optimizer, resolve_hyperparams
+from .spec import format_optimizer_spec, parse_optimizer_spec
+
+__all__ = ["Runner", "RunRecord", "simulate", "RUNNING", "CONVERGED", "DIVERGED"]
+
+RUNNING, CONVERGED, DIVERGED = "running", "converged", "diverged"
+_STATUS_DTYPE = "<U9"
+_INITIAL_CAPACITY = 256
+
+
+def _resolve(optimizer: str | Optimizer, hyperparams: Mapping[str, Any] | None) -> tuple[Optimizer, dict]:
+    if isinstance(optimizer, Optimizer):
+        return optimizer, resolve_hyperparams(optimizer, hyperparams)
+    return parse_optimizer_spec(optimizer, **dict(hyperparams or {}))
+
+
+def _as_starts(start) -> tuple[np.ndarray, bool]:
+    try:
+        arr = np.array(start, dtype=float)
+    except (TypeError, ValueError):
+        raise ValueError(f"start must be a point (x, y) or an array of shape (B, 2), got {start!r}") from None
+    if arr.ndim == 1 and arr.shape == (2,):
+        return arr[None, :], True
+    if arr.ndim == 2 and arr.shape[1] == 2 and arr.shape[0] >= 1:
+        return arr, False
+    raise ValueError(f"start must be a point (x, y) or an array of shape (B, 2), got shape {arr.shape}")
+
+
+class Runner:
+    """Advances one optimizer over ``B`` runs of one objective.
+
+    Parameters
+    ----------
+    objective : object with ``grad`` (and ``f`` / ``value_and_grad`` / ``hessian`` / ``domain``)
+    optimizer : registry name, spec string (``"adam:lr=0.01"``) or :class:`Optimizer`
+    hyperparams : extra hyperparameters (validated; a key may not also be in the spec)
+    start : (x, y) or array of shape (B, 2); defaults to ``objective.start``
+    max_steps : step budget (``None``: no budget; ``advance`` decides)
+    tol : stop a run as ``converged`` once ``|grad| <= tol``
+    record : ``"full"`` keeps every step; ``"final"`` keeps only the last state
+        (no loss is evaluated per step; the fast path for many starts)
+    runaway : a run is ``diverged`` when it leaves the objective's domain box
+        scaled by this factor about its centre
+    """
+
+    def __init__(self, objective, optimizer: str | Optimizer, hyperparams: Mapping[str, Any] | None = None,
+                 start=None, *, max_steps: int | None = None, tol: float | None = None,
+                 record: str = "full", runaway: float = 100.0, label: str | None = None):
+        self.optimizer, self.hyperparams = _resolve(optimizer, hyperparams)
+        if record not in ("full", "final"):
+            raise ValueError(f"record must be 'full' or 'final', got {record!r}")
+        if max_steps is not None and (isinstance(max_steps, bool) or int(max_steps) != max_steps or max_steps < 0):
+            raise ValueError(f"steps must be a whole number >= 0, got {max_steps!r}")
+        if tol is not None and not (np.isfinite(tol) and tol >= 0):
+            raise ValueError(f"tol must be a number >= 0, got {tol!r}")
+        if start is None:
+            start = getattr(objective, "start", None)
+            if start is None:
+                raise ValueError("no start given and the objective has no default start")
+        starts, self.single = _as_starts(start)
+        if self.optimizer.needs_hessian and not hasattr(objective, "hessian"):
+            raise HyperparameterError(f"{self.optimizer.name} needs an objective with a Hessian")
+
+        self.objective = objective
+        self.label = label if label is not None else format_optimizer_spec(self.optimizer.name, self.hyperparams)
+        self.record_mode = record
+        self.max_steps = None if max_steps is None else int(max_steps)
+        self.tol = None if tol is None else float(tol)
+        self.starts = starts
+        self.batch = starts.shape[0]
+        self._tol2 = None if tol is None else float(tol) ** 2
+
+        vg = getattr(objective, "value_and_grad", None)
+        self._value_and_grad = vg if vg is not None else (lambda p: (objective.f(p), objective.grad(p)))
+        self._grad = objective.grad
+        self._hessian = getattr(objective, "hessian", None) if self.optimizer.needs_hessian else None
+        domain = getattr(objective, "domain", None)
+        if domain is not None:
+            (x0, x1), (y0, y1) = domain
+            self._center = np.array([(x0 + x1) / 2, (y0 + y1) / 2])
+            self._limit = runaway * np.array([(x1 - x0) / 2, (y1 - y0) / 2])
+        else:
+            self._center = self._limit = None
+
+        self.steps = 0  # steps taken by the batch
+        self.elapsed = 0.0  # seconds spent inside advance()
+        self.status = np.full(self.batch, RUNNING, dtype=_STATUS_DTYPE)
+        self.stop_step = np.full(self.batch, -1, dtype=np.int64)
+        self._active = np.ones(self.batch, dtype=bool)
+        self._n_active = self.batch
+        self._rows = np.arange(self.batch)  # in "final" mode: original run of each computed row
+        self._row_active = np.ones(self.batch, dtype=bool)  # aligned with _rows
+
+        with np.errstate(all="ignore"):
+            p = starts.copy()
+            f, g = self._value_and_grad(p)
+            f = np.broadcast_to(np.asarray(f, dtype=float), (self.batch,)).copy()
+            g = np.asarray(g, dtype=float)
+            self._p, self._g = p, g
+            self._state = self.optimizer.init(p, self.hyperparams)
+            self._final_p = p.copy()
+            self._final_g = g.copy()
+            self._final_f = f.copy()
+            if record == "full":
+                cap = _INITIAL_CAPACITY if self.max_steps is None else min(self.max_steps + 1, 1 << 16)
+                self._pos = np.full((max(cap, 1), self.batch, 2), np.nan)
+                self._loss = np.full((max(cap, 1), self.batch), np.nan)
+                self._grads = np.full((max(cap, 1), self.batch, 2), np.nan)
+                self._eff = np.full((max(cap, 1), self.batch, 2), np.nan)
+                self._pos[0], self._loss[0], self._grads[0] = p, f, g
+            self._check(p, f, g, 0)
+
+    # ------------------------------------------------------------- properties
+    @property
+    def done(self) -> bool:
+        """True when every run has stopped or the step budget is used up."""
+        return self._n_active == 0 or (self.max_steps is not None and self.steps >= self.max_steps)
+
+    @property
+    def seconds_per_step(self) -> float:
+        return self.elapsed / self.steps if self.steps else float("nan")
+
+    @property
+    def positions(self) -> np.ndarray:
+        """Live view, shape (steps + 1, B, 2)."""
+        return self._history(self._pos)
+
+    @property
+    def losses(self) -> np.ndarray:
+        return self._history(self._loss)
+
+    @property
+    def gradients(self) -> np.ndarray:
+        return self._history(self._grads)
+
+    @property
+    def effective_lr(self) -> np.ndarray:
+        return self._history(self._eff)
+
+    def _history(self, arr):
+        if self.record_mode != "full":
+            raise AttributeError("per-step history is kept only with record='full'")
+        return arr[: self.steps + 1]
+
+    # ----------------------------------------------------------------- checks
+    def _check(self, p, f, g, step: int) -> None:
+        """Mark runs that diverged or converged at ``step``."""
+        # column by column: ndarray.all(axis=-1) over a length-2 axis is ~30x slower
+        if self._limit is not None:
+            inside = np.abs(p - self._center) <= self._limit  # NaN fails too
+        else:
+            inside = np.isfinite(p)
+        ok = inside[:, 0] & inside[:, 1]
+        finite = np.isfinite(g)
+        ok &= finite[:, 0]
+        ok &= finite[:, 1]
+        if f is not None:
+            ok &= np.isfinite(f)
+        partial = self._n_active < len(self._rows)
+        if partial:  # rows of runs that already stopped are not checked again
+            ok |= ~self._row_active
+        bad_any = not ok.all()
+        conv_any = False
+        if self._tol2 is not None:
+            conv = (g[:, 0] * g[:, 0] + g[:, 1] * g[:, 1]) <= self._tol2
+            conv &= ok
+            if partial:
+                conv &= self._row_active
+            conv_any = conv.any()
+        if bad_any:
+            self._stop(~ok, DIVERGED, step, p, g, f)
+        if conv_any:
+            self._stop(conv, CONVERGED, step, p, g, f)
+
+    def _stop(self, mask, status, step, p, g, f) -> None:
+        """Stop the computed rows in ``mask`` with ``status`` at ``step``."""
+        runs = self._rows[mask]
+        self._row_active[mask] = False
+        self._active[runs] = False
+        self._n_active -= len(runs)
+        self.status[runs] = status
+        self.stop_step[runs] = step
+        self._final_p[runs] = p[mask]
+        self._final_g[runs] = g[mask]
+        if f is not None:
+            self._final_f[runs] = np.asarray(f)[mask]
+
+    # ---------------------------------------------------------------- advance
+    def advance(self, k: int = 1) -> int:
+        """Take up to ``k`` steps (fewer at the budget or when every run has
+        stopped); return the number taken."""
+        if k <= 0 or self.done:
+            return 0
+        if self.max_steps is not None:
+            k = min(k, self.max_steps - self.steps)
+        full = self.record_mode == "full"
+        if full:
+            self._reserve(self.steps + k + 1)
+        update, hp = self.optimizer.update, self.hyperparams
+        hessian = self._hessian
+        p, g, state = self._p, self._g, self._state
+        taken = 0
+        t0 = time.perf_counter()
+        with np.errstate(all="ignore"):
+            while taken < k and self._n_active:
+                H = hessian(p) if hessian is not None else None
+                new_p, state, eff = update(g, state, p, hp, H)
+                if full:
+                    f, g = self._value_and_grad(new_p)
+                    if self._n_active < self.batch:  # freeze runs that stopped
+                        frozen = ~self._row_active
+                        new_p[frozen] = p[frozen]
+                else:
+                    f = None
+                    g = self._grad(new_p)
+                p = new_p
+                taken += 1
+                step = self.steps + taken
+                if full:
+                    self._pos[step] = p
+                    self._loss[step] = f
+                    self._grads[step] = g
+                    self._eff[step] = eff
+                self._check(p, f, g, step)
+                if not full and 2 * self._n_active < len(self._rows) and len(self._rows) > 64:
+                    p, g, state = self._compact(p, g, state)
+        self.elapsed += time.perf_counter() - t0
+        self._p, self._g, self._state = p, g, state
+        self.steps += taken
+        if full and taken:
+            self._final_p[self._active] = p[self._active]
+            self._final_g[self._active] = g[self._active]
+            self._final_f[self._active] = self._loss[self.steps][self._active]
+        elif taken and self._n_active:
+            keep = self._row_active
+            self._final_p[self._rows[keep]] = p[keep]
+            self._final_g[self._rows[keep]] = g[keep]
+        return taken
+
+    def _compact(self, p, g, state):
+        """Drop rows of runs that have stopped ("final" mode only)."""
+        keep = self._row_active
+        n = len(self._rows)
+        self._rows = self._rows[keep]
+        self._row_active = self._row_active[keep]
+
+        def take(x):
+            return x[keep] if isinstance(x, np.ndarray) and x.ndim and x.shape[0] == n else x
+
+        return p[keep], g[keep], type(state)(*(take(x) for x in state))
+
+    def _reserve(self, rows: int) -> None:
+        cap = self._pos.shape[0]
+        if rows <= cap:
+            return
+        new_cap = max(rows, 2 * cap)
+        for name in ("_pos", "_loss", "_grads", "_eff"):
+            old = getattr(self, name)
+            new = np.full((new_cap,) + old.shape[1:], np.nan)
+            new[:cap] = old
+            setattr(self, name, new)
+
+    # ------------------------------------------------------------------ record
+    def final_losses(self) -> np.ndarray:
+        """f at each run's final position (computed now in "final" mode)."""
+        if self.record_mode == "final":
+            with np.errstate(all="ignore"):
+                f = np.asarray(self.objective.f(self._final_p), dtype=float)
+            return np.broadcast_to(f, (self.batch,)).copy()
+        return self._final_f.copy()
+
+    def record(self) -> "RunRecord":
+        """A snapshot of everything recorded so far (arrays are copies)."""
+        steps_taken = np.where(self.stop_step >= 0, self.stop_step, self.steps)
+        hist: dict[str, Any] = {}
+        if self.record_mode == "full":
+            n = self.steps + 1
+            hist = {"positions": self._pos[:n].copy(), "losses": self._loss[:n].copy(),
+                    "gradients": self._grads[:n].copy(), "effective_lr": self._eff[:n].copy()}
+            stopped = np.nonzero(steps_taken < self.steps)[0]
+            for b in stopped:  # no rows after a run's stop
+                for arr in hist.values():
+                    arr[steps_taken[b] + 1:, b] = np.nan
+        return RunRecord(
+            label=self.label, optimizer=self.optimizer.name, hyperparams=dict(self.hyperparams),
+            batched=not self.single, starts=self.starts.copy(), steps=self.steps,
+            final_positions=self._final_p.copy(), final_losses=self.final_losses(),
+            final_gradients=self._final_g.copy(), status_all=self.status.copy(),
+            steps_taken_all=steps_taken, seconds_per_step=self.seconds_per_step, **hist)
+
+
+@dataclass(frozen=True, eq=False)
+class RunRecord:
+    """What one optimizer did from one start (or a batch of starts).
+
+    For a single start (``batched`` False) the batch axis is dropped:
+    ``positions`` has shape ``(n + 1, 2)`` with ``n`` the steps the run took,
+    ``status`` is a string. For a batch, histories have shape ``(steps + 1, B, ...)``,
+    rows after a run's stop are NaN, and ``status`` is an array of strings.
+    With ``record="final"`` the histories are ``None``; ``final_positions``,
+    ``final_losses``, ``status`` and ``steps_taken`` are always there.
+    """
+
+    label: str
+    optimizer: str
+    hyperparams: dict
+    batched: bool
+    starts: np.ndarray
+    steps: int
+    final_positions: np.ndarray
+    final_losses: np.ndarray
+    final_gradients: np.ndarray
+    status_all: np.ndarray
+    steps_taken_all: np.ndarray
+    seconds_per_step: float
+    positions_all: np.ndarray | None = field(default=None, repr=False)
+    losses_all: np.ndarray | None = field(default=None, repr=False)
+    gradients_all: np.ndarray | None = field(default=None, repr=False)
+    effective_lr_all: np.ndarray | None = field(default=None, repr=False)
+
+    def __init__(self, *, positions=None, losses=None, gradients=None, effective_lr=None, **kw):
+        for k, v in kw.items():
+            object.__setattr__(self, k, v)
+        object.__setattr__(self, "positions_all", positions)
+        object.__setattr__(self, "losses_all", losses)
+        object.__setattr__(self, "gradients_all", gradients)
+        object.__setattr__(self, "effective_lr_all", effective_lr)
+
+    # single runs drop the batch axis and end at the run's stop
+    def _view(self, arr):
+        if arr is None:
+            return None
+        if self.batched:
+            return arr
+        return arr[: int(self.steps_taken_all[0]) + 1, 0]
+
+    @property
+    def positions(self):
+        if self.positions_all is None:
+            return self.final_positions if self.batched else self.final_positions[0]
+        return self._view(self.positions_all)
+
+    @property
+    def losses(self):
+        if self.losses_all is None:
+            return self.final_losses if self.batched else self.final_losses[0]
+        return self._view(self.losses_all)
+
+    @property
+    def gradients(self):
+        if self.gradients_all is None:
+            return self.final_gradients if self.batched else self.final_gradients[0]
+        return self._view(self.gradients_all)
+
+    @property
+    def effective_lr(self):
+        return self._view(self.effective_lr_all)
+
+    @property
+    def updates(self):
+        """theta_t - theta_{t-1}; row 0 is NaN."""
+        if self.positions_all is None:
+            return None
+        upd = np.full_like(self.positions_all, np.nan)
+        upd[1:] = np.diff(self.positions_all, axis=0)
+        return self._view(upd)
+
+    @property
+    def observed_lr(self):
+        """-update_t / g_{t-1} per parameter: the step actually taken per unit of gradient."""
+        if self.positions_all is None:
+            return None
+        with np.errstate(all="ignore"):
+            obs = np.full_like(self.positions_all, np.nan)
+            obs[1:] = -np.diff(self.positions_all, axis=0) / self.gradients_all[:-1]
+        return self._view(obs)
+
+    @property
+    def status(self):
+        return self.status_all if self.batched else str(self.status_all[0])
+
+    @property
+    def steps_taken(self):
+        return self.steps_taken_all if self.batched else int(self.steps_taken_all[0])
+
+    @property
+    def final_position(self):
+        return self.final_positions if self.batched else self.final_positions[0]
+
+    @property
+    def final_loss(self):
+        return self.final_losses if self.batched else float(self.final_losses[0])
+
+
+def simulate(objective, optimizer: str | Optimizer, start=None, steps: int = 100, *, tol: float | None = None,
+             record: str = "full", runaway: float = 100.0, label: str | None = None,
+             **hyperparams: Any) -> RunRecord:
+    """Run ``optimizer`` on ``objective`` for ``steps`` steps and return its :class:`RunRecord`.
+
+    ``optimizer`` is a registry name or spec string (``"adam:lr=0.01"``);
+    keyword arguments add hyperparameters (``simulate(s, "adam", lr=0.01)``).
+    ``start`` is one point or an array of shape (B, 2) of starts run as a batch.
+    """
+    runner = Runner(objective, optimizer, hyperparams, start, max_steps=steps, tol=tol,
+                    record=record, runaway=runaway, label=label)
+    runner.advance(runner.max_steps)
+    return runner.record()
+
+
+def race(objective, specs: Sequence[str], start=None, steps: int = 100, *, tol: float | None = None,
+         labels: Sequence[str] | None = None) -> list[RunRecord]:
+    """Run several optimizers from the same start; labels default to the specs
+    as given, a repeated spec getting `` #2``, `` #3``."""
+    labels = list(labels) if labels is not None else race_labels(specs)
+    return [simulate(objective, spec, start, steps, tol=tol, label=label) for spec, label in zip(specs, labels)]
+
+
+def race_labels(specs: Sequence[str]) -> list[str]:
+    """Label each spec by its text; the k-th repeat of a spec gets `` #k``."""
+    seen: dict[str, int] = {}
+    labels = []
+    for spec in specs:
+        seen[spec] = seen.get(spec, 0) + 1
+        labels.append(spec if seen[spec] == 1 else f"{spec} #{seen[spec]}")
+    return labels
