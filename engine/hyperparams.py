@@ -77,15 +77,15 @@ class HyperParam:
         if hi == math.inf:
             if lo == -math.inf:
                 return "any number"
-            return f"> {format_value(lo)}" if self.low_open else f">= {format_value(lo)}"
+            return f"> {lo:g}" if self.low_open else f">= {lo:g}"
         left = "(" if self.low_open else "["
         right = ")" if self.high_open else "]"
-        return f"in {left}{format_value(lo)}, {format_value(hi)}{right}"
+        return f"in {left}{lo:g}, {hi:g}{right}"
 
     def in_range(self, value: float) -> bool:
         if self.kind == "bool":
             return isinstance(value, bool)
-        if not math.isfinite(value) and not (value == math.inf and self.high == math.inf and not self.high_open):
+        if not math.isfinite(value):
             return False
         if value < self.low or (self.low_open and value == self.low):
             return False

@@ -21,10 +21,11 @@ from .common import constant_rate, l2
 class SGDState(NamedTuple):
     t: int
     buf: np.ndarray | None  # momentum buffer; None until the first step
+    rate: np.ndarray  # the effective learning rate, lr for every parameter (never changes)
 
 
 def init(params, hp) -> SGDState:
-    return SGDState(0, None)
+    return SGDState(0, None, constant_rate(params, hp["lr"]))
 
 
 def update(grad, state: SGDState, params, hp, hessian=None):
@@ -39,4 +40,4 @@ def update(grad, state: SGDState, params, hp, hessian=None):
             buf = buf * momentum + (1.0 - hp["dampening"]) * g
         g = g + momentum * buf if hp["nesterov"] else buf
     new_params = params + (-lr) * g
-    return new_params, SGDState(state.t + 1, buf), constant_rate(params, lr)
+    return new_params, SGDState(state.t + 1, buf, state.rate), state.rate

@@ -1,0 +1,43 @@
+"""``main.py list``: every surface and optimizer the registries hold."""
+from __future__ import annotations
+
+import math
+from typing import TextIO
+
+from engine import OPTIMIZERS
+from engine.hyperparams import format_value
+from surfaces import SURFACES
+
+
+def _num(v: float) -> str:
+    return f"{v:g}"
+
+
+def print_listing(out: TextIO) -> None:
+    out.write("Surfaces (--surface NAME or NAME:param=value,...)\n")
+    for name, sdef in SURFACES.items():
+        s = sdef.build()
+        (x0, x1), (y0, y1) = s.domain
+        out.write(f"\n  {name:<18} {sdef.title}: {sdef.formula}\n")
+        out.write(f"  {'':<18} domain x in [{_num(x0)}, {_num(x1)}], y in [{_num(y0)}, {_num(y1)}]; "
+                  f"default start ({_num(s.start[0])}, {_num(s.start[1])}); {s.contour} contours\n")
+        if s.minima:
+            mins = "; ".join(f"({m.point[0]:.6g}, {m.point[1]:.6g}) -> {m.value:.7g}"
+                             + ("" if m.kind == "global" else " local") for m in s.minima)
+            out.write(f"  {'':<18} minima: {mins}\n")
+        else:
+            out.write(f"  {'':<18} minima: none (unbounded below)\n")
+        for p in sdef.params:
+            out.write(f"  {'':<18} param {p.name}={format_value(p.default)}  ({p.kind}, in [{_num(p.low)}, "
+                      f"{_num(p.high)}])  {p.doc}\n")
+    out.write("\nOptimizers (--optimizer NAME or NAME:key=value,...; booleans true/false)\n")
+    for name, opt in OPTIMIZERS.items():
+        torch = f"  [{opt.torch_equivalent}]" if opt.torch_equivalent else "  [no torch equivalent]"
+        out.write(f"\n  {name:<10} {opt.title}: {opt.summary}{torch}\n")
+        out.write(f"  {'':<10} rule: {opt.rule}\n")
+        out.write(f"  {'':<10} effective lr: {opt.effective_lr}\n")
+        for p in opt.hyperparams:
+            default = format_value(p.default)
+            if p.kind == "float" and isinstance(p.default, float) and p.default and not math.isinf(p.default):
+                default = f"{p.default:g}"
+            out.write(f"  {'':<10}   {p.name:<24} default {default:<7} {p.kind:<5} {p.range_text():<14} {p.doc}\n")

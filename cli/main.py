@@ -1,0 +1,67 @@
+"""Argument parsing and dispatch for ``python main.py ...``."""
+from __future__ import annotations
+
+import re
+import sys
+from typing import Sequence
+
+from .errors import Parser, UsageError, fail
+
+_NEGATIVE_VALUE = re.compile(r"^-[\d.]")
+_VALUE_OPTIONS = {"--start", "--surface", "--optimizer", "--steps", "--tol", "--csv"}
+
+
+def _join_negative_values(argv: Sequence[str]) -> list[str]:
+    """``--start -1.5,2`` as people type it: argparse would read ``-1.5,2`` as
+    an option, so glue it to its flag (``--start=-1.5,2``)."""
+    out: list[str] = []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg in _VALUE_OPTIONS and i + 1 < len(argv) and _NEGATIVE_VALUE.match(argv[i + 1]):
+            out.append(f"{arg}={argv[i + 1]}")
+            i += 2
+            continue
+        out.append(arg)
+        i += 1
+    return out
+
+
+def build_parser() -> Parser:
+    parser = Parser(prog="main.py", description="Gradient Arena: race gradient-descent optimizers on 2-D surfaces.")
+    sub = parser.add_subparsers(dest="command", metavar="{gui,list,race}", parser_class=Parser)
+    gui = sub.add_parser("gui", help="open the window (the default)")
+    gui.add_argument("--preset", help="open with this preset (see the Presets menu)")
+    gui.add_argument("--run-steps", type=int, default=0, metavar="N", help="run N steps after opening")
+    gui.add_argument("--screenshot", metavar="FILE", help="save a PNG of the window and exit")
+    sub.add_parser("list", help="list surfaces and optimizers with every parameter")
+    race = sub.add_parser("race", help="run a race headless and write a CSV",
+                          description="Run optimizers from one start on one surface.")
+    race.add_argument("--surface", required=True, metavar="NAME[:param=value,...]")
+    race.add_argument("--start", metavar="X,Y", help="start point (default: the surface's)")
+    race.add_argument("--optimizer", action="append", required=True, metavar="SPEC",
+                      help="name or name:key=value,...  (repeat for more racers)")
+    race.add_argument("--steps", type=int, default=100, metavar="N", help="step budget (default 100)")
+    race.add_argument("--tol", type=float, metavar="T", help="stop a racer once |grad| <= T")
+    race.add_argument("--csv", metavar="PATH", help="write every step of every racer ('-' for stdout)")
+    race.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser().parse_args(_join_negative_values(argv))
+    try:
+        if args.command == "list":
+            from .listing import print_listing
+            print_listing(sys.stdout)
+            return 0
+        if args.command == "race":
+            from .race import run_race
+            return run_race(args)
+        from .gui_command import run_gui
+        return run_gui(getattr(args, "preset", None), getattr(args, "run_steps", 0), getattr(args, "screenshot", None))
+    except UsageError as exc:
+        return fail(str(exc))
+    except BrokenPipeError:
+        return 0

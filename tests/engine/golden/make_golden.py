@@ -1,0 +1,310 @@
+"""Regenerate the golden optimizer trajectories in this folder from torch.optim.
+
+torch is NOT a dependency of Gradient Arena. This script is run by hand, with a
+Python that has torch installed (kept in its own venv), e.g.:
+
+    python -m venv /work/torchvenv
+    /work/torchvenv/bin/pip install torch==2.13.0 numpy
+    /work/torchvenv/bin/python tests/engine/golden/make_golden.py
+
+It writes one JSON file per optimizer registry name (sgd.json, momentum.json, ...)
+next to itself. Each file holds several cases; a case is one optimizer run of
+`steps` steps on a 2-D test surface:
+
+    positions[t]  parameters after t optimizer steps (row 0 = start)
+    losses[t]     f(positions[t])
+    gradients[t]  grad f(positions[t]) as computed by torch autograd
+
+so positions/losses/gradients have steps+1 rows. `hyperparams` uses the app's
+registry names (betas split into beta1/beta2) and lists only the keys the case
+sets; every other hyperparameter is the registry default from
+shared/reference/optimizers.md (REGISTRY below), which for momentum, nesterov,
+amsgrad and adamw differs from the torch class defaults.
+
+Numerics: everything is float64, and torch's default dtype is set to float64
+before any optimizer is built. That matters for NAdam: torch keeps its
+`mu_product` (and every optimizer keeps its `step` counter) in a 0-dim tensor of
+the *default* dtype, so with torch's usual float32 default NAdam would round
+mu_product to float32 every step. The optimizers always run with foreach=False,
+i.e. the `_single_tensor_*` code paths in torch/optim/*.py.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from pathlib import Path
+
+try:
+    import torch
+except ImportError:  # pragma: no cover - torch is not a project dependency
+    sys.exit(
+        "make_golden.py needs torch (not a project dependency). Install it in a "
+        "separate venv: python -m venv /work/torchvenv && "
+        "/work/torchvenv/bin/pip install torch==2.13.0 numpy"
+    )
+
+HERE = Path(__file__).resolve().parent
+GENERATED_BY = "tests/engine/golden/make_golden.py"
+STEPS = 300
+
+# --------------------------------------------------------------------------
+# Registry: name -> (torch class name, registry defaults in the app's names).
+# Copied from shared/reference/optimizers.md.
+# --------------------------------------------------------------------------
+REGISTRY: dict[str, tuple[str, dict]] = {
+    "sgd": ("SGD", dict(lr=1e-3, momentum=0.0, dampening=0.0, weight_decay=0.0, nesterov=False)),
+    "momentum": ("SGD", dict(lr=1e-3, momentum=0.9, dampening=0.0, weight_decay=0.0, nesterov=False)),
+    "nesterov": ("SGD", dict(lr=1e-3, momentum=0.9, dampening=0.0, weight_decay=0.0, nesterov=True)),
+    "adagrad": ("Adagrad", dict(lr=1e-2, lr_decay=0.0, weight_decay=0.0,
+                                initial_accumulator_value=0.0, eps=1e-10)),
+    "rmsprop": ("RMSprop", dict(lr=1e-2, alpha=0.99, eps=1e-8, weight_decay=0.0,
+                                momentum=0.0, centered=False)),
+    "adadelta": ("Adadelta", dict(lr=1.0, rho=0.9, eps=1e-6, weight_decay=0.0)),
+    "adam": ("Adam", dict(lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=0.0,
+                          amsgrad=False, decoupled_weight_decay=False)),
+    "amsgrad": ("Adam", dict(lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=0.0,
+                             amsgrad=True, decoupled_weight_decay=False)),
+    "adamw": ("AdamW", dict(lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=1e-2,
+                            amsgrad=False)),
+    "nadam": ("NAdam", dict(lr=2e-3, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=0.0,
+                            momentum_decay=4e-3, decoupled_weight_decay=False)),
+    "radam": ("RAdam", dict(lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=0.0,
+                            decoupled_weight_decay=False)),
+    "adamax": ("Adamax", dict(lr=2e-3, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=0.0)),
+}
+
+# --------------------------------------------------------------------------
+# Surfaces (shared/reference/test_functions.md), evaluated with torch autograd.
+# --------------------------------------------------------------------------
+
+
+def rosenbrock(p):
+    x, y = p[0], p[1]
+    return (1 - x) ** 2 + 100 * (y - x**2) ** 2
+
+
+def beale(p):
+    x, y = p[0], p[1]
+    return (1.5 - x + x * y) ** 2 + (2.25 - x + x * y**2) ** 2 + (2.625 - x + x * y**3) ** 2
+
+
+def himmelblau(p):
+    x, y = p[0], p[1]
+    return (x**2 + y - 11) ** 2 + (x + y**2 - 7) ** 2
+
+
+SURFACES = {
+    # name: (function, plot domain ((xmin, xmax), (ymin, ymax)))
+    "rosenbrock": (rosenbrock, ((-2.0, 2.0), (-1.0, 3.0))),
+    "beale": (beale, ((-4.5, 4.5), (-4.5, 4.5))),
+    "himmelblau": (himmelblau, ((-5.0, 5.0), (-5.0, 5.0))),
+}
+
+ROSEN = ("rosenbrock", [-1.5, 2.0])
+BEALE = ("beale", [1.0, 1.5])
+HIMMEL0 = ("himmelblau", [0.0, 0.0])
+HIMMEL1 = ("himmelblau", [-1.0, -1.0])
+
+# --------------------------------------------------------------------------
+# Cases: (id suffix, surface/start, hyperparams in registry names).
+# Every hyperparameter torch offers for each class is set to a non-default
+# value in at least one case of each file.
+# --------------------------------------------------------------------------
+CASES: dict[str, list[tuple[str, tuple[str, list[float]], dict]]] = {
+    "sgd": [
+        ("default", ROSEN, {}),
+        ("momentum-dampening", ROSEN, dict(momentum=0.8, dampening=0.3)),
+        ("nesterov", BEALE, dict(lr=0.005, momentum=0.9, nesterov=True)),
+        ("lr-weight_decay", HIMMEL0, dict(lr=0.01, weight_decay=0.1)),
+    ],
+    "momentum": [
+        ("default", ROSEN, {}),
+        ("momentum-dampening-weight_decay", ROSEN, dict(momentum=0.7, dampening=0.5, weight_decay=0.05)),
+        ("lr", BEALE, dict(lr=0.005)),
+        ("nesterov", HIMMEL1, dict(lr=0.005, nesterov=True)),
+    ],
+    "nesterov": [
+        ("default", ROSEN, {}),
+        ("momentum-weight_decay", ROSEN, dict(momentum=0.5, weight_decay=0.01)),
+        ("lr", BEALE, dict(lr=0.005)),
+        ("lr-momentum", HIMMEL1, dict(lr=0.005, momentum=0.8)),
+    ],
+    "adagrad": [
+        ("default", ROSEN, {}),
+        ("lr-lr_decay", ROSEN, dict(lr=0.5, lr_decay=0.01)),
+        ("weight_decay-initial_accumulator_value-eps", BEALE,
+         dict(lr=0.3, weight_decay=0.01, initial_accumulator_value=0.1, eps=1e-3)),
+        ("lr", HIMMEL0, dict(lr=0.5)),
+    ],
+    "rmsprop": [
+        # RMSprop/Adadelta bounce chaotically across the Rosenbrock ravine at their
+        # default step sizes (rounding noise grows ~1e11-fold in 300 steps), so their
+        # default cases live on Beale/Himmelblau and Rosenbrock gets small lr only.
+        ("default", BEALE, {}),
+        ("lr-momentum", ROSEN, dict(lr=0.002, momentum=0.5)),
+        ("alpha-eps-weight_decay-momentum", BEALE,
+         dict(lr=0.003, alpha=0.9, eps=1e-3, weight_decay=0.01, momentum=0.5)),
+        ("centered", ROSEN, dict(lr=0.005, centered=True)),
+        ("centered-momentum", HIMMEL1, dict(lr=0.002, momentum=0.8, centered=True, alpha=0.95)),
+    ],
+    "adadelta": [
+        ("default", HIMMEL0, {}),
+        ("lr-rho-eps", ROSEN, dict(lr=0.1, rho=0.5, eps=1e-4)),
+        ("lr-weight_decay", BEALE, dict(lr=3.0, weight_decay=0.01)),
+        ("default", BEALE, {}),
+    ],
+    "adam": [
+        ("default", ROSEN, {}),
+        ("lr-beta1-beta2-eps", ROSEN, dict(lr=0.02, beta1=0.8, beta2=0.99, eps=1e-3)),
+        ("weight_decay", ROSEN, dict(lr=0.01, weight_decay=0.1)),
+        ("amsgrad", BEALE, dict(lr=0.01, amsgrad=True)),
+        ("decoupled_weight_decay", HIMMEL0, dict(lr=0.05, weight_decay=0.1, decoupled_weight_decay=True)),
+    ],
+    "amsgrad": [
+        ("default", ROSEN, {}),
+        ("lr-beta1-beta2-eps", ROSEN, dict(lr=0.02, beta1=0.85, beta2=0.99, eps=1e-3)),
+        ("weight_decay", BEALE, dict(lr=0.01, weight_decay=0.05)),
+        ("decoupled_weight_decay", HIMMEL1, dict(lr=0.05, weight_decay=0.1, decoupled_weight_decay=True)),
+    ],
+    "adamw": [
+        ("default", ROSEN, {}),
+        ("lr-weight_decay", ROSEN, dict(lr=0.01, weight_decay=0.1)),
+        ("amsgrad-beta1-beta2-eps", BEALE, dict(lr=0.01, amsgrad=True, beta1=0.8, beta2=0.99, eps=1e-3)),
+        ("lr-weight_decay", HIMMEL0, dict(lr=0.05, weight_decay=0.5)),
+    ],
+    "nadam": [
+        ("default", ROSEN, {}),
+        ("momentum_decay-beta1-beta2-eps", ROSEN,
+         dict(lr=0.01, momentum_decay=0.01, beta1=0.85, beta2=0.99, eps=1e-3)),
+        ("weight_decay", ROSEN, dict(lr=0.01, weight_decay=0.1)),
+        ("decoupled_weight_decay", BEALE, dict(lr=0.01, weight_decay=0.1, decoupled_weight_decay=True)),
+        ("lr", HIMMEL0, dict(lr=0.05)),
+    ],
+    "radam": [
+        ("default", ROSEN, {}),
+        ("beta1-beta2-eps", ROSEN, dict(lr=0.002, beta1=0.8, beta2=0.99, eps=1e-3)),
+        ("weight_decay", BEALE, dict(lr=0.01, weight_decay=0.1)),
+        ("decoupled_weight_decay", HIMMEL0, dict(lr=0.01, weight_decay=0.1, decoupled_weight_decay=True)),
+    ],
+    "adamax": [
+        ("default", ROSEN, {}),
+        ("lr-beta1-beta2-eps", ROSEN, dict(lr=0.02, beta1=0.8, beta2=0.99, eps=1e-3)),
+        ("weight_decay", ROSEN, dict(lr=0.01, weight_decay=0.1)),
+        ("lr", BEALE, dict(lr=0.02)),
+        ("lr", HIMMEL1, dict(lr=0.05)),
+    ],
+}
+
+
+def torch_kwargs(name: str, hyperparams: dict) -> tuple[type, dict]:
+    """Map a registry name + explicit hyperparams to (torch class, kwargs)."""
+    cls_name, defaults = REGISTRY[name]
+    unknown = set(hyperparams) - set(defaults)
+    if unknown:
+        raise ValueError(f"{name}: unknown hyperparameters {sorted(unknown)}")
+    merged = {**defaults, **hyperparams}
+    kwargs = {k: v for k, v in merged.items() if k not in ("beta1", "beta2")}
+    if "beta1" in merged:
+        kwargs["betas"] = (merged["beta1"], merged["beta2"])
+    kwargs["foreach"] = False
+    return getattr(torch.optim, cls_name), kwargs
+
+
+# Robustness: a golden trajectory is only useful if a re-implementation that
+# differs from torch by rounding (other operation order, an analytic gradient
+# instead of autograd) stays close to it. Each case is therefore re-run with
+# every gradient perturbed by NOISE relative plus NOISE absolute, and the
+# positions must stay within MAX_NOISE_DEVIATION relative of the clean run
+# (an amplification of rounding noise below ~1e5 over the whole run). Chaotic
+# cases, and cases driven by rounding noise once they sit exactly on a minimum,
+# fail this and are not used.
+NOISE = 1e-13
+MAX_NOISE_DEVIATION = 1e-8
+
+
+def trajectory(name: str, surface: str, start, hyperparams: dict, steps: int, noise: float = 0.0):
+    fn = SURFACES[surface][0]
+    cls, kwargs = torch_kwargs(name, hyperparams)
+    p = torch.tensor(start, dtype=torch.float64, requires_grad=True)
+    opt = cls([p], **kwargs)
+    positions, losses, gradients = [], [], []
+    for t in range(steps + 1):
+        opt.zero_grad(set_to_none=True)
+        loss = fn(p)
+        loss.backward()
+        positions.append([float(v) for v in p.detach()])
+        losses.append(loss.item())
+        gradients.append([float(v) for v in p.grad])
+        if t < steps:
+            if noise:
+                sign = 1.0 if (t * 7919) % 3 else -1.0  # fixed, irregular +-1 pattern
+                with torch.no_grad():
+                    p.grad.mul_(1.0 + sign * noise).add_(-sign * noise)
+            opt.step()
+    return positions, losses, gradients
+
+
+def run_case(name: str, suffix: str, surface_start, hyperparams: dict, steps: int = STEPS) -> dict:
+    surface, start = surface_start
+    (xmin, xmax), (ymin, ymax) = SURFACES[surface][1]
+    positions, losses, gradients = trajectory(name, surface, start, hyperparams, steps)
+
+    case_id = f"{name}-{suffix}-{surface}"
+    # Sanity: finite, inside the plot domain, and actually moving.
+    for row, f, g in zip(positions, losses, gradients):
+        vals = row + [f] + g
+        assert all(math.isfinite(v) for v in vals), f"{case_id}: non-finite value"
+        assert xmin <= row[0] <= xmax and ymin <= row[1] <= ymax, f"{case_id}: left the plot domain at {row}"
+    path = sum(math.dist(a, b) for a, b in zip(positions, positions[1:]))
+    assert path > 0.1, f"{case_id}: barely moves (path length {path})"
+    assert losses[-1] < losses[0], f"{case_id}: loss did not decrease"
+    noisy = trajectory(name, surface, start, hyperparams, steps, noise=NOISE)[0]
+    dev = max(abs(a - b) / abs(a) if a else abs(b) for ra, rb in zip(positions, noisy) for a, b in zip(ra, rb))
+    assert dev <= MAX_NOISE_DEVIATION, f"{case_id}: too sensitive to rounding (deviation {dev:.1e})"
+
+    return {
+        "id": case_id,
+        "optimizer": name,
+        "hyperparams": hyperparams,
+        "surface": surface,
+        "start": list(start),
+        "steps": steps,
+        "positions": positions,
+        "losses": losses,
+        "gradients": gradients,
+    }
+
+
+def dump(name: str, cases: list[dict]) -> Path:
+    head = {
+        "optimizer": name,
+        "torch_version": torch.__version__.split("+")[0],
+        "generated_by": GENERATED_BY,
+    }
+    head_txt = json.dumps(head, separators=(",", ":"))[:-1]
+    lines = [json.dumps(c, separators=(",", ":"), allow_nan=False) for c in cases]
+    text = head_txt + ',"cases":[\n' + ",\n".join(lines) + "\n]}\n"
+    assert json.loads(text)["cases"] == json.loads(json.dumps(cases))  # valid JSON, exact round trip
+    out = HERE / f"{name}.json"
+    out.write_text(text)
+    return out
+
+
+def main() -> None:
+    torch.set_default_dtype(torch.float64)
+    ids_seen: set[str] = set()
+    for name in REGISTRY:
+        cases = []
+        for suffix, surface_start, hp in CASES[name]:
+            case = run_case(name, suffix, surface_start, hp)
+            assert case["id"] not in ids_seen, case["id"]
+            ids_seen.add(case["id"])
+            cases.append(case)
+        out = dump(name, cases)
+        print(f"{out.name:14s} {len(cases)} cases  {out.stat().st_size / 1024:6.1f} KiB")
+
+
+if __name__ == "__main__":
+    main()
