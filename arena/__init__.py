@@ -1,0 +1,15 @@
+"""The race model and session files: Qt-free glue between ``engine`` and ``surfaces``.
+
+A :class:`RaceConfig` is the plain description of a race (surface, start,
+budget, racers with their hyperparameters); it is what the window's docks edit
+and what session files hold. A :class:`Race` runs one.
+"""
+from .config import RaceConfig, RacerConfig, SessionError
+from .palette import PALETTE, SYMBOLS, next_color
+from .race import Race
+from .session import dump_session, load_session, parse_session, save_session, session_dict
+from .presets import PRESETS_DIR, list_presets, load_preset
+
+__all__ = ["RaceConfig", "RacerConfig", "SessionError", "Race", "PALETTE", "SYMBOLS", "next_color",
+           "load_session", "save_session", "parse_session", "dump_session", "session_dict",
+           "PRESETS_DIR", "list_presets", "load_preset"]

@@ -1,0 +1,32 @@
+"""Presets: session files shipped in ``assets/presets/``."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .config import RaceConfig, SessionError
+from .session import parse_session
+
+PRESETS_DIR = Path(__file__).resolve().parents[1] / "assets" / "presets"
+
+
+def list_presets() -> list[tuple[str, str]]:
+    """(name, title) of every preset, in menu order (the files' ``order`` is their name's)."""
+    out = []
+    for path in sorted(PRESETS_DIR.glob("*.json")):
+        try:
+            title = json.loads(path.read_text(encoding="utf-8")).get("name", path.stem)
+        except (OSError, ValueError):
+            title = path.stem
+        out.append((path.stem, title))
+    order = ["textbook", "rosenbrock", "saddle", "himmelblau", "beale"]
+    out.sort(key=lambda item: (order.index(item[0]) if item[0] in order else len(order), item[0]))
+    return out
+
+
+def load_preset(name: str) -> RaceConfig:
+    path = PRESETS_DIR / f"{name}.json"
+    if not path.is_file():
+        valid = ", ".join(n for n, _ in list_presets())
+        raise SessionError("", f"unknown preset {name!r}; valid presets: {valid}")
+    return parse_session(json.loads(path.read_text(encoding="utf-8")))

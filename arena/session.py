@@ -1,0 +1,108 @@
+"""Session files: a race saved as human-readable JSON that replays exactly.
+
+Format (``format`` 1)::
+
+    {"format": 1, "app": "gradient-arena",
+     "surface": {"name": "rosenbrock", "params": {}},
+     "start": [-1.5, 2.0], "steps": 500, "tol": null, "seed": 0,
+     "racers": [{"name": "Adam", "optimizer": "adam", "hyperparams": {"lr": 0.01},
+                 "color": "#0072B2", "visible": true}, ...]}
+
+Floats are written with Python's shortest round-trip repr, so a loaded session
+has bit-for-bit the same numbers. Anything damaged, truncated, from a newer
+version or with bad values is refused with a :class:`SessionError` that says
+what is wrong and where (``racers[2].lr: must be > 0``).
+"""
+from __future__ import annotations
+
+import json
+import os
+from typing import Any
+
+from engine.csvio import atomic_write_text
+
+from .config import RaceConfig, RacerConfig, SessionError
+
+FORMAT = 1
+_TOP_KEYS = {"format", "app", "surface", "start", "steps", "tol", "seed", "racers", "name", "description"}
+_RACER_KEYS = {"name", "optimizer", "hyperparams", "color", "visible"}
+
+
+def session_dict(config: RaceConfig, **extra: Any) -> dict:
+    return {
+        "format": FORMAT, "app": "gradient-arena", **extra,
+        "surface": {"name": config.surface, "params": dict(config.surface_params)},
+        "start": [float(config.start[0]), float(config.start[1])],
+        "steps": config.steps, "tol": config.tol, "seed": config.seed,
+        "racers": [{"name": r.name, "optimizer": r.optimizer, "hyperparams": dict(r.hyperparams),
+                    "color": r.color, "visible": r.visible} for r in config.racers],
+    }
+
+
+def dump_session(config: RaceConfig, **extra: Any) -> str:
+    return json.dumps(session_dict(config, **extra), indent=2) + "\n"
+
+
+def save_session(path: str | os.PathLike, config: RaceConfig, **extra: Any) -> None:
+    config.validate()
+    atomic_write_text(os.fspath(path), dump_session(config, **extra))
+
+
+def _expect(cond: bool, where: str, reason: str) -> None:
+    if not cond:
+        raise SessionError(where, reason)
+
+
+def parse_session(data: Any) -> RaceConfig:
+    """Build and validate a :class:`RaceConfig` from parsed JSON."""
+    _expect(isinstance(data, dict), "", "a session must be a JSON object")
+    _expect("format" in data, "format", "missing (is this a Gradient Arena session file?)")
+    fmt = data["format"]
+    _expect(isinstance(fmt, int) and not isinstance(fmt, bool), "format", f"must be a whole number, got {fmt!r}")
+    _expect(fmt <= FORMAT, "format", f"version {fmt} is newer than this app reads ({FORMAT}); update Gradient Arena")
+    _expect(fmt >= 1, "format", f"unknown version {fmt}")
+    unknown = set(data) - _TOP_KEYS
+    _expect(not unknown, sorted(unknown)[0] if unknown else "", "unknown key")
+    for key in ("surface", "start", "steps", "racers"):
+        _expect(key in data, key, "missing")
+    surface = data["surface"]
+    _expect(isinstance(surface, dict) and isinstance(surface.get("name"), str), "surface",
+            'must be an object like {"name": "rosenbrock", "params": {}}')
+    params = surface.get("params", {})
+    _expect(isinstance(params, dict), "surface.params", "must be an object")
+    start = data["start"]
+    _expect(isinstance(start, list) and len(start) == 2, "start", f"must be [x, y], got {start!r}")
+    racers_data = data["racers"]
+    _expect(isinstance(racers_data, list), "racers", "must be a list")
+    racers = []
+    for i, r in enumerate(racers_data):
+        where = f"racers[{i}]"
+        _expect(isinstance(r, dict), where, "must be an object")
+        unknown = set(r) - _RACER_KEYS
+        _expect(not unknown, f"{where}.{sorted(unknown)[0]}" if unknown else where, "unknown key")
+        _expect(isinstance(r.get("optimizer"), str), f"{where}.optimizer", "missing or not a string")
+        hp = r.get("hyperparams", {})
+        _expect(isinstance(hp, dict), f"{where}.hyperparams", "must be an object")
+        racers.append(RacerConfig(optimizer=r["optimizer"], hyperparams=dict(hp), name=r.get("name", ""),
+                                  color=r.get("color", "#0072B2"), visible=r.get("visible", True)))
+    config = RaceConfig(surface=surface["name"], surface_params=dict(params),
+                        start=tuple(start), steps=data["steps"], tol=data.get("tol"),
+                        seed=data.get("seed", 0), racers=racers)
+    return config.validate()
+
+
+def load_session(path: str | os.PathLike) -> RaceConfig:
+    """Read a session file; refuse anything unreadable or invalid with a SessionError."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+    except OSError as exc:
+        raise SessionError("", f"cannot read {os.fspath(path)!r}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise SessionError("", f"{os.fspath(path)!r} is not a text (JSON) file") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SessionError("", f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); "
+                               "the file may be damaged or truncated") from None
+    return parse_session(data)

@@ -1,0 +1,1 @@
+"""Gradient Arena's window: the only package that imports Qt or pyqtgraph."""

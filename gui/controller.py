@@ -1,0 +1,176 @@
+"""RaceController: owns the race configuration and the running race, advances it
+from a timer and tells the panels and docks what changed.
+
+The configuration (:class:`arena.RaceConfig`), not the widgets, is the truth:
+docks call the controller's methods, the controller edits the config and
+rebuilds or advances the :class:`arena.Race`.
+"""
+from __future__ import annotations
+
+import time
+
+from PySide6 import QtCore
+
+from arena import Race, RaceConfig, RacerConfig, next_color
+from engine import OPTIMIZERS
+
+FRAME_MS = 16
+
+
+class RaceController(QtCore.QObject):
+    raceReset = QtCore.Signal()  # a new race from step 0 (racers or surface may have changed)
+    surfaceChanged = QtCore.Signal()  # the surface or its parameters changed (contours must be recomputed)
+    advanced = QtCore.Signal()  # the race took steps
+    playingChanged = QtCore.Signal(bool)
+    racerVisibilityChanged = QtCore.Signal(int, bool)
+    racerRenamed = QtCore.Signal(int, str)
+    message = QtCore.Signal(str)
+
+    def __init__(self, config: RaceConfig, parent=None):
+        super().__init__(parent)
+        self.config = config.validate()
+        self.race = Race(self.config)
+        self.speed = max(1, round(config.steps / 300))  # steps per frame: the budget plays in ~5 s
+        self.timer = QtCore.QTimer(self)
+        self.timer.setInterval(FRAME_MS)
+        self.timer.timeout.connect(self.tick)
+        self.last_frame_seconds = 0.0
+
+    # --------------------------------------------------------------- playback
+    @property
+    def playing(self) -> bool:
+        return self.timer.isActive()
+
+    def play(self) -> None:
+        if self.race.done:
+            if self.race.steps >= self.config.steps and not all(r.done for r in self.race.runners):
+                self.message.emit("The step budget is used up: raise it in the Race dock to go on.")
+            else:
+                self.message.emit("Every racer has stopped: press Reset to race again.")
+            return
+        if not self.playing:
+            self.timer.start()
+            self.playingChanged.emit(True)
+
+    def pause(self) -> None:
+        if self.playing:
+            self.timer.stop()
+            self.playingChanged.emit(False)
+
+    def toggle_play(self) -> None:
+        self.pause() if self.playing else self.play()
+
+    def step(self, k: int = 1) -> int:
+        taken = self.race.advance(k)
+        if taken:
+            self.advanced.emit()
+        return taken
+
+    def tick(self) -> None:
+        t0 = time.perf_counter()
+        self.step(self.speed)
+        if self.race.done:
+            self.pause()
+        self.last_frame_seconds = time.perf_counter() - t0
+
+    def set_speed(self, steps_per_frame: int) -> None:
+        self.speed = max(1, int(steps_per_frame))
+
+    # ------------------------------------------------------------------ setup
+    def reset(self) -> None:
+        """Restart every racer from the start with the current configuration."""
+        was_playing = self.playing
+        self.pause()
+        self.race = Race(self.config)
+        self.raceReset.emit()
+        if was_playing:
+            self.play()
+
+    def load(self, config: RaceConfig) -> None:
+        """Replace the whole configuration (a preset or session); refused configs raise.
+
+        The speed is set so the whole budget plays in about five seconds."""
+        config.validate()
+        self.pause()
+        self.config = config
+        self.speed = max(1, round(config.steps / 300))
+        self.race = Race(config)
+        self.surfaceChanged.emit()
+        self.raceReset.emit()
+
+    def set_start(self, x: float, y: float) -> None:
+        self.config.start = (float(x), float(y))
+        self.reset()
+
+    def set_surface(self, name: str, params: dict | None = None, keep_start: bool = False) -> None:
+        """Switch surface (or its parameters); the race restarts, from the surface's
+        default start unless ``keep_start``."""
+        new = self.config.copy()
+        new.surface, new.surface_params = name, dict(params or {})
+        surface = new.build_surface()  # raises ValueError on bad parameters
+        if not keep_start:
+            new.start = tuple(float(v) for v in surface.start)
+        self.pause()
+        self.config = new
+        self.race = Race(new)
+        self.surfaceChanged.emit()
+        self.raceReset.emit()
+
+    def set_budget(self, steps: int) -> None:
+        self.race.set_budget(int(steps))
+        self.config.steps = int(steps)
+        self.advanced.emit()
+
+    def set_tol(self, tol: float | None) -> None:
+        self.config.tol = tol
+        self.reset()
+
+    # ----------------------------------------------------------------- racers
+    def add_racer(self, optimizer: str, hyperparams: dict | None = None, name: str | None = None) -> int:
+        title = OPTIMIZERS[optimizer].title
+        names = {r.name for r in self.config.racers}
+        if name is None:
+            name, k = title, 2
+            while name in names:
+                name, k = f"{title} {k}", k + 1
+        racer = RacerConfig(optimizer, dict(hyperparams or {}), name,
+                            next_color(r.color for r in self.config.racers))
+        self.config.racers.append(racer)
+        self.reset()
+        return len(self.config.racers) - 1
+
+    def remove_racer(self, index: int) -> None:
+        del self.config.racers[index]
+        self.reset()
+
+    def duplicate_racer(self, index: int) -> int:
+        src = self.config.racers[index]
+        copy = src.copy()
+        names = {r.name for r in self.config.racers}
+        k = 2
+        while f"{src.name} ({k})" in names:
+            k += 1
+        copy.name = f"{src.name} ({k})"
+        copy.color = next_color(r.color for r in self.config.racers)
+        self.config.racers.insert(index + 1, copy)
+        self.reset()
+        return index + 1
+
+    def set_hyperparams(self, index: int, hyperparams: dict) -> None:
+        """Replace a racer's hyperparameters (validated first; raises ValueError) and restart."""
+        racer = self.config.racers[index]
+        trial = RacerConfig(racer.optimizer, dict(hyperparams), racer.name, racer.color, racer.visible)
+        trial.resolved()
+        racer.hyperparams = dict(hyperparams)
+        self.reset()
+
+    def rename_racer(self, index: int, name: str) -> None:
+        name = name.strip()
+        if name:
+            self.config.racers[index].name = name
+            self.race.runners[index].label = name
+            self.racerRenamed.emit(index, name)
+
+    def set_racer_visible(self, index: int, visible: bool) -> None:
+        self.config.racers[index].visible = bool(visible)
+        self.racerVisibilityChanged.emit(index, bool(visible))

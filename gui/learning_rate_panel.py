@@ -1,0 +1,90 @@
+"""LearningRatePanel: each racer's per-parameter effective learning rate per step."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import QtCore, QtGui
+
+from .growing_curve import GrowingCurve
+from .step_panel import StepPanel
+
+OWN, OBSERVED = "own", "observed"
+
+
+class LearningRatePanel(StepPanel):
+    """Per-parameter learning rate per step on a log axis; x solid, y dashed.
+
+    ``own``: the optimizer's own effective rate (the factor it multiplies its
+    momentum-gradient by; engine.optimizers documents each). ``observed``:
+    |−Δθ / g|, the step actually taken per unit of the previous gradient, which
+    compares across all optimizers, momentum included (its sign is dropped for
+    the log axis; a step against the gradient shows as a spike).
+    """
+
+    def __init__(self, parent=None):
+        super().__init__("Effective learning rate", [(OWN, "optimizer's own rate"),
+                                                     (OBSERVED, "observed |Δθ / g|")], parent)
+        self.setObjectName("LearningRatePanel")
+        self.plot.setLogMode(y=True)
+        self.modeChanged.connect(self._apply_mode)
+        self._obs: list[np.ndarray] = []
+        self._apply_mode(self.mode)
+
+    def _apply_mode(self, mode: str) -> None:
+        if mode == OWN:
+            self.title.setText("Effective learning rate  (x solid, y dashed)")
+            self.plot.setLabel("left", "optimizer's own lr")
+        else:
+            self.title.setText("Observed learning rate  (x solid, y dashed)")
+            self.plot.setLabel("left", "|Δθ / g|")
+
+    @staticmethod
+    def transform(y: np.ndarray) -> np.ndarray:
+        with np.errstate(all="ignore"):
+            out = np.abs(y)
+            out[~np.isfinite(out) | (out <= 0) | (out > 1e300)] = np.nan
+        return out
+
+    def set_racers(self, racers) -> None:
+        self.clear_racers()
+        for i, racer in enumerate(racers):
+            color = QtGui.QColor(racer.color)
+            solid = pg.mkPen(color, width=2)
+            dashed = pg.mkPen(color, width=2, style=QtCore.Qt.PenStyle.DashLine)
+            group = [GrowingCurve(self.plot, solid, z=i, transform=self.transform),
+                     GrowingCurve(self.plot, dashed, z=i, transform=self.transform)]
+            for curve in group:
+                curve.set_visible(racer.visible)
+            self.curves.append(group)
+        # racers are named in the loss panel's legend (same colours); here only the line styles
+        grey = QtGui.QColor(70, 70, 70)
+        self.legend.addItem(pg.PlotDataItem(pen=pg.mkPen(grey, width=2)), "x")
+        self.legend.addItem(pg.PlotDataItem(pen=pg.mkPen(grey, width=2, style=QtCore.Qt.PenStyle.DashLine)), "y")
+        self._obs = [np.full((0, 2), np.nan) for _ in racers]
+        self._obs_n = [0 for _ in racers]
+
+    def _observed(self, i: int, runner, n: int) -> np.ndarray:
+        """-Δθ_t / g_{t-1} for rows [0, n), computed only for rows not done yet."""
+        buf = self._obs[i]
+        if len(buf) < n:
+            new = np.full((max(n, 2 * len(buf), 256), 2), np.nan)
+            new[: len(buf)] = buf
+            self._obs[i] = buf = new
+        done = self._obs_n[i]
+        if n > done:
+            lo = max(done, 1)
+            pos, grads = runner.positions[:, 0], runner.gradients[:, 0]
+            with np.errstate(all="ignore"):
+                buf[lo:n] = -(pos[lo:n] - pos[lo - 1:n - 1]) / grads[lo - 1:n - 1]
+            self._obs_n[i] = n
+        return buf
+
+    def update_curves(self, runners) -> None:
+        for i, (group, runner) in enumerate(zip(self.curves, runners)):
+            n = runner.steps + 1
+            if n < self._obs_n[i]:
+                self._obs_n[i] = 0
+            data = runner.effective_lr[:, 0] if self.mode == OWN else self._observed(i, runner, n)
+            steps = self._steps(n)
+            group[0].update(steps, data[:, 0], n)
+            group[1].update(steps, data[:, 1], n)

@@ -1,0 +1,76 @@
+"""LossPanel: every racer's loss per step."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import QtGui
+
+from .growing_curve import GrowingCurve
+from .step_panel import StepPanel
+
+GAP, LOG, LINEAR = "gap", "log", "linear"
+
+
+class LossPanel(StepPanel):
+    """Loss per step, log scale by default.
+
+    Modes: ``gap`` plots f - f* on a log axis (surfaces with a known minimum
+    value f*; exact zeros are drawn at a floor of 1e-16 (1 + |f*|)); ``log``
+    plots f itself on a log axis (only where f > 0); ``linear`` plots f.
+    Surfaces without a known minimum (saddles) start in ``linear``.
+    """
+
+    def __init__(self, parent=None):
+        super().__init__("Loss", [(GAP, "f − f*  (log)"), (LOG, "f  (log)"), (LINEAR, "f  (linear)")], parent)
+        self.setObjectName("LossPanel")
+        self.f_min: float | None = None
+        self.modeChanged.connect(self._apply_mode)
+        self._apply_mode(self.mode)
+
+    def set_surface(self, surface) -> None:
+        self.f_min = surface.f_min
+        model = self.mode_box.model()
+        gap_item = model.item(self.mode_box.findData(GAP))
+        gap_item.setEnabled(self.f_min is not None)
+        log_item = model.item(self.mode_box.findData(LOG))
+        log_item.setEnabled(self.f_min is None or self.f_min >= 0)
+        if self.f_min is None:
+            self.set_mode(LINEAR)
+        elif self.mode != GAP and surface.contour == "log":
+            self.set_mode(GAP)
+        elif not model.item(self.mode_box.currentIndex()).isEnabled():
+            self.set_mode(GAP)
+        self._apply_mode(self.mode)
+
+    def _apply_mode(self, mode: str) -> None:
+        self.plot.setLogMode(y=mode in (GAP, LOG))
+        label = {GAP: "f − f*", LOG: "f", LINEAR: "f"}[mode]
+        self.plot.setLabel("left", label)
+        self.title.setText({GAP: "Loss gap f − f* (log scale)", LOG: "Loss f (log scale)",
+                            LINEAR: "Loss f"}[mode])
+
+    def transform(self, y: np.ndarray) -> np.ndarray:
+        with np.errstate(all="ignore"):
+            if self.mode == GAP and self.f_min is not None:
+                floor = 1e-16 * (1 + abs(self.f_min))
+                out = np.maximum(y - self.f_min, floor)
+            elif self.mode == LOG:
+                out = np.where(y > 0, y, np.nan)
+            else:
+                out = y.copy()
+            out[~np.isfinite(out) | (np.abs(out) > 1e300)] = np.nan
+        return out
+
+    def set_racers(self, racers) -> None:
+        self.clear_racers()
+        for i, racer in enumerate(racers):
+            pen = pg.mkPen(QtGui.QColor(racer.color), width=2)
+            curve = GrowingCurve(self.plot, pen, z=i, transform=self.transform)
+            curve.set_visible(racer.visible)
+            self.curves.append([curve])
+            self.add_legend_entry(racer)
+
+    def update_curves(self, runners) -> None:
+        for (curve,), runner in zip(self.curves, runners):
+            n = runner.steps + 1
+            curve.update(self._steps(n), runner.losses[:, 0], n)

@@ -1,0 +1,237 @@
+"""MainWindow: the three panels, the docks, menus, toolbar and shortcuts."""
+from __future__ import annotations
+
+import json
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from arena import RaceConfig, SessionError, list_presets, load_preset, parse_session, session_dict
+from engine import OPTIMIZERS
+
+from .contour_panel import ContourPanel
+from .controller import RaceController
+from .learning_rate_panel import LearningRatePanel
+from .loss_panel import LossPanel
+from .race_dock import RaceControlsDock
+from .racers_dock import RacersDock
+from .surface_dock import SurfaceDock
+
+DEFAULT_PRESET = "textbook"
+
+
+class MainWindow(QtWidgets.QMainWindow):
+    def __init__(self, settings: QtCore.QSettings | None = None, config: RaceConfig | None = None):
+        super().__init__()
+        self.setObjectName("MainWindow")
+        self.setWindowTitle("Gradient Arena")
+        self.settings = settings if settings is not None else QtCore.QSettings("GradientArena", "Gradient Arena")
+        if config is None:
+            config = self._last_config() or load_preset(DEFAULT_PRESET)
+        self.controller = RaceController(config, self)
+        self.contour = ContourPanel()
+        self.loss = LossPanel()
+        self.lr = LearningRatePanel()
+        right = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
+        right.addWidget(self.loss)
+        right.addWidget(self.lr)
+        self.splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("panelSplitter")
+        self.splitter.addWidget(self.contour)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.contour.setMinimumWidth(380)
+        right.setMinimumWidth(320)
+        self.splitter.setSizes([600, 460])
+        self.setCentralWidget(self.splitter)
+        self.setDockOptions(QtWidgets.QMainWindow.DockOption.AnimatedDocks
+                            | QtWidgets.QMainWindow.DockOption.AllowTabbedDocks)
+        self._build_actions()
+        self.surface_dock = SurfaceDock(self)
+        self.racers_dock = RacersDock(self.controller, self)
+        self.race_dock = RaceControlsDock(self.controller, self.actions, self)
+        self.addDockWidget(QtCore.Qt.DockWidgetArea.LeftDockWidgetArea, self.surface_dock)
+        self.addDockWidget(QtCore.Qt.DockWidgetArea.LeftDockWidgetArea, self.racers_dock)
+        self.addDockWidget(QtCore.Qt.DockWidgetArea.BottomDockWidgetArea, self.race_dock)
+        self._build_menus()
+        self.statusBar().showMessage("Click the map to start every racer there.  Space: play/pause, "
+                                     "→: step, R: reset")
+        self._connect()
+        self.default_state = self.saveState()
+        self._on_surface_changed()
+        self._on_reset()
+        self.resize(1480, 920)
+        self._restore_layout()
+
+    # ------------------------------------------------------------------ build
+    def _action(self, key, text, shortcut, tip, slot, icon=None) -> QtGui.QAction:
+        act = QtGui.QAction(text, self)
+        act.setObjectName(f"{key}Action")
+        if shortcut:
+            act.setShortcut(QtGui.QKeySequence(shortcut))
+            seq = QtGui.QKeySequence(shortcut).toString(QtGui.QKeySequence.SequenceFormat.NativeText)
+            tip = f"{tip} ({seq})"
+        act.setToolTip(tip)
+        act.setStatusTip(tip)
+        if icon is not None:
+            act.setIcon(self.style().standardIcon(icon))
+        act.triggered.connect(slot)
+        self.actions[key] = act
+        self.addAction(act)
+        return act
+
+    def _build_actions(self) -> None:
+        self.actions: dict[str, QtGui.QAction] = {}
+        sp = QtWidgets.QStyle.StandardPixmap
+        self._action("play", "Play", "Space", "Play or pause the race", self.controller.toggle_play, sp.SP_MediaPlay)
+        self._action("step", "Step", "Right", "Take one step", lambda: self.controller.step(1), sp.SP_MediaSeekForward)
+        self._action("reset", "Reset", "R", "Restart every racer from the start", self.controller.reset,
+                     sp.SP_BrowserReload)
+        self._action("resetView", "Reset view", "Ctrl+0", "Show the whole surface again", self.contour.reset_view)
+        self._action("quit", "Quit", "Ctrl+Q", "Quit Gradient Arena", self.close)
+        self._action("restoreLayout", "Restore default layout", None, "Put the docks back where they started",
+                     self.restore_default_layout)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(self.actions["quit"])
+        race_menu = bar.addMenu("&Race")
+        for key in ("play", "step", "reset"):
+            race_menu.addAction(self.actions[key])
+        race_menu.addSeparator()
+        add_menu = race_menu.addMenu("Add racer")
+        for name, opt in OPTIMIZERS.items():
+            act = add_menu.addAction(f"{opt.title}  ({name})")
+            act.triggered.connect(lambda checked=False, n=name: self.racers_dock.add(n))
+        self.presets_menu = bar.addMenu("&Presets")
+        for name, title in list_presets():
+            act = self.presets_menu.addAction(title)
+            act.setObjectName(f"preset_{name}")
+            act.setData(name)
+            act.triggered.connect(lambda checked=False, n=name: self.open_preset(n))
+        view = bar.addMenu("&View")
+        view.addAction(self.actions["resetView"])
+        view.addSeparator()
+        for dock in (self.surface_dock, self.racers_dock, self.race_dock):
+            view.addAction(dock.toggleViewAction())
+        view.addAction(self.actions["restoreLayout"])
+        help_menu = bar.addMenu("&Help")
+        about = help_menu.addAction("About Gradient Arena")
+        about.triggered.connect(self.about)
+        tools = self.addToolBar("Race")
+        tools.setObjectName("RaceToolBar")
+        tools.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for key in ("play", "step", "reset", "resetView"):
+            tools.addAction(self.actions[key])
+
+    def _connect(self) -> None:
+        c = self.controller
+        c.surfaceChanged.connect(self._on_surface_changed)
+        c.raceReset.connect(self._on_reset)
+        c.advanced.connect(self._on_advanced)
+        c.playingChanged.connect(self._on_playing)
+        c.racerVisibilityChanged.connect(self._on_visibility)
+        c.racerRenamed.connect(self._on_renamed)
+        c.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.contour.startPicked.connect(c.set_start)
+        self.contour.hovered.connect(lambda text: self.statusBar().showMessage(text))
+        self.surface_dock.surfacePicked.connect(self._pick_surface)
+        self.surface_dock.resetViewRequested.connect(self.contour.reset_view)
+        self.lr.modeChanged.connect(lambda _m: self.lr.redraw(c.race.runners))
+        self.loss.modeChanged.connect(lambda _m: self.loss.redraw(c.race.runners))
+
+    # --------------------------------------------------------------- reacting
+    def _on_surface_changed(self) -> None:
+        surface = self.controller.race.surface
+        self.contour.set_surface(surface)
+        self.loss.set_surface(surface)
+        self.surface_dock.show_surface(surface)
+
+    def _on_reset(self) -> None:
+        racers = self.controller.config.racers
+        self.contour.set_start(*self.controller.config.start)
+        self.contour.set_racers(racers)
+        self.loss.set_racers(racers)
+        self.lr.set_racers(racers)
+        self._on_advanced()
+
+    def _on_advanced(self) -> None:
+        runners = self.controller.race.runners
+        self.contour.update_paths(runners)
+        self.loss.update_curves(runners)
+        self.lr.update_curves(runners)
+        step = self.controller.race.steps
+        self.loss.set_step(step)
+        self.lr.set_step(step)
+
+    def _on_playing(self, playing: bool) -> None:
+        act = self.actions["play"]
+        sp = QtWidgets.QStyle.StandardPixmap
+        act.setText("Pause" if playing else "Play")
+        act.setIcon(self.style().standardIcon(sp.SP_MediaPause if playing else sp.SP_MediaPlay))
+
+    def _on_visibility(self, index: int, visible: bool) -> None:
+        for panel in (self.contour, self.loss, self.lr):
+            panel.set_racer_visible(index, visible)
+
+    def _on_renamed(self, index: int, name: str) -> None:
+        self.loss.rename_racer(index, name)
+        self.lr.rename_racer(index, name)
+
+    def _pick_surface(self, name: str, params: dict) -> None:
+        keep = name == self.controller.config.surface  # a parameter edit keeps the start
+        try:
+            self.controller.set_surface(name, params, keep_start=keep)
+        except ValueError as exc:
+            self.statusBar().showMessage(f"Surface not changed: {exc}", 8000)
+            self.surface_dock.show_surface(self.controller.race.surface)
+
+    # ---------------------------------------------------------------- presets
+    def open_preset(self, name: str) -> None:
+        try:
+            self.controller.load(load_preset(name))
+        except SessionError as exc:
+            QtWidgets.QMessageBox.warning(self, "Preset not opened", str(exc))
+            return
+        self.statusBar().showMessage(f"Preset '{name}' loaded: press Space to race", 5000)
+
+    def about(self) -> None:
+        QtWidgets.QMessageBox.about(
+            self, "About Gradient Arena",
+            "<b>Gradient Arena</b><br>Race gradient-descent optimizers on 2-D loss surfaces.<br><br>"
+            "Every optimizer follows torch.optim step for step.<br>"
+            "Space: play/pause &nbsp; →: step &nbsp; R: reset &nbsp; Ctrl+Q: quit<br>"
+            "Click the map (or drag the cross) to move the start.")
+
+    # -------------------------------------------------------------- settings
+    def _last_config(self) -> RaceConfig | None:
+        text = self.settings.value("lastSession")
+        if not text:
+            return None
+        try:
+            return parse_session(json.loads(text))
+        except (ValueError, TypeError):
+            return None
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("geometry")
+        state = self.settings.value("windowState")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
+    def restore_default_layout(self) -> None:
+        self.restoreState(self.default_state)
+        for dock in (self.surface_dock, self.racers_dock, self.race_dock):
+            dock.show()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self.controller.pause()
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("windowState", self.saveState())
+        self.settings.setValue("lastSession", json.dumps(session_dict(self.controller.config)))
+        self.settings.sync()
+        super().closeEvent(event)

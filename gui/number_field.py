@@ -1,0 +1,90 @@
+"""NumberField: a spin box for one hyperparameter that refuses bad values with
+the reason (signal ``invalid(reason)``) instead of silently clamping them."""
+from __future__ import annotations
+
+import math
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from engine.hyperparams import HyperParam, HyperparameterError
+
+LOG_STEP = 10 ** 0.1  # ten arrow presses per decade on log-scale fields
+
+
+class NumberField(QtWidgets.QDoubleSpinBox):
+    invalid = QtCore.Signal(str)  # the reason typed text is refused
+    valid = QtCore.Signal()
+
+    def __init__(self, param: HyperParam, owner: str = "", parent=None):
+        self._last_reason = ""
+        self.param = param
+        self.owner = owner
+        super().__init__(parent)
+        self.setObjectName(param.name)
+        self.setDecimals(330)  # no rounding of typed values (shown via textFromValue)
+        low = param.low if math.isfinite(param.low) else -1e300
+        high = param.high if math.isfinite(param.high) else (param.gui_max * 1e3 if param.gui_max else 1e300)
+        self.setRange(low, high)
+        self.setKeyboardTracking(False)
+        self.setCorrectionMode(QtWidgets.QAbstractSpinBox.CorrectionMode.CorrectToPreviousValue)
+        self.setAccelerated(True)
+        self.setMinimumWidth(110)
+
+    # text <-> value: the shortest text that reads back to the same float
+    def textFromValue(self, value: float) -> str:  # noqa: N802 - Qt API
+        return repr(float(value))
+
+    def valueFromText(self, text: str) -> float:  # noqa: N802
+        try:
+            return float(text.strip())
+        except ValueError:
+            return self.value()
+
+    def reason_for(self, text: str) -> str | None:
+        """Why ``text`` is not an allowed value, or None if it is."""
+        try:
+            value = float(text.strip())
+        except ValueError:
+            return f"{self.param.name}: {text.strip()!r} is not a number"
+        try:
+            self.param.check(value)
+        except HyperparameterError as exc:
+            return f"{self.param.name}: {exc.reason} (got {text.strip()})"
+        return None
+
+    def validate(self, text: str, pos: int):  # noqa: D401 - Qt API
+        stripped = text.strip()
+        if stripped in ("", "-", "+", ".", "-.", "+."):
+            return QtGui.QValidator.State.Intermediate, text, pos
+        if stripped[-1] in "eE" or stripped.endswith(("e-", "e+", "E-", "E+")):
+            return QtGui.QValidator.State.Intermediate, text, pos
+        reason = self.reason_for(text)
+        if reason is not None:
+            if reason != self._last_reason:
+                self._last_reason = reason
+                self.invalid.emit(reason)
+            return QtGui.QValidator.State.Intermediate, text, pos
+        if self._last_reason:
+            self._last_reason = ""
+            self.valid.emit()
+        return QtGui.QValidator.State.Acceptable, text, pos
+
+    def fixup(self, text: str) -> str:
+        return self.textFromValue(self.value())
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802
+        v = self.value()
+        p = self.param
+        if p.log and v > 0:
+            new = v * LOG_STEP ** steps
+        else:
+            span = (p.high - p.low) if math.isfinite(p.high) and math.isfinite(p.low) else 10.0
+            unit = 0.01 if span <= 1 else 0.1
+            new = v + unit * steps
+        new = float(f"{new:.4g}")
+        try:
+            p.check(new)
+        except HyperparameterError:
+            return
+        self.setValue(new)
+        self.editingFinished.emit()

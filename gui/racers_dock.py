@@ -1,0 +1,142 @@
+"""RacersDock: the list of racers (colour, name, visibility), add / remove /
+duplicate, and the selected racer's hyperparameter editor."""
+from __future__ import annotations
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from engine import OPTIMIZERS
+
+from .hyperparam_editor import HyperparamEditor
+
+
+def swatch(color: str) -> QtGui.QIcon:
+    pix = QtGui.QPixmap(14, 14)
+    pix.fill(QtGui.QColor(color))
+    return QtGui.QIcon(pix)
+
+
+class RacersDock(QtWidgets.QDockWidget):
+    def __init__(self, controller, parent=None):
+        super().__init__("Racers", parent)
+        self.setObjectName("RacersDock")
+        self.controller = controller
+        body = QtWidgets.QWidget()
+        layout = QtWidgets.QVBoxLayout(body)
+        self.list = QtWidgets.QListWidget()
+        self.list.setObjectName("racerList")
+        self.list.setToolTip("Tick to show or hide a racer; double-click to rename")
+        self.list.setMinimumHeight(120)
+        self.list.currentRowChanged.connect(self._selected)
+        self.list.itemChanged.connect(self._item_changed)
+        layout.addWidget(self.list, 1)
+        row = QtWidgets.QHBoxLayout()
+        self.add_button = QtWidgets.QToolButton()
+        self.add_button.setObjectName("addRacer")
+        self.add_button.setText("Add ▾")
+        self.add_button.setToolTip("Add a racer with any optimizer")
+        self.add_button.setPopupMode(QtWidgets.QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.add_menu = QtWidgets.QMenu(self.add_button)
+        for name, opt in OPTIMIZERS.items():
+            act = self.add_menu.addAction(f"{opt.title}  ({name})")
+            act.setToolTip(opt.summary)
+            act.setData(name)
+            act.triggered.connect(lambda checked=False, n=name: self.add(n))
+        self.add_button.setMenu(self.add_menu)
+        self.remove_button = QtWidgets.QPushButton("Remove")
+        self.remove_button.setObjectName("removeRacer")
+        self.remove_button.setToolTip("Remove the selected racer")
+        self.remove_button.clicked.connect(self.remove)
+        self.duplicate_button = QtWidgets.QPushButton("Duplicate")
+        self.duplicate_button.setObjectName("duplicateRacer")
+        self.duplicate_button.setToolTip("Copy the selected racer (e.g. to race it at another learning rate)")
+        self.duplicate_button.clicked.connect(self.duplicate)
+        self.color_button = QtWidgets.QPushButton("Colour…")
+        self.color_button.setToolTip("Change the selected racer's colour")
+        self.color_button.clicked.connect(self.pick_color)
+        for w in (self.add_button, self.duplicate_button, self.remove_button, self.color_button):
+            row.addWidget(w)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.editor = HyperparamEditor()
+        self.editor.changed.connect(self._hyperparams_edited)
+        layout.addWidget(self.editor, 2)
+        self.setWidget(body)
+        controller.raceReset.connect(self.refresh)
+        self.refresh()
+
+    @property
+    def current(self) -> int:
+        return self.list.currentRow()
+
+    def refresh(self) -> None:
+        """Rebuild the list from the controller's config, keeping the selection."""
+        racers = self.controller.config.racers
+        keep = self.current
+        self.list.blockSignals(True)
+        self.list.clear()
+        for racer in racers:
+            item = QtWidgets.QListWidgetItem(swatch(racer.color), racer.name)
+            item.setFlags(item.flags() | QtCore.Qt.ItemFlag.ItemIsUserCheckable | QtCore.Qt.ItemFlag.ItemIsEditable)
+            item.setCheckState(QtCore.Qt.CheckState.Checked if racer.visible else QtCore.Qt.CheckState.Unchecked)
+            item.setToolTip(f"{racer.name}: {racer.optimizer} "
+                            + ", ".join(f"{k}={v}" for k, v in racer.hyperparams.items()))
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        if racers:
+            row = min(max(keep, 0), len(racers) - 1)
+            self.list.setCurrentRow(row)
+            self._selected(row)
+        else:
+            self._selected(-1)
+        for w in (self.remove_button, self.duplicate_button, self.color_button):
+            w.setEnabled(bool(racers))
+
+    def select(self, index: int) -> None:
+        self.list.setCurrentRow(index)
+
+    def _selected(self, row: int) -> None:
+        racers = self.controller.config.racers
+        if 0 <= row < len(racers):
+            self.editor.set_racer(racers[row].optimizer, racers[row].hyperparams)
+        else:
+            self.editor.set_racer(None)
+
+    def _item_changed(self, item: QtWidgets.QListWidgetItem) -> None:
+        row = self.list.row(item)
+        racer = self.controller.config.racers[row]
+        visible = item.checkState() == QtCore.Qt.CheckState.Checked
+        if visible != racer.visible:
+            self.controller.set_racer_visible(row, visible)
+        if item.text().strip() and item.text() != racer.name:
+            self.controller.rename_racer(row, item.text())
+
+    def _hyperparams_edited(self, hyperparams: dict) -> None:
+        row = self.current
+        try:
+            self.controller.set_hyperparams(row, hyperparams)
+        except ValueError as exc:
+            self.editor.refuse(str(exc))
+            return
+        self.editor.accept_values(hyperparams)
+
+    def add(self, optimizer: str) -> None:
+        index = self.controller.add_racer(optimizer)
+        self.select(index)
+
+    def remove(self) -> None:
+        if self.current >= 0:
+            self.controller.remove_racer(self.current)
+
+    def duplicate(self) -> None:
+        if self.current >= 0:
+            self.select(self.controller.duplicate_racer(self.current))
+
+    def pick_color(self) -> None:
+        row = self.current
+        if row < 0:
+            return
+        racer = self.controller.config.racers[row]
+        color = QtWidgets.QColorDialog.getColor(QtGui.QColor(racer.color), self, f"Colour of {racer.name}")
+        if color.isValid():
+            racer.color = color.name().upper()
+            self.controller.reset()

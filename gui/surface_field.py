@@ -1,0 +1,69 @@
+"""The sampled surface behind the contour map: a grid of f, the colour image and
+contour lines (contourpy), computed once per surface and parameter set."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from contourpy import LineType, contour_generator
+
+GRID = 300
+N_LEVELS = 24
+
+
+@dataclass(frozen=True)
+class SurfaceField:
+    x: np.ndarray  # (GRID,)
+    y: np.ndarray  # (GRID,)
+    z: np.ndarray  # (GRID, GRID), rows along y
+    shade: np.ndarray  # z mapped to [0, 1] for the colour map (log-compressed on log surfaces)
+    levels: np.ndarray
+    lines: np.ndarray  # (N, 2) points, NaN rows between separate lines
+
+
+def level_values(z: np.ndarray, log: bool, n: int = N_LEVELS) -> np.ndarray:
+    finite = z[np.isfinite(z)]
+    lo, hi = float(finite.min()), float(finite.max())
+    if hi <= lo:
+        return np.array([lo])
+    if log:
+        span = hi - lo
+        return lo + np.geomspace(span * 1e-5, span, n, endpoint=False)[1:] if span > 0 else np.array([lo])
+    # linear: evenly spaced, but not wasted on the extreme tail (use the 98th percentile)
+    top = float(np.percentile(finite, 98))
+    return np.linspace(lo, top, n + 1)[1:-1] if top > lo else np.linspace(lo, hi, n + 1)[1:-1]
+
+
+def compute_field(surface, grid: int = GRID) -> SurfaceField:
+    (x0, x1), (y0, y1) = surface.domain
+    x = np.linspace(x0, x1, grid)
+    y = np.linspace(y0, y1, grid)
+    pts = np.empty((grid, grid, 2))
+    pts[..., 0] = x[None, :]
+    pts[..., 1] = y[:, None]
+    with np.errstate(all="ignore"):
+        z = np.asarray(surface.f(pts), dtype=float)
+        log = surface.contour == "log"
+        finite = np.isfinite(z)
+        zmin = float(z[finite].min())
+        zmax = float(z[finite].max())
+        if log:
+            # equalised log scale: every colour band covers the same share of the map
+            span = max(zmax - zmin, 1e-300)
+            logz = np.log10(np.clip(z - zmin, span * 1e-9, None))
+            q = np.quantile(logz[finite], np.linspace(0, 1, 65))
+            shade = np.interp(logz, q, np.linspace(0, 1, 65))
+        else:
+            top = float(np.percentile(z[finite], 98))
+            shade = (z - zmin) / max(top - zmin, 1e-300)
+        shade = np.clip(np.where(finite, shade, 1.0), 0.0, 1.0)
+        levels = level_values(z, log)
+        gen = contour_generator(x, y, np.where(finite, z, np.nan), line_type=LineType.ChunkCombinedNan)
+        parts = []
+        for chunks in gen.multi_lines(levels):
+            for arr in chunks[0]:
+                if arr is not None and len(arr):
+                    parts.append(arr)
+                    parts.append(np.full((1, 2), np.nan))
+        lines = np.concatenate(parts) if parts else np.empty((0, 2))
+    return SurfaceField(x, y, z, shade, levels, lines)
