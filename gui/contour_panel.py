@@ -89,9 +89,18 @@ class ContourPanel(pg.PlotWidget):
 
     # ----------------------------------------------------------------- racers
     def set_racers(self, racers) -> None:
-        """Rebuild one path and one head marker per racer (``RacerConfig`` list)."""
+        """One path and one head marker per racer (``RacerConfig`` list); the same
+        racers again just restart their paths."""
+        signature = [(r.name, r.color) for r in racers]
+        if signature == getattr(self, "_signature", None) and len(self.paths) == len(racers):
+            for curve, head, racer in zip(self.paths, self.heads, racers):
+                curve.clear()
+                curve.set_visible(racer.visible)
+                head.setVisible(racer.visible)
+            return
+        self._signature = signature
         for curve in self.paths:
-            curve.clear()
+            curve.release()
         for head in self.heads:
             self.removeItem(head)
         self.paths, self.heads = [], []

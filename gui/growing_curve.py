@@ -25,10 +25,18 @@ class GrowingCurve:
         self.name = name
         self.z = z
         self.items: list[pg.PlotDataItem] = []
+        self.spare: list[pg.PlotDataItem] = []  # emptied chunks kept for reuse (removing items is slow)
         self.shown = 0  # points drawn so far
         self.visible = True
 
     def _new_item(self) -> pg.PlotDataItem:
+        if self.spare:
+            item = self.spare.pop()
+            item.setPen(self.pen)
+            item.setZValue(self.z)
+            item.setVisible(self.visible)
+            self.items.append(item)
+            return item
         item = pg.PlotDataItem(pen=self.pen, connect="finite", skipFiniteCheck=False)
         item.setZValue(self.z)
         if self.name is not None and not self.items:
@@ -66,10 +74,27 @@ class GrowingCurve:
             item.setVisible(visible)
 
     def clear(self) -> None:
+        """Forget the data; the chunk items are emptied, hidden and kept for reuse."""
         for item in self.items:
-            self.plot.removeItem(item)
+            item.setData([], [])
+            item.setVisible(False)
+        self.spare.extend(reversed(self.items))
         self.items.clear()
         self.shown = 0
+
+    def release(self) -> None:
+        """Remove every item from the plot (the curve is no longer needed)."""
+        for item in self.items + self.spare:
+            self.plot.removeItem(item)
+        self.items.clear()
+        self.spare.clear()
+        self.shown = 0
+
+    def restyle(self, pen, z: float) -> None:
+        self.pen, self.z = pen, z
+        for item in self.items:
+            item.setPen(pen)
+            item.setZValue(z)
 
     def data(self) -> tuple[np.ndarray, np.ndarray]:
         """All points drawn, joined (for tests and exports)."""

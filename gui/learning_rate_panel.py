@@ -45,12 +45,18 @@ class LearningRatePanel(StepPanel):
             out[~np.isfinite(out) | (out <= 0) | (out > 1e300)] = np.nan
         return out
 
+    @staticmethod
+    def pens(racer):
+        color = QtGui.QColor(racer.color)
+        return [pg.mkPen(color, width=2), pg.mkPen(color, width=2, style=QtCore.Qt.PenStyle.DashLine)]
+
     def set_racers(self, racers) -> None:
+        self._obs_n = [0 for _ in racers]
+        if self.reuse_racers(racers, self.pens):
+            return
         self.clear_racers()
         for i, racer in enumerate(racers):
-            color = QtGui.QColor(racer.color)
-            solid = pg.mkPen(color, width=2)
-            dashed = pg.mkPen(color, width=2, style=QtCore.Qt.PenStyle.DashLine)
+            solid, dashed = self.pens(racer)
             group = [GrowingCurve(self.plot, solid, z=i, transform=self.transform),
                      GrowingCurve(self.plot, dashed, z=i, transform=self.transform)]
             for curve in group:

@@ -61,10 +61,16 @@ class LossPanel(StepPanel):
             out[~np.isfinite(out) | (np.abs(out) > 1e300)] = np.nan
         return out
 
+    @staticmethod
+    def pens(racer):
+        return [pg.mkPen(QtGui.QColor(racer.color), width=2)]
+
     def set_racers(self, racers) -> None:
+        if self.reuse_racers(racers, self.pens):
+            return
         self.clear_racers()
         for i, racer in enumerate(racers):
-            pen = pg.mkPen(QtGui.QColor(racer.color), width=2)
+            (pen,) = self.pens(racer)
             curve = GrowingCurve(self.plot, pen, z=i, transform=self.transform)
             curve.set_visible(racer.visible)
             self.curves.append([curve])

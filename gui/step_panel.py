@@ -70,10 +70,25 @@ class StepPanel(QtWidgets.QWidget):
     def clear_racers(self) -> None:
         for group in self.curves:
             for curve in group:
-                curve.clear()
+                curve.release()
         self.curves = []
         self.legend.clear()
         self.samples = []
+
+    def reuse_racers(self, racers, pens_of) -> bool:
+        """Restart the drawn curves of the same racers without rebuilding items.
+
+        Returns False (nothing done) when the racers differ in number, name or
+        colour, so the caller rebuilds."""
+        signature = [(r.name, r.color) for r in racers]
+        if signature != getattr(self, "_signature", None) or len(self.curves) != len(racers):
+            self._signature = signature
+            return False
+        for i, (group, racer) in enumerate(zip(self.curves, racers)):
+            for curve, pen in zip(group, pens_of(racer)):
+                curve.clear()
+                curve.set_visible(racer.visible)
+        return True
 
     def add_legend_entry(self, racer) -> None:
         sample = pg.PlotDataItem(pen=pg.mkPen(QtGui.QColor(racer.color), width=2.2),
