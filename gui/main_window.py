@@ -54,6 +54,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.addDockWidget(QtCore.Qt.DockWidgetArea.LeftDockWidgetArea, self.surface_dock)
         self.addDockWidget(QtCore.Qt.DockWidgetArea.LeftDockWidgetArea, self.racers_dock)
         self.addDockWidget(QtCore.Qt.DockWidgetArea.BottomDockWidgetArea, self.race_dock)
+        self.resizeDocks([self.surface_dock, self.racers_dock], [240, 520], QtCore.Qt.Orientation.Vertical)
         self._build_menus()
         self.statusBar().showMessage("Click the map to start every racer there.  Space: play/pause, "
                                      "→: step, R: reset")

@@ -51,7 +51,10 @@ class SurfaceDock(QtWidgets.QDockWidget):
         self.combo.blockSignals(True)
         self.combo.setCurrentIndex(self.combo.findData(surface.name))
         self.combo.blockSignals(False)
-        minima = ", ".join(f"({m.point[0]:.4g}, {m.point[1]:.4g})" for m in surface.minima if m.kind == "global")
+        glob = [m for m in surface.minima if m.kind == "global"]
+        minima = ", ".join(f"({m.point[0]:.4g}, {m.point[1]:.4g})" for m in glob[:2])
+        if len(glob) > 2:
+            minima += f" and {len(glob) - 2} more"
         fmin = f"f* = {surface.f_min:.6g} at {minima}" if surface.f_min is not None else "no minimum (unbounded below)"
         self.formula.setText(f"<b>f(x, y) = {surface.formula}</b><br><span style='color:#555'>"
                              f"{surface.description}<br>{fmin}</span>")

@@ -1,0 +1,26 @@
+"""Gradient Arena's loss surfaces: 2-D test functions with exact gradients and Hessians.
+
+NumPy only (no Qt, no engine).  Typical use::
+
+    from surfaces import SURFACES, get_surface, parse_surface_spec
+
+    s = get_surface("ill_conditioned", kappa=100, angle=45)
+    s = parse_surface_spec("ill_conditioned:kappa=100,angle=45")
+    loss, grad = s.value_and_grad(points)      # points: shape (..., 2)
+
+See `surfaces.base` for the `Surface` contract and `surfaces.registry` for the registry.
+"""
+
+from .base import Minimum, Surface, SurfaceDef, SurfaceParam
+from .registry import SURFACES, get_surface, get_surface_def, parse_surface_spec
+
+__all__ = [
+    "Minimum",
+    "SURFACES",
+    "Surface",
+    "SurfaceDef",
+    "SurfaceParam",
+    "get_surface",
+    "get_surface_def",
+    "parse_surface_spec",
+]
