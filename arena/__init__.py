@@ -9,7 +9,9 @@ from .palette import PALETTE, SYMBOLS, next_color
 from .race import Race
 from .session import dump_session, load_session, parse_session, save_session, session_dict
 from .presets import PRESETS_DIR, list_presets, load_preset
+from .summary import SUMMARY_COLUMNS, Standing, standings, summary_csv_text, write_summary_csv
 
 __all__ = ["RaceConfig", "RacerConfig", "SessionError", "Race", "PALETTE", "SYMBOLS", "next_color",
            "load_session", "save_session", "parse_session", "dump_session", "session_dict",
-           "PRESETS_DIR", "list_presets", "load_preset"]
+           "PRESETS_DIR", "list_presets", "load_preset",
+           "SUMMARY_COLUMNS", "Standing", "standings", "summary_csv_text", "write_summary_csv"]

@@ -4,9 +4,16 @@ from __future__ import annotations
 from .errors import UsageError
 
 
-def run_gui(preset: str | None, run_steps: int, screenshot: str | None) -> int:
-    from arena import SessionError, load_preset
+def run_gui(preset: str | None, run_steps: int, screenshot: str | None, session: str | None = None) -> int:
+    from arena import SessionError, load_preset, load_session
 
+    if preset is not None and session is not None:
+        raise UsageError("give --preset or --session, not both")
+    if session is not None:
+        try:
+            load_session(session)
+        except SessionError as exc:
+            raise UsageError(f"--session {session!r}: {exc}") from None
     if preset is not None:
         try:
             load_preset(preset)
@@ -18,4 +25,4 @@ def run_gui(preset: str | None, run_steps: int, screenshot: str | None) -> int:
         from .race import check_writable
         check_writable(screenshot, "--screenshot")
     from gui.app import run_gui as start
-    return start(preset, run_steps, screenshot)
+    return start(preset, run_steps, screenshot, session)

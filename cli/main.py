@@ -8,7 +8,7 @@ from typing import Sequence
 from .errors import Parser, UsageError, fail
 
 _NEGATIVE_VALUE = re.compile(r"^-[\d.]")
-_VALUE_OPTIONS = {"--start", "--surface", "--optimizer", "--steps", "--tol", "--csv"}
+_VALUE_OPTIONS = {"--start", "--surface", "--optimizer", "--steps", "--tol"}  # may take "-1.5,2"
 
 
 def _join_negative_values(argv: Sequence[str]) -> list[str]:
@@ -34,16 +34,24 @@ def build_parser() -> Parser:
     gui.add_argument("--preset", help="open with this preset (see the Presets menu)")
     gui.add_argument("--run-steps", type=int, default=0, metavar="N", help="run N steps after opening")
     gui.add_argument("--screenshot", metavar="FILE", help="save a PNG of the window and exit")
+    gui.add_argument("--session", metavar="FILE", help="open a saved session")
     sub.add_parser("list", help="list surfaces and optimizers with every parameter")
     race = sub.add_parser("race", help="run a race headless and write a CSV",
                           description="Run optimizers from one start on one surface.")
-    race.add_argument("--surface", required=True, metavar="NAME[:param=value,...]")
+    race.add_argument("--session", metavar="FILE", help="run a saved session (instead of the flags below)")
+    race.add_argument("--surface", metavar="NAME[:param=value,...]")
     race.add_argument("--start", metavar="X,Y", help="start point (default: the surface's)")
-    race.add_argument("--optimizer", action="append", required=True, metavar="SPEC",
+    race.add_argument("--optimizer", action="append", metavar="SPEC",
                       help="name or name:key=value,...  (repeat for more racers)")
-    race.add_argument("--steps", type=int, default=100, metavar="N", help="step budget (default 100)")
+    race.add_argument("--steps", type=int, metavar="N", help="step budget (default 100, or the session's)")
     race.add_argument("--tol", type=float, metavar="T", help="stop a racer once |grad| <= T")
     race.add_argument("--csv", metavar="PATH", help="write every step of every racer ('-' for stdout)")
+    race.add_argument("--summary-csv", metavar="PATH", help="write the leaderboard: one row per racer")
+    race.add_argument("--save-session", metavar="PATH", help="save the race as a session file (.json)")
+    race.add_argument("--png", metavar="PATH", help="image of the window after the race (offscreen)")
+    race.add_argument("--svg", metavar="PATH", help="vector image of the window after the race")
+    race.add_argument("--gif", metavar="PATH", help="animation of the race")
+    race.add_argument("--mp4", metavar="PATH", help="animation of the race as video")
     race.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     return parser
 
@@ -60,7 +68,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .race import run_race
             return run_race(args)
         from .gui_command import run_gui
-        return run_gui(getattr(args, "preset", None), getattr(args, "run_steps", 0), getattr(args, "screenshot", None))
+        return run_gui(getattr(args, "preset", None), getattr(args, "run_steps", 0), getattr(args, "screenshot", None),
+                       getattr(args, "session", None))
     except UsageError as exc:
         return fail(str(exc))
     except BrokenPipeError:

@@ -6,9 +6,11 @@ import os
 import sys
 from typing import Sequence
 
-import numpy as np
+from itertools import cycle
 
-from engine import Runner, race_labels, write_race_csv
+from arena import (PALETTE, Race, RaceConfig, RacerConfig, SessionError, load_session, save_session, standings,
+                   write_summary_csv)
+from engine import parse_optimizer_spec, race_labels, write_race_csv
 from surfaces import parse_surface_spec
 
 from .errors import UsageError
@@ -30,7 +32,7 @@ def parse_start(text: str) -> tuple[float, float]:
 
 
 def check_steps(steps: int) -> int:
-    if steps < 0:
+    if isinstance(steps, bool) or steps < 0:
         raise UsageError(f"--steps {steps}: must be >= 0")
     if steps > MAX_STEPS:
         raise UsageError(f"--steps {steps}: must be <= {MAX_STEPS}")
@@ -56,57 +58,110 @@ def check_writable(path: str, flag: str) -> None:
         raise UsageError(f"{flag} {path!r}: not writable")
 
 
-def build_runners(surface_spec: str, start_text: str | None, specs: Sequence[str], steps: int,
-                  tol: float | None) -> tuple[object, list[Runner]]:
+def config_from_flags(args, steps: int) -> RaceConfig:
+    """A race configuration from --surface/--start/--optimizer flags; racer names
+    are the specs as typed (a repeat gets ' #2')."""
+    if not args.surface:
+        raise UsageError("--surface is required (or give --session FILE)")
+    if not args.optimizer:
+        raise UsageError("at least one --optimizer is required (or give --session FILE)")
     try:
-        surface = parse_surface_spec(surface_spec)
+        surface = parse_surface_spec(args.surface)
     except ValueError as exc:
         raise UsageError(f"--surface: {exc}") from None
-    start = parse_start(start_text) if start_text is not None else surface.start
-    runners = []
-    for spec, label in zip(specs, race_labels(specs)):
+    start = parse_start(args.start) if args.start is not None else tuple(float(v) for v in surface.start)
+    racers = []
+    for spec, label, color in zip(args.optimizer, race_labels(args.optimizer), cycle(PALETTE)):
         try:
-            runners.append(Runner(surface, spec, start=start, max_steps=steps, tol=tol, label=label))
+            opt, hp = parse_optimizer_spec(spec)
         except ValueError as exc:
             raise UsageError(f"--optimizer {spec!r}: {exc}") from None
-    return surface, runners
+        changed = {k: v for k, v in hp.items() if v != opt.defaults[k]}
+        racers.append(RacerConfig(opt.name, changed, label, color))
+    return RaceConfig(surface=surface.name, surface_params=dict(surface.params), start=start, steps=steps,
+                      tol=args.tol, seed=0, racers=racers)
 
 
-def summary_lines(surface, records) -> list[str]:
-    width = max(len("optimizer"), *(len(r.label) for r in records))
-    lines = [f"{'optimizer':<{width}}  {'status':<22} {'x':>11} {'y':>11} {'loss':>12} {'dist_min':>10}"]
-    for rec in records:
-        status = rec.status if rec.status == "running" else f"{rec.status} at {rec.steps_taken}"
-        if rec.status == "running":
-            status = f"ran {rec.steps_taken} steps"
-        x, y = rec.final_position
-        dist = float(surface.distance_to_nearest_minimum(rec.final_position))
-        lines.append(f"{rec.label:<{width}}  {status:<22} {x:>11.5g} {y:>11.5g} {rec.final_loss:>12.5g} "
-                     f"{dist:>10.4g}")
+def config_from_args(args) -> RaceConfig:
+    if args.session:
+        if args.surface or args.optimizer or args.start:
+            raise UsageError("--session runs a saved race: leave out --surface, --start and --optimizer")
+        try:
+            config = load_session(args.session)
+        except SessionError as exc:
+            raise UsageError(f"--session {args.session!r}: {exc}") from None
+        if args.steps is not None:
+            config.steps = check_steps(args.steps)
+        if args.tol is not None:
+            config.tol = check_tol(args.tol)
+        return config
+    steps = check_steps(100 if args.steps is None else args.steps)
+    check_tol(args.tol)
+    return config_from_flags(args, steps)
+
+
+def summary_lines(race) -> list[str]:
+    rows = standings(race)
+    width = max(len("racer"), *(len(r.racer) for r in rows)) if rows else len("racer")
+    lines = [f"{'racer':<{width}}  {'status':<22} {'x':>11} {'y':>11} {'loss':>12} {'dist_min':>10}"]
+    for s in rows:
+        status = f"ran {s.steps} steps" if s.status == "running" else s.status_text
+        lines.append(f"{s.racer:<{width}}  {status:<22} {s.final_x:>11.5g} {s.final_y:>11.5g} "
+                     f"{s.final_loss:>12.5g} {s.distance_to_min:>10.4g}")
     return lines
 
 
+IMAGE_FLAGS = ("png", "svg", "gif", "mp4")
+
+
 def run_race(args) -> int:
-    steps = check_steps(args.steps)
-    check_tol(args.tol)
-    if args.csv:
-        check_writable(args.csv, "--csv")
-    surface, runners = build_runners(args.surface, args.start, args.optimizer, steps, args.tol)
-    for runner in runners:
-        runner.advance(steps)
-    records = [r.record() for r in runners]
+    outputs = {"--csv": args.csv, "--summary-csv": args.summary_csv, "--save-session": args.save_session}
+    outputs.update({f"--{k}": getattr(args, k) for k in IMAGE_FLAGS})
+    for flag, path in outputs.items():
+        if path:
+            check_writable(path, flag)
+            ext = {"--png": ".png", "--svg": ".svg", "--gif": ".gif", "--mp4": ".mp4", "--save-session": ".json"}
+            if flag in ext and path != "-" and not path.lower().endswith(ext[flag]):
+                raise UsageError(f"{flag} {path!r}: the file name must end in {ext[flag]}")
+    config = config_from_args(args)
+    if args.save_session:
+        try:
+            save_session(args.save_session, config)
+        except OSError as exc:
+            raise UsageError(f"--save-session {args.save_session!r}: cannot write: {exc.strerror or exc}") from None
+    race = Race(config)
+    race.advance(config.steps)
+    records = race.records()
     if args.csv == "-":
         write_race_csv(sys.stdout, records)
         return 0
-    if args.csv:
-        try:
-            write_race_csv(args.csv, records)
-        except OSError as exc:
-            raise UsageError(f"--csv {args.csv!r}: cannot write: {exc.strerror or exc}") from None
+    for flag, path, write in (("--csv", args.csv, lambda p: write_race_csv(p, records)),
+                              ("--summary-csv", args.summary_csv, lambda p: write_summary_csv(p, race))):
+        if path:
+            try:
+                write(path)
+            except OSError as exc:
+                raise UsageError(f"{flag} {path!r}: cannot write: {exc.strerror or exc}") from None
+    images = {k: getattr(args, k) for k in IMAGE_FLAGS if getattr(args, k)}
+    if images:
+        render_images(config, images)
     if not args.quiet:
-        print(f"{surface.title} from ({records[0].positions[0][0]:g}, {records[0].positions[0][1]:g}), "
-              f"{steps} steps" + (f", tol {args.tol:g}" if args.tol is not None else ""))
-        print("\n".join(summary_lines(surface, records)))
-        if args.csv:
-            print(f"wrote {args.csv} ({sum(len(r.positions) for r in records)} rows)")
+        surface = race.surface
+        print(f"{surface.title} from ({config.start[0]:g}, {config.start[1]:g}), {config.steps} steps"
+              + (f", tol {config.tol:g}" if config.tol is not None else ""))
+        print("\n".join(summary_lines(race)))
+        for flag, path in outputs.items():
+            if path:
+                print(f"wrote {path}")
     return 0
+
+
+def render_images(config: RaceConfig, images: dict) -> None:
+    """PNG/SVG/GIF/MP4 from the command line: Qt is imported only here, offscreen."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from gui.image_export import ExportError, render_headless
+
+    try:
+        render_headless(config, **images)
+    except ExportError as exc:
+        raise UsageError(str(exc)) from None

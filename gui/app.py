@@ -6,7 +6,7 @@ import sys
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
-from arena import load_preset
+from arena import load_preset, load_session
 
 from .errors import install_excepthook
 from .main_window import MainWindow
@@ -25,15 +25,18 @@ def make_app() -> QtWidgets.QApplication:
     return app
 
 
-def run_gui(preset: str | None = None, run_steps: int = 0, screenshot: str | None = None) -> int:
+def run_gui(preset: str | None = None, run_steps: int = 0, screenshot: str | None = None,
+            session: str | None = None) -> int:
     app = make_app()
-    config = load_preset(preset) if preset else None
+    config = load_preset(preset) if preset else (load_session(session) if session else None)
     settings = None
     if screenshot:
         # a screenshot shows the default layout at a fixed size and leaves the user's settings alone
         scratch = QtCore.QTemporaryDir()
         settings = QtCore.QSettings(scratch.filePath("settings.ini"), QtCore.QSettings.Format.IniFormat)
     window = MainWindow(settings=settings, config=config)
+    if session:
+        window.set_session_path(session)
     if screenshot:
         window.resize(SCREENSHOT_SIZE)
     install_excepthook(lambda: window)

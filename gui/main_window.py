@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import json
+import os
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from arena import RaceConfig, SessionError, list_presets, load_preset, parse_session, session_dict
-from engine import OPTIMIZERS
+from arena import (RaceConfig, SessionError, list_presets, load_preset, load_session, parse_session, save_session,
+                   session_dict, write_summary_csv)
+from engine import OPTIMIZERS, write_race_csv
 
 from .contour_panel import ContourPanel
 from .controller import RaceController
@@ -17,6 +19,8 @@ from .racers_dock import RacersDock
 from .surface_dock import SurfaceDock
 
 DEFAULT_PRESET = "textbook"
+MAX_RECENT = 8
+SESSION_FILTER = "Gradient Arena session (*.json);;All files (*)"
 
 
 class MainWindow(QtWidgets.QMainWindow):
@@ -28,6 +32,8 @@ class MainWindow(QtWidgets.QMainWindow):
         if config is None:
             config = self._last_config() or load_preset(DEFAULT_PRESET)
         self.controller = RaceController(config, self)
+        self.session_path: str | None = None
+        self.setAcceptDrops(True)
         self.contour = ContourPanel()
         self.loss = LossPanel()
         self.lr = LearningRatePanel()
@@ -91,12 +97,31 @@ class MainWindow(QtWidgets.QMainWindow):
                      sp.SP_BrowserReload)
         self._action("resetView", "Reset view", "Ctrl+0", "Show the whole surface again", self.contour.reset_view)
         self._action("quit", "Quit", "Ctrl+Q", "Quit Gradient Arena", self.close)
+        self._action("open", "Open session…", "Ctrl+O", "Open a saved race (session file)", self.open_session_dialog,
+                     sp.SP_DialogOpenButton)
+        self._action("save", "Save session", "Ctrl+S", "Save this race as a session file", self.save_session,
+                     sp.SP_DialogSaveButton)
+        self._action("saveAs", "Save session as…", "Ctrl+Shift+S", "Save this race under a new name",
+                     self.save_session_as)
+        self._action("exportCsv", "Export race CSV…", None, "Every racer, every step, as CSV", self.export_csv_dialog)
+        self._action("exportSummary", "Export leaderboard CSV…", None, "One row per racer", self.export_summary_dialog)
         self._action("restoreLayout", "Restore default layout", None, "Put the docks back where they started",
                      self.restore_default_layout)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
+        file_menu.addAction(self.actions["open"])
+        self.recent_menu = file_menu.addMenu("Open recent")
+        self.recent_menu.setObjectName("recentMenu")
+        self._fill_recent()
+        file_menu.addAction(self.actions["save"])
+        file_menu.addAction(self.actions["saveAs"])
+        file_menu.addSeparator()
+        self.export_menu = file_menu.addMenu("Export")
+        self.export_menu.addAction(self.actions["exportCsv"])
+        self.export_menu.addAction(self.actions["exportSummary"])
+        file_menu.addSeparator()
         file_menu.addAction(self.actions["quit"])
         race_menu = bar.addMenu("&Race")
         for key in ("play", "step", "reset"):
@@ -194,9 +219,129 @@ class MainWindow(QtWidgets.QMainWindow):
         try:
             self.controller.load(load_preset(name))
         except SessionError as exc:
-            QtWidgets.QMessageBox.warning(self, "Preset not opened", str(exc))
+            self.warn("Preset not opened", str(exc))
             return
+        self.set_session_path(None)
         self.statusBar().showMessage(f"Preset '{name}' loaded: press Space to race", 5000)
+
+    # --------------------------------------------------------------- sessions
+    def warn(self, title: str, text: str) -> None:
+        """A problem the user must read; nothing was changed."""
+        QtWidgets.QMessageBox.warning(self, title, text)
+
+    def set_session_path(self, path: str | None) -> None:
+        self.session_path = os.path.abspath(path) if path else None
+        name = os.path.basename(path) if path else None
+        self.setWindowTitle(f"{name} — Gradient Arena" if name else "Gradient Arena")
+        if path:
+            recent = [p for p in self.recent_sessions() if p != self.session_path]
+            self.settings.setValue("recentSessions", [self.session_path] + recent[: MAX_RECENT - 1])
+            self._fill_recent()
+
+    def recent_sessions(self) -> list[str]:
+        value = self.settings.value("recentSessions") or []
+        return [value] if isinstance(value, str) else list(value)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        paths = self.recent_sessions()
+        for path in paths:
+            act = self.recent_menu.addAction(os.path.basename(path))
+            act.setToolTip(path)
+            act.setData(path)
+            act.triggered.connect(lambda checked=False, p=path: self.open_session(p))
+        self.recent_menu.setEnabled(bool(paths))
+
+    def open_session(self, path: str) -> bool:
+        """Open a session file; a bad one is refused with what is wrong and where."""
+        try:
+            config = load_session(path)
+        except SessionError as exc:
+            self.warn("Session not opened", f"{os.path.basename(path)} was not opened:\n{exc}\n\n"
+                                            "The current race is unchanged.")
+            return False
+        self.controller.load(config)
+        self.set_session_path(path)
+        self.statusBar().showMessage(f"Opened {path}", 5000)
+        return True
+
+    def open_session_dialog(self) -> None:
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(self, "Open session", self._dialog_dir(), SESSION_FILTER)
+        if path:
+            self.open_session(path)
+
+    def save_session_to(self, path: str) -> bool:
+        if not os.path.splitext(path)[1]:
+            path += ".json"
+        try:
+            save_session(path, self.controller.config)
+        except (OSError, ValueError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            self.warn("Session not saved", f"Could not save {path}:\n{reason}")
+            return False
+        self.set_session_path(path)
+        self.statusBar().showMessage(f"Saved {path}", 5000)
+        return True
+
+    def save_session(self) -> None:
+        if self.session_path:
+            self.save_session_to(self.session_path)
+        else:
+            self.save_session_as()
+
+    def save_session_as(self) -> None:
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, "Save session", self._dialog_dir("race.json"),
+                                                        SESSION_FILTER)
+        if path:
+            self.save_session_to(path)
+
+    def _dialog_dir(self, name: str = "") -> str:
+        folder = os.path.dirname(self.session_path) if self.session_path else os.getcwd()
+        return os.path.join(folder, name) if name else folder
+
+    # ---------------------------------------------------------------- exports
+    def export_csv(self, path: str) -> bool:
+        """Every racer, every step so far, in the long format of ``race --csv``."""
+        return self._write("Race CSV", path, lambda p: write_race_csv(p, self.controller.race.records()))
+
+    def export_summary(self, path: str) -> bool:
+        return self._write("Leaderboard CSV", path, lambda p: write_summary_csv(p, self.controller.race))
+
+    def _write(self, what: str, path: str, write) -> bool:
+        try:
+            write(path)
+        except OSError as exc:
+            self.warn(f"{what} not written", f"Could not write {path}:\n{exc.strerror or exc}")
+            return False
+        self.statusBar().showMessage(f"Wrote {path}", 5000)
+        return True
+
+    def export_csv_dialog(self) -> None:
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, "Export race CSV", self._dialog_dir("race.csv"),
+                                                        "CSV (*.csv)")
+        if path:
+            self.export_csv(path)
+
+    def export_summary_dialog(self) -> None:
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, "Export leaderboard CSV",
+                                                        self._dialog_dir("leaderboard.csv"), "CSV (*.csv)")
+        if path:
+            self.export_summary(path)
+
+    # ------------------------------------------------------------ drag & drop
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
+        urls = event.mimeData().urls()
+        if len(urls) == 1 and urls[0].isLocalFile():
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        urls = event.mimeData().urls()
+        if len(urls) == 1 and urls[0].isLocalFile():
+            event.acceptProposedAction()
+            path = urls[0].toLocalFile()
+            QtCore.QTimer.singleShot(0, lambda: self.open_session(path))
 
     def about(self) -> None:
         QtWidgets.QMessageBox.about(

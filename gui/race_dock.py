@@ -4,20 +4,14 @@ from __future__ import annotations
 import math
 import time
 
-import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
+
+from arena import standings
 
 from .racers_dock import swatch
 
 COLUMNS = ("Racer", "Loss", "Distance to min", "Step", "Status", "µs / step")
 LEADERBOARD_INTERVAL = 0.1  # seconds between leaderboard refreshes while playing
-
-
-def status_text(runner) -> str:
-    status = str(runner.status[0])
-    if status == "running":
-        return "running" if not runner.done else "budget used"
-    return f"{status} at {int(runner.stop_step[0])}"
 
 
 class RaceControlsDock(QtWidgets.QDockWidget):
@@ -116,19 +110,13 @@ class RaceControlsDock(QtWidgets.QDockWidget):
 
     def refresh(self) -> None:
         self._last_refresh = time.perf_counter()
-        race = self.controller.race
+        rows = standings(self.controller.race)
         racers = self.controller.config.racers
-        surface = race.surface
-        self.table.setRowCount(len(racers))
-        for row, (racer, runner) in enumerate(zip(racers, race.runners)):
-            pos = runner._final_p[0] if runner.record_mode == "final" else runner.positions[-1, 0]
-            loss = float(runner.losses[-1, 0])
-            with np.errstate(all="ignore"):
-                dist = float(surface.distance_to_nearest_minimum(pos))
-            spp = runner.seconds_per_step
-            cells = (racer.name, f"{loss:.6g}", "—" if math.isnan(dist) else f"{dist:.4g}",
-                     str(runner.steps if runner.stop_step[0] < 0 else int(runner.stop_step[0])),
-                     status_text(runner), "—" if math.isnan(spp) else f"{spp * 1e6:.1f}")
+        self.table.setRowCount(len(rows))
+        for row, (racer, s) in enumerate(zip(racers, rows)):
+            cells = (s.racer, f"{s.final_loss:.6g}", "—" if math.isnan(s.distance_to_min) else f"{s.distance_to_min:.4g}",
+                     str(s.steps), s.status_text,
+                     "—" if math.isnan(s.seconds_per_step) else f"{s.seconds_per_step * 1e6:.1f}")
             for col, text in enumerate(cells):
                 item = self.table.item(row, col)
                 if item is None:
@@ -140,5 +128,5 @@ class RaceControlsDock(QtWidgets.QDockWidget):
                 if col == 0:
                     item.setIcon(swatch(racer.color))
                 if col == 4:
-                    color = {"d": "#b00020", "c": "#00703c"}.get(text[0], "#000000")
+                    color = {"diverged": "#b00020", "converged": "#00703c"}.get(s.status, "#000000")
                     item.setForeground(QtGui.QColor(color))

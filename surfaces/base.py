@@ -131,14 +131,18 @@ class SurfaceParam:
         """Return `value` as a float (or int), or raise ValueError with a message meant for users."""
         noun = "an integer in" if self.kind == "int" else "a number in"
         if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
-            raise self._must_be(surface, noun, repr(value))
-        number = float(value)
+            shown = value.item() if isinstance(value, np.generic) else value
+            raise self._must_be(surface, noun, repr(shown))
+        try:
+            number = float(value)
+        except OverflowError:  # an int too large for a float: certainly out of range
+            raise self._must_be(surface, "in", f"an integer of {len(str(abs(int(value))))} digits") from None
         if not math.isfinite(number):
-            raise self._must_be(surface, "a finite number in", format_number(number))
+            raise self._must_be(surface, "a finite number in" if self.kind == "float" else noun, format_number(number))
         if self.kind == "int":
             if not number.is_integer():
                 raise self._must_be(surface, noun, format_number(number))
-            number = int(number)
+            number = int(value) if isinstance(value, numbers.Integral) else int(number)
         if not (self.low <= number <= self.high):
             raise self._must_be(surface, "in", format_number(number))
         return number

@@ -482,7 +482,8 @@ SIX_HUMP_CAMEL = fixed_surface(
 #   a(σ) = 1 + (σ + 1)² (19 − 14σ + 3σ²)      (= 1 + (x+y+1)² (19 − 14x + 3x² − 14y + 6xy + 3y²))
 #   c(t) = 30 + t² (18 − 16t + 3t²)            (= 30 + (2x−3y)² (18 − 32x + 12x² + 48y − 36xy + 27y²))
 # f = a c;  ∂f/∂x = a′c + 2ac′,  ∂f/∂y = a′c − 3ac′;
-# ∂²f/∂x² = a″c + 4a′c′ + 4ac″,  ∂²f/∂x∂y = a″c − a′c′ − 6ac″,  ∂²f/∂y² = a″c − 6a′c′ + 9ac″.
+# ∂²f/∂x² = a″c + 4a′c′ + 4ac″,  ∂²f/∂x∂y = a″c − a′c′ − 6ac″,
+# ∂²f/∂y² = a″c − 6a′c′ + 9ac″.
 
 
 def _gp_a(x, y):

@@ -24,7 +24,16 @@ import numpy as np
 
 from .base import Minimum, SurfaceDef, SurfaceParam, fixed_surface
 
-__all__ = ["SPHERE", "ELONGATED_BOWL", "ILL_CONDITIONED", "SADDLE", "BOOTH", "MATYAS", "quadratic_form", "least_squares"]
+__all__ = [
+    "SPHERE",
+    "ELONGATED_BOWL",
+    "ILL_CONDITIONED",
+    "SADDLE",
+    "BOOTH",
+    "MATYAS",
+    "quadratic_form",
+    "least_squares",
+]
 
 _HALVES = np.array([0.5, 0.5])
 _HALVES.flags.writeable = False
@@ -156,8 +165,12 @@ ILL_CONDITIONED = SurfaceDef(
     formula="½ wᵀ A w,  A = R(θ) diag(1, κ) R(θ)ᵀ",
     description="a tilted bowl with condition number κ: a ravine not aligned with the axes",
     params=(
-        SurfaceParam("kappa", 50.0, 1.0, 1e6, "float", "condition number κ: curvature across the valley over curvature along it"),
-        SurfaceParam("angle", 30.0, -180.0, 180.0, "float", "direction θ of the valley floor, in degrees from the x axis"),
+        SurfaceParam(
+            "kappa", 50.0, 1.0, 1e6, "float", "condition number κ: curvature across the valley over curvature along it"
+        ),
+        SurfaceParam(
+            "angle", 30.0, -180.0, 180.0, "float", "direction θ of the valley floor, in degrees from the x axis"
+        ),
     ),
     make=_make_ill_conditioned,
 )

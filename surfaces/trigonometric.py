@@ -108,7 +108,7 @@ MCCORMICK = fixed_surface(
     name="mccormick",
     title="McCormick",
     formula="sin(x + y) + (x − y)² − 1.5x + 2.5y + 1",
-    description="a long diagonal valley with a shallower second minimum up its far end: which way does an optimizer roll?",
+    description="a long diagonal valley with a shallower second minimum at its far end: which way does it roll?",
     domain=((-1.5, 4.0), (-3.0, 4.0)),
     start=(1.0, 3.5),
     minima=(
@@ -370,12 +370,13 @@ LEVI13 = fixed_surface(
 # --- Easom: −cos x cos y exp(−(x − π)² − (y − π)²) ----------------------------------------------
 # With a = x − π, b = y − π, G = exp(−a² − b²):
 #   ∂f/∂x = G cos y (sin x + 2a cos x),  ∂f/∂y = G cos x (sin y + 2b cos y);
-#   ∂²f/∂x² = G cos y ((3 − 4a²) cos x − 4a sin x),  ∂²f/∂y² = G cos x ((3 − 4b²) cos y − 4b sin y),
+#   ∂²f/∂x² = G cos y ((3 − 4a²) cos x − 4a sin x),
+#   ∂²f/∂y² = G cos x ((3 − 4b²) cos y − 4b sin y),
 #   ∂²f/∂x∂y = −G (sin x + 2a cos x)(sin y + 2b cos y).
 
 
 def _easom_f(p):
-    """``−cos x cos y exp(−(x − π)² − (y − π)²)`` (Easom 1990): minimum −1 at (π, π), flat elsewhere."""
+    """``−cos x cos y exp(−(x − π)² − (y − π)²)`` (Easom 1990): minimum −1 at (π, π), flat around it."""
     p = np.asarray(p, dtype=np.float64)
     with np.errstate(all="ignore"):
         d = p - PI

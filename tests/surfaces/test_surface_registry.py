@@ -113,7 +113,11 @@ ALL_NAMES = ", ".join(NAMES)
         ),
         (
             lambda: get_surface("ill_conditioned", kappa=np.bool_(True)),
-            "parameter 'kappa' of surface 'ill_conditioned' must be a number in [1, 1000000], got ",
+            "parameter 'kappa' of surface 'ill_conditioned' must be a number in [1, 1000000], got True",
+        ),
+        (
+            lambda: get_surface("ill_conditioned", kappa=10**400),
+            "parameter 'kappa' of surface 'ill_conditioned' must be in [1, 1000000], got an integer of 401 digits",
         ),
         (
             lambda: get_surface("ill_conditioned", kappa=[3]),
@@ -153,7 +157,8 @@ def test_int_parameters():
     param = SurfaceParam("degree", 2, 1, 5, "int", "a test parameter")
     assert param.validate(3, "poly") == 3 and type(param.validate(3.0, "poly")) is int
     assert param.parse(" 4 ", "poly") == 4 and param.parse("4.0", "poly") == 4
-    with pytest.raises(ValueError, match=r"^parameter 'degree' of surface 'poly' must be an integer in \[1, 5\], got 2.5$"):
+    message = r"^parameter 'degree' of surface 'poly' must be an integer in \[1, 5\], got 2.5$"
+    with pytest.raises(ValueError, match=message):
         param.validate(2.5, "poly")
     with pytest.raises(ValueError, match=r"must be an integer in \[1, 5\], got 'two'$"):
         param.parse("two", "poly")
@@ -216,7 +221,10 @@ def test_property_spec_round_trips_exactly(kappa, angle):
         ("foo", "unknown surface 'foo'; valid surfaces: sphere, "),
         ("foo:kappa=1", "unknown surface 'foo'; valid surfaces: sphere, "),
         ("ill_conditioned:", "surface spec 'ill_conditioned:' has nothing after ':'"),
-        ("ill_conditioned:kappa", "parameter 'kappa' in surface spec 'ill_conditioned:kappa' has no '='; expected key=value"),
+        (
+            "ill_conditioned:kappa",
+            "parameter 'kappa' in surface spec 'ill_conditioned:kappa' has no '='; expected key=value",
+        ),
         (
             "ill_conditioned:kappa=abc",
             "parameter 'kappa' of surface 'ill_conditioned' must be a number in [1, 1000000], got 'abc'",
@@ -226,11 +234,23 @@ def test_property_spec_round_trips_exactly(kappa, angle):
         ("ill_conditioned:kappa=1,,angle=2", "surface spec 'ill_conditioned:kappa=1,,angle=2' has an empty parameter"),
         ("ill_conditioned:kappa=1,", "surface spec 'ill_conditioned:kappa=1,' has an empty parameter"),
         ("ill_conditioned:kappa=1,kappa=2", "parameter 'kappa' is given twice in surface spec"),
-        ("ill_conditioned:kapa=1", "unknown parameter 'kapa' for surface 'ill_conditioned'; valid parameters: kappa, angle"),
+        (
+            "ill_conditioned:kapa=1",
+            "unknown parameter 'kapa' for surface 'ill_conditioned'; valid parameters: kappa, angle",
+        ),
         ("rosenbrock:kappa=1", "unknown parameter 'kappa' for surface 'rosenbrock', which takes no parameters"),
-        ("ill_conditioned:kappa=nan", "parameter 'kappa' of surface 'ill_conditioned' must be a finite number in [1, 1000000], got nan"),
-        ("ill_conditioned:kappa=1e7", "parameter 'kappa' of surface 'ill_conditioned' must be in [1, 1000000], got 10000000"),
-        ("ill_conditioned:kappa=100;angle=4", "parameter 'kappa' of surface 'ill_conditioned' must be a number in [1, 1000000], got '100;angle=4'"),
+        (
+            "ill_conditioned:kappa=nan",
+            "parameter 'kappa' of surface 'ill_conditioned' must be a finite number in [1, 1000000], got nan",
+        ),
+        (
+            "ill_conditioned:kappa=1e7",
+            "parameter 'kappa' of surface 'ill_conditioned' must be in [1, 1000000], got 10000000",
+        ),
+        (
+            "ill_conditioned:kappa=100;angle=4",
+            "parameter 'kappa' of surface 'ill_conditioned' must be a number in [1, 1000000], got '100;angle=4'",
+        ),
         ("ill_conditioned:kap pa=3", "unknown parameter 'kap pa' for surface 'ill_conditioned'"),
     ],
 )
