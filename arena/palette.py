@@ -25,7 +25,7 @@ PALETTE = (
     "#44AA99",  # teal
 )
 
-# pyqtgraph symbol names, one per palette slot
+# marker symbol names (as the plotting library spells them), one per palette slot
 SYMBOLS = ("o", "s", "t", "d", "star", "p", "h", "t1", "x", "+", "t2", "t3")
 
 
