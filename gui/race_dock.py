@@ -74,6 +74,8 @@ class RaceControlsDock(QtWidgets.QDockWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(70)
+        rows = self.table.verticalHeader().defaultSectionSize()
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height() + 4 * rows + 6)
         layout.addWidget(self.table, 1)
         self.setWidget(body)
         self._last_refresh = 0.0
