@@ -186,14 +186,15 @@ class Runner:
         partial = self._n_active < len(self._rows)
         fast = len(self._rows) <= 8 and not partial  # large batches: the sum would rarely be <= 1
         if fast:
+            add = np.add.reduce  # .sum() without its Python wrapper: this runs every step
             if self._limit is not None:
                 scaled = np.abs(p - self._center)
                 scaled *= self._inv_limit
-                total = scaled.sum() + 0.0 * g.sum()
+                total = add(scaled, None) + 0.0 * add(g, None)
             else:
-                total = 0.0 * (p.sum() + g.sum())
+                total = 0.0 * (add(p, None) + add(g, None))
             if f is not None:
-                total = total + 0.0 * f.sum()
+                total = total + 0.0 * add(f, None)
             fast = total <= 1.0
         if fast:
             bad_any = False

@@ -214,6 +214,64 @@ def _plot_title(plot: pg.PlotItem, text: str | None) -> Iterator[None]:
         plot.layout.activate()
 
 
+def _settle(item: pg.GraphicsItem) -> None:
+    """Lay the item out now: activate its layout and paint it once into a tiny image
+    (axes measure their tick labels only while painting, and resize after)."""
+    scene = item.scene()
+    for _ in range(2):
+        item.layout.activate()
+        scratch = QtGui.QImage(8, 8, QtGui.QImage.Format.Format_ARGB32_Premultiplied)
+        painter = QtGui.QPainter(scratch)
+        try:
+            scene.render(painter, QtCore.QRectF(0, 0, 8, 8), item.sceneBoundingRect())
+        finally:
+            painter.end()
+        item.layout.activate()
+
+
+@contextlib.contextmanager
+def _fit_map(plot: pg.PlotItem) -> Iterator[None]:
+    """Shrink an aspect-locked plot so its view shows exactly the range it was set
+    to (the surface's domain after Reset view, or the user's zoom) instead of the
+    extra margin the panel's shape adds; undo it afterwards (geometry, axes and
+    view range as they were)."""
+    vb = plot.vb
+    aspect = vb.state["aspectLocked"]
+    target = vb.targetRect()
+    if aspect is False or not aspect or target.width() <= 0 or target.height() <= 0:
+        yield
+        return
+    geometry = plot.geometry()
+    view_range = [list(r) for r in vb.viewRange()]
+    target_range = [list(r) for r in vb.state["targetRange"]]
+    try:
+        for _ in range(4):
+            g = plot.geometry()
+            vb_w, vb_h = vb.width(), vb.height()
+            if vb_w < 1 or vb_h < 1:
+                break
+            extra_w, extra_h = g.width() - vb_w, g.height() - vb_h
+            want_h = vb_w * target.height() / (aspect * target.width())
+            if want_h <= geometry.height() - extra_h:
+                size = QtCore.QSizeF(g.width(), extra_h + want_h)
+            else:
+                avail_h = geometry.height() - extra_h
+                size = QtCore.QSizeF(extra_w + avail_h * aspect * target.width() / target.height(), geometry.height())
+            if abs(size.width() - g.width()) < 0.5 and abs(size.height() - g.height()) < 0.5:
+                break
+            plot.setGeometry(QtCore.QRectF(geometry.topLeft(), size))
+            _settle(plot)
+        yield
+    finally:
+        plot.setGeometry(geometry)
+        _settle(plot)
+        vb.state["targetRange"] = target_range
+        vb.updateViewRange()
+        if any(abs(a - b) > 1e-9 * max(1.0, abs(b)) for now, was in zip(vb.viewRange(), view_range)
+               for a, b in zip(now, was)):
+            vb.setRange(xRange=view_range[0], yRange=view_range[1], padding=0.0)
+
+
 @contextlib.contextmanager
 def _view_backgrounds(widget: QtWidgets.QWidget, brush: QtGui.QBrush | None) -> Iterator[None]:
     """Temporarily give every graphics view inside ``widget`` this background brush."""
