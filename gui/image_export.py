@@ -38,12 +38,14 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
+from xml.sax.saxutils import escape as xml_escape
 from typing import Callable, Iterator
 
 import pyqtgraph as pg
 import pyqtgraph.exporters  # noqa: F401 - registers ImageExporter / SVGExporter
-from PySide6 import QtCore, QtGui, QtSvg, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 PANELS = ("contour", "loss", "learning_rate", "window")
 IMAGE_FORMATS = (".png", ".svg")
@@ -366,41 +368,75 @@ def render_item_svg(item: pg.GraphicsItem, background: QtGui.QColor) -> bytes:
     return data
 
 
-def render_widget_svg(widget: QtWidgets.QWidget, background: QtGui.QColor, width: int | None = None,
-                      title: str = "Gradient Arena") -> bytes:
-    """SVG of a widget and its children via QSvgGenerator (vector curves and text;
-    the colour map embedded as a bitmap). ``width`` sets the nominal size only."""
-    size = widget.size()
-    if size.width() < 1 or size.height() < 1:
+def _svg_body(text: str, prefix: str) -> tuple[str, str]:
+    """(viewBox, content) of a pyqtgraph SVG document, every id prefixed so several
+    documents can sit in one file."""
+    root = re.search(r"<svg\b[^>]*>", text)
+    if root is None or "</svg>" not in text:
+        raise ExportError("the SVG exporter wrote no <svg> document")
+    view_box = re.search(r'viewBox\s*=\s*"([^"]+)"', root.group(0))
+    body = text[root.end():text.rindex("</svg>")]
+    body = re.sub(r"<title>.*?</title>|<desc>.*?</desc>", "", body, flags=re.S)
+    body = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{prefix}{m.group(1)}"', body)
+    body = re.sub(r"url\(#([^)]+)\)", lambda m: f"url(#{prefix}{m.group(1)})", body)
+    body = re.sub(r'((?:xlink:)?href)="#([^"]+)"', lambda m: f'{m.group(1)}="#{prefix}{m.group(2)}"', body)
+    return (view_box.group(1) if view_box else None), body
+
+
+def _svg_text(label: QtWidgets.QLabel, root: QtWidgets.QWidget) -> str:
+    """A QLabel's text as an SVG <text> where the label sits in ``root``."""
+    font = label.font()
+    info = QtGui.QFontInfo(font)
+    metrics = QtGui.QFontMetricsF(font)
+    rect = label.contentsRect()
+    origin = label.mapTo(root, QtCore.QPoint(0, 0))
+    x = origin.x() + rect.x()
+    y = origin.y() + rect.y() + (rect.height() - metrics.height()) / 2 + metrics.ascent()
+    weight = "bold" if font.bold() else "normal"
+    color = label.palette().color(QtGui.QPalette.ColorRole.WindowText).name()
+    return (f'<text x="{x:.1f}" y="{y:.1f}" font-family="{xml_escape(info.family())}" '
+            f'font-size="{info.pixelSize()}" font-weight="{weight}" fill="{color}">'
+            f"{xml_escape(label.text())}</text>")
+
+
+def render_window_svg(window, background: QtGui.QColor, width: int | None = None) -> bytes:
+    """SVG of the window's three panels laid out as on screen (``window.splitter``).
+
+    Each plot is pyqtgraph's SVG of it (vector curves and text, clipped to the
+    plot area; the colour map embedded as a bitmap), placed where it sits in the
+    splitter; the loss and learning-rate titles are text where their labels are.
+    The "Show:" selectors are left out. ``width`` sets the nominal size only."""
+    root = window.splitter
+    w, h = root.width(), root.height()
+    if w < 1 or h < 1:
         raise ExportError("the window has no size yet (is it shown?)")
-    buffer = QtCore.QBuffer()
-    buffer.open(QtCore.QIODevice.OpenModeFlag.WriteOnly)
-    generator = QtSvg.QSvgGenerator()
-    generator.setOutputDevice(buffer)
-    nominal = size if width is None else QtCore.QSize(width, max(1, round(size.height() * width / size.width())))
-    generator.setSize(nominal)
-    generator.setViewBox(QtCore.QRect(0, 0, size.width(), size.height()))
-    generator.setTitle(title)
-    generator.setDescription("Exported from Gradient Arena")
-    scenes = [v.scene() for v in widget.findChildren(QtWidgets.QGraphicsView) if v.scene() is not None]
-    clear = QtGui.QBrush(QtCore.Qt.BrushStyle.NoBrush) if background.alpha() == 0 else None
-    with _view_backgrounds(widget, clear), _export_mode(scenes, background):
-        painter = QtGui.QPainter(generator)
-        if not painter.isActive():
-            raise ExportError("the SVG generator could not start")
-        try:
-            painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
-            if background.alpha():
-                painter.fillRect(QtCore.QRect(0, 0, size.width(), size.height()), background)
-            widget.render(painter, QtCore.QPoint(0, 0), QtGui.QRegion(),
-                          QtWidgets.QWidget.RenderFlag.DrawChildren)
-        finally:
-            painter.end()
-    data = bytes(buffer.data())
-    buffer.close()
-    if not data:
-        raise ExportError("the SVG generator wrote nothing")
-    return data
+    parts = []
+    panels = [(window.contour, None), (window.loss.plot_widget, window.loss.title),
+              (window.lr.plot_widget, window.lr.title)]
+    for i, (view, label) in enumerate(panels):
+        if not view.isVisibleTo(root) or view.width() < 1 or view.height() < 1:
+            continue
+        item = view.plotItem
+        view_box, body = _svg_body(render_item_svg(item, background).decode("utf-8"), f"p{i}_")
+        box = view.mapFromScene(item.sceneBoundingRect()).boundingRect()
+        origin = view.viewport().mapTo(root, box.topLeft())
+        # a group, not a nested <svg>: SVG Tiny readers (Qt's own) skip nested documents
+        sx = sy = 1.0
+        if view_box:
+            vx, vy, vw, vh = (float(v) for v in view_box.replace(",", " ").split())
+            sx, sy = box.width() / max(vw, 1e-9), box.height() / max(vh, 1e-9)
+        parts.append(f'<g transform="translate({origin.x()},{origin.y()}) scale({sx:.6g},{sy:.6g})">'
+                     f"{body}</g>")
+        if label is not None and label.isVisibleTo(root) and label.text():
+            parts.append(_svg_text(label, root))
+    nominal_w = w if width is None else width
+    nominal_h = h if width is None else max(1, round(h * width / w))
+    fill = (f'<rect width="100%" height="100%" fill="{background.name()}"/>\n' if background.alpha() else "")
+    doc = ('<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
+           f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" '
+           f'width="{nominal_w}" height="{nominal_h}" viewBox="0 0 {w} {h}">\n'
+           "<title>Gradient Arena</title>\n" + fill + "\n".join(parts) + "\n</svg>\n")
+    return doc.encode("utf-8")
 
 
 # --------------------------------------------------------------- the panels
@@ -433,15 +469,19 @@ def write_bytes(data: bytes, target: str, shown: str) -> None:
 
 
 def export_panel(window, which: str, path: str | os.PathLike, *, width: int | None = None,
-                 background: str = "white") -> str:
+                 background: str = "white", fit_map: bool = True) -> str:
     """Write one panel (``contour``, ``loss``, ``learning_rate``) or the three
     (``window``) of ``window`` (a MainWindow) as PNG or SVG; return the absolute path.
 
     The format is the path's extension (.png or .svg, any case). ``width``: PNG
     width in pixels, 200..8000 (None: the on-screen size; the height keeps the
     aspect ratio); for SVG it only sets the nominal size of a window export.
-    ``background``: ``"white"`` or ``"transparent"``. Raises :class:`ExportError`
-    with a one-line message; on failure nothing is left on disk.
+    ``background``: ``"white"`` or ``"transparent"``. ``fit_map`` (contour only):
+    crop the map to the range the view is set to (the surface's domain after
+    Reset view, or the user's zoom), without the empty bands the panel's shape
+    adds above and below (or beside) it; False exports the panel as it looks.
+    Raises :class:`ExportError` with a one-line message; on failure nothing is
+    left on disk, and the window (race, titles, view ranges) is as it was.
     """
     if which not in PANELS:
         raise ExportError(f"unknown panel {which!r}; choose one of {', '.join(PANELS)}")
@@ -457,9 +497,10 @@ def export_panel(window, which: str, path: str | os.PathLike, *, width: int | No
             if fmt == "png":
                 write_png(render_widget_image(thing, width, color), target, shown)
             else:
-                write_bytes(render_widget_svg(thing, color, width), target, shown)
+                write_bytes(render_window_svg(window, color, width), target, shown)
         else:
-            with _plot_title(thing, title):
+            fit = _fit_map(thing) if which == "contour" and fit_map else contextlib.nullcontext()
+            with _plot_title(thing, title), fit:
                 if fmt == "png":
                     image = render_item_image(thing, width, color)
                 else:
