@@ -194,6 +194,39 @@ def _export_mode(scenes, background: QtGui.QColor, scale: float = 1.0) -> Iterat
                 item.setExportMode(False)
 
 
+class _PlotLayout:
+    """What a temporary layout change (a title, a new size) can alter in a PlotItem:
+    its geometry, the widths its axes reserve for tick labels (pyqtgraph keeps
+    those with hysteresis, so they do not come back by themselves) and the view
+    range. ``restore()`` puts all of it back."""
+
+    def __init__(self, plot: pg.PlotItem):
+        self.plot = plot
+        self.geometry = plot.geometry()
+        self.axes = [(a["item"], a["item"].textWidth, a["item"].textHeight, a["item"].minimumSize(),
+                      a["item"].maximumSize()) for a in plot.axes.values()]
+        self.target_range = [list(r) for r in plot.vb.state["targetRange"]]
+        self.view_range = [list(r) for r in plot.vb.viewRange()]
+
+    def restore(self) -> None:
+        plot, vb = self.plot, self.plot.vb
+        plot.setGeometry(self.geometry)
+        for axis, text_w, text_h, min_size, max_size in self.axes:
+            axis.textWidth, axis.textHeight = text_w, text_h
+            axis.setMinimumSize(min_size)
+            axis.setMaximumSize(max_size)
+            axis.picture = None
+        plot.layout.activate()
+        vb.state["targetRange"] = [list(r) for r in self.target_range]
+        vb.updateViewRange()
+        if not _same_ranges(vb.viewRange(), self.view_range):
+            vb.setRange(xRange=self.view_range[0], yRange=self.view_range[1], padding=0.0)
+
+
+def _same_ranges(a, b) -> bool:
+    return all(abs(u - v) <= 1e-9 * max(1.0, abs(v)) for ra, rb in zip(a, b) for u, v in zip(ra, rb))
+
+
 @contextlib.contextmanager
 def _plot_title(plot: pg.PlotItem, text: str | None) -> Iterator[None]:
     """Show ``text`` as the PlotItem's own title (the panels draw theirs in a QLabel
@@ -204,16 +237,17 @@ def _plot_title(plot: pg.PlotItem, text: str | None) -> Iterator[None]:
     label = plot.titleLabel
     had_title = label.isVisible()
     old_text = label.text
-    plot.setTitle(text)
-    plot.layout.activate()
+    saved = _PlotLayout(plot)
     try:
+        plot.setTitle(text)
+        _settle(plot)
         yield
     finally:
         if had_title:
             plot.setTitle(old_text)
         else:
             plot.setTitle(None)
-        plot.layout.activate()
+        saved.restore()
 
 
 def _settle(item: pg.GraphicsItem) -> None:
@@ -235,17 +269,15 @@ def _settle(item: pg.GraphicsItem) -> None:
 def _fit_map(plot: pg.PlotItem) -> Iterator[None]:
     """Shrink an aspect-locked plot so its view shows exactly the range it was set
     to (the surface's domain after Reset view, or the user's zoom) instead of the
-    extra margin the panel's shape adds; undo it afterwards (geometry, axes and
-    view range as they were)."""
+    extra margin the panel's shape adds; undo it afterwards."""
     vb = plot.vb
     aspect = vb.state["aspectLocked"]
     target = vb.targetRect()
     if aspect is False or not aspect or target.width() <= 0 or target.height() <= 0:
         yield
         return
-    geometry = plot.geometry()
-    view_range = [list(r) for r in vb.viewRange()]
-    target_range = [list(r) for r in vb.state["targetRange"]]
+    saved = _PlotLayout(plot)
+    full = saved.geometry
     try:
         for _ in range(4):
             g = plot.geometry()
@@ -254,24 +286,18 @@ def _fit_map(plot: pg.PlotItem) -> Iterator[None]:
                 break
             extra_w, extra_h = g.width() - vb_w, g.height() - vb_h
             want_h = vb_w * target.height() / (aspect * target.width())
-            if want_h <= geometry.height() - extra_h:
+            if extra_h + want_h <= full.height():
                 size = QtCore.QSizeF(g.width(), extra_h + want_h)
-            else:
-                avail_h = geometry.height() - extra_h
-                size = QtCore.QSizeF(extra_w + avail_h * aspect * target.width() / target.height(), geometry.height())
+            else:  # a tall map: narrower instead
+                avail_h = full.height() - extra_h
+                size = QtCore.QSizeF(extra_w + avail_h * aspect * target.width() / target.height(), full.height())
             if abs(size.width() - g.width()) < 0.5 and abs(size.height() - g.height()) < 0.5:
                 break
-            plot.setGeometry(QtCore.QRectF(geometry.topLeft(), size))
+            plot.setGeometry(QtCore.QRectF(full.topLeft(), size))
             _settle(plot)
         yield
     finally:
-        plot.setGeometry(geometry)
-        _settle(plot)
-        vb.state["targetRange"] = target_range
-        vb.updateViewRange()
-        if any(abs(a - b) > 1e-9 * max(1.0, abs(b)) for now, was in zip(vb.viewRange(), view_range)
-               for a, b in zip(now, was)):
-            vb.setRange(xRange=view_range[0], yRange=view_range[1], padding=0.0)
+        saved.restore()
 
 
 @contextlib.contextmanager

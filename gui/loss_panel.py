@@ -14,6 +14,10 @@ GAP, LOG, LINEAR = "gap", "log", "linear"
 class LossPanel(StepPanel):
     """Loss per step, log scale by default.
 
+    On the log scales, values above a million times the largest starting value
+    are not drawn (a diverging racer's line leaves the top of the chart) so the
+    others stay readable; the leaderboard still shows the true value.
+
     Modes: ``gap`` plots f - f* on a log axis (surfaces with a known minimum
     value f*; exact zeros are drawn at a floor of 1e-16 (1 + |f*|)); ``log``
     plots f itself on a log axis (only where f > 0); ``linear`` plots f.
@@ -24,6 +28,7 @@ class LossPanel(StepPanel):
         super().__init__("Loss", [(GAP, "f − f*  (log)"), (LOG, "f  (log)"), (LINEAR, "f  (linear)")], parent)
         self.setObjectName("LossPanel")
         self.f_min: float | None = None
+        self.cap = np.inf  # log modes: values above this leave the top of the chart
         self.modeChanged.connect(self._apply_mode)
         self._apply_mode(self.mode)
 
@@ -59,6 +64,8 @@ class LossPanel(StepPanel):
             else:
                 out = y.copy()
             out[~np.isfinite(out) | (np.abs(out) > 1e300)] = np.nan
+            if self.mode != LINEAR:
+                out[out > self.cap] = np.nan
         return out
 
     @staticmethod
@@ -77,6 +84,12 @@ class LossPanel(StepPanel):
             self.add_legend_entry(racer)
 
     def update_curves(self, runners) -> None:
+        if runners and all(r.steps == 0 for r in runners):
+            # a diverging racer's blow-up (1e16 and more) would squash every other curve:
+            # the log axis stops at a million times the largest starting value
+            start = max(float(np.nan_to_num(r.losses[0, 0], nan=0.0, posinf=0.0)) for r in runners)
+            base = start - (self.f_min or 0.0) if self.mode == GAP else start
+            self.cap = 1e6 * base if base > 0 else np.inf
         for (curve,), runner in zip(self.curves, runners):
             n = runner.steps + 1
             curve.update(self._steps(n), runner.losses[:, 0], n)
