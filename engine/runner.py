@@ -33,7 +33,8 @@ import numpy as np
 
 from .hyperparams import HyperparameterError
 from .registry import Optimizer, get_optimizer, resolve_hyperparams
-from .spec import format_optimizer_spec, parse_optimizer_spec
+from .options import RunOptions, check_options_for, resolve_options, split_options
+from .spec import format_optimizer_spec, parse_racer_spec
 
 __all__ = ["Runner", "RunRecord", "simulate", "RUNNING", "CONVERGED", "DIVERGED"]
 
@@ -42,10 +43,12 @@ _STATUS_DTYPE = "<U9"
 _INITIAL_CAPACITY = 256
 
 
-def _resolve(optimizer: str | Optimizer, hyperparams: Mapping[str, Any] | None) -> tuple[Optimizer, dict]:
+def _resolve(optimizer: str | Optimizer, hyperparams: Mapping[str, Any] | None):
+    """(optimizer, hyperparameters, options) from a spec or an Optimizer plus flat settings."""
     if isinstance(optimizer, Optimizer):
-        return optimizer, resolve_hyperparams(optimizer, hyperparams)
-    return parse_optimizer_spec(optimizer, **dict(hyperparams or {}))
+        hp, opts = split_options(hyperparams or {})
+        return optimizer, resolve_hyperparams(optimizer, hp), resolve_options(opts)
+    return parse_racer_spec(optimizer, **dict(hyperparams or {}))
 
 
 def _as_starts(start) -> tuple[np.ndarray, bool]:
@@ -58,6 +61,25 @@ def _as_starts(start) -> tuple[np.ndarray, bool]:
     if arr.ndim == 2 and arr.shape[1] == 2 and arr.shape[0] >= 1:
         return arr, False
     raise ValueError(f"start must be a point (x, y) or an array of shape (B, 2), got shape {arr.shape}")
+
+
+class BatchLoader:
+    """Mini-batch indices as a data loader draws them: each epoch a fresh
+    permutation of the n points, cut into consecutive batches (the last one
+    smaller when the batch size does not divide n, like torch's DataLoader)."""
+
+    def __init__(self, n: int, batch_size: int, rng: np.random.Generator):
+        self.n, self.batch_size, self.rng = n, batch_size, rng
+        self.perm = np.empty(0, dtype=np.intp)
+        self.pos = 0
+
+    def next(self) -> np.ndarray:
+        if self.pos >= len(self.perm):
+            self.perm = self.rng.permutation(self.n)
+            self.pos = 0
+        idx = self.perm[self.pos:self.pos + self.batch_size]
+        self.pos += self.batch_size
+        return idx
 
 
 class Runner:
@@ -75,12 +97,24 @@ class Runner:
         (no loss is evaluated per step; the fast path for many starts)
     runaway : a run is ``diverged`` when it leaves the objective's domain box
         scaled by this factor about its centre
+    options : racer options (``batch_size``, ``noise``, ``schedule`` ...; see
+        ``engine.options``), as a :class:`RunOptions` or flat settings; they may
+        also be written in the spec or passed with ``hyperparams``
+    seed, stream : the race's seed and this racer's position in the race: the
+        random streams of mini-batches and gradient noise derive from both
     """
 
     def __init__(self, objective, optimizer: str | Optimizer, hyperparams: Mapping[str, Any] | None = None,
                  start=None, *, max_steps: int | None = None, tol: float | None = None,
-                 record: str = "full", runaway: float = 100.0, label: str | None = None):
-        self.optimizer, self.hyperparams = _resolve(optimizer, hyperparams)
+                 record: str = "full", runaway: float = 100.0, label: str | None = None,
+                 options: RunOptions | Mapping[str, Any] | None = None, seed: int = 0, stream: int = 0):
+        self.optimizer, self.hyperparams, spec_options = _resolve(optimizer, hyperparams)
+        if options is not None:
+            if spec_options != RunOptions():
+                raise HyperparameterError("racer options given both in the spec and as options=")
+            spec_options = options if isinstance(options, RunOptions) else resolve_options(options)
+        self.options = spec_options
+        check_options_for(self.options, objective)
         if record not in ("full", "final"):
             raise ValueError(f"record must be 'full' or 'final', got {record!r}")
         if max_steps is not None and (isinstance(max_steps, bool) or int(max_steps) != max_steps or max_steps < 0):
@@ -107,6 +141,7 @@ class Runner:
         vg = getattr(objective, "value_and_grad", None)
         self._value_and_grad = vg if vg is not None else (lambda p: (objective.f(p), objective.grad(p)))
         self._grad = objective.grad
+        self._setup_randomness(objective, seed, stream)
         self._hessian = getattr(objective, "hessian", None) if self.optimizer.needs_hessian else None
         domain = getattr(objective, "domain", None)
         if domain is not None:
@@ -142,6 +177,8 @@ class Runner:
                 self._loss = np.full((max(cap, 1), self.batch), np.nan)
                 self._grads = np.full((max(cap, 1), self.batch, 2), np.nan)
                 self._eff = np.full((max(cap, 1), self.batch, 2), np.nan)
+                self._lr = np.full(max(cap, 1), np.nan)
+                self._batch_loss = np.full((max(cap, 1), self.batch), np.nan)
                 self._pos[0], self._loss[0], self._grads[0] = p, f, g
             self._check(p, f, g, 0)
 
@@ -171,6 +208,16 @@ class Runner:
     @property
     def effective_lr(self) -> np.ndarray:
         return self._history(self._eff)
+
+    @property
+    def lrs(self) -> np.ndarray:
+        """The learning rate used for the step that produced each row (row 0 NaN)."""
+        return self._history(self._lr)
+
+    @property
+    def batch_losses(self) -> np.ndarray:
+        """The mini-batch loss the optimizer saw at each row's position (NaN without batches)."""
+        return self._history(self._batch_loss)
 
     def _history(self, arr):
         if self.record_mode != "full":
@@ -253,13 +300,24 @@ class Runner:
             self._reserve(self.steps + k + 1)
         update, hp = self.optimizer.update, self.hyperparams
         hessian = self._hessian
+        lrs = self._lr_table(self.steps + k) if self._scheduled else None
+        stochastic = self.options.stochastic
         p, g, state = self._p, self._g, self._state
         taken = 0
         t0 = time.perf_counter()
         with np.errstate(all="ignore"):
             while taken < k and self._n_active:
+                step = self.steps + taken + 1
+                if lrs is not None:
+                    hp = dict(self.hyperparams)
+                    hp["lr"] = float(lrs[step - 1])
+                g_used = g
+                if stochastic:
+                    g_used, batch_loss = self._stochastic_grad(p, g)
+                    if full and batch_loss is not None:
+                        self._batch_loss[step - 1] = batch_loss
                 H = hessian(p) if hessian is not None else None
-                new_p, state, eff = update(g, state, p, hp, H)
+                new_p, state, eff = update(g_used, state, p, hp, H)
                 if full:
                     f, g = self._value_and_grad(new_p)
                     if self._n_active < self.batch:  # freeze runs that stopped
@@ -270,12 +328,12 @@ class Runner:
                     g = self._grad(new_p)
                 p = new_p
                 taken += 1
-                step = self.steps + taken
                 if full:
                     self._pos[step] = p
                     self._loss[step] = f
                     self._grads[step] = g
                     self._eff[step] = eff
+                    self._lr[step] = hp["lr"]
                 self._check(p, f, g, step)
                 if not full and 2 * self._n_active < len(self._rows) and len(self._rows) > 64:
                     p, g, state = self._compact(p, g, state)
@@ -291,6 +349,39 @@ class Runner:
             self._final_p[self._rows[keep]] = p[keep]
             self._final_g[self._rows[keep]] = g[keep]
         return taken
+
+    # ------------------------------------------------------ stochastic options
+    def _setup_randomness(self, objective, seed: int, stream: int) -> None:
+        opts = self.options
+        self._scheduled = opts.schedule != "constant"
+        self._lrs = None
+        self.seed, self.stream = int(seed), int(stream)
+        loader_seq, noise_seq = np.random.SeedSequence(self.seed, spawn_key=(self.stream,)).spawn(2)
+        self._data = getattr(objective, "data", None)
+        self._loader = (BatchLoader(self._data.n, opts.batch_size, np.random.default_rng(loader_seq))
+                        if opts.batch_size else None)
+        self._noise_rng = np.random.default_rng(noise_seq)
+
+    def _stochastic_grad(self, p, g):
+        """The gradient the optimizer sees: a mini-batch's and/or noisy; and the batch loss."""
+        batch_loss = None
+        if self._loader is not None:
+            batch_loss, g = self._data.batch_value_and_grad(p, self._loader.next())
+        if self.options.noise:
+            g = g + self.options.noise * self._noise_rng.standard_normal(g.shape)
+        return g, batch_loss
+
+    def _lr_table(self, upto: int) -> np.ndarray:
+        """Scheduled learning rates for steps 1..upto (grown by doubling; prefixes never change)."""
+        if self._lrs is None or len(self._lrs) < upto:
+            n = max(upto, 2 * len(self._lrs) if self._lrs is not None else 256)
+            if self.max_steps is not None:
+                n = max(upto, min(n, self.max_steps))
+            from .schedules import schedule_lrs
+
+            self._lrs = schedule_lrs(self.options.schedule, self.hyperparams["lr"], n,
+                                     self.options.schedule_params)
+        return self._lrs
 
     def _compact(self, p, g, state):
         """Drop rows of runs that have stopped ("final" mode only)."""
@@ -309,7 +400,7 @@ class Runner:
         if rows <= cap:
             return
         new_cap = max(rows, 2 * cap)
-        for name in ("_pos", "_loss", "_grads", "_eff"):
+        for name in ("_pos", "_loss", "_grads", "_eff", "_lr", "_batch_loss"):
             old = getattr(self, name)
             new = np.full((new_cap,) + old.shape[1:], np.nan)
             new[:cap] = old
@@ -331,17 +422,20 @@ class Runner:
         if self.record_mode == "full":
             n = self.steps + 1
             hist = {"positions": self._pos[:n].copy(), "losses": self._loss[:n].copy(),
-                    "gradients": self._grads[:n].copy(), "effective_lr": self._eff[:n].copy()}
+                    "gradients": self._grads[:n].copy(), "effective_lr": self._eff[:n].copy(),
+                    "batch_losses": self._batch_loss[:n].copy()}
             stopped = np.nonzero(steps_taken < self.steps)[0]
             for b in stopped:  # no rows after a run's stop
                 for arr in hist.values():
                     arr[steps_taken[b] + 1:, b] = np.nan
+            hist["lrs"] = self._lr[:n].copy()
         return RunRecord(
             label=self.label, optimizer=self.optimizer.name, hyperparams=dict(self.hyperparams),
             batched=not self.single, starts=self.starts.copy(), steps=self.steps,
             final_positions=self._final_p.copy(), final_losses=self.final_losses(),
             final_gradients=self._final_g.copy(), status_all=self.status.copy(),
-            steps_taken_all=steps_taken, seconds_per_step=self.seconds_per_step, **hist)
+            steps_taken_all=steps_taken, seconds_per_step=self.seconds_per_step,
+            options=self.options, **hist)
 
 
 @dataclass(frozen=True, eq=False)
@@ -372,14 +466,21 @@ class RunRecord:
     losses_all: np.ndarray | None = field(default=None, repr=False)
     gradients_all: np.ndarray | None = field(default=None, repr=False)
     effective_lr_all: np.ndarray | None = field(default=None, repr=False)
+    batch_losses_all: np.ndarray | None = field(default=None, repr=False)
+    lrs_all: np.ndarray | None = field(default=None, repr=False)
+    options: RunOptions = field(default_factory=RunOptions)
 
-    def __init__(self, *, positions=None, losses=None, gradients=None, effective_lr=None, **kw):
+    def __init__(self, *, positions=None, losses=None, gradients=None, effective_lr=None, batch_losses=None,
+                 lrs=None, **kw):
+        object.__setattr__(self, "options", RunOptions())
         for k, v in kw.items():
             object.__setattr__(self, k, v)
         object.__setattr__(self, "positions_all", positions)
         object.__setattr__(self, "losses_all", losses)
         object.__setattr__(self, "gradients_all", gradients)
         object.__setattr__(self, "effective_lr_all", effective_lr)
+        object.__setattr__(self, "batch_losses_all", batch_losses)
+        object.__setattr__(self, "lrs_all", lrs)
 
     # single runs drop the batch axis and end at the run's stop
     def _view(self, arr):
@@ -410,6 +511,20 @@ class RunRecord:
     @property
     def effective_lr(self):
         return self._view(self.effective_lr_all)
+
+    @property
+    def batch_losses(self):
+        """Mini-batch loss seen at each row's position (NaN where no batch was drawn)."""
+        return self._view(self.batch_losses_all)
+
+    @property
+    def lrs(self):
+        """Learning rate used for the step that produced each row (row 0 NaN)."""
+        if self.lrs_all is None:
+            return None
+        if self.batched:
+            return self.lrs_all
+        return self.lrs_all[: int(self.steps_taken_all[0]) + 1]
 
     @property
     def updates(self):
@@ -448,8 +563,8 @@ class RunRecord:
 
 
 def simulate(objective, optimizer: str | Optimizer, start=None, steps: int = 100, *, tol: float | None = None,
-             record: str = "full", runaway: float = 100.0, label: str | None = None,
-             **hyperparams: Any) -> RunRecord:
+             record: str = "full", runaway: float = 100.0, label: str | None = None, seed: int = 0,
+             stream: int = 0, **hyperparams: Any) -> RunRecord:
     """Run ``optimizer`` on ``objective`` for ``steps`` steps and return its :class:`RunRecord`.
 
     ``optimizer`` is a registry name or spec string (``"adam:lr=0.01"``);
@@ -457,17 +572,18 @@ def simulate(objective, optimizer: str | Optimizer, start=None, steps: int = 100
     ``start`` is one point or an array of shape (B, 2) of starts run as a batch.
     """
     runner = Runner(objective, optimizer, hyperparams, start, max_steps=steps, tol=tol,
-                    record=record, runaway=runaway, label=label)
+                    record=record, runaway=runaway, label=label, seed=seed, stream=stream)
     runner.advance(runner.max_steps)
     return runner.record()
 
 
 def race(objective, specs: Sequence[str], start=None, steps: int = 100, *, tol: float | None = None,
-         labels: Sequence[str] | None = None) -> list[RunRecord]:
+         labels: Sequence[str] | None = None, seed: int = 0) -> list[RunRecord]:
     """Run several optimizers from the same start; labels default to the specs
     as given, a repeated spec getting `` #2``, `` #3``."""
     labels = list(labels) if labels is not None else race_labels(specs)
-    return [simulate(objective, spec, start, steps, tol=tol, label=label) for spec, label in zip(specs, labels)]
+    return [simulate(objective, spec, start, steps, tol=tol, label=label, seed=seed, stream=i)
+            for i, (spec, label) in enumerate(zip(specs, labels))]
 
 
 def race_labels(specs: Sequence[str]) -> list[str]:
