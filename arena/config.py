@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from engine import OPTIMIZERS, HyperparameterError, resolve_hyperparams
+from engine.options import RunOptions, check_options_for, resolve_options
 from surfaces import SURFACES, get_surface
 
 MAX_STEPS = 1_000_000
@@ -32,6 +33,7 @@ class RacerConfig:
     name: str = ""
     color: str = "#0072B2"
     visible: bool = True
+    options: dict[str, Any] = field(default_factory=dict)  # batch_size, noise, schedule (+ its keys)
 
     def __post_init__(self):
         if not self.name:
@@ -40,6 +42,10 @@ class RacerConfig:
     def resolved(self) -> dict[str, Any]:
         """Every hyperparameter, defaults filled in (validated)."""
         return resolve_hyperparams(self.optimizer, self.hyperparams)
+
+    def run_options(self) -> RunOptions:
+        """The validated racer options (mini-batches, noise, schedule)."""
+        return resolve_options(self.options)
 
     def copy(self) -> "RacerConfig":
         return copy.deepcopy(self)
@@ -82,6 +88,7 @@ class RaceConfig:
             raise SessionError("tol", f"must be null or a number >= 0, got {self.tol!r}")
         if isinstance(self.seed, bool) or not isinstance(self.seed, int) or self.seed < 0:
             raise SessionError("seed", f"must be a whole number >= 0, got {self.seed!r}")
+        surface = self.build_surface()
         for i, racer in enumerate(self.racers):
             where = f"racers[{i}]"
             if racer.optimizer not in OPTIMIZERS:
@@ -89,6 +96,9 @@ class RaceConfig:
                                    f"unknown optimizer {racer.optimizer!r}; valid: {', '.join(OPTIMIZERS)}")
             try:
                 racer.resolved()
+                if not isinstance(racer.options, dict):
+                    raise SessionError(f"{where}.options", "must be an object")
+                check_options_for(racer.run_options(), surface)
             except HyperparameterError as exc:
                 key = f"{where}.{exc.key}" if exc.key else where
                 raise SessionError(key, exc.reason) from None

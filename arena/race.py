@@ -18,8 +18,9 @@ class Race:
         self.config = config
         self.surface = config.build_surface()
         self.runners = [Runner(self.surface, r.optimizer, r.resolved(), start=config.start,
-                               max_steps=config.steps, tol=config.tol, label=r.name)
-                        for r in config.racers]
+                               max_steps=config.steps, tol=config.tol, label=r.name,
+                               options=r.run_options(), seed=config.seed, stream=i)
+                        for i, r in enumerate(config.racers)]
         self.steps = 0
 
     @property

@@ -6,7 +6,11 @@ Format (``format`` 1)::
      "surface": {"name": "rosenbrock", "params": {}},
      "start": [-1.5, 2.0], "steps": 500, "tol": null, "seed": 0,
      "racers": [{"name": "Adam", "optimizer": "adam", "hyperparams": {"lr": 0.01},
+                 "options": {"batch_size": 10, "schedule": "step", "step_size": 20},
                  "color": "#0072B2", "visible": true}, ...]}
+
+``options`` (racer options: ``batch_size``, ``noise``, ``schedule`` and its
+keys, see ``engine.options``) is left out when there are none.
 
 Floats are written with Python's shortest round-trip repr, so a loaded session
 has bit-for-bit the same numbers. Anything damaged, truncated, from a newer
@@ -25,7 +29,7 @@ from .config import RaceConfig, RacerConfig, SessionError
 
 FORMAT = 1
 _TOP_KEYS = {"format", "app", "surface", "start", "steps", "tol", "seed", "racers", "name", "description"}
-_RACER_KEYS = {"name", "optimizer", "hyperparams", "color", "visible"}
+_RACER_KEYS = {"name", "optimizer", "hyperparams", "options", "color", "visible"}
 
 
 def session_dict(config: RaceConfig, **extra: Any) -> dict:
@@ -35,6 +39,7 @@ def session_dict(config: RaceConfig, **extra: Any) -> dict:
         "start": [float(config.start[0]), float(config.start[1])],
         "steps": config.steps, "tol": config.tol, "seed": config.seed,
         "racers": [{"name": r.name, "optimizer": r.optimizer, "hyperparams": dict(r.hyperparams),
+                    **({"options": dict(r.options)} if r.options else {}),
                     "color": r.color, "visible": r.visible} for r in config.racers],
     }
 
@@ -83,8 +88,11 @@ def parse_session(data: Any) -> RaceConfig:
         _expect(isinstance(r.get("optimizer"), str), f"{where}.optimizer", "missing or not a string")
         hp = r.get("hyperparams", {})
         _expect(isinstance(hp, dict), f"{where}.hyperparams", "must be an object")
+        options = r.get("options", {})
+        _expect(isinstance(options, dict), f"{where}.options", "must be an object")
         racers.append(RacerConfig(optimizer=r["optimizer"], hyperparams=dict(hp), name=r.get("name", ""),
-                                  color=r.get("color", "#0072B2"), visible=r.get("visible", True)))
+                                  color=r.get("color", "#0072B2"), visible=r.get("visible", True),
+                                  options=dict(options)))
     config = RaceConfig(surface=surface["name"], surface_params=dict(params),
                         start=tuple(start), steps=data["steps"], tol=data.get("tol"),
                         seed=data.get("seed", 0), racers=racers)

@@ -45,6 +45,7 @@ def build_parser() -> Parser:
                       help="name or name:key=value,...  (repeat for more racers)")
     race.add_argument("--steps", type=int, metavar="N", help="step budget (default 100, or the session's)")
     race.add_argument("--tol", type=float, metavar="T", help="stop a racer once |grad| <= T")
+    race.add_argument("--seed", type=int, metavar="S", help="seed of mini-batches and gradient noise (default 0)")
     race.add_argument("--csv", metavar="PATH", help="write every step of every racer ('-' for stdout)")
     race.add_argument("--summary-csv", metavar="PATH", help="write the leaderboard: one row per racer")
     race.add_argument("--save-session", metavar="PATH", help="save the race as a session file (.json)")

@@ -10,7 +10,8 @@ from itertools import cycle
 
 from arena import (PALETTE, Race, RaceConfig, RacerConfig, SessionError, load_session, save_session, standings,
                    write_summary_csv)
-from engine import parse_optimizer_spec, race_labels, write_race_csv
+from engine import parse_racer_spec, race_labels, write_race_csv
+from engine.options import check_options_for
 from surfaces import parse_surface_spec
 
 from .errors import UsageError
@@ -73,13 +74,20 @@ def config_from_flags(args, steps: int) -> RaceConfig:
     racers = []
     for spec, label, color in zip(args.optimizer, race_labels(args.optimizer), cycle(PALETTE)):
         try:
-            opt, hp = parse_optimizer_spec(spec)
+            opt, hp, options = parse_racer_spec(spec)
+            check_options_for(options, surface)
         except ValueError as exc:
             raise UsageError(f"--optimizer {spec!r}: {exc}") from None
         changed = {k: v for k, v in hp.items() if v != opt.defaults[k]}
-        racers.append(RacerConfig(opt.name, changed, label, color))
+        racers.append(RacerConfig(opt.name, changed, label, color, options=options.as_dict()))
     return RaceConfig(surface=surface.name, surface_params=dict(surface.params), start=start, steps=steps,
-                      tol=args.tol, seed=0, racers=racers)
+                      tol=args.tol, seed=check_seed(args.seed if args.seed is not None else 0), racers=racers)
+
+
+def check_seed(seed: int) -> int:
+    if seed < 0:
+        raise UsageError(f"--seed {seed}: must be a whole number >= 0")
+    return seed
 
 
 def config_from_args(args) -> RaceConfig:
@@ -94,6 +102,8 @@ def config_from_args(args) -> RaceConfig:
             config.steps = check_steps(args.steps)
         if args.tol is not None:
             config.tol = check_tol(args.tol)
+        if args.seed is not None:
+            config.seed = check_seed(args.seed)
         return config
     steps = check_steps(100 if args.steps is None else args.steps)
     check_tol(args.tol)

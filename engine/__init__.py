@@ -10,7 +10,7 @@ from ._malloc import tune_malloc
 from .hyperparams import HyperParam, HyperparameterError
 from .registry import OPTIMIZERS, Optimizer, get_optimizer, resolve_hyperparams
 from .runner import CONVERGED, DIVERGED, RUNNING, Runner, RunRecord, race, race_labels, simulate
-from .spec import format_optimizer_spec, parse_optimizer_spec
+from .spec import format_optimizer_spec, parse_optimizer_spec, parse_racer_spec
 from .csvio import CSV_COLUMNS, write_race_csv
 
 tune_malloc()
@@ -18,5 +18,5 @@ tune_malloc()
 __all__ = [
     "HyperParam", "HyperparameterError", "OPTIMIZERS", "Optimizer", "get_optimizer", "resolve_hyperparams",
     "Runner", "RunRecord", "simulate", "race", "race_labels", "RUNNING", "CONVERGED", "DIVERGED",
-    "parse_optimizer_spec", "format_optimizer_spec", "CSV_COLUMNS", "write_race_csv",
+    "parse_optimizer_spec", "parse_racer_spec", "format_optimizer_spec", "CSV_COLUMNS", "write_race_csv",
 ]

@@ -10,6 +10,10 @@ One row per racer per step, step 0 being the start::
   produced the row (empty at step 0); ``obs_lr_*``: the observed ratio
   ``-update / previous gradient`` (empty at step 0 or where that gradient is 0);
 * ``update_*``: the step applied, theta_t - theta_{t-1} (empty at step 0);
+* ``batch_loss``: the mini-batch loss the optimizer saw at that row's position
+  (empty without mini-batches, and on a racer's last row);
+* ``lr``: the (scheduled) learning rate used for the step that produced the row
+  (empty at step 0);
 * ``status``: ``running`` on every row but the last of a racer that stopped,
   which carries ``converged`` or ``diverged``. No rows follow a stop.
 
@@ -29,7 +33,7 @@ from .runner import RUNNING, RunRecord
 __all__ = ["CSV_COLUMNS", "write_race_csv", "race_csv_rows"]
 
 CSV_COLUMNS = ("optimizer", "step", "x", "y", "loss", "grad_x", "grad_y", "eff_lr_x", "eff_lr_y", "status",
-               "update_x", "update_y", "obs_lr_x", "obs_lr_y")
+               "update_x", "update_y", "obs_lr_x", "obs_lr_y", "batch_loss", "lr")
 
 
 def _num(v: float) -> str:
@@ -51,13 +55,15 @@ def race_csv_rows(records: Iterable[RunRecord]):
             raise ValueError("the race CSV holds single-start runs; got a batched record")
         pos, loss, grad = rec.positions, rec.losses, rec.gradients
         eff, upd, obs = rec.effective_lr, rec.updates, rec.observed_lr
+        batch, lrs = rec.batch_losses, rec.lrs
         n = len(pos) - 1
         final_status = rec.status
         for t in range(n + 1):
             status = final_status if t == n and final_status != RUNNING else RUNNING
             yield [rec.label, str(t), _num(pos[t, 0]), _num(pos[t, 1]), _num(loss[t]),
                    _num(grad[t, 0]), _num(grad[t, 1]), _opt(eff[t, 0]), _opt(eff[t, 1]), status,
-                   _opt(upd[t, 0]), _opt(upd[t, 1]), _opt(obs[t, 0]), _opt(obs[t, 1])]
+                   _opt(upd[t, 0]), _opt(upd[t, 1]), _opt(obs[t, 0]), _opt(obs[t, 1]),
+                   _opt(batch[t]), _opt(lrs[t])]
 
 
 def write_race_csv(target: str | os.PathLike | TextIO, records: Iterable[RunRecord]) -> None:
