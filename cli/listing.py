@@ -6,6 +6,8 @@ from typing import TextIO
 
 from engine import OPTIMIZERS
 from engine.hyperparams import format_value
+from engine.options import OPTION_PARAMS
+from engine.schedules import SCHEDULES
 from surfaces import SURFACES
 
 
@@ -41,3 +43,14 @@ def print_listing(out: TextIO) -> None:
             if p.kind == "float" and isinstance(p.default, float) and p.default and not math.isinf(p.default):
                 default = f"{p.default:g}"
             out.write(f"  {'':<10}   {p.name:<24} default {default:<7} {p.kind:<5} {p.range_text():<14} {p.doc}\n")
+
+    out.write("\nRacer options (in the same SPEC, e.g. sgd:lr=0.05,batch_size=1,noise=0.1)\n")
+    for p in OPTION_PARAMS:
+        out.write(f"  {p.name:<12} default {format_value(p.default):<7} {p.kind:<5} {p.range_text():<14} {p.doc}\n")
+    out.write(f"  {'schedule':<12} default constant      one of {', '.join(SCHEDULES)}\n")
+    out.write("\nLearning-rate schedules (schedule=NAME plus its keys; torch.optim.lr_scheduler semantics)\n")
+    for name, sched in SCHEDULES.items():
+        out.write(f"\n  {name:<14} {sched.title}: {sched.summary}  [{sched.torch_equivalent or 'no scheduler'}]\n")
+        for p in sched.params:
+            out.write(f"  {'':<14}   {p.name:<14} default {format_value(p.default):<20} {p.kind:<5} "
+                      f"{p.range_text():<14} {p.doc}\n")

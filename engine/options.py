@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from .hyperparams import HyperParam, HyperparameterError
+from .schedules import SCHEDULES, get_schedule, resolve_schedule
 
 BATCH_SIZE = HyperParam("batch_size", "int", 0, "mini-batch size on data surfaces (0 = the full data set)",
                         low=0, gui_max=100_000)
@@ -34,14 +35,8 @@ OPTION_PARAMS = (BATCH_SIZE, NOISE)
 SCHEDULE_KEY = "schedule"
 
 
-def _schedules():
-    from .schedules import SCHEDULES  # imported when a schedule is used
-
-    return SCHEDULES
-
-
 def schedule_keys() -> set[str]:
-    return {p.name for s in _schedules().values() for p in s.params}
+    return {p.name for s in SCHEDULES.values() for p in s.params}
 
 
 def option_keys() -> list[str]:
@@ -71,7 +66,7 @@ class RunOptions:
             out["noise"] = self.noise
         if self.schedule != "constant":
             out["schedule"] = self.schedule
-            defaults = {p.name: p.default for p in _schedules()[self.schedule].params}
+            defaults = SCHEDULES[self.schedule].defaults
             out.update({k: v for k, v in self.schedule_params.items() if v != defaults.get(k)})
         return out
 
@@ -92,12 +87,7 @@ def resolve_options(given: Mapping[str, Any] | None = None) -> RunOptions:
     name = given.pop(SCHEDULE_KEY, "constant")
     if name == "constant" and not given:
         return RunOptions(batch, noise)
-    from .schedules import SCHEDULES, resolve_schedule
-
-    if not isinstance(name, str) or name not in SCHEDULES:
-        raise HyperparameterError(
-            f"unknown schedule {name!r}; valid schedules: {', '.join(SCHEDULES)}", SCHEDULE_KEY,
-            f"must be one of {', '.join(SCHEDULES)}")
+    get_schedule(name)  # unknown schedule: a message listing the valid ones
     valid = {p.name for p in SCHEDULES[name].params}
     stray = [k for k in given if k not in valid]
     if stray:

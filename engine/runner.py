@@ -33,6 +33,7 @@ import numpy as np
 
 from .hyperparams import HyperparameterError
 from .registry import Optimizer, get_optimizer, resolve_hyperparams
+from .schedules import schedule_lrs
 from .options import RunOptions, check_options_for, resolve_options, split_options
 from .spec import format_optimizer_spec, parse_racer_spec
 
@@ -377,8 +378,6 @@ class Runner:
             n = max(upto, 2 * len(self._lrs) if self._lrs is not None else 256)
             if self.max_steps is not None:
                 n = max(upto, min(n, self.max_steps))
-            from .schedules import schedule_lrs
-
             self._lrs = schedule_lrs(self.options.schedule, self.hyperparams["lr"], n,
                                      self.options.schedule_params)
         return self._lrs

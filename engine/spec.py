@@ -104,10 +104,7 @@ def parse_racer_spec(spec: str, **overrides: Any):
     from .options import option_keys, resolve_options
 
     opt, items = _split_spec(spec)
-    try:
-        extra = set(option_keys())
-    except ImportError:  # pragma: no cover - schedules module missing
-        extra = {"batch_size", "noise", "schedule"}
+    extra = set(option_keys())
     given: dict[str, Any] = {}
     opts: dict[str, Any] = {}
     for key, value in items:

@@ -21,7 +21,7 @@ from .common import constant_rate, l2
 class SGDState(NamedTuple):
     t: int
     buf: np.ndarray | None  # momentum buffer; None until the first step
-    rate: np.ndarray  # the effective learning rate, lr for every parameter (never changes)
+    rate: np.ndarray  # the effective learning rate: lr for every parameter (rebuilt when lr changes)
 
 
 def init(params, hp) -> SGDState:
@@ -40,4 +40,7 @@ def update(grad, state: SGDState, params, hp, hessian=None):
             buf = buf * momentum + (1.0 - hp["dampening"]) * g
         g = g + momentum * buf if hp["nesterov"] else buf
     new_params = params + (-lr) * g
-    return new_params, SGDState(state.t + 1, buf, state.rate), state.rate
+    rate = state.rate
+    if rate.size and rate.flat[0] != lr:  # a learning-rate schedule changed lr
+        rate = constant_rate(params, lr)
+    return new_params, SGDState(state.t + 1, buf, rate), rate
