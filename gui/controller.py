@@ -159,9 +159,18 @@ class RaceController(QtCore.QObject):
     def set_hyperparams(self, index: int, hyperparams: dict) -> None:
         """Replace a racer's hyperparameters (validated first; raises ValueError) and restart."""
         racer = self.config.racers[index]
-        trial = RacerConfig(racer.optimizer, dict(hyperparams), racer.name, racer.color, racer.visible)
+        trial = RacerConfig(racer.optimizer, dict(hyperparams), racer.name, racer.color, racer.visible,
+                            dict(racer.options))
         trial.resolved()
         racer.hyperparams = dict(hyperparams)
+        self.reset()
+
+    def set_options(self, index: int, options: dict) -> None:
+        """Replace a racer's batch/noise/schedule options (validated first; raises ValueError) and restart."""
+        from engine.options import check_options_for, resolve_options
+
+        check_options_for(resolve_options(options), self.race.surface)
+        self.config.racers[index].options = dict(options)
         self.reset()
 
     def rename_racer(self, index: int, name: str) -> None:

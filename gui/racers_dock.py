@@ -7,6 +7,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from engine import OPTIMIZERS
 
 from .hyperparam_editor import HyperparamEditor
+from .options_editor import RacerOptionsEditor
 
 
 def swatch(color: str) -> QtGui.QIcon:
@@ -59,7 +60,17 @@ class RacersDock(QtWidgets.QDockWidget):
         layout.addLayout(row)
         self.editor = HyperparamEditor()
         self.editor.changed.connect(self._hyperparams_edited)
-        layout.addWidget(self.editor, 2)
+        self.options_editor = RacerOptionsEditor()
+        self.options_editor.changed.connect(self._options_edited)
+        self.tabs = QtWidgets.QTabWidget()
+        self.tabs.setObjectName("racerTabs")
+        for widget, title in ((self.editor, "Optimizer"), (self.options_editor, "Batches, noise, lr schedule")):
+            scroll = QtWidgets.QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+            scroll.setWidget(widget)
+            self.tabs.addTab(scroll, title)
+        layout.addWidget(self.tabs, 2)
         self.setWidget(body)
         controller.raceReset.connect(self.refresh)
         self.refresh()
@@ -97,9 +108,15 @@ class RacersDock(QtWidgets.QDockWidget):
     def _selected(self, row: int) -> None:
         racers = self.controller.config.racers
         if 0 <= row < len(racers):
-            self.editor.set_racer(racers[row].optimizer, racers[row].hyperparams)
+            racer = racers[row]
+            self.editor.set_racer(racer.optimizer, racer.hyperparams)
+            data = getattr(self.controller.race.surface, "data", None)
+            self.options_editor.setEnabled(True)
+            self.options_editor.set_racer(racer.options, racer.resolved()["lr"], self.controller.config.steps,
+                                          data.n if data is not None else None)
         else:
             self.editor.set_racer(None)
+            self.options_editor.setEnabled(False)
 
     def _item_changed(self, item: QtWidgets.QListWidgetItem) -> None:
         row = self.list.row(item)
@@ -118,6 +135,14 @@ class RacersDock(QtWidgets.QDockWidget):
             self.editor.refuse(str(exc))
             return
         self.editor.accept_values(hyperparams)
+
+    def _options_edited(self, options: dict) -> None:
+        row = self.current
+        try:
+            self.controller.set_options(row, options)
+        except ValueError as exc:
+            self.editor.show_error(str(exc))
+            self._selected(row)
 
     def add(self, optimizer: str) -> None:
         index = self.controller.add_racer(optimizer)

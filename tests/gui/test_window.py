@@ -300,3 +300,28 @@ def test_unknown_preset_is_refused():
                          text=True, timeout=60, cwd=ROOT)
     assert res.returncode == 2
     assert res.stderr.startswith("error: --preset: unknown preset 'nope'; valid presets: textbook")
+
+
+def test_racer_options_editor_sets_noise_and_schedule(qtbot, window):
+    dock = window.racers_dock
+    dock.list.setCurrentRow(0)
+    dock.tabs.setCurrentIndex(1)
+    opts = dock.options_editor
+    assert not opts.batch.isEnabled()  # analytic surface: no mini-batches
+    choose(qtbot, opts.schedule, "step")
+    qtbot.waitUntil(lambda: window.controller.config.racers[0].options.get("schedule") == "step", timeout=2000)
+    type_into(qtbot, dock.options_editor.noise, "0.5")
+    qtbot.waitUntil(lambda: window.controller.config.racers[0].options.get("noise") == 0.5, timeout=2000)
+    window.controller.step(30)
+    lrs = window.controller.race.runners[0].lrs[1:, ]
+    np.testing.assert_array_equal(lrs, 0.95)  # step_size 30 by default: no decay within 30 steps
+    type_into(qtbot, dock.options_editor.param_fields["step_size"], "10")
+    qtbot.waitUntil(lambda: window.controller.config.racers[0].options.get("step_size") == 10, timeout=2000)
+    window.controller.step(30)
+    lrs = window.controller.race.runners[0].lrs[1:]
+    np.testing.assert_allclose(lrs[[0, 10, 20]], [0.95, 0.095, 0.0095])
+    _, y = opts.curve.getData()
+    np.testing.assert_allclose(y[[0, 10, 20]], [0.95, 0.095, 0.0095])
+    # noise makes SGD's path differ from the deterministic one
+    expected = simulate(get_surface("elongated_bowl"), "sgd:lr=0.95", start=(-7, 2), steps=30)
+    assert not np.allclose(window.controller.race.runners[0].positions[:, 0], expected.positions)
