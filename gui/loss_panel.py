@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6 import QtGui
+from PySide6 import QtGui, QtWidgets
 
 from .growing_curve import GrowingCurve
 from .step_panel import StepPanel
@@ -29,6 +29,14 @@ class LossPanel(StepPanel):
         self.setObjectName("LossPanel")
         self.f_min: float | None = None
         self.cap = np.inf  # log modes: values above this leave the top of the chart
+        self.show_batch = QtWidgets.QCheckBox("mini-batch loss")
+        self.show_batch.setObjectName("showBatchLoss")
+        self.show_batch.setToolTip("Also draw, fainter, the mini-batch loss each racer actually saw "
+                                   "(racers with batch_size > 0)")
+        self.show_batch.setChecked(True)
+        self.header.insertWidget(2, self.show_batch)
+        self.show_batch.hide()
+        self.show_batch.toggled.connect(self._batch_toggled)
         self.modeChanged.connect(self._apply_mode)
         self._apply_mode(self.mode)
 
@@ -70,17 +78,23 @@ class LossPanel(StepPanel):
 
     @staticmethod
     def pens(racer):
-        return [pg.mkPen(QtGui.QColor(racer.color), width=2)]
+        faint = QtGui.QColor(racer.color)
+        faint.setAlpha(70)
+        return [pg.mkPen(QtGui.QColor(racer.color), width=2), pg.mkPen(faint, width=1)]
 
     def set_racers(self, racers) -> None:
+        self.show_batch.setVisible(any(r.options.get("batch_size") for r in racers))
         if self.reuse_racers(racers, self.pens):
+            self._batch_toggled(self.show_batch.isChecked())
             return
         self.clear_racers()
         for i, racer in enumerate(racers):
-            (pen,) = self.pens(racer)
-            curve = GrowingCurve(self.plot, pen, z=i, transform=self.transform)
+            pen, faint = self.pens(racer)
+            curve = GrowingCurve(self.plot, pen, z=i + 100, transform=self.transform)
+            batch = GrowingCurve(self.plot, faint, z=i, transform=self.transform)
             curve.set_visible(racer.visible)
-            self.curves.append([curve])
+            batch.set_visible(racer.visible and self.show_batch.isChecked())
+            self.curves.append([curve, batch])
             self.add_legend_entry(racer)
 
     def update_curves(self, runners) -> None:
@@ -90,6 +104,18 @@ class LossPanel(StepPanel):
             start = max(float(np.nan_to_num(r.losses[0, 0], nan=0.0, posinf=0.0)) for r in runners)
             base = start - (self.f_min or 0.0) if self.mode == GAP else start
             self.cap = 1e6 * base if base > 0 else np.inf
-        for (curve,), runner in zip(self.curves, runners):
+        for (curve, batch), runner in zip(self.curves, runners):
             n = runner.steps + 1
-            curve.update(self._steps(n), runner.losses[:, 0], n)
+            steps = self._steps(n)
+            curve.update(steps, runner.losses[:, 0], n)
+            if runner.options.batch_size:
+                batch.update(steps, runner.batch_losses[:, 0], n - 1 if n > 1 else 0)
+
+    def set_racer_visible(self, index: int, visible: bool) -> None:
+        curve, batch = self.curves[index]
+        curve.set_visible(visible)
+        batch.set_visible(visible and self.show_batch.isChecked())
+
+    def _batch_toggled(self, on: bool) -> None:
+        for curve, batch in self.curves:
+            batch.set_visible(on and curve.visible)

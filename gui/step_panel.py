@@ -20,7 +20,7 @@ class StepPanel(QtWidgets.QWidget):
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        row = QtWidgets.QHBoxLayout()
+        self.header = row = QtWidgets.QHBoxLayout()
         row.setContentsMargins(6, 2, 6, 0)
         self.title = QtWidgets.QLabel(title)
         font = self.title.font()
