@@ -73,7 +73,8 @@ class ContourPanel(pg.PlotWidget):
         loc = [m.point for m in surface.minima if m.kind != "global"]
         self.minima_global.setData(pos=np.array(glob).reshape(-1, 2))
         self.minima_local.setData(pos=np.array(loc).reshape(-1, 2))
-        self.plotItem.setTitle(f"{surface.title}: {surface.formula}")
+        title = f"{surface.title}: {surface.formula}" if len(surface.formula) <= 48 else surface.title
+        self.plotItem.setTitle(title)
         self.reset_view()
 
     def reset_view(self) -> None:

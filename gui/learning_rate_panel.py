@@ -32,10 +32,10 @@ class LearningRatePanel(StepPanel):
 
     def _apply_mode(self, mode: str) -> None:
         if mode == OWN:
-            self.title.setText("Effective learning rate  (x solid, y dashed)")
+            self.title.setText("Learning rate · x solid, y dashed")
             self.plot.setLabel("left", "optimizer's own lr")
         else:
-            self.title.setText("Observed learning rate  (x solid, y dashed)")
+            self.title.setText("Learning rate · x solid, y dashed")
             self.plot.setLabel("left", "|Δθ / g|")
 
     @staticmethod

@@ -59,8 +59,16 @@ class LossPanel(StepPanel):
         self.plot.setLogMode(y=mode in (GAP, LOG))
         label = {GAP: "f − f*", LOG: "f", LINEAR: "f"}[mode]
         self.plot.setLabel("left", label)
-        self.title.setText({GAP: "Loss gap f − f* (log scale)", LOG: "Loss f (log scale)",
-                            LINEAR: "Loss f"}[mode])
+        self.title.setText({GAP: "Loss gap f − f*", LOG: "Loss f", LINEAR: "Loss f"}[mode])
+
+    def transform_batch(self, y: np.ndarray) -> np.ndarray:
+        """Mini-batch losses: a batch can sit below the full-data minimum; on the gap
+        scale such values are left out instead of drawn at the floor."""
+        out = self.transform(y)
+        if self.mode == GAP and self.f_min is not None:
+            with np.errstate(invalid="ignore"):
+                out[~(y > self.f_min)] = np.nan
+        return out
 
     def transform(self, y: np.ndarray) -> np.ndarray:
         with np.errstate(all="ignore"):
@@ -91,7 +99,7 @@ class LossPanel(StepPanel):
         for i, racer in enumerate(racers):
             pen, faint = self.pens(racer)
             curve = GrowingCurve(self.plot, pen, z=i + 100, transform=self.transform)
-            batch = GrowingCurve(self.plot, faint, z=i, transform=self.transform)
+            batch = GrowingCurve(self.plot, faint, z=i, transform=self.transform_batch)
             curve.set_visible(racer.visible)
             batch.set_visible(racer.visible and self.show_batch.isChecked())
             self.curves.append([curve, batch])

@@ -11,6 +11,7 @@ from arena import (RaceConfig, SessionError, list_presets, load_preset, load_ses
 from engine import OPTIMIZERS, write_race_csv
 
 from .contour_panel import ContourPanel
+from .data_panel import DataPanel
 from .controller import RaceController
 from .learning_rate_panel import LearningRatePanel
 from .loss_panel import LossPanel
@@ -60,6 +61,14 @@ class MainWindow(QtWidgets.QMainWindow):
         self.addDockWidget(QtCore.Qt.DockWidgetArea.LeftDockWidgetArea, self.surface_dock)
         self.addDockWidget(QtCore.Qt.DockWidgetArea.LeftDockWidgetArea, self.racers_dock)
         self.addDockWidget(QtCore.Qt.DockWidgetArea.BottomDockWidgetArea, self.race_dock)
+        self.data_panel = DataPanel()
+        self.data_dock = QtWidgets.QDockWidget("Data", self)
+        self.data_dock.setObjectName("DataDock")
+        self.data_dock.setWidget(self.data_panel)
+        self.addDockWidget(QtCore.Qt.DockWidgetArea.BottomDockWidgetArea, self.data_dock)
+        self.splitDockWidget(self.race_dock, self.data_dock, QtCore.Qt.Orientation.Horizontal)
+        self.data_dock.hide()
+        self.data_dock.visibilityChanged.connect(lambda shown: shown and self._update_data_panel())
         self.resizeDocks([self.surface_dock, self.racers_dock], [240, 520], QtCore.Qt.Orientation.Vertical)
         self._build_menus()
         self.statusBar().showMessage("Click the map to start every racer there.  Space: play/pause, "
@@ -140,7 +149,7 @@ class MainWindow(QtWidgets.QMainWindow):
         view = bar.addMenu("&View")
         view.addAction(self.actions["resetView"])
         view.addSeparator()
-        for dock in (self.surface_dock, self.racers_dock, self.race_dock):
+        for dock in (self.surface_dock, self.racers_dock, self.race_dock, self.data_dock):
             view.addAction(dock.toggleViewAction())
         view.addAction(self.actions["restoreLayout"])
         help_menu = bar.addMenu("&Help")
@@ -174,6 +183,14 @@ class MainWindow(QtWidgets.QMainWindow):
         self.contour.set_surface(surface)
         self.loss.set_surface(surface)
         self.surface_dock.show_surface(surface)
+        self.data_panel.set_surface(surface)
+        has_data = getattr(surface, "data", None) is not None
+        if has_data != getattr(self, "_had_data", None):  # the Data dock comes with data surfaces
+            self.data_dock.setVisible(has_data)
+            if has_data:
+                self.resizeDocks([self.race_dock, self.data_dock], [560, 560], QtCore.Qt.Orientation.Horizontal)
+                self.resizeDocks([self.data_dock], [320], QtCore.Qt.Orientation.Vertical)
+            self._had_data = has_data
 
     def _on_reset(self) -> None:
         racers = self.controller.config.racers
@@ -181,6 +198,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.contour.set_racers(racers)
         self.loss.set_racers(racers)
         self.lr.set_racers(racers)
+        self.data_panel.set_racers(racers)
         self._on_advanced()
 
     def _on_advanced(self) -> None:
@@ -188,9 +206,13 @@ class MainWindow(QtWidgets.QMainWindow):
         self.contour.update_paths(runners)
         self.loss.update_curves(runners)
         self.lr.update_curves(runners)
+        self.data_panel.update_fits(runners)
         step = self.controller.race.steps
         self.loss.set_step(step)
         self.lr.set_step(step)
+
+    def _update_data_panel(self) -> None:
+        self.data_panel.update_fits(self.controller.race.runners)
 
     def _on_playing(self, playing: bool) -> None:
         act = self.actions["play"]
@@ -199,7 +221,7 @@ class MainWindow(QtWidgets.QMainWindow):
         act.setIcon(self.style().standardIcon(sp.SP_MediaPause if playing else sp.SP_MediaPlay))
 
     def _on_visibility(self, index: int, visible: bool) -> None:
-        for panel in (self.contour, self.loss, self.lr):
+        for panel in (self.contour, self.loss, self.lr, self.data_panel):
             panel.set_racer_visible(index, visible)
 
     def _on_renamed(self, index: int, name: str) -> None:
@@ -373,6 +395,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.restoreState(self.default_state)
         for dock in (self.surface_dock, self.racers_dock, self.race_dock):
             dock.show()
+        self.data_dock.setVisible(getattr(self.controller.race.surface, "data", None) is not None)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         self.controller.pause()
