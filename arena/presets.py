@@ -19,7 +19,7 @@ def list_presets() -> list[tuple[str, str]]:
         except (OSError, ValueError):
             title = path.stem
         out.append((path.stem, title))
-    order = ["textbook", "rosenbrock", "saddle", "himmelblau", "beale"]
+    order = ["textbook", "rosenbrock", "saddle", "himmelblau", "beale", "sgd-vs-batch", "schedules"]
     out.sort(key=lambda item: (order.index(item[0]) if item[0] in order else len(order), item[0]))
     return out
 

@@ -48,3 +48,33 @@ def test_session_errors(tmp_path):
     assert res.returncode == 2 and "cannot read" in res.stderr
     res = run("race", "--surface", "sphere", "--optimizer", "sgd", "--png", str(tmp_path / "x.jpg"))
     assert res.returncode == 2 and "must end in .png" in res.stderr
+
+
+def test_seed_reproduces_and_changes_stochastic_races(tmp_path):
+    args = ["race", "--surface", "linear_regression:n=200,noise=0.5", "--optimizer", "sgd:lr=0.02,batch_size=1",
+            "--optimizer", "sgd:lr=0.02,schedule=step,step_size=20,gamma=0.5,batch_size=8", "--steps", "60"]
+    outs = []
+    for seed, name in ((3, "a"), (3, "b"), (4, "c")):
+        path = tmp_path / f"{name}.csv"
+        res = run(*args, "--seed", str(seed), "--csv", str(path))
+        assert res.returncode == 0, res.stderr
+        outs.append(path.read_text())
+    assert outs[0] == outs[1] and outs[0] != outs[2]
+    import csv
+    import io
+
+    table = list(csv.reader(io.StringIO(outs[0])))
+    header, rows = table[0], table[1:]
+    assert header[-2:] == ["batch_loss", "lr"]
+    second = [r for r in rows if r[0].startswith("sgd:lr=0.02,schedule")]
+    assert second[0][-1] == "" and float(second[1][-1]) == 0.02 and float(second[21][-1]) == 0.01
+    assert second[0][-2] != "" and second[-1][-2] == ""  # batch loss seen at each position but the last
+
+
+def test_bad_stochastic_options_exit_2(tmp_path):
+    res = run("race", "--surface", "rosenbrock", "--optimizer", "sgd:batch_size=4")
+    assert res.returncode == 2 and "batch_size needs a data surface" in res.stderr
+    res = run("race", "--surface", "linear_regression:n=50", "--optimizer", "sgd:batch_size=60")
+    assert res.returncode == 2 and "batch_size=60 is larger than the data set (n=50)" in res.stderr
+    res = run("race", "--surface", "sphere", "--optimizer", "sgd:schedule=cosine,T_max=0")
+    assert res.returncode == 2 and "T_max=0: must be >= 1" in res.stderr

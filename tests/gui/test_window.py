@@ -267,14 +267,16 @@ def test_layout_and_race_persist_between_launches(qtbot, make_window, settings):
 
 def test_docks_have_object_names_and_menus_have_the_actions(window):
     names = {d.objectName() for d in window.findChildren(QtWidgets.QDockWidget)}
-    assert names == {"SurfaceDock", "RacersDock", "RaceControlsDock"}
+    assert names == {"SurfaceDock", "RacersDock", "RaceControlsDock", "DataDock"}
+    assert not window.data_dock.isVisible()  # only with data surfaces
     assert window.actions["play"].shortcut() == QtGui.QKeySequence("Space")
     assert "(Space)" in window.actions["play"].toolTip()
     assert {a.data() for a in window.presets_menu.actions()} == {"textbook", "rosenbrock", "saddle", "himmelblau",
-                                                                "beale"}
+                                                                "beale", "sgd-vs-batch", "schedules"}
 
 
-@pytest.mark.parametrize("preset", ["textbook", "rosenbrock", "saddle", "himmelblau", "beale"])
+@pytest.mark.parametrize("preset", ["textbook", "rosenbrock", "saddle", "himmelblau", "beale", "sgd-vs-batch",
+                                    "schedules"])
 def test_every_preset_opens(qtbot, window, preset):
     action = next(a for a in window.presets_menu.actions() if a.data() == preset)
     action.trigger()
@@ -325,3 +327,25 @@ def test_racer_options_editor_sets_noise_and_schedule(qtbot, window):
     # noise makes SGD's path differ from the deterministic one
     expected = simulate(get_surface("elongated_bowl"), "sgd:lr=0.95", start=(-7, 2), steps=30)
     assert not np.allclose(window.controller.race.runners[0].positions[:, 0], expected.positions)
+
+
+def test_data_panel_shows_one_line_per_visible_racer_with_its_parameters(qtbot, window):
+    window.open_preset("sgd-vs-batch")
+    assert window.data_dock.isVisible()
+    data = window.controller.race.surface.data
+    x, y = window.data_panel.points[0].getData()
+    np.testing.assert_array_equal(x, data.x)
+    for _ in range(25):
+        qtbot.keyClick(window, Qt.Key.Key_Right)
+    for line, runner in zip(window.data_panel.lines, window.controller.race.runners):
+        lx, ly = line.getData()
+        np.testing.assert_allclose(np.c_[lx, ly], data.boundary_points(runner.positions[-1, 0]))
+    paths = [window.controller.race.runners[i].positions[:, 0] for i in range(3)]
+    assert not np.array_equal(paths[1], paths[0]) and not np.array_equal(paths[2], paths[0])  # visible noise
+    window.racers_dock.list.item(2).setCheckState(Qt.CheckState.Unchecked)
+    assert [line.isVisible() for line in window.data_panel.lines] == [True, True, False]
+    assert window.loss.show_batch.isVisible()
+    batch_x, batch_y = window.loss.curves[1][1].data()
+    assert len(batch_x) == 25 and np.isfinite(batch_y).any()
+    window.open_preset("textbook")
+    assert not window.data_dock.isVisible() and not window.loss.show_batch.isVisible()
