@@ -186,12 +186,24 @@ def _export_mode(scenes, background: QtGui.QColor, scale: float = 1.0) -> Iterat
     try:
         for item in items:
             item.setExportMode(True, dict(opts))
+        _drop_pictures(items)  # drawn again with the export's pens...
         with _wide_cosmetic_pens(scale):
             yield
     finally:
         for item in items:
             with contextlib.suppress(RuntimeError):  # an item deleted meanwhile
                 item.setExportMode(False)
+        _drop_pictures(items)  # ...and not kept for the screen
+
+
+def _drop_pictures(items) -> None:
+    """Forget the QPictures some pyqtgraph items (axes, grids) record their drawing
+    in: a picture recorded during an export would carry its wide pens to the screen."""
+    for item in items:
+        with contextlib.suppress(RuntimeError, AttributeError):
+            if isinstance(getattr(item, "picture", None), QtGui.QPicture):
+                item.picture = None
+                item.update()
 
 
 class _PlotLayout:
@@ -206,7 +218,6 @@ class _PlotLayout:
         self.axes = [(a["item"], a["item"].textWidth, a["item"].textHeight, a["item"].minimumSize(),
                       a["item"].maximumSize()) for a in plot.axes.values()]
         self.target_range = [list(r) for r in plot.vb.state["targetRange"]]
-        self.view_range = [list(r) for r in plot.vb.viewRange()]
 
     def restore(self) -> None:
         plot, vb = self.plot, self.plot.vb
@@ -217,14 +228,9 @@ class _PlotLayout:
             axis.setMaximumSize(max_size)
             axis.picture = None
         plot.layout.activate()
+        # the range asked for comes back; the range shown follows from it and the size
         vb.state["targetRange"] = [list(r) for r in self.target_range]
         vb.updateViewRange()
-        if not _same_ranges(vb.viewRange(), self.view_range):
-            vb.setRange(xRange=self.view_range[0], yRange=self.view_range[1], padding=0.0)
-
-
-def _same_ranges(a, b) -> bool:
-    return all(abs(u - v) <= 1e-9 * max(1.0, abs(v)) for ra, rb in zip(a, b) for u, v in zip(ra, rb))
 
 
 @contextlib.contextmanager
@@ -247,6 +253,7 @@ def _plot_title(plot: pg.PlotItem, text: str | None) -> Iterator[None]:
             plot.setTitle(old_text)
         else:
             plot.setTitle(None)
+            label.setText(old_text)
         saved.restore()
 
 

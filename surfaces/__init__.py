@@ -8,13 +8,20 @@ NumPy only (no Qt, no engine).  Typical use::
     s = parse_surface_spec("ill_conditioned:kappa=100,angle=45")
     loss, grad = s.value_and_grad(points)      # points: shape (..., 2)
 
-See `surfaces.base` for the `Surface` contract and `surfaces.registry` for the registry.
+    s = get_surface("linear_regression", n=200, noise=0.5)   # a loss fitted to data
+    loss, grad = s.data.batch_value_and_grad(points, idx)     # on the mini-batch idx only
+
+See `surfaces.base` for the `Surface` contract, `surfaces.registry` for the registry
+and `surfaces.datafit` for the data-fit surfaces.
 """
 
 from .base import Minimum, Surface, SurfaceDef, SurfaceParam
+from .datafit import LinearData, LogisticData
 from .registry import SURFACES, get_surface, get_surface_def, parse_surface_spec
 
 __all__ = [
+    "LinearData",
+    "LogisticData",
     "Minimum",
     "SURFACES",
     "Surface",

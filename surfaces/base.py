@@ -176,6 +176,11 @@ class Surface:
     ``f(p)``, ``grad(p)``, ``hessian(p)``, ``value_and_grad(p)`` for ``p`` of
     shape ``(..., 2)`` (not checked: they are the engine's hot path).
 
+    ``data``: None for analytic surfaces; for surfaces fitted to data, an immutable
+    object holding the data (``n``, ``x``, ``y``, ``kind``) whose
+    ``batch_value_and_grad(p, idx)`` gives the loss and gradient on the points
+    ``idx`` only (mini-batches); see `surfaces.datafit`.
+
     Two surfaces are equal when their names and parameter values are equal.
     """
 
@@ -196,6 +201,7 @@ class Surface:
         "_default_params",
         "_f_min",
         "_minima_points",
+        "data",
     )
 
     def __init__(
@@ -215,6 +221,7 @@ class Surface:
         params: Mapping[str, float] | None = None,
         default_params: Mapping[str, float] | None = None,
         contour: str = "linear",
+        data: Any = None,
     ) -> None:
         (xmin, xmax), (ymin, ymax) = (_float_pair(domain[0], "domain"), _float_pair(domain[1], "domain"))
         if not (xmin < xmax and ymin < ymax):
@@ -252,6 +259,7 @@ class Surface:
             "_default_params": dict(default_params) if default_params is not None else None,
             "_f_min": f_min,
             "_minima_points": points,
+            "data": data,
         }
         for key, value in values.items():
             object.__setattr__(self, key, value)

@@ -2,7 +2,8 @@
 
 The GUI's surface picker, the CLI's ``--surface`` and ``list``, and the tests all
 read `SURFACES`, in the order of the reference table
-(``shared/reference/test_functions.md``), with the optional Easom last.
+(``shared/reference/test_functions.md``), with the optional Easom last among the
+analytic surfaces, then the data-fit surfaces (linear and logistic regression).
 
 A surface spec is the text form used on the command line and in saved sessions:
 ``"rosenbrock"`` or ``"ill_conditioned:kappa=100,angle=45"``.  ``Surface.spec``
@@ -14,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from .base import Surface, SurfaceDef
+from .datafit import LINEAR_REGRESSION, LOGISTIC_REGRESSION
 from .polynomial import (
     BEALE,
     GOLDSTEIN_PRICE,
@@ -51,6 +53,8 @@ SURFACES: dict[str, SurfaceDef] = {
         LEVI13,
         STYBLINSKI_TANG,
         EASOM,
+        LINEAR_REGRESSION,
+        LOGISTIC_REGRESSION,
     )
 }
 
