@@ -28,7 +28,8 @@ def print_listing(out: TextIO) -> None:
                              + ("" if m.kind == "global" else " local") for m in s.minima)
             out.write(f"  {'':<18} minima: {mins}\n")
         else:
-            out.write(f"  {'':<18} minima: none (unbounded below)\n")
+            why = "unbounded below" if s.f_min is None and s.data is None else "none known for these parameters"
+            out.write(f"  {'':<18} minima: none ({why})\n")
         for p in sdef.params:
             out.write(f"  {'':<18} param {p.name}={format_value(p.default)}  ({p.kind}, in [{_num(p.low)}, "
                       f"{_num(p.high)}])  {p.doc}\n")
