@@ -153,25 +153,27 @@ def run_race(args) -> int:
             except OSError as exc:
                 raise UsageError(f"{flag} {path!r}: cannot write: {exc.strerror or exc}") from None
     images = {k: getattr(args, k) for k in IMAGE_FLAGS if getattr(args, k)}
-    if images:
-        render_images(config, images)
+    written = render_images(config, images) if images else {}
     if not args.quiet:
         surface = race.surface
         print(f"{surface.title} from ({config.start[0]:g}, {config.start[1]:g}), {config.steps} steps"
               + (f", tol {config.tol:g}" if config.tol is not None else ""))
         print("\n".join(summary_lines(race)))
         for flag, path in outputs.items():
-            if path:
+            if path and flag.lstrip("-") not in IMAGE_FLAGS:
                 print(f"wrote {path}")
+        for path, what in written.items():
+            print(f"wrote {path} ({what})")
     return 0
 
 
-def render_images(config: RaceConfig, images: dict) -> None:
+def render_images(config: RaceConfig, images: dict) -> dict:
     """PNG/SVG/GIF/MP4 from the command line: Qt is imported only here, offscreen."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from gui.image_export import ExportError, render_headless
 
     try:
-        render_headless(config, **images)
+        written = render_headless(config, **images)
     except ExportError as exc:
         raise UsageError(str(exc)) from None
+    return written

@@ -15,7 +15,16 @@ from .main_window import MainWindow
 SCREENSHOT_SIZE = QtCore.QSize(1480, 920)
 
 
+_IGNORED_QT_MESSAGES = ("does not support propagateSizeHints",)  # the offscreen platform, harmless
+
+
+def _qt_message(mode, context, message: str) -> None:
+    if not any(text in message for text in _IGNORED_QT_MESSAGES):
+        sys.stderr.write(message + "\n")
+
+
 def make_app() -> QtWidgets.QApplication:
+    QtCore.qInstallMessageHandler(_qt_message)
     app = QtWidgets.QApplication.instance()
     if app is None:
         app = QtWidgets.QApplication(sys.argv[:1])

@@ -6,30 +6,39 @@ the learning-rate panel or the three of them as laid out in the window
 
 How a PNG is drawn
 ------------------
-A PNG is drawn like a screenshot on a high-resolution screen: the panel is
-painted at its on-screen layout into an image whose device-pixel ratio is
-``width / on-screen width``, so text, legends, markers and lines all grow by
-the same factor and the picture looks exactly like the window, only sharper.
-pyqtgraph's own ``ImageExporter`` is not used for PNGs: at 2400 px it leaves
-the legends at their on-screen size (they ignore transformations) and every
-line 2 px thin (pyqtgraph's pens are cosmetic: Qt draws them in device
-pixels whatever the scale). Here, for the duration of one synchronous paint,
-pyqtgraph items are put in export mode (markers drawn as vector shapes, not
-from their pixmap cache) and cosmetic pens are widened by the scale.
+Like a screenshot on a high-resolution screen: the panel is painted at its
+on-screen layout into an image whose device-pixel ratio is ``width /
+on-screen width``, so text, legends, markers and lines all grow by the same
+factor; the picture looks like the window, only sharper. pyqtgraph's own
+``ImageExporter`` is not used: at 2400 px it leaves the legends at their
+on-screen size (they ignore transformations) and every line 2 px thin
+(pyqtgraph's pens are cosmetic: Qt draws them in device pixels whatever the
+scale). Here, for the duration of one synchronous paint, pyqtgraph items are
+in export mode (markers drawn as shapes, not from their pixmap cache) and
+cosmetic pens are widened by the scale.
+
+The loss and learning-rate panels show their titles in a QLabel above the
+plot; a single-plot export borrows the PlotItem's own title row for it. The
+contour map is cropped to the range its view is set to (``fit_map``): the
+window's panel is usually taller than the surface's domain and would leave
+empty bands above and below the map.
 
 How an SVG is drawn
 -------------------
-A single plot goes through pyqtgraph's ``SVGExporter`` (which clips curves to
-the plot area itself; Qt's SVG generator has no clipping). The whole window
-is painted with ``QWidget.render`` into a ``QSvgGenerator``: curves, text and
-markers stay vectors, the colour map is embedded as a bitmap.
+A single plot: pyqtgraph's ``SVGExporter`` (it clips curves to the plot area;
+Qt's own SVG generator has no clipping, so a path that leaves the view would
+run across the axes). The whole window: the three plots' SVGs placed where
+they sit in the window, plus the two titles as text; the "Show:" selectors
+are left out. Curves, markers and text stay vectors; the colour map is an
+embedded bitmap.
 
-Every file is first written to a hidden temporary file in the target folder
-(``.name.XXXXXXXX.tmp.png``), checked (the writer's result, a non-empty file)
-and then renamed onto the target; on any failure the temporary file is removed
-and :class:`ExportError` raised, so a half-written file never appears under the
-chosen name. Exports never touch the race and leave titles, view ranges and
-backgrounds as they were.
+Files: written to a hidden temporary file in the target folder
+(``.name.XXXXXXXX.tmp.png``), checked (the writer's result, a non-empty file),
+then renamed onto the target. On any failure the temporary file is removed and
+:class:`ExportError` raised, so a half-written file never appears under the
+chosen name, and an existing file of that name stays as it was. Exports never
+touch the race, and leave titles, layout, view ranges and backgrounds as they
+were.
 
 ``render_headless(config, png=..., svg=..., gif=..., mp4=...)`` does the same
 without a visible window (for the command line).
@@ -552,7 +561,8 @@ def export_panel(window, which: str, path: str | os.PathLike, *, width: int | No
 # ---------------------------------------------------------------- headless
 def render_headless(config, *, png: str | None = None, svg: str | None = None, gif: str | None = None,
                     mp4: str | None = None, width: int = DEFAULT_WIDTH, steps_per_frame: int | None = None,
-                    fps: int = 30, progress=None) -> dict[str, object]:
+                    fps: int = 30, animation_size: tuple[int, int] | None = None,
+                    progress=None) -> dict[str, object]:
     """Write images and animations of a race without showing anything (the CLI's
     ``race --png/--svg/--gif/--mp4``).
 
@@ -563,14 +573,18 @@ def render_headless(config, *, png: str | None = None, svg: str | None = None, g
       uses a throw-away settings file: the user's saved layout is neither used
       nor changed.
     * ``gif`` / ``mp4``: :func:`gui.animation.render_animation` of the race from
-      step 0 to the budget (contour map and loss panel side by side, 1280 x 640
-      px, ``fps`` frames per second); ``steps_per_frame`` None picks one that makes
-      about 150 frames.
+      step 0 to the budget (contour map and loss panel side by side, 1280 px
+      wide and as tall as the surface's shape asks (``suggested_size``) unless
+      ``animation_size`` is given, ``fps`` frames per second); ``steps_per_frame``
+      None picks one that makes about 150 frames. ``progress(done, total)`` as
+      in render_animation (return False to cancel).
 
-    Every output path is checked before any work starts. Returns ``{path: info}``
-    (info: the image width, or the animation's frame count). Raises ExportError.
+    Every output path and option is checked before any work starts. Returns
+    ``{absolute path: what was written}`` ("2400 x 1311 PNG", "SVG", "151 frames")
+    in the order written. Raises ExportError (one line, for the user).
     """
-    from .animation import check_animation_path, default_steps_per_frame, render_animation
+    from .animation import (_check_options, check_animation_path, default_steps_per_frame, render_animation,
+                            suggested_size)
     from .app import make_app
 
     config = config.copy()
@@ -589,8 +603,13 @@ def render_headless(config, *, png: str | None = None, svg: str | None = None, g
             if os.path.splitext(p)[1].lower() != ext:
                 raise ExportError(f"--{ext[1:]} needs a {ext} file name, got '{p}'")
             check_animation_path(p)
-    if not config.racers and (gif or mp4):
-        raise ExportError("the race has no racers: nothing to animate")
+    spf = steps_per_frame or default_steps_per_frame(config.steps)
+    size = animation_size or suggested_size(config, with_loss=True)
+    if gif is not None or mp4 is not None:
+        _check_options(config, fps, spf, size)
+    if QtWidgets.QApplication.instance() is None:
+        # nothing is shown: no display needed (a server, CI); must precede the QApplication
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = make_app()
     out: dict[str, object] = {}
     if png is not None or svg is not None:
@@ -604,19 +623,23 @@ def render_headless(config, *, png: str | None = None, svg: str | None = None, g
             window.resize(*HEADLESS_SIZE)
             window.show()
             window.controller.step(config.steps)
-            app.processEvents()
+            for _ in range(3):  # let layouts and axes settle as on screen
+                window.repaint()
+                app.processEvents()
             if png is not None:
-                out[export_panel(window, "window", png, width=width)] = width
+                written = export_panel(window, "window", png, width=width)
+                size_px = QtGui.QImageReader(written).size()
+                out[written] = f"{size_px.width()} x {size_px.height()} PNG"
             if svg is not None:
-                out[export_panel(window, "window", svg)] = "svg"
+                out[export_panel(window, "window", svg)] = "SVG"
         finally:
             window.controller.pause()
             window.close()
             window.deleteLater()
             app.processEvents()
-    spf = steps_per_frame or default_steps_per_frame(config.steps)
     for p in (gif, mp4):
         if p is not None:
-            out[os.path.abspath(p)] = render_animation(config, p, fps=fps, steps_per_frame=spf, with_loss=True,
-                                                       size=(1280, 640), progress=progress)
+            frames = render_animation(config, p, fps=fps, steps_per_frame=spf, with_loss=True, size=size,
+                                      progress=progress)
+            out[os.path.abspath(p)] = f"{frames} frames"
     return out

@@ -12,6 +12,7 @@ from engine import OPTIMIZERS, write_race_csv
 
 from .contour_panel import ContourPanel
 from .data_panel import DataPanel
+from .export_dialog import export_animation_interactive, export_image_interactive
 from .controller import RaceController
 from .learning_rate_panel import LearningRatePanel
 from .loss_panel import LossPanel
@@ -112,6 +113,10 @@ class MainWindow(QtWidgets.QMainWindow):
                      sp.SP_DialogSaveButton)
         self._action("saveAs", "Save session as…", "Ctrl+Shift+S", "Save this race under a new name",
                      self.save_session_as)
+        self._action("exportImage", "Export image…", "Ctrl+E", "Save the map, a panel or the whole window as PNG or SVG",
+                     lambda: export_image_interactive(self))
+        self._action("exportAnimation", "Export animation…", "Ctrl+Shift+E", "Save the race as an animated GIF or MP4",
+                     lambda: export_animation_interactive(self))
         self._action("exportCsv", "Export race CSV…", None, "Every racer, every step, as CSV", self.export_csv_dialog)
         self._action("exportSummary", "Export leaderboard CSV…", None, "One row per racer", self.export_summary_dialog)
         self._action("restoreLayout", "Restore default layout", None, "Put the docks back where they started",
@@ -128,6 +133,8 @@ class MainWindow(QtWidgets.QMainWindow):
         file_menu.addAction(self.actions["saveAs"])
         file_menu.addSeparator()
         self.export_menu = file_menu.addMenu("Export")
+        self.export_menu.addAction(self.actions["exportImage"])
+        self.export_menu.addAction(self.actions["exportAnimation"])
         self.export_menu.addAction(self.actions["exportCsv"])
         self.export_menu.addAction(self.actions["exportSummary"])
         file_menu.addSeparator()
@@ -160,6 +167,8 @@ class MainWindow(QtWidgets.QMainWindow):
         tools.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for key in ("play", "step", "reset", "resetView"):
             tools.addAction(self.actions[key])
+        tools.addSeparator()
+        tools.addAction(self.actions["exportImage"])
 
     def _connect(self) -> None:
         c = self.controller

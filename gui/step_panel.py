@@ -28,7 +28,8 @@ class StepPanel(QtWidgets.QWidget):
         self.title.setFont(font)
         row.addWidget(self.title)
         row.addStretch(1)
-        row.addWidget(QtWidgets.QLabel("Show:"))
+        self.mode_label = QtWidgets.QLabel("Show:")
+        row.addWidget(self.mode_label)
         self.mode_box = QtWidgets.QComboBox()
         for key, text in modes:
             self.mode_box.addItem(text, key)
@@ -94,6 +95,12 @@ class StepPanel(QtWidgets.QWidget):
         sample = pg.PlotDataItem(pen=pg.mkPen(QtGui.QColor(racer.color), width=2.2),
                                  symbol=symbol_for(racer.color), symbolBrush=QtGui.QColor(racer.color),
                                  symbolPen="w", symbolSize=9)
+        # an item without data never hands its symbol style to its scatter: set it directly
+        color = QtGui.QColor(racer.color)
+        sample.scatter.setSymbol(symbol_for(racer.color))
+        sample.scatter.setSize(9)
+        sample.scatter.setBrush(pg.mkBrush(color))
+        sample.scatter.setPen(pg.mkPen("w"))
         self.legend.addItem(sample, racer.name)
         self.samples.append(sample)
 

@@ -1,0 +1,419 @@
+"""The two export dialogs (File menu): a still image of a panel, and an
+animation of the race with a cancellable progress dialog.
+
+* :class:`ImageExportDialog` ``(window)``: what (map / loss / learning rate /
+  whole window), PNG or SVG, width, background, file. OK exports; an error is
+  shown in red inside the dialog, which stays open.
+* :class:`AnimationExportDialog` ``(config, parent)``: GIF or MP4, frames per
+  second, steps per frame, loss panel or not, frame size, file; it shows how
+  many frames that makes. OK renders behind a progress dialog
+  (:func:`run_animation_export`); Cancel there leaves no file.
+* :func:`export_image_interactive` / :func:`export_animation_interactive`: open
+  the dialog on a MainWindow, report in its status bar, return the path or None.
+"""
+from __future__ import annotations
+
+import os
+
+from PySide6 import QtCore, QtWidgets
+
+from .animation import (MAX_FPS, MAX_SIDE, MIN_FPS, MIN_SIDE, AnimationCancelled, check_animation_path,
+                        default_steps_per_frame, frame_count, render_animation, suggested_size)
+from .image_export import DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH, ExportError, export_panel
+
+PANEL_CHOICES = [("contour", "Contour map and paths"), ("loss", "Loss panel"),
+                 ("learning_rate", "Learning-rate panel"), ("window", "Whole window (all three panels)")]
+IMAGE_FILTERS = {"png": "PNG image (*.png)", "svg": "SVG vector image (*.svg)"}
+ANIMATION_FILTERS = {"gif": "GIF animation (*.gif)", "mp4": "MP4 video (*.mp4)"}
+
+
+def default_folder() -> str:
+    for kind in (QtCore.QStandardPaths.StandardLocation.PicturesLocation,
+                 QtCore.QStandardPaths.StandardLocation.HomeLocation):
+        folder = QtCore.QStandardPaths.writableLocation(kind)
+        if folder and os.path.isdir(folder):
+            return folder
+    return os.getcwd()
+
+
+def with_extension(path: str, ext: str) -> str:
+    """``path`` with its extension replaced by ``ext`` ('png'); no name: unchanged."""
+    path = path.strip()
+    if not path:
+        return path
+    stem, old = os.path.splitext(path)
+    return f"{stem if old else path}.{ext}"
+
+
+class _FileRow(QtWidgets.QWidget):
+    """A path line edit plus "Browse…"; the format follows the typed extension."""
+
+    def __init__(self, filters: dict[str, str], title: str, parent=None):
+        super().__init__(parent)
+        self.filters = filters
+        self.title = title
+        row = QtWidgets.QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.edit = QtWidgets.QLineEdit()
+        self.edit.setObjectName("pathEdit")
+        self.edit.setClearButtonEnabled(True)
+        self.edit.setMinimumWidth(320)
+        self.browse = QtWidgets.QPushButton("Browse…")
+        self.browse.setObjectName("browseButton")
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.browse)
+
+    def choose(self, fmt: str) -> str | None:
+        current = self.edit.text().strip()
+        filters = ";;".join(self.filters.values())
+        path, _chosen = QtWidgets.QFileDialog.getSaveFileName(self, self.title, current, filters,
+                                                              self.filters[fmt])
+        if not path:
+            return None
+        if os.path.splitext(path)[1].lower().lstrip(".") not in self.filters:
+            path = with_extension(path, fmt)
+        self.edit.setText(path)
+        return path
+
+
+def _error_label() -> QtWidgets.QLabel:
+    label = QtWidgets.QLabel()
+    label.setObjectName("errorLabel")
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #b00020;")
+    label.hide()
+    return label
+
+
+def _format_combo(choices: dict[str, str]) -> QtWidgets.QComboBox:
+    combo = QtWidgets.QComboBox()
+    combo.setObjectName("formatCombo")
+    for key, text in choices.items():
+        combo.addItem(text.split(" (")[0], key)
+    return combo
+
+
+class ImageExportDialog(QtWidgets.QDialog):
+    """Export one panel (or the whole window) of a MainWindow as PNG or SVG."""
+
+    def __init__(self, window, parent=None, which: str = "contour", path: str | None = None):
+        super().__init__(parent if parent is not None else window)
+        self.setObjectName("ImageExportDialog")
+        self.setWindowTitle("Export image")
+        self.window_ = window
+        self.written_path: str | None = None
+        form = QtWidgets.QFormLayout()
+        self.what = QtWidgets.QComboBox()
+        self.what.setObjectName("whatCombo")
+        for key, text in PANEL_CHOICES:
+            self.what.addItem(text, key)
+        self.what.setCurrentIndex(max(0, self.what.findData(which)))
+        form.addRow("Export:", self.what)
+        self.format = _format_combo(IMAGE_FILTERS)
+        form.addRow("Format:", self.format)
+        self.width_spin = QtWidgets.QSpinBox()
+        self.width_spin.setObjectName("widthSpin")
+        self.width_spin.setRange(MIN_WIDTH, MAX_WIDTH)
+        self.width_spin.setSingleStep(100)
+        self.width_spin.setValue(DEFAULT_WIDTH)
+        self.width_spin.setSuffix(" px")
+        self.width_spin.setToolTip("PNG width; the height keeps the panel's shape. "
+                                   "Text and lines grow with it, as on a high-resolution screen.")
+        form.addRow("Width:", self.width_spin)
+        self.background = QtWidgets.QComboBox()
+        self.background.setObjectName("backgroundCombo")
+        self.background.addItem("White", "white")
+        self.background.addItem("Transparent", "transparent")
+        form.addRow("Background:", self.background)
+        self.file = _FileRow(IMAGE_FILTERS, "Export image", self)
+        self.path_edit = self.file.edit
+        form.addRow("File:", self.file)
+        self.error = _error_label()
+        buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Save
+                                             | QtWidgets.QDialogButtonBox.StandardButton.Cancel)
+        buttons.setObjectName("buttonBox")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.path_edit.setText(path or os.path.join(default_folder(), self._default_name()))
+        self._sync_format_from_path()
+        self.format.currentIndexChanged.connect(self._format_changed)
+        self.what.currentIndexChanged.connect(self._what_changed)
+        self.path_edit.textEdited.connect(lambda _t: self._sync_format_from_path())
+        self.file.browse.clicked.connect(lambda: self.file.choose(self.format.currentData())
+                                         and self._sync_format_from_path())
+
+    def _default_name(self) -> str:
+        surface = getattr(getattr(self.window_, "controller", None), "config", None)
+        stem = surface.surface if surface is not None else "gradient-arena"
+        return f"{stem}-{self.what.currentData()}.{self.format.currentData()}"
+
+    def _sync_format_from_path(self) -> None:
+        ext = os.path.splitext(self.path_edit.text().strip())[1].lower().lstrip(".")
+        i = self.format.findData(ext)
+        if i >= 0 and i != self.format.currentIndex():
+            self.format.blockSignals(True)
+            self.format.setCurrentIndex(i)
+            self.format.blockSignals(False)
+        self.width_spin.setEnabled(self.format.currentData() == "png")
+
+    def _format_changed(self) -> None:
+        self.path_edit.setText(with_extension(self.path_edit.text(), self.format.currentData()))
+        self.width_spin.setEnabled(self.format.currentData() == "png")
+
+    def _what_changed(self) -> None:
+        # a default-looking name follows the choice; a name the user typed stays
+        folder, name = os.path.split(self.path_edit.text().strip())
+        stem = os.path.splitext(name)[0]
+        if any(stem.endswith(f"-{key}") for key, _ in PANEL_CHOICES):
+            self.path_edit.setText(os.path.join(folder, self._default_name()))
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+    def options(self) -> dict:
+        return {"which": self.what.currentData(), "width": self.width_spin.value(),
+                "background": self.background.currentData()}
+
+    def target_path(self) -> str:
+        path = os.path.expanduser(self.path_edit.text().strip())
+        if path and not os.path.splitext(path)[1]:
+            path = with_extension(path, self.format.currentData())
+        return path
+
+    def accept(self) -> None:  # noqa: D102 - Qt API
+        path = self.target_path()
+        if not path:
+            self.show_error("Choose a file name first.")
+            return
+        opts = self.options()
+        self.show_error("")
+        QtWidgets.QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
+        try:
+            self.written_path = export_panel(self.window_, opts["which"], path, width=opts["width"],
+                                             background=opts["background"])
+        except ExportError as exc:
+            self.show_error(str(exc))
+            return
+        finally:
+            QtWidgets.QApplication.restoreOverrideCursor()
+        super().accept()
+
+
+def run_animation_export(parent, config, path, **options) -> int | None:
+    """Render an animation behind a window-modal progress dialog ("Rendering frame
+    k of n", Cancel; it appears only if the render takes over a second).
+
+    Returns the frame count, or None if the user cancelled (no file is left).
+    ExportError propagates. ``options`` go to :func:`gui.animation.render_animation`."""
+    total = frame_count(config.steps, options.get("steps_per_frame", 1))
+    dialog = QtWidgets.QProgressDialog(f"Rendering frame 0 of {total}", "Cancel", 0, total, parent)
+    dialog.setObjectName("animationProgress")
+    dialog.setWindowTitle("Exporting animation")
+    dialog.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(1000)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setValue(0)
+
+    def progress(done: int, total_now: int) -> bool:
+        if dialog.wasCanceled():
+            return False
+        if dialog.maximum() != total_now:
+            dialog.setMaximum(total_now)
+        dialog.setLabelText(f"Rendering frame {done} of {total_now}")
+        dialog.setValue(done)  # a modal progress dialog processes events here: Cancel is seen
+        return not dialog.wasCanceled()
+
+    try:
+        return render_animation(config, path, progress=progress, **options)
+    except AnimationCancelled:
+        return None
+    finally:
+        dialog.reset()
+        dialog.close()
+        dialog.deleteLater()
+
+
+class AnimationExportDialog(QtWidgets.QDialog):
+    """Export the race of ``config`` (a copy is raced; the window's race is left
+    alone) as a GIF or MP4."""
+
+    def __init__(self, config, parent=None, path: str | None = None):
+        super().__init__(parent)
+        self.setObjectName("AnimationExportDialog")
+        self.setWindowTitle("Export animation")
+        self.config = config.copy()
+        self.written_path: str | None = None
+        self.frames_written: int | None = None
+        self._size_edited = False
+        form = QtWidgets.QFormLayout()
+        self.format = _format_combo(ANIMATION_FILTERS)
+        form.addRow("Format:", self.format)
+        self.fps = QtWidgets.QSpinBox()
+        self.fps.setObjectName("fpsSpin")
+        self.fps.setRange(MIN_FPS, MAX_FPS)
+        self.fps.setValue(30)
+        self.fps.setSuffix(" frames/s")
+        self.fps.setToolTip("GIF delays are whole hundredths of a second: a GIF plays at most 50 frames/s")
+        form.addRow("Speed:", self.fps)
+        self.steps_per_frame = QtWidgets.QSpinBox()
+        self.steps_per_frame.setObjectName("stepsPerFrameSpin")
+        self.steps_per_frame.setRange(1, max(1, self.config.steps))
+        self.steps_per_frame.setValue(default_steps_per_frame(self.config.steps))
+        form.addRow("Steps per frame:", self.steps_per_frame)
+        self.with_loss = QtWidgets.QCheckBox("Show the loss panel beside the map")
+        self.with_loss.setObjectName("lossCheck")
+        self.with_loss.setChecked(True)
+        form.addRow("", self.with_loss)
+        size_row = QtWidgets.QHBoxLayout()
+        self.width_spin = QtWidgets.QSpinBox()
+        self.width_spin.setObjectName("widthSpin")
+        self.height_spin = QtWidgets.QSpinBox()
+        self.height_spin.setObjectName("heightSpin")
+        for spin in (self.width_spin, self.height_spin):
+            spin.setRange(MIN_SIDE, MAX_SIDE)
+            spin.setSingleStep(20)
+            spin.setSuffix(" px")
+        size_row.addWidget(self.width_spin)
+        size_row.addWidget(QtWidgets.QLabel("×"))
+        size_row.addWidget(self.height_spin)
+        size_row.addStretch(1)
+        form.addRow("Frame size:", size_row)
+        self.frames_label = QtWidgets.QLabel()
+        self.frames_label.setObjectName("framesLabel")
+        form.addRow("", self.frames_label)
+        self.file = _FileRow(ANIMATION_FILTERS, "Export animation", self)
+        self.path_edit = self.file.edit
+        form.addRow("File:", self.file)
+        self.error = _error_label()
+        buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Save
+                                             | QtWidgets.QDialogButtonBox.StandardButton.Cancel)
+        buttons.setObjectName("buttonBox")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self._apply_suggested_size()
+        self.path_edit.setText(path or os.path.join(default_folder(), f"{self.config.surface}-race.gif"))
+        self._sync_format_from_path()
+        self._update_estimate()
+        self.format.currentIndexChanged.connect(
+            lambda: self.path_edit.setText(with_extension(self.path_edit.text(), self.format.currentData())))
+        self.path_edit.textEdited.connect(lambda _t: self._sync_format_from_path())
+        self.file.browse.clicked.connect(lambda: self.file.choose(self.format.currentData())
+                                         and self._sync_format_from_path())
+        self.fps.valueChanged.connect(self._update_estimate)
+        self.steps_per_frame.valueChanged.connect(self._update_estimate)
+        self.with_loss.toggled.connect(self._loss_toggled)
+        for spin in (self.width_spin, self.height_spin):
+            spin.valueChanged.connect(self._size_changed)
+
+    # ----------------------------------------------------------------- state
+    def _apply_suggested_size(self) -> None:
+        w, h = suggested_size(self.config, self.with_loss.isChecked())
+        for spin, value in ((self.width_spin, w), (self.height_spin, h)):
+            spin.blockSignals(True)
+            spin.setValue(value)
+            spin.blockSignals(False)
+
+    def _size_changed(self) -> None:
+        self._size_edited = True
+
+    def _loss_toggled(self) -> None:
+        if not self._size_edited:
+            self._apply_suggested_size()
+
+    def _sync_format_from_path(self) -> None:
+        ext = os.path.splitext(self.path_edit.text().strip())[1].lower().lstrip(".")
+        i = self.format.findData(ext)
+        if i >= 0 and i != self.format.currentIndex():
+            self.format.blockSignals(True)
+            self.format.setCurrentIndex(i)
+            self.format.blockSignals(False)
+
+    def estimated_frames(self) -> int:
+        return frame_count(self.config.steps, self.steps_per_frame.value())
+
+    def _update_estimate(self) -> None:
+        n = self.estimated_frames()
+        seconds = n / self.fps.value()
+        self.frames_label.setText(f"{n} frames, {seconds:.1f} s at {self.fps.value()} frames/s "
+                                  f"(fewer if every racer stops early)")
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+    def options(self) -> dict:
+        return {"fps": self.fps.value(), "steps_per_frame": self.steps_per_frame.value(),
+                "with_loss": self.with_loss.isChecked(),
+                "size": (self.width_spin.value(), self.height_spin.value())}
+
+    def target_path(self) -> str:
+        path = os.path.expanduser(self.path_edit.text().strip())
+        if path and not os.path.splitext(path)[1]:
+            path = with_extension(path, self.format.currentData())
+        return path
+
+    def accept(self) -> None:  # noqa: D102 - Qt API
+        path = self.target_path()
+        if not path:
+            self.show_error("Choose a file name first.")
+            return
+        self.show_error("")
+        try:
+            check_animation_path(path)
+            frames = run_animation_export(self, self.config, path, **self.options())
+        except ExportError as exc:
+            self.show_error(str(exc))
+            return
+        if frames is None:
+            self.show_error("Cancelled: no file was written.")
+            _status(self.parent(), "Animation export cancelled: no file was written")
+            return
+        self.written_path, self.frames_written = os.path.abspath(path), frames
+        super().accept()
+
+
+# ------------------------------------------------------------ for the menu
+def _status(window, text: str) -> None:
+    if not isinstance(window, QtWidgets.QMainWindow):
+        return
+    bar = getattr(window, "statusBar", None)
+    if callable(bar):
+        bar().showMessage(text, 8000)
+
+
+def export_image_interactive(window, which: str = "contour") -> str | None:
+    """File ▸ Export image…: the dialog on ``window`` (a MainWindow); the written
+    path (also shown in the status bar), or None."""
+    dialog = ImageExportDialog(window, which=which)
+    try:
+        if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
+            return None
+        _status(window, f"Image saved: {dialog.written_path}")
+        return dialog.written_path
+    finally:
+        dialog.deleteLater()
+
+
+def export_animation_interactive(window) -> str | None:
+    """File ▸ Export animation…: pauses the race, opens the dialog for the
+    window's current configuration; the written path, or None."""
+    controller = window.controller
+    controller.pause()
+    dialog = AnimationExportDialog(controller.config, window)
+    try:
+        if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
+            return None
+        _status(window, f"Animation saved: {dialog.written_path} ({dialog.frames_written} frames)")
+        return dialog.written_path
+    finally:
+        dialog.deleteLater()
