@@ -126,3 +126,10 @@ def test_gui_session_flag_opens_it(tmp_path):
     res = subprocess.run([sys.executable, str(ROOT / "main.py"), "gui", "--session", str(bad)],
                          capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert res.returncode == 2 and "not valid JSON" in res.stderr
+
+
+def test_file_menu_offers_every_export(window):
+    texts = [a.text() for a in window.export_menu.actions()]
+    assert texts == ["Export image…", "Export animation…", "Export race CSV…", "Export leaderboard CSV…"]
+    assert window.actions["exportImage"].shortcut() == QtGui.QKeySequence("Ctrl+E")
+    assert "(Ctrl+E)" in window.actions["exportImage"].toolTip()
