@@ -4,7 +4,6 @@ from __future__ import annotations
 import math
 import os
 import sys
-from typing import Sequence
 
 from itertools import cycle
 

@@ -32,7 +32,7 @@ from typing import Any, Mapping, Sequence
 import numpy as np
 
 from .hyperparams import HyperparameterError
-from .registry import Optimizer, get_optimizer, resolve_hyperparams
+from .registry import Optimizer, resolve_hyperparams
 from .schedules import schedule_lrs
 from .options import RunOptions, check_options_for, resolve_options, split_options
 from .spec import format_optimizer_spec, parse_racer_spec

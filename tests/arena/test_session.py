@@ -112,4 +112,4 @@ def test_leaderboard_rows():
     assert adam.status_text == "budget used" and adam.steps == 100
     lines = summary_csv_text(race).splitlines()
     assert lines[0] == "racer,optimizer,final_loss,distance_to_min,steps,status,steps_to_tol,final_x,final_y,us_per_step"
-    assert lines[2].startswith(f"Newton,newton,") and f",converged,{newton.stop_step}," in lines[2]
+    assert lines[2].startswith("Newton,newton,") and f",converged,{newton.stop_step}," in lines[2]

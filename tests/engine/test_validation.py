@@ -3,7 +3,6 @@ the hyperparameter and its allowed range; valid ones never raise during a run.""
 import math
 import warnings
 
-import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
 

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from arena import Race, load_preset, load_session
+from arena import load_preset
 
 ROOT = Path(__file__).resolve().parents[2]
 
