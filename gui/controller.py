@@ -42,6 +42,9 @@ class RaceController(QtCore.QObject):
         return self.timer.isActive()
 
     def play(self) -> None:
+        if not self.config.racers:
+            self.message.emit("No racers yet: add one in the Racers dock (Add ▾) or from the Race menu.")
+            return
         if self.race.done:
             if self.race.steps >= self.config.steps and not all(r.done for r in self.race.runners):
                 self.message.emit("The step budget is used up: raise it in the Race dock to go on.")
@@ -61,6 +64,9 @@ class RaceController(QtCore.QObject):
         self.pause() if self.playing else self.play()
 
     def step(self, k: int = 1) -> int:
+        if not self.config.racers:
+            self.message.emit("No racers yet: add one in the Racers dock (Add ▾) or from the Race menu.")
+            return 0
         taken = self.race.advance(k)
         if taken:
             self.advanced.emit()
