@@ -49,29 +49,34 @@ def modified_inverse(hessian: np.ndarray, damping: float, saddle_free: bool):
     """Return the three distinct entries (a, b, c) of the symmetric 2x2 matrix M^+.
 
     ``hessian`` has shape ``(B, 2, 2)``; the result is three arrays of shape ``(B,)``.
+    With ``r = sqrt(((a-c)/2)^2 + b^2)`` the eigenvalues are ``mean +- r`` and the
+    projector on the larger one is ``(I + [[u, v], [v, -u]]) / 2`` with
+    ``u = (a-c)/(2r)``, ``v = b/r`` (any unit (u, v) when r = 0), so
+    ``M^+ = (i_hi + i_lo)/2 I + (i_hi - i_lo)/2 [[u, v], [v, -u]]`` -- no trigonometry.
     """
     a = hessian[:, 0, 0]
     b = 0.5 * (hessian[:, 0, 1] + hessian[:, 1, 0])
     c = hessian[:, 1, 1]
+    half_diff = 0.5 * (a - c)
     mean = 0.5 * (a + c)
-    radius = np.hypot(0.5 * (a - c), b)
+    radius = np.hypot(half_diff, b)
     lam_hi = mean + radius
     lam_lo = mean - radius
-    # unit eigenvector of lam_hi: angle phi with tan(2 phi) = 2b / (a - c)
-    phi = 0.5 * np.arctan2(b, 0.5 * (a - c))
-    cos, sin = np.cos(phi), np.sin(phi)
     if saddle_free:
         m_hi, m_lo = np.abs(lam_hi) + damping, np.abs(lam_lo) + damping
     else:
         m_hi, m_lo = lam_hi + damping, lam_lo + damping
     tiny = SINGULAR_RTOL * (1.0 + np.maximum(np.abs(lam_hi), np.abs(lam_lo)))
-    inv_hi = np.where(np.abs(m_hi) > tiny, 1.0 / np.where(m_hi == 0, 1.0, m_hi), 0.0)
-    inv_lo = np.where(np.abs(m_lo) > tiny, 1.0 / np.where(m_lo == 0, 1.0, m_lo), 0.0)
-    # M^+ = inv_hi * v v^T + inv_lo * w w^T with v = (cos, sin), w = (-sin, cos)
-    cc, ss, cs = cos * cos, sin * sin, cos * sin
-    return (inv_hi * cc + inv_lo * ss,
-            (inv_hi - inv_lo) * cs,
-            inv_hi * ss + inv_lo * cc)
+    keep_hi, keep_lo = np.abs(m_hi) > tiny, np.abs(m_lo) > tiny
+    inv_hi = np.where(keep_hi, 1.0 / np.where(keep_hi, m_hi, 1.0), 0.0)
+    inv_lo = np.where(keep_lo, 1.0 / np.where(keep_lo, m_lo, 1.0), 0.0)
+    safe = np.where(radius > 0, radius, 1.0)
+    u = np.where(radius > 0, half_diff / safe, 1.0)
+    v = b / safe
+    s = 0.5 * (inv_hi + inv_lo)
+    d = 0.5 * (inv_hi - inv_lo)
+    du = d * u
+    return s + du, d * v, s - du
 
 
 def update(grad, state: NewtonState, params, hp, hessian=None):
