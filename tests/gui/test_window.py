@@ -349,3 +349,14 @@ def test_data_panel_shows_one_line_per_visible_racer_with_its_parameters(qtbot, 
     assert len(batch_x) == 25 and np.isfinite(batch_y).any()
     window.open_preset("textbook")
     assert not window.data_dock.isVisible() and not window.loss.show_batch.isVisible()
+
+
+def test_dragging_the_start_marker_restarts_from_where_it_is_dropped(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    marker = window.contour.start_marker
+    marker.setPos(3.0, -2.0)  # what a drag does, ending with sigPositionChangeFinished
+    marker.sigPositionChangeFinished.emit(marker)
+    assert window.controller.config.start == (3.0, -2.0)
+    assert window.controller.race.steps == 0
+    x, y = window.contour.paths[0].data()
+    assert (x[0], y[0]) == (3.0, -2.0)
