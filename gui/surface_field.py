@@ -2,6 +2,7 @@
 contour lines (contourpy), computed once per surface and parameter set."""
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 import numpy as np
@@ -34,7 +35,29 @@ def level_values(z: np.ndarray, log: bool, n: int = N_LEVELS) -> np.ndarray:
     return np.linspace(lo, top, n + 1)[1:-1] if top > lo else np.linspace(lo, hi, n + 1)[1:-1]
 
 
-def compute_field(surface, grid: int = GRID) -> SurfaceField:
+FIELD_BUDGET = 0.06  # seconds to spend evaluating f over the grid
+
+
+def grid_size(surface) -> int:
+    """300 x 300 samples, fewer (down to 120 x 120) for surfaces whose f is slow per point
+    (logistic regression costs O(n) per point): timed on a 40 x 40 probe so the map is
+    computed in about FIELD_BUDGET seconds."""
+    (x0, x1), (y0, y1) = surface.domain
+    probe = np.stack(np.meshgrid(np.linspace(x0, x1, 40), np.linspace(y0, y1, 40)), axis=-1)
+    with np.errstate(all="ignore"):
+        times = []
+        for _ in range(2):
+            t0 = time.perf_counter()
+            surface.f(probe)
+            times.append(time.perf_counter() - t0)
+        per_point = min(times) / probe[..., 0].size
+    if per_point <= 0:
+        return GRID
+    return int(min(GRID, max(120, (FIELD_BUDGET / per_point) ** 0.5)))
+
+
+def compute_field(surface, grid: int | None = None) -> SurfaceField:
+    grid = grid_size(surface) if grid is None else grid
     (x0, x1), (y0, y1) = surface.domain
     x = np.linspace(x0, x1, grid)
     y = np.linspace(y0, y1, grid)
