@@ -35,11 +35,16 @@ def parse_value(opt: Optimizer, key: str, text: str) -> Any:
         if low in _FALSE:
             return False
         raise HyperparameterError(f"{opt.name} {key}={raw!r}: must be true or false", key, "must be true or false")
+    return _read_number(param, raw, f"{opt.name} ")
+
+
+def _read_number(param, raw: str, owner: str = "") -> float | int:
+    """A number typed for ``param`` (ints stay ints); the range is checked later."""
     try:
         value = float(raw)
     except ValueError:
         reason = f"must be a number {param.range_text()}"
-        raise HyperparameterError(f"{opt.name} {key}={raw!r}: {reason}", key, reason) from None
+        raise HyperparameterError(f"{owner}{param.name}={raw!r}: {reason}", param.name, reason) from None
     if param.kind == "int" and value.is_integer():
         return int(value)
     return value
@@ -83,15 +88,7 @@ def parse_option_value(key: str, text: str) -> Any:
     for sched in SCHEDULES.values():
         for p in sched.params:
             params.setdefault(p.name, p)
-    param = params[key]
-    try:
-        value = float(raw)
-    except ValueError:
-        reason = f"must be a number {param.range_text()}"
-        raise HyperparameterError(f"{key}={raw!r}: {reason}", key, reason) from None
-    if param.kind == "int" and value.is_integer():
-        return int(value)
-    return value
+    return _read_number(params[key], raw)
 
 
 def parse_racer_spec(spec: str, **overrides: Any):

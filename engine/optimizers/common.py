@@ -34,3 +34,17 @@ def decayed(params: np.ndarray, lr: float, weight_decay: float) -> np.ndarray:
 def constant_rate(params: np.ndarray, rate: float) -> np.ndarray:
     """A per-parameter learning-rate array holding one value."""
     return np.full(params.shape, rate)
+
+
+def weight_decay(grad: np.ndarray, params: np.ndarray, hp) -> tuple[np.ndarray, np.ndarray]:
+    """(params, g) after weight decay: decoupled (``decoupled_weight_decay``, AdamW
+    style) shrinks the parameters, coupled (L2) adds to the gradient."""
+    if hp.get("decoupled_weight_decay"):
+        return decayed(params, hp["lr"], hp["weight_decay"]), grad
+    return params, l2(grad, params, hp["weight_decay"])
+
+
+def moments(m: np.ndarray, v: np.ndarray, g: np.ndarray, beta1: float, beta2: float):
+    """Adam's running moments as torch updates them:
+    ``m = lerp(m, g, 1 - beta1)``, ``v = beta2 v + (1 - beta2) g g``."""
+    return lerp(m, g, 1.0 - beta1), v * beta2 + ((1.0 - beta2) * g) * g

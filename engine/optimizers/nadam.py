@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .common import decayed, l2, lerp
+from .common import moments, weight_decay
 
 
 class NAdamState(NamedTuple):
@@ -34,20 +34,15 @@ def init(params, hp) -> NAdamState:
 
 
 def update(grad, state: NAdamState, params, hp, hessian=None):
-    lr, beta1, beta2, wd = hp["lr"], hp["beta1"], hp["beta2"], hp["weight_decay"]
+    lr, beta1, beta2 = hp["lr"], hp["beta1"], hp["beta2"]
     decay = hp["momentum_decay"]
     t = state.t + 1
     bias_correction2 = 1.0 - beta2 ** t
-    if hp["decoupled_weight_decay"]:
-        params = decayed(params, lr, wd)
-        g = grad
-    else:
-        g = l2(grad, params, wd)
+    params, g = weight_decay(grad, params, hp)
     mu = beta1 * (1.0 - 0.5 * (0.96 ** (t * decay)))
     mu_next = beta1 * (1.0 - 0.5 * (0.96 ** ((t + 1) * decay)))
     mu_product = state.mu_product * mu
-    m = lerp(state.exp_avg, g, 1.0 - beta1)
-    v = state.exp_avg_sq * beta2 + ((1.0 - beta2) * g) * g
+    m, v = moments(state.exp_avg, state.exp_avg_sq, g, beta1, beta2)
     denom = np.sqrt(v / bias_correction2) + hp["eps"]
     mu_product_next = mu_product * mu_next
     new_params = params + ((-lr * (1.0 - mu) / (1.0 - mu_product)) * g) / denom

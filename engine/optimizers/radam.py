@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .common import constant_rate, decayed, l2, lerp
+from .common import constant_rate, moments, weight_decay
 
 
 class RAdamState(NamedTuple):
@@ -33,15 +33,10 @@ def init(params, hp) -> RAdamState:
 
 
 def update(grad, state: RAdamState, params, hp, hessian=None):
-    lr, beta1, beta2, wd = hp["lr"], hp["beta1"], hp["beta2"], hp["weight_decay"]
+    lr, beta1, beta2 = hp["lr"], hp["beta1"], hp["beta2"]
     t = state.t + 1
-    if hp["decoupled_weight_decay"]:
-        params = decayed(params, lr, wd)
-        g = grad
-    else:
-        g = l2(grad, params, wd)
-    m = lerp(state.exp_avg, g, 1.0 - beta1)
-    v = state.exp_avg_sq * beta2 + ((1.0 - beta2) * g) * g
+    params, g = weight_decay(grad, params, hp)
+    m, v = moments(state.exp_avg, state.exp_avg_sq, g, beta1, beta2)
     bias_correction1 = 1.0 - beta1 ** t
     bias_correction2 = 1.0 - beta2 ** t
     mhat = m / bias_correction1
