@@ -93,6 +93,22 @@ def _format_combo(choices: dict[str, str]) -> QtWidgets.QComboBox:
     return combo
 
 
+def _finish_layout(dialog: QtWidgets.QDialog, form: QtWidgets.QFormLayout) -> QtWidgets.QLabel:
+    """Lay out an export dialog: its form, an inline error label, Save/Cancel.
+    Returns the error label."""
+    error = _error_label()
+    buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Save
+                                         | QtWidgets.QDialogButtonBox.StandardButton.Cancel)
+    buttons.setObjectName("buttonBox")
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QtWidgets.QVBoxLayout(dialog)
+    layout.addLayout(form)
+    layout.addWidget(error)
+    layout.addWidget(buttons)
+    return error
+
+
 class ImageExportDialog(QtWidgets.QDialog):
     """Export one panel (or the whole window) of a MainWindow as PNG or SVG."""
 
@@ -128,16 +144,7 @@ class ImageExportDialog(QtWidgets.QDialog):
         self.file = _FileRow(IMAGE_FILTERS, "Export image", self)
         self.path_edit = self.file.edit
         form.addRow("File:", self.file)
-        self.error = _error_label()
-        buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Save
-                                             | QtWidgets.QDialogButtonBox.StandardButton.Cancel)
-        buttons.setObjectName("buttonBox")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QtWidgets.QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.error = _finish_layout(self, form)
         self.path_edit.setText(path or os.path.join(default_folder(), self._default_name()))
         self._sync_format_from_path()
         self.format.currentIndexChanged.connect(self._format_changed)
@@ -290,16 +297,7 @@ class AnimationExportDialog(QtWidgets.QDialog):
         self.file = _FileRow(ANIMATION_FILTERS, "Export animation", self)
         self.path_edit = self.file.edit
         form.addRow("File:", self.file)
-        self.error = _error_label()
-        buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Save
-                                             | QtWidgets.QDialogButtonBox.StandardButton.Cancel)
-        buttons.setObjectName("buttonBox")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QtWidgets.QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.error = _finish_layout(self, form)
         self._apply_suggested_size()
         self.path_edit.setText(path or os.path.join(default_folder(), f"{self.config.surface}-race.gif"))
         self._sync_format_from_path()
