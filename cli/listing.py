@@ -37,7 +37,10 @@ def print_listing(out: TextIO) -> None:
     for name, opt in OPTIMIZERS.items():
         torch = f"  [{opt.torch_equivalent}]" if opt.torch_equivalent else "  [no torch equivalent]"
         out.write(f"\n  {name:<10} {opt.title}: {opt.summary}{torch}\n")
-        out.write(f"  {'':<10} rule: {opt.rule}\n")
+        rule = opt.rule.splitlines() or [""]
+        out.write(f"  {'':<10} rule: {rule[0]}\n")
+        for line in rule[1:]:
+            out.write(f"  {'':<10}       {line}\n")
         out.write(f"  {'':<10} effective lr: {opt.effective_lr}\n")
         for p in opt.hyperparams:
             default = format_value(p.default)

@@ -24,12 +24,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from .hyperparams import HyperParam, HyperparameterError
+from specs import Param
+
+from .hyperparams import HyperparameterError
 from .schedules import SCHEDULES, get_schedule, resolve_schedule
 
-BATCH_SIZE = HyperParam("batch_size", "int", 0, "mini-batch size on data surfaces (0 = the full data set)",
+BATCH_SIZE = Param("batch_size", "int", 0, "mini-batch size on data surfaces (0 = the full data set)",
                         low=0, gui_max=100_000)
-NOISE = HyperParam("noise", "float", 0.0, "standard deviation of Gaussian noise added to every gradient",
+NOISE = Param("noise", "float", 0.0, "standard deviation of Gaussian noise added to every gradient",
                    low=0.0, gui_max=1e3)
 OPTION_PARAMS = (BATCH_SIZE, NOISE)
 SCHEDULE_KEY = "schedule"

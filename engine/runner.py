@@ -420,14 +420,14 @@ class Runner:
         hist: dict[str, Any] = {}
         if self.record_mode == "full":
             n = self.steps + 1
-            hist = {"positions": self._pos[:n].copy(), "losses": self._loss[:n].copy(),
-                    "gradients": self._grads[:n].copy(), "effective_lr": self._eff[:n].copy(),
-                    "batch_losses": self._batch_loss[:n].copy()}
+            hist = {"positions_all": self._pos[:n].copy(), "losses_all": self._loss[:n].copy(),
+                    "gradients_all": self._grads[:n].copy(), "effective_lr_all": self._eff[:n].copy(),
+                    "batch_losses_all": self._batch_loss[:n].copy()}
             stopped = np.nonzero(steps_taken < self.steps)[0]
             for b in stopped:  # no rows after a run's stop
                 for arr in hist.values():
                     arr[steps_taken[b] + 1:, b] = np.nan
-            hist["lrs"] = self._lr[:n].copy()
+            hist["lrs_all"] = self._lr[:n].copy()
         return RunRecord(
             label=self.label, optimizer=self.optimizer.name, hyperparams=dict(self.hyperparams),
             batched=not self.single, starts=self.starts.copy(), steps=self.steps,
@@ -437,7 +437,7 @@ class Runner:
             options=self.options, **hist)
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False)
 class RunRecord:
     """What one optimizer did from one start (or a batch of starts).
 
@@ -447,11 +447,13 @@ class RunRecord:
     rows after a run's stop are NaN, and ``status`` is an array of strings.
     With ``record="final"`` the histories are ``None``; ``final_positions``,
     ``final_losses``, ``status`` and ``steps_taken`` are always there.
+    The ``*_all`` fields keep the batch axis; the properties of the same names
+    without ``_all`` are what users read.
     """
 
     label: str
     optimizer: str
-    hyperparams: dict
+    hyperparams: dict[str, Any]
     batched: bool
     starts: np.ndarray
     steps: int
@@ -468,18 +470,6 @@ class RunRecord:
     batch_losses_all: np.ndarray | None = field(default=None, repr=False)
     lrs_all: np.ndarray | None = field(default=None, repr=False)
     options: RunOptions = field(default_factory=RunOptions)
-
-    def __init__(self, *, positions=None, losses=None, gradients=None, effective_lr=None, batch_losses=None,
-                 lrs=None, **kw):
-        object.__setattr__(self, "options", RunOptions())
-        for k, v in kw.items():
-            object.__setattr__(self, k, v)
-        object.__setattr__(self, "positions_all", positions)
-        object.__setattr__(self, "losses_all", losses)
-        object.__setattr__(self, "gradients_all", gradients)
-        object.__setattr__(self, "effective_lr_all", effective_lr)
-        object.__setattr__(self, "batch_losses_all", batch_losses)
-        object.__setattr__(self, "lrs_all", lrs)
 
     # single runs drop the batch axis and end at the run's stop
     def _view(self, arr):
@@ -551,14 +541,6 @@ class RunRecord:
     @property
     def steps_taken(self):
         return self.steps_taken_all if self.batched else int(self.steps_taken_all[0])
-
-    @property
-    def final_position(self):
-        return self.final_positions if self.batched else self.final_positions[0]
-
-    @property
-    def final_loss(self):
-        return self.final_losses if self.batched else float(self.final_losses[0])
 
 
 def simulate(objective, optimizer: str | Optimizer, start=None, steps: int = 100, *, tol: float | None = None,

@@ -79,7 +79,7 @@ The schedules (``base`` is the optimizer's lr, i.e. torch's ``initial_lr``)
     base lr) is a parameter here because SequentialLR needs an explicit
     LinearLR; its torch default 1/3 is too high for a warm-up.
 
-Parameters are :class:`~engine.hyperparams.HyperParam` objects, validated like
+Parameters are :class:`specs.Param` objects, validated like
 optimizer hyperparameters (:func:`resolve_schedule`); ``parse_schedule_spec``
 reads the ``name:key=value,...`` form used on the command line.
 """
@@ -92,7 +92,9 @@ from typing import Any, Iterator, Mapping
 
 import numpy as np
 
-from .hyperparams import HyperParam, HyperparameterError, format_value
+from specs import Param, split_spec
+
+from .hyperparams import HyperparameterError, format_value
 
 __all__ = ["Schedule", "SCHEDULES", "get_schedule", "resolve_schedule", "iter_lrs", "schedule_lrs",
            "parse_schedule_spec", "format_schedule_spec"]
@@ -100,7 +102,7 @@ __all__ = ["Schedule", "SCHEDULES", "get_schedule", "resolve_schedule", "iter_lr
 _STEPS_GUI_MAX = 100_000.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Schedule:
     """A registered learning-rate schedule: its description and parameters."""
 
@@ -108,14 +110,14 @@ class Schedule:
     title: str
     summary: str  # one sentence for users
     torch_equivalent: str  # the torch construction it reproduces ("" if none)
-    params: tuple[HyperParam, ...]
+    params: tuple[Param, ...]
     formula: str = ""  # lr as a function of the step, for tooltips and ``list``
 
     @property
     def defaults(self) -> dict[str, Any]:
         return {p.name: p.default for p in self.params}
 
-    def param(self, name: str) -> HyperParam:
+    def param(self, name: str) -> Param:
         for p in self.params:
             if p.name == name:
                 return p
@@ -123,22 +125,22 @@ class Schedule:
 
 
 # ----------------------------------------------------------------- parameters
-def _gamma(default: float) -> HyperParam:
-    return HyperParam("gamma", "float", default, "multiplicative factor of learning-rate decay",
+def _gamma(default: float) -> Param:
+    return Param("gamma", "float", default, "multiplicative factor of learning-rate decay",
                       low=0.0, high=1.0, low_open=True)
 
 
-def _t_max(doc: str) -> HyperParam:
-    return HyperParam("T_max", "int", 100, doc, low=1, gui_max=_STEPS_GUI_MAX)
+def _t_max(doc: str) -> Param:
+    return Param("T_max", "int", 100, doc, low=1, gui_max=_STEPS_GUI_MAX)
 
 
-def _eta_min() -> HyperParam:
-    return HyperParam("eta_min", "float", 0.0, "minimum learning rate of the cosine (reached after T_max steps)",
+def _eta_min() -> Param:
+    return Param("eta_min", "float", 0.0, "minimum learning rate of the cosine (reached after T_max steps)",
                       low=0.0, gui_max=10.0)
 
 
-def _start_factor(default: float, doc: str) -> HyperParam:
-    return HyperParam("start_factor", "float", default, doc, low=0.0, high=1.0, low_open=True)
+def _start_factor(default: float, doc: str) -> Param:
+    return Param("start_factor", "float", default, doc, low=0.0, high=1.0, low_open=True)
 
 
 SCHEDULES: dict[str, Schedule] = {}
@@ -154,7 +156,7 @@ _register(Schedule(
 _register(Schedule(
     "step", "Step decay", "the learning rate is multiplied by gamma every step_size steps",
     "torch.optim.lr_scheduler.StepLR(step_size, gamma)",
-    (HyperParam("step_size", "int", 30, "number of steps between decays", low=1, gui_max=_STEPS_GUI_MAX),
+    (Param("step_size", "int", 30, "number of steps between decays", low=1, gui_max=_STEPS_GUI_MAX),
      _gamma(0.1)),
     "lr_t = lr * gamma^floor((t-1) / step_size)"))
 _register(Schedule(
@@ -173,8 +175,8 @@ _register(Schedule(
     "steps, then stays (the usual warm-up)",
     "torch.optim.lr_scheduler.LinearLR(start_factor, end_factor, total_iters)",
     (_start_factor(1.0 / 3, "factor on lr at the first step"),
-     HyperParam("end_factor", "float", 1.0, "factor on lr after total_iters steps", low=0.0, high=1.0),
-     HyperParam("total_iters", "int", 5, "number of steps over which the factor changes",
+     Param("end_factor", "float", 1.0, "factor on lr after total_iters steps", low=0.0, high=1.0),
+     Param("total_iters", "int", 5, "number of steps over which the factor changes",
                 low=0, gui_max=_STEPS_GUI_MAX)),
     "lr_t = lr (start_factor + (end_factor - start_factor) min(t-1, total_iters) / total_iters)"))
 _register(Schedule(
@@ -183,7 +185,7 @@ _register(Schedule(
     "over T_max steps",
     "torch.optim.lr_scheduler.SequentialLR([LinearLR(start_factor, end_factor=1.0, total_iters=warmup_steps), "
     "CosineAnnealingLR(T_max, eta_min)], milestones=[warmup_steps])",
-    (HyperParam("warmup_steps", "int", 10, "length of the linear warm-up (0 = none)",
+    (Param("warmup_steps", "int", 10, "length of the linear warm-up (0 = none)",
                 low=0, gui_max=_STEPS_GUI_MAX),
      _t_max("steps of the cosine after the warm-up, from lr down to eta_min"),
      _eta_min(),
@@ -342,34 +344,17 @@ def schedule_lrs(name: str, base_lr: float, steps: int, params: Mapping[str, Any
 # -------------------------------------------------------------------- specs
 def parse_schedule_spec(spec: str) -> tuple[Schedule, dict[str, Any]]:
     """Read ``name`` or ``name:key=value,...`` (e.g. ``"cosine:T_max=200,eta_min=1e-4"``);
-    return the schedule and its full, validated parameters."""
-    if not isinstance(spec, str):
-        raise HyperparameterError(f"schedule spec must be a string like 'cosine:T_max=200', got {spec!r}",
-                                  "schedule")
-    name, sep, rest = spec.strip().partition(":")
-    s = get_schedule(name.strip())
+    return the schedule and its full, validated parameters (the grammar of :func:`specs.split_spec`)."""
+    name, items = split_spec(spec, "schedule")
+    s = get_schedule(name)
     given: dict[str, Any] = {}
-    for item in rest.split(",") if sep else ():
-        item = item.strip()
-        if not item:
-            continue
-        key, eq, text = (part.strip() for part in item.partition("="))
-        if not eq or not key or not text:
-            raise HyperparameterError(
-                f"malformed setting {item!r} in schedule spec {spec!r}; expected key=value", key or "schedule")
-        if key in given:
-            raise HyperparameterError(f"schedule {s.name}: {key} is given twice in {spec!r}", key, "is given twice")
+    for key, text in items:
         try:
             param = s.param(key)
         except KeyError:
             resolve_schedule(s, {key: None})  # raises the unknown-key error
             raise  # pragma: no cover
-        try:
-            value: Any = float(text)
-        except ValueError:
-            reason = f"must be a number {param.range_text()}"
-            raise HyperparameterError(f"{s.name} schedule {key}={text!r}: {reason}", key, reason) from None
-        given[key] = value
+        given[key] = param.read(text, f"{s.name} schedule")
     return s, resolve_schedule(s, given)
 
 

@@ -1,124 +1,92 @@
 """Optimizer spec strings: ``name`` or ``name:key=value,key=value``.
 
 This is the form users type on the command line (``sgd:lr=0.001,momentum=0.9,
-nesterov=true``) and the form ``simulate`` accepts. Values are read according
-to the registry: booleans are ``true``/``false``, numbers are Python floats
-(``1e-3`` works). Every problem raises a ValueError naming the offending part.
+nesterov=true``) and the form ``simulate`` accepts. The grammar is the one every
+spec follows (:func:`specs.split_spec`: no empty items, no repeated keys, no
+control characters); values are read according to the registry: booleans are
+``true``/``false``, numbers are Python floats (``1e-3`` works). Every problem
+raises a ValueError naming the offending part.
 """
+
 from __future__ import annotations
 
 from typing import Any
 
+from specs import Param, split_spec
+
 from .hyperparams import HyperparameterError, format_value
+from .options import OPTION_PARAMS, SCHEDULE_KEY, RunOptions, option_keys, resolve_options
 from .registry import Optimizer, get_optimizer, resolve_hyperparams
+from .schedules import SCHEDULES
 
-__all__ = ["parse_optimizer_spec", "parse_racer_spec", "format_optimizer_spec", "parse_value"]
+__all__ = ["format_optimizer_spec", "parse_optimizer_spec", "parse_racer_spec", "parse_value"]
 
-_TRUE = {"true", "yes", "on", "1"}
-_FALSE = {"false", "no", "off", "0"}
+
+def _unknown(opt: Optimizer, key: str, with_options: bool = False) -> HyperparameterError:
+    names = ", ".join(p.name for p in opt.hyperparams)
+    extra = f"; racer options: {', '.join(option_keys())}" if with_options else ""
+    return HyperparameterError(
+        f"unknown hyperparameter {key!r} for {opt.name}; valid: {names}{extra}",
+        key,
+        f"is not a hyperparameter of {opt.name} (valid: {names})",
+    )
 
 
 def parse_value(opt: Optimizer, key: str, text: str) -> Any:
-    """Read the text of one hyperparameter value according to its kind."""
+    """Read the text of one hyperparameter value according to its kind (the range is checked later)."""
     try:
         param = opt.param(key)
     except KeyError:
-        names = ", ".join(p.name for p in opt.hyperparams)
-        raise HyperparameterError(
-            f"unknown hyperparameter {key!r} for {opt.name}; valid: {names}", key,
-            f"is not a hyperparameter of {opt.name} (valid: {names})") from None
-    raw = text.strip()
-    if param.kind == "bool":
-        low = raw.lower()
-        if low in _TRUE:
-            return True
-        if low in _FALSE:
-            return False
-        raise HyperparameterError(f"{opt.name} {key}={raw!r}: must be true or false", key, "must be true or false")
-    return _read_number(param, raw, f"{opt.name} ")
+        raise _unknown(opt, key) from None
+    return param.read(text, opt.name)
 
 
-def _read_number(param, raw: str, owner: str = "") -> float | int:
-    """A number typed for ``param`` (ints stay ints); the range is checked later."""
-    try:
-        value = float(raw)
-    except ValueError:
-        reason = f"must be a number {param.range_text()}"
-        raise HyperparameterError(f"{owner}{param.name}={raw!r}: {reason}", param.name, reason) from None
-    if param.kind == "int" and value.is_integer():
-        return int(value)
-    return value
-
-
-def _split_spec(spec: str) -> tuple[Optimizer, list[tuple[str, str]]]:
-    if not isinstance(spec, str):
-        raise HyperparameterError(f"optimizer spec must be a string like 'adam:lr=0.01', got {spec!r}")
-    name, sep, rest = spec.strip().partition(":")
-    name = name.strip()
-    if not name:
-        raise HyperparameterError(f"empty optimizer name in spec {spec!r}")
-    opt = get_optimizer(name)
-    items: list[tuple[str, str]] = []
-    if sep and not rest.strip():
-        raise HyperparameterError(f"nothing after ':' in optimizer spec {spec!r}; expected name:key=value,...")
-    for item in rest.split(",") if sep else []:
-        item = item.strip()
-        if not item:
-            continue
-        key, eq, value = item.partition("=")
-        key = key.strip()
-        if not eq or not key or not value.strip():
-            raise HyperparameterError(
-                f"malformed setting {item!r} in optimizer spec {spec!r}; expected key=value", key or None)
-        if any(k == key for k, _ in items):
-            raise HyperparameterError(f"{opt.name}: {key} is given twice in {spec!r}", key, "is given twice")
-        items.append((key, value))
-    return opt, items
-
-
-def parse_option_value(key: str, text: str) -> Any:
-    """Read a racer option's value (batch_size, noise, schedule or a schedule key)."""
-    from .options import OPTION_PARAMS, SCHEDULE_KEY
-    from .schedules import SCHEDULES
-
-    raw = text.strip()
-    if key == SCHEDULE_KEY:
-        return raw
+def _option_param(key: str) -> Param:
     params = {p.name: p for p in OPTION_PARAMS}
     for sched in SCHEDULES.values():
         for p in sched.params:
             params.setdefault(p.name, p)
-    return _read_number(params[key], raw)
+    return params[key]
 
 
-def parse_racer_spec(spec: str, **overrides: Any):
+def parse_option_value(key: str, text: str) -> Any:
+    """Read a racer option's value (batch_size, noise, schedule or a schedule key)."""
+    raw = text.strip()
+    if key == SCHEDULE_KEY:
+        return raw
+    return _option_param(key).read(raw)
+
+
+def _split(spec: object) -> tuple[Optimizer, list[tuple[str, str]]]:
+    name, items = split_spec(spec, "optimizer")
+    return get_optimizer(name), items
+
+
+def parse_racer_spec(spec: str, **overrides: Any) -> tuple[Optimizer, dict[str, Any], RunOptions]:
     """Parse a racer spec: optimizer hyperparameters plus racer options
     (``batch_size``, ``noise``, ``schedule`` and its keys).
 
     Returns ``(optimizer, hyperparams, options)`` with ``options`` an
     :class:`engine.options.RunOptions`. Keyword ``overrides`` are Python values.
     """
-    from .options import option_keys, resolve_options
-
-    opt, items = _split_spec(spec)
+    opt, items = _split(spec)
     extra = set(option_keys())
+    own = {p.name for p in opt.hyperparams}
     given: dict[str, Any] = {}
     opts: dict[str, Any] = {}
     for key, value in items:
-        if key in extra and not any(p.name == key for p in opt.hyperparams):
-            opts[key] = parse_option_value(key, value)
-        elif not any(p.name == key for p in opt.hyperparams):
-            names = ", ".join(p.name for p in opt.hyperparams)
-            raise HyperparameterError(
-                f"unknown hyperparameter {key!r} for {opt.name}; valid: {names}; racer options: "
-                f"{', '.join(option_keys())}", key, f"is not a hyperparameter of {opt.name} (valid: {names})")
-        else:
+        if key in own:
             given[key] = parse_value(opt, key, value)
+        elif key in extra:
+            opts[key] = parse_option_value(key, value)
+        else:
+            raise _unknown(opt, key, with_options=True)
     for key, value in overrides.items():
         if key in given or key in opts:
-            raise HyperparameterError(f"{opt.name}: {key} is given both in the spec and as a keyword", key,
-                                      "is given twice")
-        (opts if key in extra and not any(p.name == key for p in opt.hyperparams) else given)[key] = value
+            raise HyperparameterError(
+                f"{opt.name}: {key} is given both in the spec and as a keyword", key, "is given twice"
+            )
+        (opts if key in extra and key not in own else given)[key] = value
     return opt, resolve_hyperparams(opt, given), resolve_options(opts)
 
 
@@ -128,12 +96,13 @@ def parse_optimizer_spec(spec: str, **overrides: Any) -> tuple[Optimizer, dict[s
     ``overrides`` are keyword hyperparameters given next to the spec (Python
     values, not text); naming a key both in the spec and as a keyword is an error.
     """
-    opt, items = _split_spec(spec)
+    opt, items = _split(spec)
     given = {key: parse_value(opt, key, value) for key, value in items}
     for key, value in overrides.items():
         if key in given:
-            raise HyperparameterError(f"{opt.name}: {key} is given both in the spec and as a keyword", key,
-                                      "is given twice")
+            raise HyperparameterError(
+                f"{opt.name}: {key} is given both in the spec and as a keyword", key, "is given twice"
+            )
         given[key] = value
     return opt, resolve_hyperparams(opt, given)
 
@@ -141,6 +110,9 @@ def parse_optimizer_spec(spec: str, **overrides: Any) -> tuple[Optimizer, dict[s
 def format_optimizer_spec(name: str, hyperparams: dict[str, Any], only_changed: bool = True) -> str:
     """The spec string for ``name`` with these hyperparameters (non-defaults only)."""
     opt = get_optimizer(name)
-    parts = [f"{p.name}={format_value(hyperparams[p.name])}" for p in opt.hyperparams
-             if p.name in hyperparams and (not only_changed or hyperparams[p.name] != p.default)]
+    parts = [
+        f"{p.name}={format_value(hyperparams[p.name])}"
+        for p in opt.hyperparams
+        if p.name in hyperparams and (not only_changed or hyperparams[p.name] != p.default)
+    ]
     return name + (":" + ",".join(parts) if parts else "")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import numbers
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 __all__ = ["Param", "ParamError", "format_number", "format_value"]
@@ -76,7 +76,7 @@ class Param:
     end itself is excluded (``lr`` is ``(0, inf)``, ``beta1`` is ``[0, 1)``).
     ``log`` asks the GUI for a log-scale control (learning rates, eps).
     ``gui_max`` is a practical upper end for a control where ``high`` is
-    infinite. ``torch_name`` is the name PyTorch uses where it differs.
+    infinite.
     """
 
     name: str
@@ -89,7 +89,6 @@ class Param:
     high_open: bool = False
     log: bool = False
     gui_max: float | None = None
-    torch_name: str | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -198,7 +197,3 @@ class Param:
     def parse(self, text: str, owner: str = "") -> Any:
         """Read typed text (as in a spec, ``kappa=100``) and check it: :meth:`read` then :meth:`check`."""
         return self.check(self.read(text, owner), owner)
-
-    def describe(self) -> str:
-        """One line for ``main.py list``: name, default, range, meaning."""
-        return f"{self.name}={format_value(self.default)}  ({self.kind}, {self.range_text()})  {self.doc}"

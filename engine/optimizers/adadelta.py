@@ -1,7 +1,8 @@
 """Adadelta (torch.optim.Adadelta).
 
-With ``g = grad + weight_decay * theta``::
+The update of step ``t``::
 
+    g = grad + weight_decay * theta
     v = rho * v + (1 - rho) * g * g
     delta = sqrt(u + eps) / sqrt(v + eps) * g
     u = rho * u + (1 - rho) * delta * delta
@@ -16,6 +17,10 @@ from typing import NamedTuple
 import numpy as np
 
 from .common import l2
+from specs import Param
+
+from . import params as P
+from .base import Optimizer
 
 
 class AdadeltaState(NamedTuple):
@@ -38,3 +43,18 @@ def update(grad, state: AdadeltaState, params, hp, hessian=None):
     u = state.acc_delta * rho + ((1.0 - rho) * delta) * delta
     new_params = params + (-lr) * delta
     return new_params, AdadeltaState(state.t + 1, v, u), lr * scale
+
+
+OPTIMIZERS = (
+    Optimizer(
+        "adadelta", "Adadelta", "torch.optim.Adadelta",
+        "rates from the ratio of running RMS of updates to running RMS of gradients",
+        (
+            P.lr(1.0),
+            Param("rho", "float", 0.9, "decay rate of the running averages", low=0.0, high=1.0),
+            P.eps(1e-6),
+            P.weight_decay(),
+        ),
+        init, update, __doc__, order=40,
+    ),
+)

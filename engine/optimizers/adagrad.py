@@ -1,7 +1,8 @@
 """AdaGrad (torch.optim.Adagrad).
 
-With ``g = grad + weight_decay * theta``::
+The update of step ``t``::
 
+    g = grad + weight_decay * theta
     clr = lr / (1 + (t - 1) * lr_decay)
     S = S + g * g                 (S starts at initial_accumulator_value)
     theta = theta - clr * g / (sqrt(S) + eps)
@@ -15,6 +16,10 @@ from typing import NamedTuple
 import numpy as np
 
 from .common import l2
+from specs import Param
+
+from . import params as P
+from .base import Optimizer
 
 
 class AdagradState(NamedTuple):
@@ -34,3 +39,22 @@ def update(grad, state: AdagradState, params, hp, hessian=None):
     std = np.sqrt(s) + hp["eps"]
     new_params = params + ((-clr) * g) / std
     return new_params, AdagradState(t, s), clr / std
+
+
+OPTIMIZERS = (
+    Optimizer(
+        "adagrad", "AdaGrad", "torch.optim.Adagrad",
+        "per-parameter rates that shrink with the sum of all past squared gradients",
+        (
+            P.lr(1e-2),
+            Param("lr_decay", "float", 0.0, "learning-rate decay: lr / (1 + (t-1) lr_decay)", low=0.0, gui_max=10.0),
+            P.weight_decay(),
+            Param(
+                "initial_accumulator_value", "float", 0.0, "starting value of the sum of squared gradients S",
+                low=0.0, gui_max=1e3,
+            ),
+            P.eps(1e-10),
+        ),
+        init, update, __doc__, order=20,
+    ),
+)

@@ -4,6 +4,7 @@ Weight decay is coupled (L2, ``g = grad + weight_decay * theta``) unless
 ``decoupled_weight_decay`` (AdamW), which first does
 ``theta = theta * (1 - lr * weight_decay)``. Then::
 
+    g = grad + weight_decay * theta      (decoupled_weight_decay: g = grad; theta = theta * (1 - lr * weight_decay))
     m = lerp(m, g, 1 - beta1)
     v = beta2 * v + (1 - beta2) * g * g
     amsgrad: vmax = max(vmax, v), used in place of v below
@@ -18,6 +19,10 @@ from typing import NamedTuple
 import numpy as np
 
 from .common import moments, weight_decay
+from specs import Param
+
+from . import params as P
+from .base import Optimizer, with_fixed
 
 
 class AdamState(NamedTuple):
@@ -47,3 +52,34 @@ def update(grad, state: AdamState, params, hp, hessian=None):
         denom = np.sqrt(v) / bc2_sqrt + hp["eps"]
     new_params = params + ((-step_size) * m) / denom
     return new_params, AdamState(t, m, v, vmax), step_size / denom
+
+
+def _params(lr: float, weight_decay: float, amsgrad: bool, decoupled: bool | None) -> tuple[Param, ...]:
+    params = [
+        P.lr(lr),
+        P.beta1(),
+        P.beta2(),
+        P.eps(1e-8),
+        P.weight_decay(weight_decay, decoupled=bool(decoupled)),
+        Param("amsgrad", "bool", amsgrad, "use the maximum of past v (AMSGrad variant)"),
+    ]
+    if decoupled is not None and not decoupled:
+        params.append(P.decoupled(False))
+    return tuple(params)
+
+
+OPTIMIZERS = (
+    Optimizer(
+        "adam", "Adam", "torch.optim.Adam", "momentum plus per-parameter rates from bias-corrected moment estimates",
+        _params(1e-3, 0.0, False, False), init, update, __doc__, order=50,
+    ),
+    Optimizer(
+        "amsgrad", "AMSGrad", "torch.optim.Adam(amsgrad=True)",
+        "Adam that never lets its per-parameter rates grow: uses the running maximum of v",
+        _params(1e-3, 0.0, True, False), init, update, __doc__, order=51,
+    ),
+    Optimizer(
+        "adamw", "AdamW", "torch.optim.AdamW", "Adam with decoupled weight decay",
+        _params(1e-3, 1e-2, False, None), init, with_fixed(update, decoupled_weight_decay=True), __doc__, order=52,
+    ),
+)

@@ -1,7 +1,8 @@
 """Adamax (torch.optim.Adamax): Adam with the infinity norm.
 
-With ``g = grad + weight_decay * theta``::
+The update of step ``t``::
 
+    g = grad + weight_decay * theta
     m = lerp(m, g, 1 - beta1)
     u = max(beta2 * u, |g| + eps)
     theta = theta - (lr / (1 - beta1^t)) * m / u
@@ -15,6 +16,8 @@ from typing import NamedTuple
 import numpy as np
 
 from .common import l2, lerp
+from . import params as P
+from .base import Optimizer
 
 
 class AdamaxState(NamedTuple):
@@ -37,3 +40,12 @@ def update(grad, state: AdamaxState, params, hp, hessian=None):
     clr = lr / (1.0 - beta1 ** t)
     new_params = params + ((-clr) * m) / u
     return new_params, AdamaxState(t, m, u), clr / u
+
+
+OPTIMIZERS = (
+    Optimizer(
+        "adamax", "Adamax", "torch.optim.Adamax", "Adam with the infinity norm of past gradients in the denominator",
+        (P.lr(2e-3), P.beta1(), P.beta2(), P.eps(1e-8), P.weight_decay()),
+        init, update, __doc__, order=80,
+    ),
+)

@@ -2,6 +2,7 @@
 
 Weight decay is coupled (L2) unless ``decoupled_weight_decay``. Then::
 
+    g = grad + weight_decay * theta      (decoupled_weight_decay: g = grad; theta = theta * (1 - lr * weight_decay))
     mu_t    = beta1 * (1 - 0.5 * 0.96^(t * momentum_decay))
     mu_next = beta1 * (1 - 0.5 * 0.96^((t + 1) * momentum_decay))
     P = P * mu_t                                   (P starts at 1)
@@ -19,6 +20,10 @@ from typing import NamedTuple
 import numpy as np
 
 from .common import moments, weight_decay
+from specs import Param
+
+from . import params as P
+from .base import Optimizer
 
 
 class NAdamState(NamedTuple):
@@ -48,3 +53,23 @@ def update(grad, state: NAdamState, params, hp, hessian=None):
     new_params = params + ((-lr * (1.0 - mu) / (1.0 - mu_product)) * g) / denom
     new_params = new_params + (((-lr * mu_next) / (1.0 - mu_product_next)) * m) / denom
     return new_params, NAdamState(t, mu_product, m, v), lr / denom
+
+
+OPTIMIZERS = (
+    Optimizer(
+        "nadam", "NAdam", "torch.optim.NAdam", "Adam with Nesterov momentum and a momentum schedule",
+        (
+            P.lr(2e-3),
+            P.beta1(),
+            P.beta2(),
+            P.eps(1e-8),
+            P.weight_decay(),
+            Param(
+                "momentum_decay", "float", 4e-3, "momentum schedule: mu_t = beta1 (1 - 0.5 * 0.96^(t momentum_decay))",
+                low=0.0, gui_max=1.0,
+            ),
+            P.decoupled(False),
+        ),
+        init, update, __doc__, order=60,
+    ),
+)

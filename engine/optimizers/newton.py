@@ -1,12 +1,10 @@
 """Damped Newton's method, saddle-free by default (no torch equivalent).
 
-The step solves the Newton system with a modified Hessian::
+The step solves the Newton system with a modified Hessian ``M``, built from the
+eigen-decomposition ``H = sum_i lam_i v_i v_i^T`` of the surface's (symmetric
+2x2) Hessian::
 
     theta = theta - lr * M^+ g
-
-built from the eigen-decomposition ``H = sum_i lam_i v_i v_i^T`` of the
-surface's (symmetric 2x2) Hessian::
-
     saddle_free = true   (default):  M = sum_i (|lam_i| + damping) v_i v_i^T
     saddle_free = false            :  M = sum_i ( lam_i  + damping) v_i v_i^T = H + damping * I
 
@@ -24,7 +22,7 @@ What happens where plain Newton fails:
   still; add ``damping > 0`` to turn that direction into a gradient step of
   size ``lr / damping``.
 
-Effective learning rate recorded: ``lr * (M^+)_{ii}``, the diagonal of the
+Effective learning rate: ``lr * (M^+)_{ii}``, the diagonal of the
 matrix that multiplies the gradient (exact per-parameter rate when the Hessian
 is diagonal; the observed ratio ``-delta_theta / g`` shows the full effect).
 """
@@ -33,6 +31,9 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import numpy as np
+from specs import Param
+
+from .base import Optimizer
 
 SINGULAR_RTOL = 1e-12
 
@@ -92,3 +93,22 @@ def update(grad, state: NewtonState, params, hp, hessian=None):
     eff[:, 0] = lr * a
     eff[:, 1] = lr * c
     return params - lr * step, NewtonState(state.t + 1), eff
+
+
+OPTIMIZERS = (
+    Optimizer(
+        "newton", "Newton", "", "second-order steps using the surface's Hessian (saddle-free by default)",
+        (
+            Param("lr", "float", 1.0, "step scale (1 = full Newton step)", low=0.0, low_open=True, log=True, gui_max=1e3),
+            Param(
+                "damping", "float", 0.0, "added to the Hessian's eigenvalues (Levenberg-Marquardt style)",
+                low=0.0, gui_max=1e3,
+            ),
+            Param(
+                "saddle_free", "bool", True,
+                "use |eigenvalues| of the Hessian so saddles repel instead of attract (Dauphin et al. 2014)",
+            ),
+        ),
+        init, update, __doc__, needs_hessian=True, order=90,
+    ),
+)

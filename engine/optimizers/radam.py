@@ -1,8 +1,9 @@
 """RAdam (torch.optim.RAdam): Adam with a rectified adaptive learning rate.
 
-Weight decay is coupled (L2) unless ``decoupled_weight_decay``. Then, with m, v
-as in Adam and ``mhat = m / (1 - beta1^t)``::
+Weight decay is coupled (L2) unless ``decoupled_weight_decay``. Then::
 
+    g = grad + weight_decay * theta      (decoupled_weight_decay: g = grad; theta = theta * (1 - lr * weight_decay))
+    m = lerp(m, g, 1 - beta1);  v = beta2 * v + (1 - beta2) * g * g;  mhat = m / (1 - beta1^t)
     rho_inf = 2 / (1 - beta2) - 1
     rho_t   = rho_inf - 2 t beta2^t / (1 - beta2^t)
     rho_t > 5:  r = sqrt((rho_t-4)(rho_t-2) rho_inf / ((rho_inf-4)(rho_inf-2) rho_t))
@@ -19,6 +20,8 @@ from typing import NamedTuple
 import numpy as np
 
 from .common import constant_rate, moments, weight_decay
+from . import params as P
+from .base import Optimizer
 
 
 class RAdamState(NamedTuple):
@@ -51,3 +54,13 @@ def update(grad, state: RAdamState, params, hp, hessian=None):
         new_params = params + -1.0 * (mhat * lr)
         eff = constant_rate(params, lr)
     return new_params, RAdamState(t, m, v), eff
+
+
+OPTIMIZERS = (
+    Optimizer(
+        "radam", "RAdam", "torch.optim.RAdam",
+        "Adam whose adaptive rate is switched on gradually (rectified) once v is reliable",
+        (P.lr(1e-3), P.beta1(), P.beta2(), P.eps(1e-8), P.weight_decay(), P.decoupled(False)),
+        init, update, __doc__, order=70,
+    ),
+)

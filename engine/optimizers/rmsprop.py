@@ -1,7 +1,8 @@
 """RMSProp (torch.optim.RMSprop), optionally centered and with momentum.
 
-With ``g = grad + weight_decay * theta``::
+The update of step ``t``::
 
+    g = grad + weight_decay * theta
     v = alpha * v + (1 - alpha) * g * g
     centered:  gbar = lerp(gbar, g, 1 - alpha);  d = sqrt(v - gbar^2) + eps
     otherwise: d = sqrt(v) + eps
@@ -17,6 +18,10 @@ from typing import NamedTuple
 import numpy as np
 
 from .common import l2, lerp
+from specs import Param
+
+from . import params as P
+from .base import Optimizer
 
 
 class RMSpropState(NamedTuple):
@@ -48,3 +53,19 @@ def update(grad, state: RMSpropState, params, hp, hessian=None):
     else:
         new_params = params + ((-lr) * g) / d
     return new_params, RMSpropState(state.t + 1, v, gbar, buf), lr / d
+
+
+OPTIMIZERS = (
+    Optimizer(
+        "rmsprop", "RMSProp", "torch.optim.RMSprop", "per-parameter rates from a running mean of squared gradients",
+        (
+            P.lr(1e-2),
+            Param("alpha", "float", 0.99, "smoothing constant of the squared-gradient average", low=0.0, high=1.0),
+            P.eps(1e-8),
+            P.weight_decay(),
+            P.momentum(0.0),
+            Param("centered", "bool", False, "normalise by the estimated variance of the gradient"),
+        ),
+        init, update, __doc__, order=30,
+    ),
+)

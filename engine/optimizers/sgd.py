@@ -1,7 +1,8 @@
 """SGD, heavy-ball momentum and Nesterov momentum (torch.optim.SGD).
 
-With ``g = grad + weight_decay * theta``::
+The update of step ``t``::
 
+    g = grad + weight_decay * theta
     b = g                                   at the first step (momentum != 0)
     b = momentum * b + (1 - dampening) * g  afterwards
     g = g + momentum * b   if nesterov else   g = b
@@ -16,6 +17,10 @@ from typing import NamedTuple
 import numpy as np
 
 from .common import constant_rate, l2
+from specs import Param, ParamError
+
+from . import params as P
+from .base import Optimizer
 
 
 class SGDState(NamedTuple):
@@ -44,3 +49,53 @@ def update(grad, state: SGDState, params, hp, hessian=None):
     if rate.size and rate.flat[0] != lr:  # a learning-rate schedule changed lr
         rate = constant_rate(params, lr)
     return new_params, SGDState(state.t + 1, buf, rate), rate
+
+
+def check(hp) -> None:
+    """Nesterov momentum needs momentum > 0 and no dampening (torch's rule)."""
+    if hp["nesterov"]:
+        if hp["momentum"] <= 0:
+            raise ParamError(
+                f"nesterov=true needs momentum > 0 (got momentum={hp['momentum']:g})", "nesterov", "needs momentum > 0"
+            )
+        if hp["dampening"] != 0:
+            raise ParamError(
+                f"nesterov=true needs dampening = 0 (got dampening={hp['dampening']:g})",
+                "nesterov",
+                "needs dampening = 0",
+            )
+
+
+def _params(momentum: float, nesterov: bool) -> tuple[Param, ...]:
+    return (
+        P.lr(1e-3),
+        P.momentum(momentum),
+        Param(
+            "dampening",
+            "float",
+            0.0,
+            "dampening of the momentum: b = momentum*b + (1-dampening)*g",
+            low=0.0,
+            high=1.0,
+        ),
+        P.weight_decay(),
+        Param("nesterov", "bool", nesterov, "use Nesterov momentum (needs momentum > 0 and dampening = 0)"),
+    )
+
+
+OPTIMIZERS = (
+    Optimizer(
+        "sgd", "SGD", "torch.optim.SGD", "plain gradient descent: a fixed step along the negative gradient",
+        _params(0.0, False), init, update, __doc__, check=check, order=10,
+    ),
+    Optimizer(
+        "momentum", "Momentum", "torch.optim.SGD(momentum=0.9)",
+        "heavy-ball momentum: a velocity that accumulates past gradients",
+        _params(0.9, False), init, update, __doc__, check=check, order=11,
+    ),
+    Optimizer(
+        "nesterov", "Nesterov", "torch.optim.SGD(momentum=0.9, nesterov=True)",
+        "Nesterov momentum: looks ahead along the velocity before stepping",
+        _params(0.9, True), init, update, __doc__, check=check, order=12,
+    ),
+)

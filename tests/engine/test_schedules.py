@@ -222,7 +222,8 @@ def test_spec_round_trip():
     assert format_schedule_spec("cosine", resolve_schedule("cosine")) == "cosine"
     assert format_schedule_spec("cosine", {}, only_changed=False) == "cosine"
     assert parse_schedule_spec("constant") == (SCHEDULES["constant"], {})
-    assert parse_schedule_spec("step:") == (SCHEDULES["step"], SCHEDULES["step"].defaults)
+    with pytest.raises(ValueError, match="nothing after ':'"):  # the one spec grammar: ':' needs a setting
+        parse_schedule_spec("step:")
 
 
 @pytest.mark.parametrize("spec,key,message", [
@@ -230,7 +231,7 @@ def test_spec_round_trip():
     ("cosine:T_max=0", "T_max", "cosine schedule T_max=0: must be >= 1"),
     ("cosine:tmax=5", "tmax", "unknown parameter 'tmax' for schedule cosine; valid: T_max, eta_min"),
     ("step:gamma=abc", "gamma", "step schedule gamma='abc': must be a number in"),
-    ("step:gamma", "gamma", "malformed setting 'gamma'"),
+    ("step:gamma", "gamma", "setting 'gamma' in schedule spec 'step:gamma' has no '='"),
     ("step:gamma=0.5,gamma=0.2", "gamma", "gamma is given twice"),
     ("step:step_size=1.5", "step_size", "must be a whole number >= 1"),
 ])

@@ -78,12 +78,17 @@ def test_unknown_optimizer_lists_valid_ones():
 
 
 @pytest.mark.parametrize("spec,match", [
-    ("adam:lr", r"malformed setting 'lr'"),
+    ("adam:lr", r"setting 'lr' in optimizer spec 'adam:lr' has no '='"),
     ("adam:lr=abc", r"adam lr='abc': must be a number > 0"),
     ("adam:amsgrad=maybe", r"amsgrad='maybe': must be true or false"),
     ("adam:lr=0.1,lr=0.2", r"lr is given twice"),
     ("adam:", r"nothing after ':'"),
-    (":lr=1", r"empty optimizer name"),
+    (":lr=1", r"has no name before ':'"),
+    ("adam:lr=0.1,,", r"empty setting between commas"),
+    ("adam:lr=0.1,", r"empty setting between commas"),
+    ("adam:lr=0.1\n", r"contains a newline"),
+    ("adam:lr=0.1\tbeta1=0.8", r"contains a tab"),
+    ("adam:lr=", r"setting 'lr' in optimizer spec 'adam:lr=' has no value"),
 ])
 def test_malformed_specs(spec, match):
     with pytest.raises(ValueError, match=match):
@@ -139,3 +144,14 @@ def test_any_valid_combination_runs_without_raising_or_warning(choice, start):
     assert run.status in ("running", "converged", "diverged")
     assert len(run.positions) == run.steps_taken + 1
     assert not caught, [str(w.message) for w in caught]
+
+
+@pytest.mark.parametrize("name", list(OPTIMIZERS))
+def test_every_optimizer_documents_its_rule_and_effective_lr_once(name):
+    """The rule and the effective learning rate shown to users come from the module docstring."""
+    opt = OPTIMIZERS[name]
+    assert "theta = theta" in opt.rule
+    assert opt.effective_lr and "``" not in opt.effective_lr
+    assert all(line in opt.doc for line in opt.rule.splitlines())
+    for p in opt.hyperparams:
+        assert p.doc, f"{name}.{p.name} has no doc"
