@@ -27,8 +27,15 @@ def _join_negative_values(argv: Sequence[str]) -> list[str]:
     return out
 
 
+def _version() -> str:
+    from arena import __version__
+
+    return __version__
+
+
 def build_parser() -> Parser:
     parser = Parser(prog="main.py", description="Gradient Arena: race gradient-descent optimizers on 2-D surfaces.")
+    parser.add_argument("--version", action="version", version=f"Gradient Arena {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="{gui,list,race}", parser_class=Parser)
     gui = sub.add_parser("gui", help="open the window (the default)")
     gui.add_argument("--preset", help="open with this preset (see the Presets menu)")

@@ -73,7 +73,7 @@ def write_race_csv(target: str | os.PathLike | TextIO, records: Iterable[RunReco
     replaces the target only once complete: a failure leaves no half-written
     file under the chosen name.
     """
-    if hasattr(target, "write"):
+    if not isinstance(target, (str, os.PathLike)):
         writer = csv.writer(target, lineterminator="\n")
         writer.writerow(CSV_COLUMNS)
         writer.writerows(race_csv_rows(records))

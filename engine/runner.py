@@ -145,6 +145,8 @@ class Runner:
         self._setup_randomness(objective, seed, stream)
         self._hessian = getattr(objective, "hessian", None) if self.optimizer.needs_hessian else None
         domain = getattr(objective, "domain", None)
+        self._center: np.ndarray | None
+        self._limit: np.ndarray | None
         if domain is not None:
             (x0, x1), (y0, y1) = domain
             self._center = np.array([(x0 + x1) / 2, (y0 + y1) / 2])
@@ -271,6 +273,7 @@ class Runner:
                 conv &= self._row_active
             conv_any = conv.any()
         if bad_any:
+            assert ok is not None
             self._stop(~ok, DIVERGED, step, p, g, f)
         if conv_any:
             self._stop(conv, CONVERGED, step, p, g, f)
@@ -355,12 +358,12 @@ class Runner:
     def _setup_randomness(self, objective, seed: int, stream: int) -> None:
         opts = self.options
         self._scheduled = opts.schedule != "constant"
-        self._lrs = None
+        self._lrs: np.ndarray | None = None
         self.seed, self.stream = int(seed), int(stream)
         loader_seq, noise_seq = np.random.SeedSequence(self.seed, spawn_key=(self.stream,)).spawn(2)
-        self._data = getattr(objective, "data", None)
+        self._data: Any = objective.data if hasattr(objective, "data") else None
         self._loader = (BatchLoader(self._data.n, opts.batch_size, np.random.default_rng(loader_seq))
-                        if opts.batch_size else None)
+                        if opts.batch_size and self._data is not None else None)
         self._noise_rng = np.random.default_rng(noise_seq)
 
     def _stochastic_grad(self, p, g):
@@ -527,7 +530,7 @@ class RunRecord:
     @property
     def observed_lr(self):
         """-update_t / g_{t-1} per parameter: the step actually taken per unit of gradient."""
-        if self.positions_all is None:
+        if self.positions_all is None or self.gradients_all is None:
             return None
         with np.errstate(all="ignore"):
             obs = np.full_like(self.positions_all, np.nan)
@@ -554,7 +557,7 @@ def simulate(objective, optimizer: str | Optimizer, start=None, steps: int = 100
     """
     runner = Runner(objective, optimizer, hyperparams, start, max_steps=steps, tol=tol,
                     record=record, runaway=runaway, label=label, seed=seed, stream=stream)
-    runner.advance(runner.max_steps)
+    runner.advance(steps)
     return runner.record()
 
 

@@ -94,17 +94,3 @@ def test_logistic_minibatch_race_runs_and_converges_roughly():
     run = simulate(LOGISTIC, "adam:lr=0.05,batch_size=20", steps=400, seed=1)
     assert run.status == "running" and np.isfinite(run.losses).all()
     assert run.losses[-1] < run.losses[0] and run.losses[-1] - LOGISTIC.f_min < 0.05
-
-
-def test_minibatch_racer_cost(capsys):
-    """Per-step cost of a mini-batch racer (n=1000, batch 32), printed for the record."""
-    import time
-
-    surface = get_surface("linear_regression", n=1000)
-    runner = Runner(surface, "sgd:lr=0.01,batch_size=32", max_steps=3000)
-    t0 = time.perf_counter()
-    runner.advance(3000)
-    us = (time.perf_counter() - t0) / 3000 * 1e6
-    with capsys.disabled():
-        print(f"\nmini-batch racer (n=1000, batch 32): {us:.1f} us/step")
-    assert us < 500
