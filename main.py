@@ -3,6 +3,7 @@
 ``python main.py`` opens the window; ``python main.py list`` and
 ``python main.py race ...`` work headless (see ``python main.py --help``).
 """
+
 import sys
 
 from cli import main

@@ -12,12 +12,31 @@ __version__ = "0.2.0"
 
 from .config import RaceConfig, RacerConfig, SessionError
 from .palette import PALETTE, SYMBOLS, next_color
+from .presets import PRESETS_DIR, list_presets, load_preset
 from .race import Race
 from .session import dump_session, load_session, parse_session, save_session, session_dict
-from .presets import PRESETS_DIR, list_presets, load_preset
 from .summary import SUMMARY_COLUMNS, Standing, standings, summary_csv_text, write_summary_csv
 
-__all__ = ["__version__", "RaceConfig", "RacerConfig", "SessionError", "Race", "PALETTE", "SYMBOLS", "next_color",
-           "load_session", "save_session", "parse_session", "dump_session", "session_dict",
-           "PRESETS_DIR", "list_presets", "load_preset",
-           "SUMMARY_COLUMNS", "Standing", "standings", "summary_csv_text", "write_summary_csv"]
+__all__ = [
+    "__version__",
+    "RaceConfig",
+    "RacerConfig",
+    "SessionError",
+    "Race",
+    "PALETTE",
+    "SYMBOLS",
+    "next_color",
+    "load_session",
+    "save_session",
+    "parse_session",
+    "dump_session",
+    "session_dict",
+    "PRESETS_DIR",
+    "list_presets",
+    "load_preset",
+    "SUMMARY_COLUMNS",
+    "Standing",
+    "standings",
+    "summary_csv_text",
+    "write_summary_csv",
+]

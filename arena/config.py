@@ -1,4 +1,5 @@
 """Plain, validated descriptions of a race and its racers."""
+
 from __future__ import annotations
 
 import copy
@@ -47,7 +48,7 @@ class RacerConfig:
         """The validated racer options (mini-batches, noise, schedule)."""
         return resolve_options(self.options)
 
-    def copy(self) -> "RacerConfig":
+    def copy(self) -> RacerConfig:
         return copy.deepcopy(self)
 
 
@@ -63,13 +64,13 @@ class RaceConfig:
     seed: int = 0
     racers: list[RacerConfig] = field(default_factory=list)
 
-    def copy(self) -> "RaceConfig":
+    def copy(self) -> RaceConfig:
         return copy.deepcopy(self)
 
     def build_surface(self):
         return get_surface(self.surface, **self.surface_params)
 
-    def validate(self) -> "RaceConfig":
+    def validate(self) -> RaceConfig:
         """Check every field; raise :class:`SessionError` naming the first bad one."""
         if self.surface not in SURFACES:
             raise SessionError("surface.name", f"unknown surface {self.surface!r}; valid: {', '.join(SURFACES)}")
@@ -77,14 +78,20 @@ class RaceConfig:
             self.build_surface()
         except ValueError as exc:
             raise SessionError("surface.params", str(exc)) from None
-        if (not isinstance(self.start, (tuple, list)) or len(self.start) != 2
-                or not all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
-                           for v in self.start)):
+        if (
+            not isinstance(self.start, (tuple, list))
+            or len(self.start) != 2
+            or not all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in self.start)
+        ):
             raise SessionError("start", f"must be two finite numbers [x, y], got {self.start!r}")
         if isinstance(self.steps, bool) or not isinstance(self.steps, int) or not 0 <= self.steps <= MAX_STEPS:
             raise SessionError("steps", f"must be a whole number in [0, {MAX_STEPS}], got {self.steps!r}")
-        if self.tol is not None and (isinstance(self.tol, bool) or not isinstance(self.tol, (int, float))
-                                     or not math.isfinite(self.tol) or self.tol < 0):
+        if self.tol is not None and (
+            isinstance(self.tol, bool)
+            or not isinstance(self.tol, (int, float))
+            or not math.isfinite(self.tol)
+            or self.tol < 0
+        ):
             raise SessionError("tol", f"must be null or a number >= 0, got {self.tol!r}")
         if isinstance(self.seed, bool) or not isinstance(self.seed, int) or self.seed < 0:
             raise SessionError("seed", f"must be a whole number >= 0, got {self.seed!r}")
@@ -92,8 +99,9 @@ class RaceConfig:
         for i, racer in enumerate(self.racers):
             where = f"racers[{i}]"
             if racer.optimizer not in OPTIMIZERS:
-                raise SessionError(f"{where}.optimizer",
-                                   f"unknown optimizer {racer.optimizer!r}; valid: {', '.join(OPTIMIZERS)}")
+                raise SessionError(
+                    f"{where}.optimizer", f"unknown optimizer {racer.optimizer!r}; valid: {', '.join(OPTIMIZERS)}"
+                )
             try:
                 racer.resolved()
                 if not isinstance(racer.options, dict):

@@ -6,9 +6,10 @@ which vanish on the map's light background), the next six Paul Tol's "muted"
 scheme. Each racer also gets its own marker symbol, so racers stay apart when
 colour alone would not (greyscale print, deuteranopia).
 """
+
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 PALETTE = (
     "#0072B2",  # blue

@@ -1,4 +1,5 @@
 """Presets: session files shipped in ``assets/presets/``."""
+
 from __future__ import annotations
 
 import json

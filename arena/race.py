@@ -1,4 +1,5 @@
 """A running race: one :class:`engine.Runner` per racer, stepped together."""
+
 from __future__ import annotations
 
 from engine import Runner
@@ -17,10 +18,21 @@ class Race:
         config.validate()
         self.config = config
         self.surface = config.build_surface()
-        self.runners = [Runner(self.surface, r.optimizer, r.resolved(), start=config.start,
-                               max_steps=config.steps, tol=config.tol, label=r.name,
-                               options=r.run_options(), seed=config.seed, stream=i)
-                        for i, r in enumerate(config.racers)]
+        self.runners = [
+            Runner(
+                self.surface,
+                r.optimizer,
+                r.resolved(),
+                start=config.start,
+                max_steps=config.steps,
+                tol=config.tol,
+                label=r.name,
+                options=r.run_options(),
+                seed=config.seed,
+                stream=i,
+            )
+            for i, r in enumerate(config.racers)
+        ]
         self.steps = 0
 
     @property

@@ -17,6 +17,7 @@ has bit-for-bit the same numbers. Anything damaged, truncated, from a newer
 version or with bad values is refused with a :class:`SessionError` that says
 what is wrong and where (``racers[2].lr: must be > 0``).
 """
+
 from __future__ import annotations
 
 import json
@@ -34,13 +35,25 @@ _RACER_KEYS = {"name", "optimizer", "hyperparams", "options", "color", "visible"
 
 def session_dict(config: RaceConfig, **extra: Any) -> dict:
     return {
-        "format": FORMAT, "app": "gradient-arena", **extra,
+        "format": FORMAT,
+        "app": "gradient-arena",
+        **extra,
         "surface": {"name": config.surface, "params": dict(config.surface_params)},
         "start": [float(config.start[0]), float(config.start[1])],
-        "steps": config.steps, "tol": config.tol, "seed": config.seed,
-        "racers": [{"name": r.name, "optimizer": r.optimizer, "hyperparams": dict(r.hyperparams),
-                    **({"options": dict(r.options)} if r.options else {}),
-                    "color": r.color, "visible": r.visible} for r in config.racers],
+        "steps": config.steps,
+        "tol": config.tol,
+        "seed": config.seed,
+        "racers": [
+            {
+                "name": r.name,
+                "optimizer": r.optimizer,
+                "hyperparams": dict(r.hyperparams),
+                **({"options": dict(r.options)} if r.options else {}),
+                "color": r.color,
+                "visible": r.visible,
+            }
+            for r in config.racers
+        ],
     }
 
 
@@ -71,8 +84,11 @@ def parse_session(data: Any) -> RaceConfig:
     for key in ("surface", "start", "steps", "racers"):
         _expect(key in data, key, "missing")
     surface = data["surface"]
-    _expect(isinstance(surface, dict) and isinstance(surface.get("name"), str), "surface",
-            'must be an object like {"name": "rosenbrock", "params": {}}')
+    _expect(
+        isinstance(surface, dict) and isinstance(surface.get("name"), str),
+        "surface",
+        'must be an object like {"name": "rosenbrock", "params": {}}',
+    )
     params = surface.get("params", {})
     _expect(isinstance(params, dict), "surface.params", "must be an object")
     start = data["start"]
@@ -90,12 +106,25 @@ def parse_session(data: Any) -> RaceConfig:
         _expect(isinstance(hp, dict), f"{where}.hyperparams", "must be an object")
         options = r.get("options", {})
         _expect(isinstance(options, dict), f"{where}.options", "must be an object")
-        racers.append(RacerConfig(optimizer=r["optimizer"], hyperparams=dict(hp), name=r.get("name", ""),
-                                  color=r.get("color", "#0072B2"), visible=r.get("visible", True),
-                                  options=dict(options)))
-    config = RaceConfig(surface=surface["name"], surface_params=dict(params),
-                        start=tuple(start), steps=data["steps"], tol=data.get("tol"),
-                        seed=data.get("seed", 0), racers=racers)
+        racers.append(
+            RacerConfig(
+                optimizer=r["optimizer"],
+                hyperparams=dict(hp),
+                name=r.get("name", ""),
+                color=r.get("color", "#0072B2"),
+                visible=r.get("visible", True),
+                options=dict(options),
+            )
+        )
+    config = RaceConfig(
+        surface=surface["name"],
+        surface_params=dict(params),
+        start=tuple(start),
+        steps=data["steps"],
+        tol=data.get("tol"),
+        seed=data.get("seed", 0),
+        racers=racers,
+    )
     return config.validate()
 
 
@@ -111,6 +140,8 @@ def load_session(path: str | os.PathLike) -> RaceConfig:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise SessionError("", f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); "
-                               "the file may be damaged or truncated") from None
+        raise SessionError(
+            "",
+            f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); the file may be damaged or truncated",
+        ) from None
     return parse_session(data)

@@ -1,4 +1,5 @@
 """The leaderboard: one row per racer, shared by the window's table and its CSV."""
+
 from __future__ import annotations
 
 import csv
@@ -11,8 +12,18 @@ import numpy as np
 
 from engine.csvio import atomic_write_text
 
-SUMMARY_COLUMNS = ("racer", "optimizer", "final_loss", "distance_to_min", "steps", "status", "steps_to_tol",
-                   "final_x", "final_y", "us_per_step")
+SUMMARY_COLUMNS = (
+    "racer",
+    "optimizer",
+    "final_loss",
+    "distance_to_min",
+    "steps",
+    "status",
+    "steps_to_tol",
+    "final_x",
+    "final_y",
+    "us_per_step",
+)
 
 
 @dataclass(frozen=True)
@@ -55,8 +66,21 @@ def standings(race) -> list[Standing]:
             loss = float(runner.final_losses()[0])
         with np.errstate(all="ignore"):
             dist = float(race.surface.distance_to_nearest_minimum(pos))
-        out.append(Standing(racer.name, racer.optimizer, loss, dist, n, status, stop if stop >= 0 else None,
-                            runner.done and stop < 0, float(pos[0]), float(pos[1]), runner.seconds_per_step))
+        out.append(
+            Standing(
+                racer.name,
+                racer.optimizer,
+                loss,
+                dist,
+                n,
+                status,
+                stop if stop >= 0 else None,
+                runner.done and stop < 0,
+                float(pos[0]),
+                float(pos[1]),
+                runner.seconds_per_step,
+            )
+        )
     return out
 
 
@@ -69,9 +93,20 @@ def summary_csv_text(race) -> str:
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(SUMMARY_COLUMNS)
     for s in standings(race):
-        writer.writerow([s.racer, s.optimizer, _num(s.final_loss), _num(s.distance_to_min), s.steps, s.status,
-                         "" if s.steps_to_tol is None else s.steps_to_tol, _num(s.final_x), _num(s.final_y),
-                         "" if math.isnan(s.seconds_per_step) else f"{s.seconds_per_step * 1e6:.3f}"])
+        writer.writerow(
+            [
+                s.racer,
+                s.optimizer,
+                _num(s.final_loss),
+                _num(s.distance_to_min),
+                s.steps,
+                s.status,
+                "" if s.steps_to_tol is None else s.steps_to_tol,
+                _num(s.final_x),
+                _num(s.final_y),
+                "" if math.isnan(s.seconds_per_step) else f"{s.seconds_per_step * 1e6:.3f}",
+            ]
+        )
     return buf.getvalue()
 
 

@@ -10,6 +10,7 @@ batched >= 30 million point-steps per second.
 
     python benchmarks/engine.py [--steps N] [--batch B]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -72,8 +73,10 @@ def main() -> int:
     rate = batched_rate(surface, args.batch, 500)
     print(f"\nAdam over {args.batch} starts, 500 steps, record='final': {rate / 1e6:.1f} million point-steps/s")
     print(f"mini-batch racer (linear regression n=1000, batch 32): {minibatch_us():.1f} us/step (target < 500)")
-    print(f"slowest single run: {worst:.1f} us/step ({TORCH_US_PER_STEP / worst:.1f}x faster than torch's "
-          f"{TORCH_US_PER_STEP:.0f} us)")
+    print(
+        f"slowest single run: {worst:.1f} us/step ({TORCH_US_PER_STEP / worst:.1f}x faster than torch's "
+        f"{TORCH_US_PER_STEP:.0f} us)"
+    )
     return 0
 
 

@@ -96,7 +96,9 @@ def main(argv: list[str] | None = None) -> int:
         f"# torch {torch.__version__}, Python {platform.python_version()}, {platform.machine()}, "
         f"threads={torch.get_num_threads()}, cpu capability={torch.backends.cpu.get_cpu_capability()}"
     )
-    print(f"# 2-D Rosenbrock from (-1.5, 2), float64, foreach=False; {args.steps} steps x {args.repeats} repeats, median")
+    print(
+        f"# 2-D Rosenbrock from (-1.5, 2), float64, foreach=False; {args.steps} steps x {args.repeats} repeats, median"
+    )
     print(f"{'optimizer':10s} {'us/step':>9s}")
     for name in names:
         runs = [time_run(name, args.steps, args.warmup) for _ in range(args.repeats)]

@@ -1,4 +1,5 @@
 """One-line error reporting for the command line."""
+
 from __future__ import annotations
 
 import argparse

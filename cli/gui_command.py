@@ -1,4 +1,5 @@
 """``main.py gui``: check the arguments without Qt, then open the window."""
+
 from __future__ import annotations
 
 from .errors import UsageError
@@ -23,6 +24,8 @@ def run_gui(preset: str | None, run_steps: int, screenshot: str | None, session:
         raise UsageError(f"--run-steps {run_steps}: must be >= 0")
     if screenshot is not None:
         from .race import check_writable
+
         check_writable(screenshot, "--screenshot")
     from gui.app import run_gui as start
+
     return start(preset, run_steps, screenshot, session)

@@ -1,4 +1,5 @@
 """``main.py list``: every surface and optimizer the registries hold."""
+
 from __future__ import annotations
 
 import math
@@ -21,18 +22,24 @@ def print_listing(out: TextIO) -> None:
         s = sdef.build()
         (x0, x1), (y0, y1) = s.domain
         out.write(f"\n  {name:<18} {sdef.title}: {sdef.formula}\n")
-        out.write(f"  {'':<18} domain x in [{_num(x0)}, {_num(x1)}], y in [{_num(y0)}, {_num(y1)}]; "
-                  f"default start ({_num(s.start[0])}, {_num(s.start[1])}); {s.contour} contours\n")
+        out.write(
+            f"  {'':<18} domain x in [{_num(x0)}, {_num(x1)}], y in [{_num(y0)}, {_num(y1)}]; "
+            f"default start ({_num(s.start[0])}, {_num(s.start[1])}); {s.contour} contours\n"
+        )
         if s.minima:
-            mins = "; ".join(f"({m.point[0]:.6g}, {m.point[1]:.6g}) -> {m.value:.7g}"
-                             + ("" if m.kind == "global" else " local") for m in s.minima)
+            mins = "; ".join(
+                f"({m.point[0]:.6g}, {m.point[1]:.6g}) -> {m.value:.7g}" + ("" if m.kind == "global" else " local")
+                for m in s.minima
+            )
             out.write(f"  {'':<18} minima: {mins}\n")
         else:
             why = "unbounded below" if s.f_min is None and s.data is None else "none known for these parameters"
             out.write(f"  {'':<18} minima: none ({why})\n")
         for p in sdef.params:
-            out.write(f"  {'':<18} param {p.name}={format_value(p.default)}  ({p.kind}, in [{_num(p.low)}, "
-                      f"{_num(p.high)}])  {p.doc}\n")
+            out.write(
+                f"  {'':<18} param {p.name}={format_value(p.default)}  ({p.kind}, in [{_num(p.low)}, "
+                f"{_num(p.high)}])  {p.doc}\n"
+            )
     out.write("\nOptimizers (--optimizer NAME or NAME:key=value,...; booleans true/false)\n")
     for name, opt in OPTIMIZERS.items():
         torch = f"  [{opt.torch_equivalent}]" if opt.torch_equivalent else "  [no torch equivalent]"
@@ -56,5 +63,7 @@ def print_listing(out: TextIO) -> None:
     for name, sched in SCHEDULES.items():
         out.write(f"\n  {name:<14} {sched.title}: {sched.summary}  [{sched.torch_equivalent or 'no scheduler'}]\n")
         for p in sched.params:
-            out.write(f"  {'':<14}   {p.name:<14} default {format_value(p.default):<20} {p.kind:<5} "
-                      f"{p.range_text():<14} {p.doc}\n")
+            out.write(
+                f"  {'':<14}   {p.name:<14} default {format_value(p.default):<20} {p.kind:<5} "
+                f"{p.range_text():<14} {p.doc}\n"
+            )

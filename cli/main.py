@@ -1,9 +1,10 @@
 """Argument parsing and dispatch for ``python main.py ...``."""
+
 from __future__ import annotations
 
 import re
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 from .errors import Parser, UsageError, fail
 
@@ -43,13 +44,15 @@ def build_parser() -> Parser:
     gui.add_argument("--screenshot", metavar="FILE", help="save a PNG of the window and exit")
     gui.add_argument("--session", metavar="FILE", help="open a saved session")
     sub.add_parser("list", help="list surfaces and optimizers with every parameter")
-    race = sub.add_parser("race", help="run a race headless and write a CSV",
-                          description="Run optimizers from one start on one surface.")
+    race = sub.add_parser(
+        "race", help="run a race headless and write a CSV", description="Run optimizers from one start on one surface."
+    )
     race.add_argument("--session", metavar="FILE", help="run a saved session (instead of the flags below)")
     race.add_argument("--surface", metavar="NAME[:param=value,...]")
     race.add_argument("--start", metavar="X,Y", help="start point (default: the surface's)")
-    race.add_argument("--optimizer", action="append", metavar="SPEC",
-                      help="name or name:key=value,...  (repeat for more racers)")
+    race.add_argument(
+        "--optimizer", action="append", metavar="SPEC", help="name or name:key=value,...  (repeat for more racers)"
+    )
     race.add_argument("--steps", type=int, metavar="N", help="step budget (default 100, or the session's)")
     race.add_argument("--tol", type=float, metavar="T", help="stop a racer once |grad| <= T")
     race.add_argument("--seed", type=int, metavar="S", help="seed of mini-batches and gradient noise (default 0)")
@@ -70,14 +73,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "list":
             from .listing import print_listing
+
             print_listing(sys.stdout)
             return 0
         if args.command == "race":
             from .race import run_race
+
             return run_race(args)
         from .gui_command import run_gui
-        return run_gui(getattr(args, "preset", None), getattr(args, "run_steps", 0), getattr(args, "screenshot", None),
-                       getattr(args, "session", None))
+
+        return run_gui(
+            getattr(args, "preset", None),
+            getattr(args, "run_steps", 0),
+            getattr(args, "screenshot", None),
+            getattr(args, "session", None),
+        )
     except UsageError as exc:
         return fail(str(exc))
     except BrokenPipeError:

@@ -1,14 +1,23 @@
 """``main.py race``: run optimizers from one start and write the long-format CSV."""
+
 from __future__ import annotations
 
 import math
 import os
 import sys
-
 from itertools import cycle
 
-from arena import (PALETTE, Race, RaceConfig, RacerConfig, SessionError, load_session, save_session, standings,
-                   write_summary_csv)
+from arena import (
+    PALETTE,
+    Race,
+    RaceConfig,
+    RacerConfig,
+    SessionError,
+    load_session,
+    save_session,
+    standings,
+    write_summary_csv,
+)
 from engine import parse_racer_spec, race_labels, write_race_csv
 from engine.options import check_options_for
 from surfaces import parse_surface_spec
@@ -79,8 +88,15 @@ def config_from_flags(args, steps: int) -> RaceConfig:
             raise UsageError(f"--optimizer {spec!r}: {exc}") from None
         changed = {k: v for k, v in hp.items() if v != opt.defaults[k]}
         racers.append(RacerConfig(opt.name, changed, label, color, options=options.as_dict()))
-    return RaceConfig(surface=surface.name, surface_params=dict(surface.params), start=start, steps=steps,
-                      tol=args.tol, seed=check_seed(args.seed if args.seed is not None else 0), racers=racers)
+    return RaceConfig(
+        surface=surface.name,
+        surface_params=dict(surface.params),
+        start=start,
+        steps=steps,
+        tol=args.tol,
+        seed=check_seed(args.seed if args.seed is not None else 0),
+        racers=racers,
+    )
 
 
 def check_seed(seed: int) -> int:
@@ -115,8 +131,10 @@ def summary_lines(race) -> list[str]:
     lines = [f"{'racer':<{width}}  {'status':<22} {'x':>11} {'y':>11} {'loss':>12} {'dist_min':>10}"]
     for s in rows:
         status = f"ran {s.steps} steps" if s.status == "running" else s.status_text
-        lines.append(f"{s.racer:<{width}}  {status:<22} {s.final_x:>11.5g} {s.final_y:>11.5g} "
-                     f"{s.final_loss:>12.5g} {s.distance_to_min:>10.4g}")
+        lines.append(
+            f"{s.racer:<{width}}  {status:<22} {s.final_x:>11.5g} {s.final_y:>11.5g} "
+            f"{s.final_loss:>12.5g} {s.distance_to_min:>10.4g}"
+        )
     return lines
 
 
@@ -144,8 +162,10 @@ def run_race(args) -> int:
     if args.csv == "-":
         write_race_csv(sys.stdout, records)
         return 0
-    for flag, path, write in (("--csv", args.csv, lambda p: write_race_csv(p, records)),
-                              ("--summary-csv", args.summary_csv, lambda p: write_summary_csv(p, race))):
+    for flag, path, write in (
+        ("--csv", args.csv, lambda p: write_race_csv(p, records)),
+        ("--summary-csv", args.summary_csv, lambda p: write_summary_csv(p, race)),
+    ):
         if path:
             try:
                 write(path)
@@ -155,8 +175,10 @@ def run_race(args) -> int:
     written = render_images(config, images) if images else {}
     if not args.quiet:
         surface = race.surface
-        print(f"{surface.title} from ({config.start[0]:g}, {config.start[1]:g}), {config.steps} steps"
-              + (f", tol {config.tol:g}" if config.tol is not None else ""))
+        print(
+            f"{surface.title} from ({config.start[0]:g}, {config.start[1]:g}), {config.steps} steps"
+            + (f", tol {config.tol:g}" if config.tol is not None else "")
+        )
         print("\n".join(summary_lines(race)))
         for flag, path in outputs.items():
             if path and flag.lstrip("-") not in IMAGE_FLAGS:

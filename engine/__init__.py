@@ -6,17 +6,34 @@
 >>> run.positions.shape
 (501, 2)
 """
+
 from ._malloc import tune_malloc
+from .csvio import CSV_COLUMNS, write_race_csv
 from .hyperparams import HyperParam, HyperparameterError
 from .registry import OPTIMIZERS, Optimizer, get_optimizer, resolve_hyperparams
 from .runner import CONVERGED, DIVERGED, RUNNING, Runner, RunRecord, race, race_labels, simulate
 from .spec import format_optimizer_spec, parse_optimizer_spec, parse_racer_spec
-from .csvio import CSV_COLUMNS, write_race_csv
 
 tune_malloc()
 
 __all__ = [
-    "HyperParam", "HyperparameterError", "OPTIMIZERS", "Optimizer", "get_optimizer", "resolve_hyperparams",
-    "Runner", "RunRecord", "simulate", "race", "race_labels", "RUNNING", "CONVERGED", "DIVERGED",
-    "parse_optimizer_spec", "parse_racer_spec", "format_optimizer_spec", "CSV_COLUMNS", "write_race_csv",
+    "HyperParam",
+    "HyperparameterError",
+    "OPTIMIZERS",
+    "Optimizer",
+    "get_optimizer",
+    "resolve_hyperparams",
+    "Runner",
+    "RunRecord",
+    "simulate",
+    "race",
+    "race_labels",
+    "RUNNING",
+    "CONVERGED",
+    "DIVERGED",
+    "parse_optimizer_spec",
+    "parse_racer_spec",
+    "format_optimizer_spec",
+    "CSV_COLUMNS",
+    "write_race_csv",
 ]

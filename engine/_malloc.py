@@ -8,6 +8,7 @@ effect on the whole step). Padding the heap top by 64 MB
 (``mallopt(M_TOP_PAD, 64 MB)``, the same as ``MALLOC_TOP_PAD_``) keeps those pages;
 it changes nothing else and is skipped where the C library is not glibc.
 """
+
 from __future__ import annotations
 
 import ctypes

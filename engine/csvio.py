@@ -20,20 +20,38 @@ One row per racer per step, step 0 being the start::
 Numbers are written with Python's shortest round-trip repr, so reading the file
 back gives the engine's floats exactly; non-finite values are ``nan``/``inf``.
 """
+
 from __future__ import annotations
 
 import csv
 import io
 import math
 import os
-from typing import Iterable, TextIO
+from collections.abc import Iterable
+from typing import TextIO
 
 from .runner import RUNNING, RunRecord
 
 __all__ = ["CSV_COLUMNS", "write_race_csv", "race_csv_rows"]
 
-CSV_COLUMNS = ("optimizer", "step", "x", "y", "loss", "grad_x", "grad_y", "eff_lr_x", "eff_lr_y", "status",
-               "update_x", "update_y", "obs_lr_x", "obs_lr_y", "batch_loss", "lr")
+CSV_COLUMNS = (
+    "optimizer",
+    "step",
+    "x",
+    "y",
+    "loss",
+    "grad_x",
+    "grad_y",
+    "eff_lr_x",
+    "eff_lr_y",
+    "status",
+    "update_x",
+    "update_y",
+    "obs_lr_x",
+    "obs_lr_y",
+    "batch_loss",
+    "lr",
+)
 
 
 def _num(v: float) -> str:
@@ -60,10 +78,24 @@ def race_csv_rows(records: Iterable[RunRecord]):
         final_status = rec.status
         for t in range(n + 1):
             status = final_status if t == n and final_status != RUNNING else RUNNING
-            yield [rec.label, str(t), _num(pos[t, 0]), _num(pos[t, 1]), _num(loss[t]),
-                   _num(grad[t, 0]), _num(grad[t, 1]), _opt(eff[t, 0]), _opt(eff[t, 1]), status,
-                   _opt(upd[t, 0]), _opt(upd[t, 1]), _opt(obs[t, 0]), _opt(obs[t, 1]),
-                   _opt(batch[t]), _opt(lrs[t])]
+            yield [
+                rec.label,
+                str(t),
+                _num(pos[t, 0]),
+                _num(pos[t, 1]),
+                _num(loss[t]),
+                _num(grad[t, 0]),
+                _num(grad[t, 1]),
+                _opt(eff[t, 0]),
+                _opt(eff[t, 1]),
+                status,
+                _opt(upd[t, 0]),
+                _opt(upd[t, 1]),
+                _opt(obs[t, 0]),
+                _opt(obs[t, 1]),
+                _opt(batch[t]),
+                _opt(lrs[t]),
+            ]
 
 
 def write_race_csv(target: str | os.PathLike | TextIO, records: Iterable[RunRecord]) -> None:

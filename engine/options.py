@@ -19,20 +19,24 @@ Randomness comes from ``numpy.random.SeedSequence(seed, spawn_key=(stream,))``
 with the race's seed and the racer's position in the race, so a session replays
 identically and two racers never share noise by accident.
 """
+
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 from specs import Param
 
 from .hyperparams import HyperparameterError
 from .schedules import SCHEDULES, get_schedule, resolve_schedule
 
-BATCH_SIZE = Param("batch_size", "int", 0, "mini-batch size on data surfaces (0 = the full data set)",
-                        low=0, gui_max=100_000)
-NOISE = Param("noise", "float", 0.0, "standard deviation of Gaussian noise added to every gradient",
-                   low=0.0, gui_max=1e3)
+BATCH_SIZE = Param(
+    "batch_size", "int", 0, "mini-batch size on data surfaces (0 = the full data set)", low=0, gui_max=100_000
+)
+NOISE = Param(
+    "noise", "float", 0.0, "standard deviation of Gaussian noise added to every gradient", low=0.0, gui_max=1e3
+)
 OPTION_PARAMS = (BATCH_SIZE, NOISE)
 SCHEDULE_KEY = "schedule"
 
@@ -95,8 +99,10 @@ def resolve_options(given: Mapping[str, Any] | None = None) -> RunOptions:
     if stray:
         keys = ", ".join(sorted(valid)) or "none"
         raise HyperparameterError(
-            f"{stray[0]} does not apply to schedule={name} (its keys: {keys})", stray[0],
-            f"does not apply to schedule={name} (its keys: {keys})")
+            f"{stray[0]} does not apply to schedule={name} (its keys: {keys})",
+            stray[0],
+            f"does not apply to schedule={name} (its keys: {keys})",
+        )
     params = resolve_schedule(name, given)
     return RunOptions(batch, noise, name, params)
 
@@ -108,9 +114,13 @@ def check_options_for(options: RunOptions, objective) -> None:
         if data is None:
             raise HyperparameterError(
                 "batch_size needs a data surface (linear_regression or logistic_regression); "
-                "use noise=... for stochastic gradients on an analytic surface", "batch_size",
-                "needs a data surface (linear_regression or logistic_regression)")
+                "use noise=... for stochastic gradients on an analytic surface",
+                "batch_size",
+                "needs a data surface (linear_regression or logistic_regression)",
+            )
         if options.batch_size > data.n:
             raise HyperparameterError(
-                f"batch_size={options.batch_size} is larger than the data set (n={data.n})", "batch_size",
-                f"must be <= n = {data.n}")
+                f"batch_size={options.batch_size} is larger than the data set (n={data.n})",
+                "batch_size",
+                f"must be <= n = {data.n}",
+            )

@@ -23,18 +23,20 @@ engine does not import ``surfaces``. All arithmetic runs under
 ``np.errstate(all="ignore")``: no NumPy warning reaches the console; non-finite
 values become a ``diverged`` status instead.
 """
+
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
 from .hyperparams import HyperparameterError
+from .options import RunOptions, check_options_for, resolve_options, split_options
 from .registry import Optimizer, resolve_hyperparams
 from .schedules import schedule_lrs
-from .options import RunOptions, check_options_for, resolve_options, split_options
 from .spec import format_optimizer_spec, parse_racer_spec
 
 __all__ = ["Runner", "RunRecord", "simulate", "RUNNING", "CONVERGED", "DIVERGED"]
@@ -78,7 +80,7 @@ class BatchLoader:
         if self.pos >= len(self.perm):
             self.perm = self.rng.permutation(self.n)
             self.pos = 0
-        idx = self.perm[self.pos:self.pos + self.batch_size]
+        idx = self.perm[self.pos : self.pos + self.batch_size]
         self.pos += self.batch_size
         return idx
 
@@ -105,10 +107,22 @@ class Runner:
         random streams of mini-batches and gradient noise derive from both
     """
 
-    def __init__(self, objective, optimizer: str | Optimizer, hyperparams: Mapping[str, Any] | None = None,
-                 start=None, *, max_steps: int | None = None, tol: float | None = None,
-                 record: str = "full", runaway: float = 100.0, label: str | None = None,
-                 options: RunOptions | Mapping[str, Any] | None = None, seed: int = 0, stream: int = 0):
+    def __init__(
+        self,
+        objective,
+        optimizer: str | Optimizer,
+        hyperparams: Mapping[str, Any] | None = None,
+        start=None,
+        *,
+        max_steps: int | None = None,
+        tol: float | None = None,
+        record: str = "full",
+        runaway: float = 100.0,
+        label: str | None = None,
+        options: RunOptions | Mapping[str, Any] | None = None,
+        seed: int = 0,
+        stream: int = 0,
+    ):
         self.optimizer, self.hyperparams, spec_options = _resolve(optimizer, hyperparams)
         if options is not None:
             if spec_options != RunOptions():
@@ -362,8 +376,11 @@ class Runner:
         self.seed, self.stream = int(seed), int(stream)
         loader_seq, noise_seq = np.random.SeedSequence(self.seed, spawn_key=(self.stream,)).spawn(2)
         self._data: Any = objective.data if hasattr(objective, "data") else None
-        self._loader = (BatchLoader(self._data.n, opts.batch_size, np.random.default_rng(loader_seq))
-                        if opts.batch_size and self._data is not None else None)
+        self._loader = (
+            BatchLoader(self._data.n, opts.batch_size, np.random.default_rng(loader_seq))
+            if opts.batch_size and self._data is not None
+            else None
+        )
         self._noise_rng = np.random.default_rng(noise_seq)
 
     def _stochastic_grad(self, p, g):
@@ -381,8 +398,7 @@ class Runner:
             n = max(upto, 2 * len(self._lrs) if self._lrs is not None else 256)
             if self.max_steps is not None:
                 n = max(upto, min(n, self.max_steps))
-            self._lrs = schedule_lrs(self.options.schedule, self.hyperparams["lr"], n,
-                                     self.options.schedule_params)
+            self._lrs = schedule_lrs(self.options.schedule, self.hyperparams["lr"], n, self.options.schedule_params)
         return self._lrs
 
     def _compact(self, p, g, state):
@@ -417,27 +433,40 @@ class Runner:
             return np.broadcast_to(f, (self.batch,)).copy()
         return self._final_f.copy()
 
-    def record(self) -> "RunRecord":
+    def record(self) -> RunRecord:
         """A snapshot of everything recorded so far (arrays are copies)."""
         steps_taken = np.where(self.stop_step >= 0, self.stop_step, self.steps)
         hist: dict[str, Any] = {}
         if self.record_mode == "full":
             n = self.steps + 1
-            hist = {"positions_all": self._pos[:n].copy(), "losses_all": self._loss[:n].copy(),
-                    "gradients_all": self._grads[:n].copy(), "effective_lr_all": self._eff[:n].copy(),
-                    "batch_losses_all": self._batch_loss[:n].copy()}
+            hist = {
+                "positions_all": self._pos[:n].copy(),
+                "losses_all": self._loss[:n].copy(),
+                "gradients_all": self._grads[:n].copy(),
+                "effective_lr_all": self._eff[:n].copy(),
+                "batch_losses_all": self._batch_loss[:n].copy(),
+            }
             stopped = np.nonzero(steps_taken < self.steps)[0]
             for b in stopped:  # no rows after a run's stop
                 for arr in hist.values():
-                    arr[steps_taken[b] + 1:, b] = np.nan
+                    arr[steps_taken[b] + 1 :, b] = np.nan
             hist["lrs_all"] = self._lr[:n].copy()
         return RunRecord(
-            label=self.label, optimizer=self.optimizer.name, hyperparams=dict(self.hyperparams),
-            batched=not self.single, starts=self.starts.copy(), steps=self.steps,
-            final_positions=self._final_p.copy(), final_losses=self.final_losses(),
-            final_gradients=self._final_g.copy(), status_all=self.status.copy(),
-            steps_taken_all=steps_taken, seconds_per_step=self.seconds_per_step,
-            options=self.options, **hist)
+            label=self.label,
+            optimizer=self.optimizer.name,
+            hyperparams=dict(self.hyperparams),
+            batched=not self.single,
+            starts=self.starts.copy(),
+            steps=self.steps,
+            final_positions=self._final_p.copy(),
+            final_losses=self.final_losses(),
+            final_gradients=self._final_g.copy(),
+            status_all=self.status.copy(),
+            steps_taken_all=steps_taken,
+            seconds_per_step=self.seconds_per_step,
+            options=self.options,
+            **hist,
+        )
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -546,28 +575,60 @@ class RunRecord:
         return self.steps_taken_all if self.batched else int(self.steps_taken_all[0])
 
 
-def simulate(objective, optimizer: str | Optimizer, start=None, steps: int = 100, *, tol: float | None = None,
-             record: str = "full", runaway: float = 100.0, label: str | None = None, seed: int = 0,
-             stream: int = 0, **hyperparams: Any) -> RunRecord:
+def simulate(
+    objective,
+    optimizer: str | Optimizer,
+    start=None,
+    steps: int = 100,
+    *,
+    tol: float | None = None,
+    record: str = "full",
+    runaway: float = 100.0,
+    label: str | None = None,
+    seed: int = 0,
+    stream: int = 0,
+    **hyperparams: Any,
+) -> RunRecord:
     """Run ``optimizer`` on ``objective`` for ``steps`` steps and return its :class:`RunRecord`.
 
     ``optimizer`` is a registry name or spec string (``"adam:lr=0.01"``);
     keyword arguments add hyperparameters (``simulate(s, "adam", lr=0.01)``).
     ``start`` is one point or an array of shape (B, 2) of starts run as a batch.
     """
-    runner = Runner(objective, optimizer, hyperparams, start, max_steps=steps, tol=tol,
-                    record=record, runaway=runaway, label=label, seed=seed, stream=stream)
+    runner = Runner(
+        objective,
+        optimizer,
+        hyperparams,
+        start,
+        max_steps=steps,
+        tol=tol,
+        record=record,
+        runaway=runaway,
+        label=label,
+        seed=seed,
+        stream=stream,
+    )
     runner.advance(steps)
     return runner.record()
 
 
-def race(objective, specs: Sequence[str], start=None, steps: int = 100, *, tol: float | None = None,
-         labels: Sequence[str] | None = None, seed: int = 0) -> list[RunRecord]:
+def race(
+    objective,
+    specs: Sequence[str],
+    start=None,
+    steps: int = 100,
+    *,
+    tol: float | None = None,
+    labels: Sequence[str] | None = None,
+    seed: int = 0,
+) -> list[RunRecord]:
     """Run several optimizers from the same start; labels default to the specs
     as given, a repeated spec getting `` #2``, `` #3``."""
     labels = list(labels) if labels is not None else race_labels(specs)
-    return [simulate(objective, spec, start, steps, tol=tol, label=label, seed=seed, stream=i)
-            for i, (spec, label) in enumerate(zip(specs, labels))]
+    return [
+        simulate(objective, spec, start, steps, tol=tol, label=label, seed=seed, stream=i)
+        for i, (spec, label) in enumerate(zip(specs, labels))
+    ]
 
 
 def race_labels(specs: Sequence[str]) -> list[str]:

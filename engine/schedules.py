@@ -83,12 +83,14 @@ Parameters are :class:`specs.Param` objects, validated like
 optimizer hyperparameters (:func:`resolve_schedule`); ``parse_schedule_spec``
 reads the ``name:key=value,...`` form used on the command line.
 """
+
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from itertools import islice
-from typing import Any, Iterator, Mapping
+from typing import Any
 
 import numpy as np
 
@@ -96,8 +98,16 @@ from specs import Param, split_spec
 
 from .hyperparams import HyperparameterError, format_value
 
-__all__ = ["Schedule", "SCHEDULES", "get_schedule", "resolve_schedule", "iter_lrs", "schedule_lrs",
-           "parse_schedule_spec", "format_schedule_spec"]
+__all__ = [
+    "Schedule",
+    "SCHEDULES",
+    "get_schedule",
+    "resolve_schedule",
+    "iter_lrs",
+    "schedule_lrs",
+    "parse_schedule_spec",
+    "format_schedule_spec",
+]
 
 _STEPS_GUI_MAX = 100_000.0
 
@@ -126,8 +136,9 @@ class Schedule:
 
 # ----------------------------------------------------------------- parameters
 def _gamma(default: float) -> Param:
-    return Param("gamma", "float", default, "multiplicative factor of learning-rate decay",
-                      low=0.0, high=1.0, low_open=True)
+    return Param(
+        "gamma", "float", default, "multiplicative factor of learning-rate decay", low=0.0, high=1.0, low_open=True
+    )
 
 
 def _t_max(doc: str) -> Param:
@@ -135,8 +146,14 @@ def _t_max(doc: str) -> Param:
 
 
 def _eta_min() -> Param:
-    return Param("eta_min", "float", 0.0, "minimum learning rate of the cosine (reached after T_max steps)",
-                      low=0.0, gui_max=10.0)
+    return Param(
+        "eta_min",
+        "float",
+        0.0,
+        "minimum learning rate of the cosine (reached after T_max steps)",
+        low=0.0,
+        gui_max=10.0,
+    )
 
 
 def _start_factor(default: float, doc: str) -> Param:
@@ -150,47 +167,71 @@ def _register(s: Schedule) -> None:
     SCHEDULES[s.name] = s
 
 
-_register(Schedule(
-    "constant", "Constant", "the learning rate stays at lr for the whole race",
-    "", (), "lr_t = lr"))
-_register(Schedule(
-    "step", "Step decay", "the learning rate is multiplied by gamma every step_size steps",
-    "torch.optim.lr_scheduler.StepLR(step_size, gamma)",
-    (Param("step_size", "int", 30, "number of steps between decays", low=1, gui_max=_STEPS_GUI_MAX),
-     _gamma(0.1)),
-    "lr_t = lr * gamma^floor((t-1) / step_size)"))
-_register(Schedule(
-    "exponential", "Exponential decay", "the learning rate is multiplied by gamma after every step",
-    "torch.optim.lr_scheduler.ExponentialLR(gamma)",
-    (_gamma(0.99),),
-    "lr_t = lr * gamma^(t-1)"))
-_register(Schedule(
-    "cosine", "Cosine annealing",
-    "the learning rate follows half a cosine from lr down to eta_min over T_max steps (and back up after)",
-    "torch.optim.lr_scheduler.CosineAnnealingLR(T_max, eta_min)",
-    (_t_max("steps from lr down to eta_min (half a period; the cosine goes on past it)"), _eta_min()),
-    "lr_t = eta_min + (lr - eta_min) (1 + cos(pi (t-1) / T_max)) / 2"))
-_register(Schedule(
-    "linear", "Linear", "the learning rate factor moves linearly from start_factor to end_factor over total_iters "
-    "steps, then stays (the usual warm-up)",
-    "torch.optim.lr_scheduler.LinearLR(start_factor, end_factor, total_iters)",
-    (_start_factor(1.0 / 3, "factor on lr at the first step"),
-     Param("end_factor", "float", 1.0, "factor on lr after total_iters steps", low=0.0, high=1.0),
-     Param("total_iters", "int", 5, "number of steps over which the factor changes",
-                low=0, gui_max=_STEPS_GUI_MAX)),
-    "lr_t = lr (start_factor + (end_factor - start_factor) min(t-1, total_iters) / total_iters)"))
-_register(Schedule(
-    "warmup_cosine", "Warm-up + cosine",
-    "a linear warm-up from start_factor*lr to lr over warmup_steps steps, then cosine annealing down to eta_min "
-    "over T_max steps",
-    "torch.optim.lr_scheduler.SequentialLR([LinearLR(start_factor, end_factor=1.0, total_iters=warmup_steps), "
-    "CosineAnnealingLR(T_max, eta_min)], milestones=[warmup_steps])",
-    (Param("warmup_steps", "int", 10, "length of the linear warm-up (0 = none)",
-                low=0, gui_max=_STEPS_GUI_MAX),
-     _t_max("steps of the cosine after the warm-up, from lr down to eta_min"),
-     _eta_min(),
-     _start_factor(0.01, "factor on lr at the first warm-up step")),
-    "t <= W: lr (s + (1 - s)(t-1)/W);  t > W: eta_min + (lr - eta_min) (1 + cos(pi (t-1-W) / T_max)) / 2"))
+_register(Schedule("constant", "Constant", "the learning rate stays at lr for the whole race", "", (), "lr_t = lr"))
+_register(
+    Schedule(
+        "step",
+        "Step decay",
+        "the learning rate is multiplied by gamma every step_size steps",
+        "torch.optim.lr_scheduler.StepLR(step_size, gamma)",
+        (Param("step_size", "int", 30, "number of steps between decays", low=1, gui_max=_STEPS_GUI_MAX), _gamma(0.1)),
+        "lr_t = lr * gamma^floor((t-1) / step_size)",
+    )
+)
+_register(
+    Schedule(
+        "exponential",
+        "Exponential decay",
+        "the learning rate is multiplied by gamma after every step",
+        "torch.optim.lr_scheduler.ExponentialLR(gamma)",
+        (_gamma(0.99),),
+        "lr_t = lr * gamma^(t-1)",
+    )
+)
+_register(
+    Schedule(
+        "cosine",
+        "Cosine annealing",
+        "the learning rate follows half a cosine from lr down to eta_min over T_max steps (and back up after)",
+        "torch.optim.lr_scheduler.CosineAnnealingLR(T_max, eta_min)",
+        (_t_max("steps from lr down to eta_min (half a period; the cosine goes on past it)"), _eta_min()),
+        "lr_t = eta_min + (lr - eta_min) (1 + cos(pi (t-1) / T_max)) / 2",
+    )
+)
+_register(
+    Schedule(
+        "linear",
+        "Linear",
+        "the learning rate factor moves linearly from start_factor to end_factor over total_iters "
+        "steps, then stays (the usual warm-up)",
+        "torch.optim.lr_scheduler.LinearLR(start_factor, end_factor, total_iters)",
+        (
+            _start_factor(1.0 / 3, "factor on lr at the first step"),
+            Param("end_factor", "float", 1.0, "factor on lr after total_iters steps", low=0.0, high=1.0),
+            Param(
+                "total_iters", "int", 5, "number of steps over which the factor changes", low=0, gui_max=_STEPS_GUI_MAX
+            ),
+        ),
+        "lr_t = lr (start_factor + (end_factor - start_factor) min(t-1, total_iters) / total_iters)",
+    )
+)
+_register(
+    Schedule(
+        "warmup_cosine",
+        "Warm-up + cosine",
+        "a linear warm-up from start_factor*lr to lr over warmup_steps steps, then cosine annealing down to eta_min "
+        "over T_max steps",
+        "torch.optim.lr_scheduler.SequentialLR([LinearLR(start_factor, end_factor=1.0, total_iters=warmup_steps), "
+        "CosineAnnealingLR(T_max, eta_min)], milestones=[warmup_steps])",
+        (
+            Param("warmup_steps", "int", 10, "length of the linear warm-up (0 = none)", low=0, gui_max=_STEPS_GUI_MAX),
+            _t_max("steps of the cosine after the warm-up, from lr down to eta_min"),
+            _eta_min(),
+            _start_factor(0.01, "factor on lr at the first warm-up step"),
+        ),
+        "t <= W: lr (s + (1 - s)(t-1)/W);  t > W: eta_min + (lr - eta_min) (1 + cos(pi (t-1-W) / T_max)) / 2",
+    )
+)
 
 
 # ----------------------------------------------------------------- validation
@@ -200,8 +241,10 @@ def get_schedule(name: str) -> Schedule:
         return SCHEDULES[name]
     except (KeyError, TypeError):
         raise HyperparameterError(
-            f"unknown schedule {name!r}; valid schedules: {', '.join(SCHEDULES)}", "schedule",
-            f"is not a schedule (valid: {', '.join(SCHEDULES)})") from None
+            f"unknown schedule {name!r}; valid schedules: {', '.join(SCHEDULES)}",
+            "schedule",
+            f"is not a schedule (valid: {', '.join(SCHEDULES)})",
+        ) from None
 
 
 def _valid_keys(s: Schedule) -> str:
@@ -221,14 +264,16 @@ def resolve_schedule(name: str | Schedule, params: Mapping[str, Any] | None = No
         if not any(p.name == key for p in s.params):
             valid = _valid_keys(s)
             raise HyperparameterError(
-                f"unknown parameter {key!r} for schedule {s.name}; valid: {valid}", key,
-                f"is not a parameter of schedule {s.name} (valid: {valid})")
-    return {p.name: p.check(given[p.name], f"{s.name} schedule") if p.name in given else p.default
-            for p in s.params}
+                f"unknown parameter {key!r} for schedule {s.name}; valid: {valid}",
+                key,
+                f"is not a parameter of schedule {s.name} (valid: {valid})",
+            )
+    return {p.name: p.check(given[p.name], f"{s.name} schedule") if p.name in given else p.default for p in s.params}
 
 
 # ------------------------------------------------------------------ sequences
 # Each generator yields lr_0, lr_1, ... (Python floats) with torch's arithmetic.
+
 
 def _constant(base: float) -> Iterator[float]:
     while True:
@@ -262,8 +307,9 @@ def _cosine_after(lr: float, base: float, T_max: int, eta_min: float) -> Iterato
         if (e - 1 - T_max) % period == 0:
             lr = lr + (base - eta_min) * (1 - math.cos(math.pi / T_max)) / 2
         else:
-            lr = ((1 + math.cos(math.pi * e / T_max)) / (1 + math.cos(math.pi * (e - 1) / T_max))
-                  * (lr - eta_min) + eta_min)
+            lr = (1 + math.cos(math.pi * e / T_max)) / (1 + math.cos(math.pi * (e - 1) / T_max)) * (
+                lr - eta_min
+            ) + eta_min
         yield lr
 
 
@@ -284,8 +330,7 @@ def _linear(base: float, start_factor: float, end_factor: float, total_iters: in
         yield lr
 
 
-def _warmup_cosine(base: float, warmup_steps: int, T_max: int, eta_min: float,
-                   start_factor: float) -> Iterator[float]:
+def _warmup_cosine(base: float, warmup_steps: int, T_max: int, eta_min: float, start_factor: float) -> Iterator[float]:
     if warmup_steps == 0:  # SequentialLR starts with the cosine scheduler directly
         yield from _cosine(base, T_max, eta_min)
         return
@@ -302,8 +347,9 @@ _GENERATORS = {
     "exponential": lambda base, p: _exponential(base, p["gamma"]),
     "cosine": lambda base, p: _cosine(base, p["T_max"], p["eta_min"]),
     "linear": lambda base, p: _linear(base, p["start_factor"], p["end_factor"], p["total_iters"]),
-    "warmup_cosine": lambda base, p: _warmup_cosine(base, p["warmup_steps"], p["T_max"], p["eta_min"],
-                                                    p["start_factor"]),
+    "warmup_cosine": lambda base, p: _warmup_cosine(
+        base, p["warmup_steps"], p["T_max"], p["eta_min"], p["start_factor"]
+    ),
 }
 assert set(_GENERATORS) == set(SCHEDULES)
 
@@ -362,6 +408,9 @@ def format_schedule_spec(name: str, params: Mapping[str, Any] | None = None, onl
     """The spec string for schedule ``name`` with these parameters (non-defaults only)."""
     s = get_schedule(name)
     params = params or {}
-    parts = [f"{p.name}={format_value(params[p.name])}" for p in s.params
-             if p.name in params and (not only_changed or params[p.name] != p.default)]
+    parts = [
+        f"{p.name}={format_value(params[p.name])}"
+        for p in s.params
+        if p.name in params and (not only_changed or params[p.name] != p.default)
+    ]
     return s.name + (":" + ",".join(parts) if parts else "")

@@ -1,6 +1,6 @@
 """Build a race, save it as a session file, open it again and replay it to the same numbers.
 
-    python examples/session.py [FOLDER]     (writes race.json and race.csv there; default: a temp folder)
+python examples/session.py [FOLDER]     (writes race.json and race.csv there; default: a temp folder)
 """
 
 import sys

@@ -1,5 +1,6 @@
 """engine/, surfaces/, arena/ and the headless CLI never import Qt or pyqtgraph;
 engine/ does not import surfaces/ either."""
+
 import re
 import subprocess
 import sys
@@ -10,15 +11,17 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_headless_modules_load_and_run_without_qt(tmp_path):
     csv = tmp_path / "r.csv"
-    code = ("import sys, io, contextlib, engine, surfaces, arena, cli, cli.race, cli.listing, main\n"
-            "from cli.main import main as m\n"
-            "buf = io.StringIO()\n"
-            "with contextlib.redirect_stdout(buf):\n"
-            "    m(['list'])\n"
-            f"    m(['race', '--surface', 'rosenbrock', '--optimizer', 'adam', '--steps', '5', '--csv', {str(csv)!r},"
-            f" '--summary-csv', {str(tmp_path / 's.csv')!r}, '--save-session', {str(tmp_path / 's.json')!r}])\n"
-            "bad = sorted(k for k in sys.modules if k.split('.')[0] in ('PySide6', 'pyqtgraph', 'shiboken6', 'gui'))\n"
-            "print(bad); sys.exit(1 if bad else 0)")
+    code = (
+        "import sys, io, contextlib, engine, surfaces, arena, cli, cli.race, cli.listing, main\n"
+        "from cli.main import main as m\n"
+        "buf = io.StringIO()\n"
+        "with contextlib.redirect_stdout(buf):\n"
+        "    m(['list'])\n"
+        f"    m(['race', '--surface', 'rosenbrock', '--optimizer', 'adam', '--steps', '5', '--csv', {str(csv)!r},"
+        f" '--summary-csv', {str(tmp_path / 's.csv')!r}, '--save-session', {str(tmp_path / 's.json')!r}])\n"
+        "bad = sorted(k for k in sys.modules if k.split('.')[0] in ('PySide6', 'pyqtgraph', 'shiboken6', 'gui'))\n"
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert res.returncode == 0, res.stdout + res.stderr
     assert csv.exists()

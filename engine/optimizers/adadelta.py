@@ -10,17 +10,18 @@ The update of step ``t``::
 
 Effective learning rate: ``lr * sqrt(u_prev + eps) / sqrt(v + eps)``.
 """
+
 from __future__ import annotations
 
 from typing import NamedTuple
 
 import numpy as np
 
-from .common import l2
 from specs import Param
 
 from . import params as P
 from .base import Optimizer
+from .common import l2
 
 
 class AdadeltaState(NamedTuple):
@@ -47,7 +48,9 @@ def update(grad, state: AdadeltaState, params, hp, hessian=None):
 
 OPTIMIZERS = (
     Optimizer(
-        "adadelta", "Adadelta", "torch.optim.Adadelta",
+        "adadelta",
+        "Adadelta",
+        "torch.optim.Adadelta",
         "rates from the ratio of running RMS of updates to running RMS of gradients",
         (
             P.lr(1.0),
@@ -55,6 +58,9 @@ OPTIMIZERS = (
             P.eps(1e-6),
             P.weight_decay(),
         ),
-        init, update, __doc__, order=40,
+        init,
+        update,
+        __doc__,
+        order=40,
     ),
 )

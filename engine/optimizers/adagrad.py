@@ -9,17 +9,18 @@ The update of step ``t``::
 
 Effective learning rate: ``clr / (sqrt(S) + eps)``.
 """
+
 from __future__ import annotations
 
 from typing import NamedTuple
 
 import numpy as np
 
-from .common import l2
 from specs import Param
 
 from . import params as P
 from .base import Optimizer
+from .common import l2
 
 
 class AdagradState(NamedTuple):
@@ -43,18 +44,27 @@ def update(grad, state: AdagradState, params, hp, hessian=None):
 
 OPTIMIZERS = (
     Optimizer(
-        "adagrad", "AdaGrad", "torch.optim.Adagrad",
+        "adagrad",
+        "AdaGrad",
+        "torch.optim.Adagrad",
         "per-parameter rates that shrink with the sum of all past squared gradients",
         (
             P.lr(1e-2),
             Param("lr_decay", "float", 0.0, "learning-rate decay: lr / (1 + (t-1) lr_decay)", low=0.0, gui_max=10.0),
             P.weight_decay(),
             Param(
-                "initial_accumulator_value", "float", 0.0, "starting value of the sum of squared gradients S",
-                low=0.0, gui_max=1e3,
+                "initial_accumulator_value",
+                "float",
+                0.0,
+                "starting value of the sum of squared gradients S",
+                low=0.0,
+                gui_max=1e3,
             ),
             P.eps(1e-10),
         ),
-        init, update, __doc__, order=20,
+        init,
+        update,
+        __doc__,
+        order=20,
     ),
 )

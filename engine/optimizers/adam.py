@@ -12,17 +12,18 @@ Weight decay is coupled (L2, ``g = grad + weight_decay * theta``) unless
 
 Effective learning rate: ``(lr / (1 - beta1^t)) / (sqrt(v) / sqrt(1 - beta2^t) + eps)``.
 """
+
 from __future__ import annotations
 
 from typing import NamedTuple
 
 import numpy as np
 
-from .common import moments, weight_decay
 from specs import Param
 
 from . import params as P
 from .base import Optimizer, with_fixed
+from .common import moments, weight_decay
 
 
 class AdamState(NamedTuple):
@@ -42,8 +43,8 @@ def update(grad, state: AdamState, params, hp, hessian=None):
     t = state.t + 1
     params, g = weight_decay(grad, params, hp)
     m, v = moments(state.exp_avg, state.exp_avg_sq, g, beta1, beta2)
-    step_size = lr / (1.0 - beta1 ** t)
-    bc2_sqrt = (1.0 - beta2 ** t) ** 0.5
+    step_size = lr / (1.0 - beta1**t)
+    bc2_sqrt = (1.0 - beta2**t) ** 0.5
     vmax = state.max_exp_avg_sq
     if hp["amsgrad"]:
         vmax = np.maximum(vmax, v)
@@ -70,16 +71,36 @@ def _params(lr: float, weight_decay: float, amsgrad: bool, decoupled: bool | Non
 
 OPTIMIZERS = (
     Optimizer(
-        "adam", "Adam", "torch.optim.Adam", "momentum plus per-parameter rates from bias-corrected moment estimates",
-        _params(1e-3, 0.0, False, False), init, update, __doc__, order=50,
+        "adam",
+        "Adam",
+        "torch.optim.Adam",
+        "momentum plus per-parameter rates from bias-corrected moment estimates",
+        _params(1e-3, 0.0, False, False),
+        init,
+        update,
+        __doc__,
+        order=50,
     ),
     Optimizer(
-        "amsgrad", "AMSGrad", "torch.optim.Adam(amsgrad=True)",
+        "amsgrad",
+        "AMSGrad",
+        "torch.optim.Adam(amsgrad=True)",
         "Adam that never lets its per-parameter rates grow: uses the running maximum of v",
-        _params(1e-3, 0.0, True, False), init, update, __doc__, order=51,
+        _params(1e-3, 0.0, True, False),
+        init,
+        update,
+        __doc__,
+        order=51,
     ),
     Optimizer(
-        "adamw", "AdamW", "torch.optim.AdamW", "Adam with decoupled weight decay",
-        _params(1e-3, 1e-2, False, None), init, with_fixed(update, decoupled_weight_decay=True), __doc__, order=52,
+        "adamw",
+        "AdamW",
+        "torch.optim.AdamW",
+        "Adam with decoupled weight decay",
+        _params(1e-3, 1e-2, False, None),
+        init,
+        with_fixed(update, decoupled_weight_decay=True),
+        __doc__,
+        order=52,
     ),
 )

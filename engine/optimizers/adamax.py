@@ -9,15 +9,16 @@ The update of step ``t``::
 
 Effective learning rate: ``(lr / (1 - beta1^t)) / u``.
 """
+
 from __future__ import annotations
 
 from typing import NamedTuple
 
 import numpy as np
 
-from .common import l2, lerp
 from . import params as P
 from .base import Optimizer
+from .common import l2, lerp
 
 
 class AdamaxState(NamedTuple):
@@ -37,15 +38,21 @@ def update(grad, state: AdamaxState, params, hp, hessian=None):
     g = l2(grad, params, hp["weight_decay"])
     m = lerp(state.exp_avg, g, 1.0 - beta1)
     u = np.maximum(state.exp_inf * beta2, np.abs(g) + hp["eps"])
-    clr = lr / (1.0 - beta1 ** t)
+    clr = lr / (1.0 - beta1**t)
     new_params = params + ((-clr) * m) / u
     return new_params, AdamaxState(t, m, u), clr / u
 
 
 OPTIMIZERS = (
     Optimizer(
-        "adamax", "Adamax", "torch.optim.Adamax", "Adam with the infinity norm of past gradients in the denominator",
+        "adamax",
+        "Adamax",
+        "torch.optim.Adamax",
+        "Adam with the infinity norm of past gradients in the denominator",
         (P.lr(2e-3), P.beta1(), P.beta2(), P.eps(1e-8), P.weight_decay()),
-        init, update, __doc__, order=80,
+        init,
+        update,
+        __doc__,
+        order=80,
     ),
 )

@@ -1,5 +1,6 @@
 """Small arithmetic helpers shared by the update rules, written to round the
 same way as the torch kernels they mirror."""
+
 from __future__ import annotations
 
 import numpy as np

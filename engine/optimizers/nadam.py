@@ -13,17 +13,18 @@ Weight decay is coupled (L2) unless ``decoupled_weight_decay``. Then::
 Effective learning rate: ``lr / d``, the scale the two terms share before their
 mu factors.
 """
+
 from __future__ import annotations
 
 from typing import NamedTuple
 
 import numpy as np
 
-from .common import moments, weight_decay
 from specs import Param
 
 from . import params as P
 from .base import Optimizer
+from .common import moments, weight_decay
 
 
 class NAdamState(NamedTuple):
@@ -42,7 +43,7 @@ def update(grad, state: NAdamState, params, hp, hessian=None):
     lr, beta1, beta2 = hp["lr"], hp["beta1"], hp["beta2"]
     decay = hp["momentum_decay"]
     t = state.t + 1
-    bias_correction2 = 1.0 - beta2 ** t
+    bias_correction2 = 1.0 - beta2**t
     params, g = weight_decay(grad, params, hp)
     mu = beta1 * (1.0 - 0.5 * (0.96 ** (t * decay)))
     mu_next = beta1 * (1.0 - 0.5 * (0.96 ** ((t + 1) * decay)))
@@ -57,7 +58,10 @@ def update(grad, state: NAdamState, params, hp, hessian=None):
 
 OPTIMIZERS = (
     Optimizer(
-        "nadam", "NAdam", "torch.optim.NAdam", "Adam with Nesterov momentum and a momentum schedule",
+        "nadam",
+        "NAdam",
+        "torch.optim.NAdam",
+        "Adam with Nesterov momentum and a momentum schedule",
         (
             P.lr(2e-3),
             P.beta1(),
@@ -65,11 +69,18 @@ OPTIMIZERS = (
             P.eps(1e-8),
             P.weight_decay(),
             Param(
-                "momentum_decay", "float", 4e-3, "momentum schedule: mu_t = beta1 (1 - 0.5 * 0.96^(t momentum_decay))",
-                low=0.0, gui_max=1.0,
+                "momentum_decay",
+                "float",
+                4e-3,
+                "momentum schedule: mu_t = beta1 (1 - 0.5 * 0.96^(t momentum_decay))",
+                low=0.0,
+                gui_max=1.0,
             ),
             P.decoupled(False),
         ),
-        init, update, __doc__, order=60,
+        init,
+        update,
+        __doc__,
+        order=60,
     ),
 )

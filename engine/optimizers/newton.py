@@ -26,11 +26,13 @@ Effective learning rate: ``lr * (M^+)_{ii}``, the diagonal of the
 matrix that multiplies the gradient (exact per-parameter rate when the Hessian
 is diagonal; the observed ratio ``-delta_theta / g`` shows the full effect).
 """
+
 from __future__ import annotations
 
 from typing import NamedTuple
 
 import numpy as np
+
 from specs import Param
 
 from .base import Optimizer
@@ -97,18 +99,33 @@ def update(grad, state: NewtonState, params, hp, hessian=None):
 
 OPTIMIZERS = (
     Optimizer(
-        "newton", "Newton", "", "second-order steps using the surface's Hessian (saddle-free by default)",
+        "newton",
+        "Newton",
+        "",
+        "second-order steps using the surface's Hessian (saddle-free by default)",
         (
-            Param("lr", "float", 1.0, "step scale (1 = full Newton step)", low=0.0, low_open=True, log=True, gui_max=1e3),
             Param(
-                "damping", "float", 0.0, "added to the Hessian's eigenvalues (Levenberg-Marquardt style)",
-                low=0.0, gui_max=1e3,
+                "lr", "float", 1.0, "step scale (1 = full Newton step)", low=0.0, low_open=True, log=True, gui_max=1e3
             ),
             Param(
-                "saddle_free", "bool", True,
+                "damping",
+                "float",
+                0.0,
+                "added to the Hessian's eigenvalues (Levenberg-Marquardt style)",
+                low=0.0,
+                gui_max=1e3,
+            ),
+            Param(
+                "saddle_free",
+                "bool",
+                True,
                 "use |eigenvalues| of the Hessian so saddles repel instead of attract (Dauphin et al. 2014)",
             ),
         ),
-        init, update, __doc__, needs_hessian=True, order=90,
+        init,
+        update,
+        __doc__,
+        needs_hessian=True,
+        order=90,
     ),
 )

@@ -13,15 +13,16 @@ Weight decay is coupled (L2) unless ``decoupled_weight_decay``. Then::
 Effective learning rate: ``lr * r * sqrt(1 - beta2^t) / (sqrt(v) + eps)`` when
 rectified, else ``lr``.
 """
+
 from __future__ import annotations
 
 from typing import NamedTuple
 
 import numpy as np
 
-from .common import constant_rate, moments, weight_decay
 from . import params as P
 from .base import Optimizer
+from .common import constant_rate, moments, weight_decay
 
 
 class RAdamState(NamedTuple):
@@ -40,14 +41,14 @@ def update(grad, state: RAdamState, params, hp, hessian=None):
     t = state.t + 1
     params, g = weight_decay(grad, params, hp)
     m, v = moments(state.exp_avg, state.exp_avg_sq, g, beta1, beta2)
-    bias_correction1 = 1.0 - beta1 ** t
-    bias_correction2 = 1.0 - beta2 ** t
+    bias_correction1 = 1.0 - beta1**t
+    bias_correction2 = 1.0 - beta2**t
     mhat = m / bias_correction1
     rho_inf = 2.0 / (1.0 - beta2) - 1.0
-    rho_t = rho_inf - 2.0 * t * (beta2 ** t) / bias_correction2
+    rho_t = rho_inf - 2.0 * t * (beta2**t) / bias_correction2
     if rho_t > 5.0:
         rect = ((rho_t - 4) * (rho_t - 2) * rho_inf / ((rho_inf - 4) * (rho_inf - 2) * rho_t)) ** 0.5
-        adaptive = (bias_correction2 ** 0.5) / (np.sqrt(v) + hp["eps"])
+        adaptive = (bias_correction2**0.5) / (np.sqrt(v) + hp["eps"])
         new_params = params + -1.0 * (((mhat * lr) * adaptive) * rect)
         eff = (lr * rect) * adaptive
     else:
@@ -58,9 +59,14 @@ def update(grad, state: RAdamState, params, hp, hessian=None):
 
 OPTIMIZERS = (
     Optimizer(
-        "radam", "RAdam", "torch.optim.RAdam",
+        "radam",
+        "RAdam",
+        "torch.optim.RAdam",
         "Adam whose adaptive rate is switched on gradually (rectified) once v is reliable",
         (P.lr(1e-3), P.beta1(), P.beta2(), P.eps(1e-8), P.weight_decay(), P.decoupled(False)),
-        init, update, __doc__, order=70,
+        init,
+        update,
+        __doc__,
+        order=70,
     ),
 )

@@ -11,17 +11,18 @@ The update of step ``t``::
 
 Effective learning rate: ``lr / d``.
 """
+
 from __future__ import annotations
 
 from typing import NamedTuple
 
 import numpy as np
 
-from .common import l2, lerp
 from specs import Param
 
 from . import params as P
 from .base import Optimizer
+from .common import l2, lerp
 
 
 class RMSpropState(NamedTuple):
@@ -57,7 +58,10 @@ def update(grad, state: RMSpropState, params, hp, hessian=None):
 
 OPTIMIZERS = (
     Optimizer(
-        "rmsprop", "RMSProp", "torch.optim.RMSprop", "per-parameter rates from a running mean of squared gradients",
+        "rmsprop",
+        "RMSProp",
+        "torch.optim.RMSprop",
+        "per-parameter rates from a running mean of squared gradients",
         (
             P.lr(1e-2),
             Param("alpha", "float", 0.99, "smoothing constant of the squared-gradient average", low=0.0, high=1.0),
@@ -66,6 +70,9 @@ OPTIMIZERS = (
             P.momentum(0.0),
             Param("centered", "bool", False, "normalise by the estimated variance of the gradient"),
         ),
-        init, update, __doc__, order=30,
+        init,
+        update,
+        __doc__,
+        order=30,
     ),
 )

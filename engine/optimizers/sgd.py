@@ -10,17 +10,18 @@ The update of step ``t``::
 
 Effective learning rate: ``lr`` for every parameter.
 """
+
 from __future__ import annotations
 
 from typing import NamedTuple
 
 import numpy as np
 
-from .common import constant_rate, l2
 from specs import Param, ParamError
 
 from . import params as P
 from .base import Optimizer
+from .common import constant_rate, l2
 
 
 class SGDState(NamedTuple):
@@ -85,17 +86,39 @@ def _params(momentum: float, nesterov: bool) -> tuple[Param, ...]:
 
 OPTIMIZERS = (
     Optimizer(
-        "sgd", "SGD", "torch.optim.SGD", "plain gradient descent: a fixed step along the negative gradient",
-        _params(0.0, False), init, update, __doc__, check=check, order=10,
+        "sgd",
+        "SGD",
+        "torch.optim.SGD",
+        "plain gradient descent: a fixed step along the negative gradient",
+        _params(0.0, False),
+        init,
+        update,
+        __doc__,
+        check=check,
+        order=10,
     ),
     Optimizer(
-        "momentum", "Momentum", "torch.optim.SGD(momentum=0.9)",
+        "momentum",
+        "Momentum",
+        "torch.optim.SGD(momentum=0.9)",
         "heavy-ball momentum: a velocity that accumulates past gradients",
-        _params(0.9, False), init, update, __doc__, check=check, order=11,
+        _params(0.9, False),
+        init,
+        update,
+        __doc__,
+        check=check,
+        order=11,
     ),
     Optimizer(
-        "nesterov", "Nesterov", "torch.optim.SGD(momentum=0.9, nesterov=True)",
+        "nesterov",
+        "Nesterov",
+        "torch.optim.SGD(momentum=0.9, nesterov=True)",
         "Nesterov momentum: looks ahead along the velocity before stepping",
-        _params(0.9, True), init, update, __doc__, check=check, order=12,
+        _params(0.9, True),
+        init,
+        update,
+        __doc__,
+        check=check,
+        order=12,
     ),
 )

@@ -1,20 +1,41 @@
 """Session files: human-readable JSON that replays bit for bit, and refuses
 damaged or bad files with what is wrong and where."""
+
 import json
 
 import numpy as np
 import pytest
 
-from arena import (Race, RaceConfig, RacerConfig, SessionError, dump_session, list_presets, load_preset,
-                   load_session, parse_session, save_session, standings, summary_csv_text)
+from arena import (
+    Race,
+    RaceConfig,
+    RacerConfig,
+    SessionError,
+    dump_session,
+    list_presets,
+    load_preset,
+    load_session,
+    parse_session,
+    save_session,
+    standings,
+    summary_csv_text,
+)
 
 
 def sample_config():
-    return RaceConfig("ill_conditioned", {"kappa": 100.0, "angle": 45.0}, (-3.25, 4.125), 120, 1e-9, 7, [
-        RacerConfig("adam", {"lr": 0.05, "amsgrad": True}, "Adam fast", "#0072B2"),
-        RacerConfig("sgd", {"lr": 0.0123456789, "momentum": 0.9, "nesterov": True}, "NAG", "#D55E00", False),
-        RacerConfig("newton", {"damping": 0.5}, "Newton", "#009E73"),
-    ])
+    return RaceConfig(
+        "ill_conditioned",
+        {"kappa": 100.0, "angle": 45.0},
+        (-3.25, 4.125),
+        120,
+        1e-9,
+        7,
+        [
+            RacerConfig("adam", {"lr": 0.05, "amsgrad": True}, "Adam fast", "#0072B2"),
+            RacerConfig("sgd", {"lr": 0.0123456789, "momentum": 0.9, "nesterov": True}, "NAG", "#D55E00", False),
+            RacerConfig("newton", {"damping": 0.5}, "Newton", "#009E73"),
+        ],
+    )
 
 
 def test_round_trip_replays_bit_for_bit(tmp_path):
@@ -35,33 +56,43 @@ def test_round_trip_replays_bit_for_bit(tmp_path):
 def test_file_is_human_readable_json_with_a_format_version(tmp_path):
     text = dump_session(sample_config())
     data = json.loads(text)
-    assert data["format"] == 1 and data["surface"] == {"name": "ill_conditioned",
-                                                        "params": {"kappa": 100.0, "angle": 45.0}}
-    assert data["racers"][1] == {"name": "NAG", "optimizer": "sgd", "visible": False, "color": "#D55E00",
-                                 "hyperparams": {"lr": 0.0123456789, "momentum": 0.9, "nesterov": True}}
+    assert data["format"] == 1 and data["surface"] == {
+        "name": "ill_conditioned",
+        "params": {"kappa": 100.0, "angle": 45.0},
+    }
+    assert data["racers"][1] == {
+        "name": "NAG",
+        "optimizer": "sgd",
+        "visible": False,
+        "color": "#D55E00",
+        "hyperparams": {"lr": 0.0123456789, "momentum": 0.9, "nesterov": True},
+    }
     assert "\n  " in text  # indented
 
 
-@pytest.mark.parametrize("mutate,where", [
-    (lambda d: d["racers"][2]["hyperparams"].update(lr=-1), "racers[2].lr: must be > 0"),
-    (lambda d: d["racers"][0]["hyperparams"].update(beta2=1.5), "racers[0].beta2: must be in [0, 1)"),
-    (lambda d: d["racers"][0]["hyperparams"].update(bogus=1), "racers[0].bogus: is not a hyperparameter"),
-    (lambda d: d["racers"][1].update(optimizer="sgdd"), "racers[1].optimizer: unknown optimizer 'sgdd'"),
-    (lambda d: d["racers"][1].update(color="blue"), "racers[1].color: must be a colour"),
-    (lambda d: d["racers"][1].update(visible="yes"), "racers[1].visible: must be true or false"),
-    (lambda d: d["racers"][1]["hyperparams"].update(momentum=0), "racers[1].nesterov: needs momentum > 0"),
-    (lambda d: d.update(format=2), "format: version 2 is newer"),
-    (lambda d: d.pop("format"), "format: missing"),
-    (lambda d: d.update(steps=-5), "steps: must be a whole number"),
-    (lambda d: d.update(steps=2.5), "steps: must be a whole number"),
-    (lambda d: d.update(start=[1]), "start: must be [x, y]"),
-    (lambda d: d.update(start=[1, "a"]), "start: must be two finite numbers"),
-    (lambda d: d.update(tol=-1), "tol: must be null or a number >= 0"),
-    (lambda d: d["surface"].update(name="banana"), "surface.name: unknown surface 'banana'"),
-    (lambda d: d["surface"]["params"].update(kappa=0), "surface.params: "),
-    (lambda d: d.update(racers={}), "racers: must be a list"),
-    (lambda d: d.update(extra=1), "extra: unknown key"),
-])
+@pytest.mark.parametrize(
+    "mutate,where",
+    [
+        (lambda d: d["racers"][2]["hyperparams"].update(lr=-1), "racers[2].lr: must be > 0"),
+        (lambda d: d["racers"][0]["hyperparams"].update(beta2=1.5), "racers[0].beta2: must be in [0, 1)"),
+        (lambda d: d["racers"][0]["hyperparams"].update(bogus=1), "racers[0].bogus: is not a hyperparameter"),
+        (lambda d: d["racers"][1].update(optimizer="sgdd"), "racers[1].optimizer: unknown optimizer 'sgdd'"),
+        (lambda d: d["racers"][1].update(color="blue"), "racers[1].color: must be a colour"),
+        (lambda d: d["racers"][1].update(visible="yes"), "racers[1].visible: must be true or false"),
+        (lambda d: d["racers"][1]["hyperparams"].update(momentum=0), "racers[1].nesterov: needs momentum > 0"),
+        (lambda d: d.update(format=2), "format: version 2 is newer"),
+        (lambda d: d.pop("format"), "format: missing"),
+        (lambda d: d.update(steps=-5), "steps: must be a whole number"),
+        (lambda d: d.update(steps=2.5), "steps: must be a whole number"),
+        (lambda d: d.update(start=[1]), "start: must be [x, y]"),
+        (lambda d: d.update(start=[1, "a"]), "start: must be two finite numbers"),
+        (lambda d: d.update(tol=-1), "tol: must be null or a number >= 0"),
+        (lambda d: d["surface"].update(name="banana"), "surface.name: unknown surface 'banana'"),
+        (lambda d: d["surface"]["params"].update(kappa=0), "surface.params: "),
+        (lambda d: d.update(racers={}), "racers: must be a list"),
+        (lambda d: d.update(extra=1), "extra: unknown key"),
+    ],
+)
 def test_bad_values_are_refused_saying_where(tmp_path, mutate, where):
     data = json.loads(dump_session(sample_config()))
     mutate(data)
@@ -100,10 +131,19 @@ def test_unknown_preset():
 
 
 def test_leaderboard_rows():
-    config = RaceConfig("rosenbrock", {}, (-1.5, 2.0), 100, 1e-3, 0, [
-        RacerConfig("sgd", {"lr": 0.01}, "SGD", "#0072B2"),
-        RacerConfig("newton", {}, "Newton", "#D55E00"),
-        RacerConfig("adam", {"lr": 0.01}, "Adam", "#009E73")])
+    config = RaceConfig(
+        "rosenbrock",
+        {},
+        (-1.5, 2.0),
+        100,
+        1e-3,
+        0,
+        [
+            RacerConfig("sgd", {"lr": 0.01}, "SGD", "#0072B2"),
+            RacerConfig("newton", {}, "Newton", "#D55E00"),
+            RacerConfig("adam", {"lr": 0.01}, "Adam", "#009E73"),
+        ],
+    )
     race = Race(config)
     race.advance(100)
     sgd, newton, adam = standings(race)
@@ -111,5 +151,7 @@ def test_leaderboard_rows():
     assert newton.status == "converged" and newton.steps_to_tol == newton.stop_step < 100
     assert adam.status_text == "budget used" and adam.steps == 100
     lines = summary_csv_text(race).splitlines()
-    assert lines[0] == "racer,optimizer,final_loss,distance_to_min,steps,status,steps_to_tol,final_x,final_y,us_per_step"
+    assert (
+        lines[0] == "racer,optimizer,final_loss,distance_to_min,steps,status,steps_to_tol,final_x,final_y,us_per_step"
+    )
     assert lines[2].startswith("Newton,newton,") and f",converged,{newton.stop_step}," in lines[2]

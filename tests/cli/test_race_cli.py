@@ -1,6 +1,7 @@
 """The headless command: exit codes, messages, CSV contents. Most cases call the
 entry point in-process (the ``cli`` fixture); a few run ``python main.py`` as a
 subprocess, as a person does."""
+
 import csv
 import os
 from pathlib import Path
@@ -42,8 +43,7 @@ def test_race_with_all_optimizers_writes_the_long_csv(tmp_path):  # end to end, 
     rows = read_csv(out)
     with open(out) as fh:
         header = fh.readline().strip().split(",")
-    assert header[:10] == ["optimizer", "step", "x", "y", "loss", "grad_x", "grad_y", "eff_lr_x", "eff_lr_y",
-                           "status"]
+    assert header[:10] == ["optimizer", "step", "x", "y", "loss", "grad_x", "grad_y", "eff_lr_x", "eff_lr_y", "status"]
     assert [r["optimizer"] for r in rows if r["step"] == "0"] == specs
     surface = get_surface("rosenbrock")
     for spec in specs:
@@ -62,9 +62,22 @@ def test_race_with_all_optimizers_writes_the_long_csv(tmp_path):  # end to end, 
 
 def test_repeated_spec_gets_numbered_label_and_spec_kept_as_typed(tmp_path, cli):
     out = tmp_path / "r.csv"
-    res = cli("race", "--surface", "sphere", "--start=-1.5,2", "--optimizer", "sgd:lr=0.1",
-              "--optimizer", "sgd:lr=0.1", "--optimizer", "sgd:lr=1e-1,momentum=0.5", "--steps", "5",
-              "--csv", str(out))
+    res = cli(
+        "race",
+        "--surface",
+        "sphere",
+        "--start=-1.5,2",
+        "--optimizer",
+        "sgd:lr=0.1",
+        "--optimizer",
+        "sgd:lr=0.1",
+        "--optimizer",
+        "sgd:lr=1e-1,momentum=0.5",
+        "--steps",
+        "5",
+        "--csv",
+        str(out),
+    )
     assert res.returncode == 0, res.stderr
     labels = [r["optimizer"] for r in read_csv(out) if r["step"] == "0"]
     assert labels == ["sgd:lr=0.1", "sgd:lr=0.1 #2", "sgd:lr=1e-1,momentum=0.5"]
@@ -74,8 +87,23 @@ def test_repeated_spec_gets_numbered_label_and_spec_kept_as_typed(tmp_path, cli)
 
 def test_diverged_racer_stops_with_its_status_while_others_go_on(tmp_path, cli):
     out = tmp_path / "d.csv"
-    res = cli("race", "--surface", "rosenbrock", "--start", "-1.5,2", "--optimizer", "sgd:lr=0.01",
-              "--optimizer", "adam:lr=0.01", "--steps", "100", "--tol", "1e-12", "--csv", str(out))
+    res = cli(
+        "race",
+        "--surface",
+        "rosenbrock",
+        "--start",
+        "-1.5,2",
+        "--optimizer",
+        "sgd:lr=0.01",
+        "--optimizer",
+        "adam:lr=0.01",
+        "--steps",
+        "100",
+        "--tol",
+        "1e-12",
+        "--csv",
+        str(out),
+    )
     assert res.returncode == 0, res.stderr
     rows = read_csv(out)
     sgd = [r for r in rows if r["optimizer"] == "sgd:lr=0.01"]
@@ -88,38 +116,65 @@ def test_diverged_racer_stops_with_its_status_while_others_go_on(tmp_path, cli):
 
 def test_converged_racer_has_its_status_on_its_last_row(tmp_path, cli):
     out = tmp_path / "c.csv"
-    res = cli("race", "--surface", "sphere", "--start", "3,4", "--optimizer", "sgd:lr=0.25", "--steps", "500",
-              "--tol", "1e-8", "--csv", str(out))
+    res = cli(
+        "race",
+        "--surface",
+        "sphere",
+        "--start",
+        "3,4",
+        "--optimizer",
+        "sgd:lr=0.25",
+        "--steps",
+        "500",
+        "--tol",
+        "1e-8",
+        "--csv",
+        str(out),
+    )
     assert res.returncode == 0, res.stderr
     rows = read_csv(out)
     assert rows[-1]["status"] == "converged" and len(rows) < 100
 
 
 def test_surface_parameters_and_csv_to_stdout(cli):
-    res = cli("race", "--surface", "ill_conditioned:kappa=100,angle=45", "--start", "1,1",
-              "--optimizer", "newton", "--steps", "1", "--csv", "-")
+    res = cli(
+        "race",
+        "--surface",
+        "ill_conditioned:kappa=100,angle=45",
+        "--start",
+        "1,1",
+        "--optimizer",
+        "newton",
+        "--steps",
+        "1",
+        "--csv",
+        "-",
+    )
     assert res.returncode == 0, res.stderr
     last = res.stdout.strip().splitlines()[-1].split(",")
     assert last[0] == "newton" and abs(float(last[2])) < 1e-12 and abs(float(last[3])) < 1e-12
 
 
-@pytest.mark.parametrize("args,needle", [
-    (["--surface", "banana", "--optimizer", "adam"], "unknown surface 'banana'"),
-    (["--surface", "ill_conditioned:kappa=0", "--optimizer", "adam"], "kappa"),
-    (["--surface", "rosenbrock", "--optimizer", "adamm"], "unknown optimizer 'adamm'"),
-    (["--surface", "rosenbrock", "--optimizer", "adam:lrr=0.1"], "unknown hyperparameter 'lrr'"),
-    (["--surface", "rosenbrock", "--optimizer", "adam:lr=-1"], "lr=-1.0: must be > 0"),
-    (["--surface", "rosenbrock", "--optimizer", "adam:lr=fast"], "lr='fast': must be a number"),
-    (["--surface", "rosenbrock", "--optimizer", "adam:beta1=1"], "beta1=1.0: must be in [0, 1)"),
-    (["--surface", "rosenbrock", "--optimizer", "sgd:nesterov=true"], "nesterov=true needs momentum > 0"),
-    (["--surface", "rosenbrock", "--optimizer", "adam", "--start", "1"], "--start '1'"),
-    (["--surface", "rosenbrock", "--optimizer", "adam", "--start", "a,b"], "--start 'a,b'"),
-    (["--surface", "rosenbrock", "--optimizer", "adam", "--steps", "-5"], "--steps -5: must be >= 0"),
-    (["--surface", "rosenbrock", "--optimizer", "adam", "--steps", "ten"], "invalid int value: 'ten'"),
-    (["--surface", "rosenbrock", "--optimizer", "adam", "--tol", "-1"], "--tol"),
-    (["--surface", "rosenbrock", "--optimizer", "adam", "--csv", "/nonexistent-dir/x.csv"], "does not exist"),
-    (["--surface", "rosenbrock"], "--optimizer"),
-])
+@pytest.mark.parametrize(
+    "args,needle",
+    [
+        (["--surface", "banana", "--optimizer", "adam"], "unknown surface 'banana'"),
+        (["--surface", "ill_conditioned:kappa=0", "--optimizer", "adam"], "kappa"),
+        (["--surface", "rosenbrock", "--optimizer", "adamm"], "unknown optimizer 'adamm'"),
+        (["--surface", "rosenbrock", "--optimizer", "adam:lrr=0.1"], "unknown hyperparameter 'lrr'"),
+        (["--surface", "rosenbrock", "--optimizer", "adam:lr=-1"], "lr=-1.0: must be > 0"),
+        (["--surface", "rosenbrock", "--optimizer", "adam:lr=fast"], "lr='fast': must be a number"),
+        (["--surface", "rosenbrock", "--optimizer", "adam:beta1=1"], "beta1=1.0: must be in [0, 1)"),
+        (["--surface", "rosenbrock", "--optimizer", "sgd:nesterov=true"], "nesterov=true needs momentum > 0"),
+        (["--surface", "rosenbrock", "--optimizer", "adam", "--start", "1"], "--start '1'"),
+        (["--surface", "rosenbrock", "--optimizer", "adam", "--start", "a,b"], "--start 'a,b'"),
+        (["--surface", "rosenbrock", "--optimizer", "adam", "--steps", "-5"], "--steps -5: must be >= 0"),
+        (["--surface", "rosenbrock", "--optimizer", "adam", "--steps", "ten"], "invalid int value: 'ten'"),
+        (["--surface", "rosenbrock", "--optimizer", "adam", "--tol", "-1"], "--tol"),
+        (["--surface", "rosenbrock", "--optimizer", "adam", "--csv", "/nonexistent-dir/x.csv"], "does not exist"),
+        (["--surface", "rosenbrock"], "--optimizer"),
+    ],
+)
 def test_bad_input_is_one_line_error_with_status_2(args, needle, cli):
     res = cli("race", *args)
     assert res.returncode == 2

@@ -1,5 +1,6 @@
 """``race --session`` and ``--save-session``: a flag-built race saved and run
 again gives the same CSV."""
+
 from pathlib import Path
 
 from arena import load_session
@@ -9,9 +10,27 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_save_session_then_run_it_gives_the_same_csv(tmp_path, cli):
     a, b, s = tmp_path / "a.csv", tmp_path / "b.csv", tmp_path / "s.json"
-    res = cli("race", "--surface", "rosenbrock", "--start", "-1.5,2", "--optimizer", "adam:lr=0.01",
-              "--optimizer", "adam:lr=0.01", "--optimizer", "sgd:lr=1e-3,momentum=0.9", "--steps", "80",
-              "--tol", "1e-9", "--csv", str(a), "--save-session", str(s))
+    res = cli(
+        "race",
+        "--surface",
+        "rosenbrock",
+        "--start",
+        "-1.5,2",
+        "--optimizer",
+        "adam:lr=0.01",
+        "--optimizer",
+        "adam:lr=0.01",
+        "--optimizer",
+        "sgd:lr=1e-3,momentum=0.9",
+        "--steps",
+        "80",
+        "--tol",
+        "1e-9",
+        "--csv",
+        str(a),
+        "--save-session",
+        str(s),
+    )
     assert res.returncode == 0, res.stderr
     config = load_session(s)
     assert [r.name for r in config.racers] == ["adam:lr=0.01", "adam:lr=0.01 #2", "sgd:lr=1e-3,momentum=0.9"]
@@ -31,8 +50,10 @@ def test_session_with_summary_csv(tmp_path, cli):
 
 def test_session_errors(tmp_path, cli):
     bad = tmp_path / "bad.json"
-    bad.write_text('{"format": 1, "surface": {"name": "sphere"}, "start": [0, 0], "steps": 10, '
-                   '"racers": [{"optimizer": "adam", "hyperparams": {"lr": -1}}]}')
+    bad.write_text(
+        '{"format": 1, "surface": {"name": "sphere"}, "start": [0, 0], "steps": 10, '
+        '"racers": [{"optimizer": "adam", "hyperparams": {"lr": -1}}]}'
+    )
     res = cli("race", "--session", str(bad))
     assert res.returncode == 2 and res.stderr.strip() == f"error: --session {str(bad)!r}: racers[0].lr: must be > 0"
     res = cli("race", "--session", str(bad), "--surface", "sphere")
@@ -44,8 +65,17 @@ def test_session_errors(tmp_path, cli):
 
 
 def test_seed_reproduces_and_changes_stochastic_races(tmp_path, cli):
-    args = ["race", "--surface", "linear_regression:n=200,noise=0.5", "--optimizer", "sgd:lr=0.02,batch_size=1",
-            "--optimizer", "sgd:lr=0.02,schedule=step,step_size=20,gamma=0.5,batch_size=8", "--steps", "60"]
+    args = [
+        "race",
+        "--surface",
+        "linear_regression:n=200,noise=0.5",
+        "--optimizer",
+        "sgd:lr=0.02,batch_size=1",
+        "--optimizer",
+        "sgd:lr=0.02,schedule=step,step_size=20,gamma=0.5,batch_size=8",
+        "--steps",
+        "60",
+    ]
     outs = []
     for seed, name in ((3, "a"), (3, "b"), (4, "c")):
         path = tmp_path / f"{name}.csv"

@@ -1,5 +1,6 @@
 """Every torch-equivalent optimizer reproduces torch.optim (float64, foreach=False)
 step for step: golden trajectories made by tests/engine/golden/make_golden.py."""
+
 import json
 from pathlib import Path
 
@@ -11,8 +12,9 @@ from surfaces import get_surface
 
 GOLDEN = Path(__file__).parent / "golden"
 TORCH_OPTIMIZERS = [name for name, opt in OPTIMIZERS.items() if opt.torch_equivalent]
-CASES = [(name, case) for name in TORCH_OPTIMIZERS
-         for case in json.loads((GOLDEN / f"{name}.json").read_text())["cases"]]
+CASES = [
+    (name, case) for name in TORCH_OPTIMIZERS for case in json.loads((GOLDEN / f"{name}.json").read_text())["cases"]
+]
 
 
 def test_every_torch_optimizer_has_golden_cases():

@@ -1,5 +1,6 @@
 """Newton's method: exact on quadratics, and what it does where the Hessian is
 indefinite or singular (documented in engine/optimizers/newton.py)."""
+
 import numpy as np
 import pytest
 

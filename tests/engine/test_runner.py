@@ -1,4 +1,5 @@
 """What a run records, how runs stop, and that batches are the same code as single runs."""
+
 import warnings
 
 import numpy as np
@@ -81,7 +82,7 @@ def test_batch_equals_single_runs_and_stopped_runs_do_not_stop_others():
         n = single.steps_taken
         assert batch.status[b] == single.status and batch.steps_taken[b] == n
         np.testing.assert_array_equal(batch.positions[: n + 1, b], single.positions)
-        assert np.isnan(batch.positions[n + 1:, b]).all()
+        assert np.isnan(batch.positions[n + 1 :, b]).all()
 
 
 def test_final_record_equals_full_record():

@@ -1,6 +1,7 @@
 """Learning-rate schedules reproduce torch.optim.lr_scheduler: golden sequences
 made by tests/engine/golden/make_schedule_golden.py (torch's optimizer lr read
 before every optimizer.step())."""
+
 import json
 import math
 from itertools import islice
@@ -10,8 +11,16 @@ import numpy as np
 import pytest
 
 from engine.hyperparams import HyperparameterError
-from engine.schedules import (SCHEDULES, Schedule, format_schedule_spec, get_schedule, iter_lrs,
-                              parse_schedule_spec, resolve_schedule, schedule_lrs)
+from engine.schedules import (
+    SCHEDULES,
+    Schedule,
+    format_schedule_spec,
+    get_schedule,
+    iter_lrs,
+    parse_schedule_spec,
+    resolve_schedule,
+    schedule_lrs,
+)
 
 GOLDEN = json.loads((Path(__file__).parent / "golden" / "schedules.json").read_text())
 CASES = GOLDEN["cases"]
@@ -56,8 +65,7 @@ def test_default_cases_use_the_registry_defaults():
 
 def test_every_parameter_is_exercised_with_a_non_default_value():
     for name, s in SCHEDULES.items():
-        covered = {k for c in CASES if c["schedule"] == name for k, v in c["params"].items()
-                   if v != s.defaults[k]}
+        covered = {k for c in CASES if c["schedule"] == name for k, v in c["params"].items() if v != s.defaults[k]}
         assert covered == {p.name for p in s.params}, name
     assert len({c["base_lr"] for c in CASES}) >= 2
 
@@ -117,7 +125,8 @@ def test_warmup_cosine_without_warmup_is_cosine():
     for T, eta in ((1, 0.0), (17, 0.002), (100, 0.0)):
         np.testing.assert_array_equal(
             schedule_lrs("warmup_cosine", 0.05, 400, dict(warmup_steps=0, T_max=T, eta_min=eta, start_factor=0.3)),
-            schedule_lrs("cosine", 0.05, 400, dict(T_max=T, eta_min=eta)))
+            schedule_lrs("cosine", 0.05, 400, dict(T_max=T, eta_min=eta)),
+        )
 
 
 def test_long_cosine_stays_on_the_closed_form():
@@ -130,8 +139,11 @@ def test_long_cosine_stays_on_the_closed_form():
 
 # ------------------------------------------------------------------ validation
 def test_unknown_schedule():
-    with pytest.raises(ValueError, match=r"unknown schedule 'x'; valid schedules: "
-                                         r"constant, step, exponential, cosine, linear, warmup_cosine$"):
+    with pytest.raises(
+        ValueError,
+        match=r"unknown schedule 'x'; valid schedules: "
+        r"constant, step, exponential, cosine, linear, warmup_cosine$",
+    ):
         resolve_schedule("x", {})
     for call in (lambda: schedule_lrs("cos", 0.1, 5), lambda: get_schedule(None), lambda: iter_lrs("", 0.1)):
         with pytest.raises(HyperparameterError, match="unknown schedule") as err:
@@ -140,34 +152,40 @@ def test_unknown_schedule():
 
 
 def test_unknown_key_names_it_and_lists_valid_keys():
-    with pytest.raises(HyperparameterError, match=r"unknown parameter 'T_mx' for schedule cosine; "
-                                                  r"valid: T_max, eta_min") as err:
+    with pytest.raises(
+        HyperparameterError,
+        match=r"unknown parameter 'T_mx' for schedule cosine; "
+        r"valid: T_max, eta_min",
+    ) as err:
         resolve_schedule("cosine", {"T_mx": 5})
     assert err.value.key == "T_mx"
     with pytest.raises(HyperparameterError, match=r"'gamma' for schedule constant; valid: none"):
         schedule_lrs("constant", 0.1, 3, {"gamma": 0.5})
 
 
-@pytest.mark.parametrize("name,key,value,rule", [
-    ("cosine", "T_max", 0, ">= 1"),
-    ("cosine", "T_max", -3, ">= 1"),
-    ("warmup_cosine", "T_max", 0, ">= 1"),
-    ("step", "gamma", 0, r"in \(0, 1\]"),
-    ("step", "gamma", 1.5, r"in \(0, 1\]"),
-    ("exponential", "gamma", 0.0, r"in \(0, 1\]"),
-    ("step", "step_size", 0, ">= 1"),
-    ("step", "step_size", 2.5, "whole number >= 1"),
-    ("cosine", "eta_min", -1e-3, ">= 0"),
-    ("warmup_cosine", "eta_min", -0.1, ">= 0"),
-    ("linear", "start_factor", 0, r"in \(0, 1\]"),
-    ("warmup_cosine", "start_factor", 0.0, r"in \(0, 1\]"),
-    ("linear", "end_factor", 1.01, r"in \[0, 1\]"),
-    ("linear", "total_iters", -1, ">= 0"),
-    ("warmup_cosine", "warmup_steps", -1, ">= 0"),
-    ("cosine", "eta_min", math.nan, ">= 0"),
-    ("cosine", "T_max", True, "number"),
-    ("exponential", "gamma", "0.9", "number"),
-])
+@pytest.mark.parametrize(
+    "name,key,value,rule",
+    [
+        ("cosine", "T_max", 0, ">= 1"),
+        ("cosine", "T_max", -3, ">= 1"),
+        ("warmup_cosine", "T_max", 0, ">= 1"),
+        ("step", "gamma", 0, r"in \(0, 1\]"),
+        ("step", "gamma", 1.5, r"in \(0, 1\]"),
+        ("exponential", "gamma", 0.0, r"in \(0, 1\]"),
+        ("step", "step_size", 0, ">= 1"),
+        ("step", "step_size", 2.5, "whole number >= 1"),
+        ("cosine", "eta_min", -1e-3, ">= 0"),
+        ("warmup_cosine", "eta_min", -0.1, ">= 0"),
+        ("linear", "start_factor", 0, r"in \(0, 1\]"),
+        ("warmup_cosine", "start_factor", 0.0, r"in \(0, 1\]"),
+        ("linear", "end_factor", 1.01, r"in \[0, 1\]"),
+        ("linear", "total_iters", -1, ">= 0"),
+        ("warmup_cosine", "warmup_steps", -1, ">= 0"),
+        ("cosine", "eta_min", math.nan, ">= 0"),
+        ("cosine", "T_max", True, "number"),
+        ("exponential", "gamma", "0.9", "number"),
+    ],
+)
 def test_out_of_range_values_name_the_key(name, key, value, rule):
     with pytest.raises(HyperparameterError, match=rf"{name} schedule {key}=.*must be .*{rule}") as err:
         resolve_schedule(name, {key: value})
@@ -197,9 +215,14 @@ def test_bad_steps(bad):
 
 # ----------------------------------------------------------------- registry
 def test_registry_descriptions():
-    expected = {"constant": [], "step": ["step_size", "gamma"], "exponential": ["gamma"],
-                "cosine": ["T_max", "eta_min"], "linear": ["start_factor", "end_factor", "total_iters"],
-                "warmup_cosine": ["warmup_steps", "T_max", "eta_min", "start_factor"]}
+    expected = {
+        "constant": [],
+        "step": ["step_size", "gamma"],
+        "exponential": ["gamma"],
+        "cosine": ["T_max", "eta_min"],
+        "linear": ["start_factor", "end_factor", "total_iters"],
+        "warmup_cosine": ["warmup_steps", "T_max", "eta_min", "start_factor"],
+    }
     assert {n: [p.name for p in s.params] for n, s in SCHEDULES.items()} == expected
     for name, s in SCHEDULES.items():
         assert isinstance(s, Schedule) and s.name == name and s.title and s.summary and s.formula
@@ -226,15 +249,18 @@ def test_spec_round_trip():
         parse_schedule_spec("step:")
 
 
-@pytest.mark.parametrize("spec,key,message", [
-    ("cosin", "schedule", "unknown schedule 'cosin'"),
-    ("cosine:T_max=0", "T_max", "cosine schedule T_max=0: must be >= 1"),
-    ("cosine:tmax=5", "tmax", "unknown parameter 'tmax' for schedule cosine; valid: T_max, eta_min"),
-    ("step:gamma=abc", "gamma", "step schedule gamma='abc': must be a number in"),
-    ("step:gamma", "gamma", "setting 'gamma' in schedule spec 'step:gamma' has no '='"),
-    ("step:gamma=0.5,gamma=0.2", "gamma", "gamma is given twice"),
-    ("step:step_size=1.5", "step_size", "must be a whole number >= 1"),
-])
+@pytest.mark.parametrize(
+    "spec,key,message",
+    [
+        ("cosin", "schedule", "unknown schedule 'cosin'"),
+        ("cosine:T_max=0", "T_max", "cosine schedule T_max=0: must be >= 1"),
+        ("cosine:tmax=5", "tmax", "unknown parameter 'tmax' for schedule cosine; valid: T_max, eta_min"),
+        ("step:gamma=abc", "gamma", "step schedule gamma='abc': must be a number in"),
+        ("step:gamma", "gamma", "setting 'gamma' in schedule spec 'step:gamma' has no '='"),
+        ("step:gamma=0.5,gamma=0.2", "gamma", "gamma is given twice"),
+        ("step:step_size=1.5", "step_size", "must be a whole number >= 1"),
+    ],
+)
 def test_spec_errors(spec, key, message):
     with pytest.raises(HyperparameterError) as err:
         parse_schedule_spec(spec)
@@ -248,10 +274,14 @@ def test_runner_applies_the_schedule_and_records_it():
     from surfaces import get_surface
 
     surface = get_surface("rosenbrock")
-    for spec, name, params in [("momentum:lr=0.0005,schedule=warmup_cosine,warmup_steps=10,T_max=90", "warmup_cosine",
-                                {"warmup_steps": 10, "T_max": 90}),
-                               ("adam:lr=0.02,schedule=step,step_size=25,gamma=0.5", "step",
-                                {"step_size": 25, "gamma": 0.5})]:
+    for spec, name, params in [
+        (
+            "momentum:lr=0.0005,schedule=warmup_cosine,warmup_steps=10,T_max=90",
+            "warmup_cosine",
+            {"warmup_steps": 10, "T_max": 90},
+        ),
+        ("adam:lr=0.02,schedule=step,step_size=25,gamma=0.5", "step", {"step_size": 25, "gamma": 0.5}),
+    ]:
         run = simulate(surface, spec, start=(-1.5, 2.0), steps=100)
         base = 0.0005 if name == "warmup_cosine" else 0.02
         expected = schedule_lrs(name, base, 100, params)

@@ -1,5 +1,6 @@
 """Mini-batches, gradient noise and seeds: reproducible, unbiased, and the
 deterministic engine unchanged when they are off."""
+
 import numpy as np
 import pytest
 
@@ -72,14 +73,17 @@ def test_noise_has_the_requested_spread():
     assert abs(draws.std() - 0.5) < 0.02 and abs(draws.mean()) < 0.03
 
 
-@pytest.mark.parametrize("spec,match", [
-    ("sgd:batch_size=1", "batch_size needs a data surface"),
-    ("sgd:batch_size=-1", "batch_size=-1"),
-    ("sgd:noise=-1", "noise=-1"),
-    ("sgd:schedule=cosine,T_max=0", "T_max=0"),
-    ("sgd:schedule=wobble", "unknown schedule 'wobble'"),
-    ("sgd:gamma=0.5", "gamma does not apply to schedule=constant"),
-])
+@pytest.mark.parametrize(
+    "spec,match",
+    [
+        ("sgd:batch_size=1", "batch_size needs a data surface"),
+        ("sgd:batch_size=-1", "batch_size=-1"),
+        ("sgd:noise=-1", "noise=-1"),
+        ("sgd:schedule=cosine,T_max=0", "T_max=0"),
+        ("sgd:schedule=wobble", "unknown schedule 'wobble'"),
+        ("sgd:gamma=0.5", "gamma does not apply to schedule=constant"),
+    ],
+)
 def test_invalid_options_refused_naming_the_key(spec, match):
     with pytest.raises(ValueError, match=match):
         simulate(get_surface("sphere"), spec, start=(1, 1), steps=1)

@@ -1,5 +1,6 @@
 """The classic textbook race (shared/reference/optimizers.md) comes out as
 every course shows it."""
+
 import numpy as np
 import pytest
 
@@ -10,8 +11,9 @@ from surfaces import get_surface
 @pytest.fixture(scope="module")
 def runs():
     specs = ["sgd:lr=0.95", "momentum:lr=0.1", "adagrad:lr=1.5", "adam:lr=0.3"]
-    return dict(zip(["sgd", "momentum", "adagrad", "adam"],
-                    race(get_surface("elongated_bowl"), specs, start=(-7, 2), steps=30)))
+    return dict(
+        zip(["sgd", "momentum", "adagrad", "adam"], race(get_surface("elongated_bowl"), specs, start=(-7, 2), steps=30))
+    )
 
 
 def test_sgd_zig_zags(runs):

@@ -1,10 +1,12 @@
 """Bad hyperparameters are refused before any step runs, with a message naming
 the hyperparameter and its allowed range; valid ones never raise during a run."""
+
 import math
 import warnings
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from engine import OPTIMIZERS, HyperparameterError, Runner, parse_optimizer_spec, resolve_hyperparams, simulate
 from surfaces import get_surface
@@ -77,19 +79,22 @@ def test_unknown_optimizer_lists_valid_ones():
         parse_optimizer_spec("adamm:lr=0.1")
 
 
-@pytest.mark.parametrize("spec,match", [
-    ("adam:lr", r"setting 'lr' in optimizer spec 'adam:lr' has no '='"),
-    ("adam:lr=abc", r"adam lr='abc': must be a number > 0"),
-    ("adam:amsgrad=maybe", r"amsgrad='maybe': must be true or false"),
-    ("adam:lr=0.1,lr=0.2", r"lr is given twice"),
-    ("adam:", r"nothing after ':'"),
-    (":lr=1", r"has no name before ':'"),
-    ("adam:lr=0.1,,", r"empty setting between commas"),
-    ("adam:lr=0.1,", r"empty setting between commas"),
-    ("adam:lr=0.1\n", r"contains a newline"),
-    ("adam:lr=0.1\tbeta1=0.8", r"contains a tab"),
-    ("adam:lr=", r"setting 'lr' in optimizer spec 'adam:lr=' has no value"),
-])
+@pytest.mark.parametrize(
+    "spec,match",
+    [
+        ("adam:lr", r"setting 'lr' in optimizer spec 'adam:lr' has no '='"),
+        ("adam:lr=abc", r"adam lr='abc': must be a number > 0"),
+        ("adam:amsgrad=maybe", r"amsgrad='maybe': must be true or false"),
+        ("adam:lr=0.1,lr=0.2", r"lr is given twice"),
+        ("adam:", r"nothing after ':'"),
+        (":lr=1", r"has no name before ':'"),
+        ("adam:lr=0.1,,", r"empty setting between commas"),
+        ("adam:lr=0.1,", r"empty setting between commas"),
+        ("adam:lr=0.1\n", r"contains a newline"),
+        ("adam:lr=0.1\tbeta1=0.8", r"contains a tab"),
+        ("adam:lr=", r"setting 'lr' in optimizer spec 'adam:lr=' has no value"),
+    ],
+)
 def test_malformed_specs(spec, match):
     with pytest.raises(ValueError, match=match):
         parse_optimizer_spec(spec)
@@ -116,8 +121,9 @@ def _valid_value(param):
         return st.booleans()
     lo = param.low if param.low > -math.inf else -10.0
     hi = min(param.high, param.gui_max or 10.0, 10.0)
-    return st.floats(lo, hi, exclude_min=param.low_open, exclude_max=param.high_open or param.high > hi,
-                     allow_nan=False)
+    return st.floats(
+        lo, hi, exclude_min=param.low_open, exclude_max=param.high_open or param.high > hi, allow_nan=False
+    )
 
 
 @st.composite

@@ -57,21 +57,31 @@ REGISTRY: dict[str, tuple[str, dict]] = {
     "sgd": ("SGD", dict(lr=1e-3, momentum=0.0, dampening=0.0, weight_decay=0.0, nesterov=False)),
     "momentum": ("SGD", dict(lr=1e-3, momentum=0.9, dampening=0.0, weight_decay=0.0, nesterov=False)),
     "nesterov": ("SGD", dict(lr=1e-3, momentum=0.9, dampening=0.0, weight_decay=0.0, nesterov=True)),
-    "adagrad": ("Adagrad", dict(lr=1e-2, lr_decay=0.0, weight_decay=0.0,
-                                initial_accumulator_value=0.0, eps=1e-10)),
-    "rmsprop": ("RMSprop", dict(lr=1e-2, alpha=0.99, eps=1e-8, weight_decay=0.0,
-                                momentum=0.0, centered=False)),
+    "adagrad": ("Adagrad", dict(lr=1e-2, lr_decay=0.0, weight_decay=0.0, initial_accumulator_value=0.0, eps=1e-10)),
+    "rmsprop": ("RMSprop", dict(lr=1e-2, alpha=0.99, eps=1e-8, weight_decay=0.0, momentum=0.0, centered=False)),
     "adadelta": ("Adadelta", dict(lr=1.0, rho=0.9, eps=1e-6, weight_decay=0.0)),
-    "adam": ("Adam", dict(lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=0.0,
-                          amsgrad=False, decoupled_weight_decay=False)),
-    "amsgrad": ("Adam", dict(lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=0.0,
-                             amsgrad=True, decoupled_weight_decay=False)),
-    "adamw": ("AdamW", dict(lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=1e-2,
-                            amsgrad=False)),
-    "nadam": ("NAdam", dict(lr=2e-3, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=0.0,
-                            momentum_decay=4e-3, decoupled_weight_decay=False)),
-    "radam": ("RAdam", dict(lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=0.0,
-                            decoupled_weight_decay=False)),
+    "adam": (
+        "Adam",
+        dict(lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=0.0, amsgrad=False, decoupled_weight_decay=False),
+    ),
+    "amsgrad": (
+        "Adam",
+        dict(lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=0.0, amsgrad=True, decoupled_weight_decay=False),
+    ),
+    "adamw": ("AdamW", dict(lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=1e-2, amsgrad=False)),
+    "nadam": (
+        "NAdam",
+        dict(
+            lr=2e-3,
+            beta1=0.9,
+            beta2=0.999,
+            eps=1e-8,
+            weight_decay=0.0,
+            momentum_decay=4e-3,
+            decoupled_weight_decay=False,
+        ),
+    ),
+    "radam": ("RAdam", dict(lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=0.0, decoupled_weight_decay=False)),
     "adamax": ("Adamax", dict(lr=2e-3, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=0.0)),
 }
 
@@ -134,8 +144,11 @@ CASES: dict[str, list[tuple[str, tuple[str, list[float]], dict]]] = {
     "adagrad": [
         ("default", ROSEN, {}),
         ("lr-lr_decay", ROSEN, dict(lr=0.5, lr_decay=0.01)),
-        ("weight_decay-initial_accumulator_value-eps", BEALE,
-         dict(lr=0.3, weight_decay=0.01, initial_accumulator_value=0.1, eps=1e-3)),
+        (
+            "weight_decay-initial_accumulator_value-eps",
+            BEALE,
+            dict(lr=0.3, weight_decay=0.01, initial_accumulator_value=0.1, eps=1e-3),
+        ),
         ("lr", HIMMEL0, dict(lr=0.5)),
     ],
     "rmsprop": [
@@ -144,8 +157,11 @@ CASES: dict[str, list[tuple[str, tuple[str, list[float]], dict]]] = {
         # default cases live on Beale/Himmelblau and Rosenbrock gets small lr only.
         ("default", BEALE, {}),
         ("lr-momentum", ROSEN, dict(lr=0.002, momentum=0.5)),
-        ("alpha-eps-weight_decay-momentum", BEALE,
-         dict(lr=0.003, alpha=0.9, eps=1e-3, weight_decay=0.01, momentum=0.5)),
+        (
+            "alpha-eps-weight_decay-momentum",
+            BEALE,
+            dict(lr=0.003, alpha=0.9, eps=1e-3, weight_decay=0.01, momentum=0.5),
+        ),
         ("centered", ROSEN, dict(lr=0.005, centered=True)),
         ("centered-momentum", HIMMEL1, dict(lr=0.002, momentum=0.8, centered=True, alpha=0.95)),
     ],
@@ -176,8 +192,7 @@ CASES: dict[str, list[tuple[str, tuple[str, list[float]], dict]]] = {
     ],
     "nadam": [
         ("default", ROSEN, {}),
-        ("momentum_decay-beta1-beta2-eps", ROSEN,
-         dict(lr=0.01, momentum_decay=0.01, beta1=0.85, beta2=0.99, eps=1e-3)),
+        ("momentum_decay-beta1-beta2-eps", ROSEN, dict(lr=0.01, momentum_decay=0.01, beta1=0.85, beta2=0.99, eps=1e-3)),
         ("weight_decay", ROSEN, dict(lr=0.01, weight_decay=0.1)),
         ("decoupled_weight_decay", BEALE, dict(lr=0.01, weight_decay=0.1, decoupled_weight_decay=True)),
         ("lr", HIMMEL0, dict(lr=0.05)),

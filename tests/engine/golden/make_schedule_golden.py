@@ -106,8 +106,7 @@ def build(opt: torch.optim.Optimizer, name: str, p: dict):
     if name == "cosine":
         return S.CosineAnnealingLR(opt, T_max=p["T_max"], eta_min=p["eta_min"])
     if name == "linear":
-        return S.LinearLR(opt, start_factor=p["start_factor"], end_factor=p["end_factor"],
-                          total_iters=p["total_iters"])
+        return S.LinearLR(opt, start_factor=p["start_factor"], end_factor=p["end_factor"], total_iters=p["total_iters"])
     if name == "warmup_cosine":
         warm = S.LinearLR(opt, start_factor=p["start_factor"], end_factor=1.0, total_iters=p["warmup_steps"])
         cos = S.CosineAnnealingLR(opt, T_max=p["T_max"], eta_min=p["eta_min"])
@@ -136,6 +135,7 @@ def torch_lrs(name: str, base_lr: float, p: dict, steps: int) -> list[float]:
 
 def closed_form(name: str, base: float, p: dict, e: int) -> float:
     """The textbook value of lr at last_epoch e (what torch's recursions approximate)."""
+
     def cos(j, T, eta):
         return eta + (base - eta) * (1 + math.cos(math.pi * j / T)) / 2
 
@@ -172,8 +172,9 @@ def main() -> None:
         assert all(math.isfinite(v) and v >= 0 for v in lrs), case_id
         dev = max(abs(v - closed_form(name, base_lr, params, e)) / base_lr for e, v in enumerate(lrs))
         assert dev <= 1e-9, f"{case_id}: torch differs from the closed form by {dev:.1e}"
-        cases.append({"id": case_id, "schedule": name, "params": params, "base_lr": base_lr,
-                      "steps": STEPS, "lrs": lrs})
+        cases.append(
+            {"id": case_id, "schedule": name, "params": params, "base_lr": base_lr, "steps": STEPS, "lrs": lrs}
+        )
         print(f"{case_id:45s} max |torch - closed form| / base_lr = {dev:.1e}")
 
     head = {"torch_version": torch.__version__.split("+")[0], "generated_by": GENERATED_BY}
