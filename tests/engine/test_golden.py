@@ -19,7 +19,7 @@ CASES = [
 
 def test_every_torch_optimizer_has_golden_cases():
     assert {name for name, _ in CASES} == set(TORCH_OPTIMIZERS)
-    assert len(TORCH_OPTIMIZERS) == 12
+    assert len(TORCH_OPTIMIZERS) >= 12
 
 
 @pytest.mark.parametrize("name,case", CASES, ids=[c["id"] for _, c in CASES])
