@@ -11,11 +11,12 @@ NumPy only (no Qt, no engine).  Typical use::
     s = get_surface("linear_regression", n=200, noise=0.5)   # a loss fitted to data
     loss, grad = s.data.batch_value_and_grad(points, idx)     # on the mini-batch idx only
 
-See `surfaces.base` for the `Surface` contract, `surfaces.registry` for the registry
-and `surfaces.datafit` for the data-fit surfaces.
+See `surfaces.base` for the `Surface` contract, `surfaces.kernels` for the wrapper that
+turns closed-form NumPy kernels into a surface's functions, `surfaces.registry` for the
+registry and `surfaces.datafit` for the data-fit surfaces.  Parameters are `specs.Param`.
 """
 
-from .base import Minimum, Surface, SurfaceDef, SurfaceParam
+from .base import Minimum, Surface, SurfaceDef
 from .datafit import LinearData, LogisticData
 from .registry import SURFACES, get_surface, get_surface_def, parse_surface_spec
 
@@ -26,7 +27,6 @@ __all__ = [
     "SURFACES",
     "Surface",
     "SurfaceDef",
-    "SurfaceParam",
     "get_surface",
     "get_surface_def",
     "parse_surface_spec",

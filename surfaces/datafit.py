@@ -87,11 +87,15 @@ uniform draws).
 from __future__ import annotations
 
 import math
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, ClassVar
 
 import numpy as np
 
-from .base import Minimum, SurfaceDef, SurfaceParam, constants
+from specs import Param, ParamError
+
+from .base import Minimum, Surface, SurfaceDef
+from .kernels import constants, coordinatewise
 
 __all__ = ["LINEAR_REGRESSION", "LOGISTIC_REGRESSION", "LinearData", "LogisticData"]
 
@@ -165,8 +169,9 @@ def _start_and_domain(centre: np.ndarray, candidates) -> tuple[tuple[float, floa
 # --- linear regression -------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True, eq=False)
 class LinearData:
-    """The data of a linear_regression surface (immutable; arrays read-only).
+    """The data of a linear_regression surface (immutable; arrays read-only); build with `LinearData.create`.
 
     ``kind`` ``"linear"``; ``n``; ``x`` (n,) inputs; ``y`` (n,) targets; ``x_range``
     (x_min, x_max); ``true_params`` (intercept, slope) the data were drawn from;
@@ -174,28 +179,29 @@ class LinearData:
     plus 5 %).  Parameters ``p`` are (intercept b₀, slope b₁) as on the map.
     """
 
-    kind = "linear"
-    __slots__ = ("n", "x", "y", "x_range", "true_params", "extent", "_cols")
+    kind: ClassVar[str] = "linear"
+    n: int
+    x: np.ndarray
+    y: np.ndarray
+    x_range: tuple[float, float]
+    true_params: tuple[float, float]
+    extent: Box
+    cols: np.ndarray  # rows 1, x, y: one take per batch
 
-    def __init__(self, x: np.ndarray, y: np.ndarray, x_range, true_params) -> None:
+    @classmethod
+    def create(cls, x: np.ndarray, y: np.ndarray, x_range: Any, true_params: Any) -> LinearData:
         x, y = _frozen(x), _frozen(y)
-        cols = _frozen(np.stack([np.ones_like(x), x, y]))  # rows 1, x, y: one take per batch
         lo, hi = float(y.min()), float(y.max())
         pad = 0.05 * (hi - lo) if hi > lo else 1.0
-        values = {
-            "n": int(x.shape[0]),
-            "x": x,
-            "y": y,
-            "x_range": (float(x_range[0]), float(x_range[1])),
-            "true_params": (float(true_params[0]), float(true_params[1])),
-            "extent": ((float(x_range[0]), float(x_range[1])), (lo - pad, hi + pad)),
-            "_cols": cols,
-        }
-        for key, value in values.items():
-            object.__setattr__(self, key, value)
-
-    def __setattr__(self, key: str, value: Any) -> None:
-        raise AttributeError(f"LinearData is immutable; cannot set {key!r}")
+        return cls(
+            n=int(x.shape[0]),
+            x=x,
+            y=y,
+            x_range=(float(x_range[0]), float(x_range[1])),
+            true_params=(float(true_params[0]), float(true_params[1])),
+            extent=((float(x_range[0]), float(x_range[1])), (lo - pad, hi + pad)),
+            cols=_frozen(np.stack([np.ones_like(x), x, y])),
+        )
 
     def __repr__(self) -> str:
         return f"<LinearData n={self.n}>"
@@ -212,7 +218,7 @@ class LinearData:
         if p.ndim != 2:
             p = p.reshape(-1, 2)
         with np.errstate(all="ignore"):
-            cols = self._cols.take(idx, axis=1)
+            cols = self.cols.take(idx, axis=1)
             b = cols.shape[1]
             r = p[:, 1:2] * cols[1]
             r += p[:, 0:1]
@@ -253,22 +259,26 @@ def _make_linear_regression(
     x_min: float,
     x_max: float,
     data_seed: int,
-):
+) -> Surface:
     if not x_min < x_max:
-        raise ValueError(
+        raise ParamError(
             f"parameters 'x_min' and 'x_max' of surface '{definition.name}' must satisfy x_min < x_max, "
-            f"got x_min={x_min:g}, x_max={x_max:g}"
+            f"got x_min={x_min:g}, x_max={x_max:g}",
+            "x_max",
+            "must be > x_min",
         )
     if x_max - x_min < 1e-6 * max(1.0, abs(x_min), abs(x_max)):
-        raise ValueError(
+        raise ParamError(
             f"parameters 'x_min' and 'x_max' of surface '{definition.name}' give too narrow an x range "
             f"for a fit (x_min={x_min:g}, x_max={x_max:g}): the width must be at least "
-            f"1e-6 times max(1, |x_min|, |x_max|)"
+            f"1e-6 times max(1, |x_min|, |x_max|)",
+            "x_max",
+            "gives too narrow an x range",
         )
     rng_x, rng_noise = _generators(data_seed)
     x = x_min + (x_max - x_min) * rng_x.random(n)
     y = intercept + slope * x + noise * rng_noise.standard_normal(n)
-    data = LinearData(x, y, (x_min, x_max), (intercept, slope))
+    data = LinearData.create(x, y, (x_min, x_max), (intercept, slope))
 
     best = np.linalg.lstsq(np.column_stack([np.ones(n), x]), y, rcond=None)[0]
     residual = best[0] + best[1] * x - y
@@ -281,8 +291,8 @@ def _make_linear_regression(
     # Elementwise (no matrix products), so a row's result does not depend on the batch shape.
     hess = _frozen(2.0 * np.array([[1.0, mean], [mean, mean * mean + spread * spread]]))
 
-    def excess(p, want_grad):
-        d = np.subtract(p, b_star)
+    def excess(p: np.ndarray, want_grad: bool) -> tuple[Any, Any]:
+        d = p - b_star
         d1 = d[..., 1]
         t0 = x_bar * d1
         t0 += d[..., 0]
@@ -298,22 +308,17 @@ def _make_linear_regression(
         np.add(g1, g1, out=g[..., 1])
         return q, g
 
-    def f(p):
-        with np.errstate(all="ignore"):
-            return f_star + excess(p, False)[0]
+    def value_and_grad(p: np.ndarray) -> tuple[Any, Any]:
+        q, g = excess(p, True)
+        return f_star + q, g
 
-    def grad(p):
-        with np.errstate(all="ignore"):
-            return excess(p, True)[1]
-
-    def value_and_grad(p):
-        with np.errstate(all="ignore"):
-            q, g = excess(p, True)
-            return f_star + q, g
-
-    def hessian(p):
-        p = np.asarray(p, dtype=np.float64)
-        return np.broadcast_to(hess, p.shape + (2,)).copy()
+    hxx, hxy, hyy = float(hess[0, 0]), float(hess[0, 1]), float(hess[1, 1])
+    functions = coordinatewise(
+        f=lambda p: f_star + excess(p, False)[0],
+        grad=lambda p: excess(p, True)[1],
+        hessian=lambda p: (hxx, hxy, hyy),
+        value_and_grad=value_and_grad,
+    )
 
     start, domain = _start_and_domain(best, ((0.0, 0.0), (-2.0, 2.0)))
     return definition.assemble(
@@ -330,11 +335,8 @@ def _make_linear_regression(
         start=start,
         minima=(Minimum((float(best[0]), float(best[1])), f_best, "global"),),
         contour="log",
-        f=f,
-        grad=grad,
-        hessian=hessian,
-        value_and_grad=value_and_grad,
         data=data,
+        **functions,
     )
 
 
@@ -347,13 +349,13 @@ LINEAR_REGRESSION = SurfaceDef(
         "a long ravine, narrower the farther the data lie from x = 0"
     ),
     params=(
-        SurfaceParam("n", 100, 2, 100_000, "int", "number of data points"),
-        SurfaceParam("noise", 1.0, 0.0, 100.0, "float", "standard deviation of the Gaussian noise on the targets"),
-        SurfaceParam("intercept", 5.0, -100.0, 100.0, "float", "true intercept the data are drawn from"),
-        SurfaceParam("slope", 2.0, -100.0, 100.0, "float", "true slope the data are drawn from"),
-        SurfaceParam("x_min", 0.0, -1000.0, 1000.0, "float", "inputs are uniform on [x_min, x_max]"),
-        SurfaceParam("x_max", 10.0, -1000.0, 1000.0, "float", "inputs are uniform on [x_min, x_max]"),
-        SurfaceParam("data_seed", 0, 0, 2**31 - 1, "int", "seed of the random data (same seed, same data)"),
+        Param("n", "int", 100, "number of data points", low=2, high=100_000),
+        Param("noise", "float", 1.0, "standard deviation of the Gaussian noise on the targets", low=0.0, high=100.0),
+        Param("intercept", "float", 5.0, "true intercept the data are drawn from", low=-100.0, high=100.0),
+        Param("slope", "float", 2.0, "true slope the data are drawn from", low=-100.0, high=100.0),
+        Param("x_min", "float", 0.0, "inputs are uniform on [x_min, x_max]", low=-1000.0, high=1000.0),
+        Param("x_max", "float", 10.0, "inputs are uniform on [x_min, x_max]", low=-1000.0, high=1000.0),
+        Param("data_seed", "int", 0, "seed of the random data (same seed, same data)", low=0, high=2**31 - 1),
     ),
     make=_make_linear_regression,
 )
@@ -409,8 +411,9 @@ def _chunked(kernel, rows: np.ndarray, width: int, columns: int):
     )
 
 
+@dataclass(frozen=True, slots=True, eq=False)
 class LogisticData:
-    """The data of a logistic_regression surface (immutable; arrays read-only).
+    """The data of a logistic_regression surface (immutable; arrays read-only); build with `LogisticData.create`.
 
     ``kind`` ``"logistic"``; ``n``; ``x`` (n, 2) features; ``y`` (n,) labels 0.0 / 1.0;
     ``true_params`` (w1, w2) the labels were drawn with; ``extent`` ((−a, a), (−a, a)), a
@@ -418,29 +421,30 @@ class LogisticData:
     Parameters ``p`` are the weights (w₁, w₂) as on the map.
     """
 
-    kind = "logistic"
-    __slots__ = ("n", "x", "y", "true_params", "extent", "_v", "_products")
+    kind: ClassVar[str] = "logistic"
+    n: int
+    x: np.ndarray
+    y: np.ndarray
+    true_params: tuple[float, float]
+    extent: Box
+    v: np.ndarray  # (2, n): the loss of point i is softplus(w·vᵢ), vᵢ = (1 − 2yᵢ) xᵢ
+    products: np.ndarray  # (3, n): v₀², v₀v₁, v₁²
 
-    def __init__(self, x: np.ndarray, y: np.ndarray, true_params) -> None:
+    @classmethod
+    def create(cls, x: np.ndarray, y: np.ndarray, true_params: Any) -> LogisticData:
         x, y = _frozen(x), _frozen(y)
-        v = _frozen(((1.0 - 2.0 * y)[:, None] * x).T)  # (2, n): the loss of point i is softplus(w·vᵢ)
-        products = _frozen(np.stack([v[0] * v[0], v[0] * v[1], v[1] * v[1]]))
+        v = _frozen(((1.0 - 2.0 * y)[:, None] * x).T)
         reach = float(np.abs(x).max()) if x.size else 0.0
         half = 1.05 * reach if reach > 0 else 1.0
-        values = {
-            "n": int(x.shape[0]),
-            "x": x,
-            "y": y,
-            "true_params": (float(true_params[0]), float(true_params[1])),
-            "extent": ((-half, half), (-half, half)),
-            "_v": v,
-            "_products": products,
-        }
-        for key, value in values.items():
-            object.__setattr__(self, key, value)
-
-    def __setattr__(self, key: str, value: Any) -> None:
-        raise AttributeError(f"LogisticData is immutable; cannot set {key!r}")
+        return cls(
+            n=int(x.shape[0]),
+            x=x,
+            y=y,
+            true_params=(float(true_params[0]), float(true_params[1])),
+            extent=((-half, half), (-half, half)),
+            v=v,
+            products=_frozen(np.stack([v[0] * v[0], v[0] * v[1], v[1] * v[1]])),
+        )
 
     def __repr__(self) -> str:
         return f"<LogisticData n={self.n}>"
@@ -457,7 +461,7 @@ class LogisticData:
         if p.ndim != 2:
             p = p.reshape(-1, 2)
         with np.errstate(all="ignore"):
-            f, g = _logistic_kernel(p, self._v.take(idx, axis=1))
+            f, g = _logistic_kernel(p, self.v.take(idx, axis=1))
         if len(shape) != 2:
             return f.reshape(shape[:-1])[()], g.reshape(shape)
         return f, g
@@ -483,14 +487,14 @@ class LogisticData:
     # full-data functions (the surface's f, grad, value_and_grad, hessian) -------------------
     def _full(self, p: Any, want_grad: bool):
         rows, shape = _rows(p)
-        v = self._v
+        v = self.v
         with np.errstate(all="ignore"):
             f, g = _chunked(lambda block: _logistic_kernel(block, v, want_grad), rows, self.n, 2)
         return f.reshape(shape[:-1])[()], (g.reshape(shape) if want_grad else None)
 
     def _hessian(self, p: Any) -> np.ndarray:
         rows, shape = _rows(p)
-        v, products = self._v, self._products
+        v, products = self.v, self.products
         with np.errstate(all="ignore"):
             (h,) = _chunked(lambda block: (_logistic_hessian_kernel(block, v, products),), rows, self.n, 1)
         out = np.empty((h.shape[0], 2, 2))
@@ -526,7 +530,7 @@ def _newton_step(data: LogisticData, w: np.ndarray, g: np.ndarray) -> np.ndarray
 def _logistic_mle(data: LogisticData) -> np.ndarray | None:
     """The maximum-likelihood weights by damped Newton from 0, to machine precision; None if there
     are none (separable data) or the iterations do not settle."""
-    if _separable(data._v):
+    if _separable(data.v):
         return None
 
     def value_and_grad(w):
@@ -576,19 +580,19 @@ def _logistic_mle(data: LogisticData) -> np.ndarray | None:
 
 def _make_logistic_regression(
     definition: SurfaceDef, n: int, w1: float, w2: float, separation: float, data_seed: int
-):
+) -> Surface:
     rng_x, rng_labels = _generators(data_seed)
     x = separation * rng_x.standard_normal((n, 2))
     z = x[:, 0] * w1 + x[:, 1] * w2
     e = np.exp(-np.abs(z))
     prob = np.where(z >= 0, 1.0, e) / (1.0 + e)
     y = (rng_labels.random(n) < prob).astype(np.float64)
-    data = LogisticData(x, y, (w1, w2))
+    data = LogisticData.create(x, y, (w1, w2))
 
     mle = _logistic_mle(data)
     centre = mle if mle is not None else np.array([w1, w2])
     start, domain = _start_and_domain(centre, ((-2.0, 2.0), (2.0, -2.0)))
-    minima = ()
+    minima: tuple[Minimum, ...] = ()
     if mle is not None:
         point = (float(mle[0]), float(mle[1]))
         minima = (Minimum(point, float(data._full(np.array(point), False)[0]), "global"),)
@@ -625,18 +629,18 @@ LOGISTIC_REGRESSION = SurfaceDef(
         "a smooth basin with nearly straight walls far from the minimum"
     ),
     params=(
-        SurfaceParam("n", 200, 2, 2_000, "int", "number of data points (the contour map costs O(n): at most 2000)"),
-        SurfaceParam("w1", 1.5, -10.0, 10.0, "float", "true weight of feature 1 the labels are drawn with"),
-        SurfaceParam("w2", -1.0, -10.0, 10.0, "float", "true weight of feature 2 the labels are drawn with"),
-        SurfaceParam(
+        Param("n", "int", 200, "number of data points (the contour map costs O(n): at most 2000)", low=2, high=2_000),
+        Param("w1", "float", 1.5, "true weight of feature 1 the labels are drawn with", low=-10.0, high=10.0),
+        Param("w2", "float", -1.0, "true weight of feature 2 the labels are drawn with", low=-10.0, high=10.0),
+        Param(
             "separation",
-            1.0,
-            0.0,
-            20.0,
             "float",
+            1.0,
             "features are separation × N(0, I): larger margins, so the classes overlap less",
+            low=0.0,
+            high=20.0,
         ),
-        SurfaceParam("data_seed", 0, 0, 2**31 - 1, "int", "seed of the random data (same seed, same data)"),
+        Param("data_seed", "int", 0, "seed of the random data (same seed, same data)", low=0, high=2**31 - 1),
     ),
     make=_make_logistic_regression,
 )

@@ -1,9 +1,11 @@
 """Polynomial surfaces: monkey_saddle, rosenbrock, beale, himmelblau, three_hump_camel,
 six_hump_camel, goldstein_price, styblinski_tang.
 
-Each surface has four hand-derived functions: ``f``, ``grad``, ``hessian``, and
-``value_and_grad`` (the engine's hot path, sharing subexpressions between the
-value and the gradient).  Formulas, plot domains and minima follow
+Each surface is one definition: its formula (Unicode for people, SymPy text
+for the tests' exact oracle) and its NumPy kernels in x and y (``f``, ``grad``,
+``hessian`` and ``value_and_grad``, the engine's hot path, sharing
+subexpressions between the value and the gradient), wrapped by
+`surfaces.kernels`.  Formulas, plot domains and minima follow
 ``shared/reference/test_functions.md``; the local minima were computed with
 Newton's method on exact (symbolic) derivatives in 40-digit arithmetic and
 rounded to float64, or in closed form where one exists.
@@ -28,10 +30,10 @@ https://www.sfu.ca/~ssurjano/optimization.html, and the original papers):
 from __future__ import annotations
 
 import math
+from typing import Any
 
-import numpy as np
-
-from .base import Minimum, constants, fixed_surface
+from .base import Minimum, fixed_surface
+from .kernels import constants, coordinatewise, pointwise
 
 __all__ = [
     "MONKEY_SADDLE",
@@ -44,10 +46,7 @@ __all__ = [
     "STYBLINSKI_TANG",
 ]
 
-_HALVES = np.array([0.5, 0.5])
-_HALVES.flags.writeable = False
-
-# Numbers in the hot-path formulas (grad, value_and_grad and their helpers) are 0-d arrays,
+# Numbers in the hot-path kernels (grad, value_and_grad and their helpers) are 0-d arrays,
 # which NumPy combines with arrays faster than Python floats (see `constants`); ``_m6`` is −6,
 # ``_4p2`` is 4.2.  ``f`` and ``hessian`` keep plain numbers; the results are bit-identical.
 _1, _2, _3, _4, _5, _6, _7, _8, _11, _14, _16, _18, _19, _30, _100, _200 = constants(
@@ -56,132 +55,72 @@ _1, _2, _3, _4, _5, _6, _7, _8, _11, _14, _16, _18, _19, _30, _100, _200 = const
 _m6, _1p05, _1p5, _2p1, _2p25, _2p5, _2p625, _4p2, _8p4 = constants(-6, 1.05, 1.5, 2.1, 2.25, 2.5, 2.625, 4.2, 8.4)
 
 
-def _hessian_from(p: np.ndarray, hxx, hxy, hyy) -> np.ndarray:
-    h = np.empty(p.shape + (2,))
-    h[..., 0, 0] = hxx
-    h[..., 0, 1] = hxy
-    h[..., 1, 0] = hxy
-    h[..., 1, 1] = hyy
-    return h
-
-
 # --- monkey saddle: x³ − 3xy² ---------------------------------------------------------
 
 
-def _monkey_saddle_f(p):
-    """``x³ − 3xy²``: a degenerate saddle at the origin (gradient and Hessian both vanish there)."""
-    p = np.asarray(p, dtype=np.float64)
-    x = p[..., 0]
-    y = p[..., 1]
-    with np.errstate(all="ignore"):
-        return x * (x * x - 3.0 * (y * y))
-
-
-def _monkey_saddle_grad(p):
-    p = np.asarray(p, dtype=np.float64)
-    x = p[..., 0]
-    y = p[..., 1]
-    g = np.empty(p.shape)
-    with np.errstate(all="ignore"):
-        g[..., 0] = _3 * (x * x - y * y)
-        g[..., 1] = _m6 * (x * y)
-    return g
-
-
-def _monkey_saddle_value_and_grad(p):
-    p = np.asarray(p, dtype=np.float64)
-    x = p[..., 0]
-    y = p[..., 1]
-    g = np.empty(p.shape)
-    with np.errstate(all="ignore"):
-        xx = x * x
-        yy = y * y
-        g[..., 0] = _3 * (xx - yy)
-        g[..., 1] = _m6 * (x * y)
-        return x * (xx - _3 * yy), g
-
-
-def _monkey_saddle_hessian(p):
-    p = np.asarray(p, dtype=np.float64)
-    x = p[..., 0]
-    y = p[..., 1]
-    with np.errstate(all="ignore"):
-        return _hessian_from(p, 6.0 * x, -6.0 * y, -6.0 * x)
+def _monkey_saddle_vg(x: Any, y: Any) -> tuple[Any, Any, Any]:
+    xx = x * x
+    yy = y * y
+    return x * (xx - _3 * yy), _3 * (xx - yy), _m6 * (x * y)
 
 
 MONKEY_SADDLE = fixed_surface(
     name="monkey_saddle",
     title="Monkey saddle",
     formula="x³ − 3xy²",
+    expression="x**3 - 3*x*y**2",
     description="a flat degenerate saddle with three downhill valleys: gradients vanish with no minimum in sight",
     domain=((-2.0, 2.0), (-2.0, 2.0)),
     start=(1.5, 0.1),
     minima=(),
     contour="linear",
-    f=_monkey_saddle_f,
-    grad=_monkey_saddle_grad,
-    hessian=_monkey_saddle_hessian,
-    value_and_grad=_monkey_saddle_value_and_grad,
+    **pointwise(
+        f=lambda x, y: x * (x * x - 3.0 * (y * y)),
+        grad=lambda x, y: (_3 * (x * x - y * y), _m6 * (x * y)),
+        hessian=lambda x, y: (6.0 * x, -6.0 * y, -6.0 * x),
+        value_and_grad=_monkey_saddle_vg,
+    ),
 )
 
 
 # --- Rosenbrock: (1 − x)² + 100 (y − x²)² -------------------------------------------------
+# ∂f/∂y = 200 (y − x²);  ∂f/∂x = 2 (x − 1) − 2x ∂f/∂y
 
 
-def _rosenbrock_f(p):
-    """``(1 − x)² + 100 (y − x²)²`` (Rosenbrock 1960): global minimum 0 at (1, 1)."""
-    p = np.asarray(p, dtype=np.float64)
-    x = p[..., 0]
-    with np.errstate(all="ignore"):
-        a = 1.0 - x
-        r = p[..., 1] - x * x
-        return a * a + 100.0 * (r * r)
+def _rosenbrock_f(x: Any, y: Any) -> Any:
+    a = 1.0 - x
+    r = y - x * x
+    return a * a + 100.0 * (r * r)
 
 
-def _rosenbrock_grad(p):
-    p = np.asarray(p, dtype=np.float64)
-    x = p[..., 0]
-    g = np.empty(p.shape)
-    with np.errstate(all="ignore"):
-        t = _200 * (p[..., 1] - x * x)  # ∂f/∂y = 200 (y − x²);  ∂f/∂x = 2 (x − 1) − 2x ∂f/∂y
-        g[..., 0] = _2 * ((x - _1) - x * t)
-        g[..., 1] = t
-    return g
+def _rosenbrock_grad(x: Any, y: Any) -> tuple[Any, Any]:
+    t = _200 * (y - x * x)
+    return _2 * ((x - _1) - x * t), t
 
 
-def _rosenbrock_value_and_grad(p):
-    p = np.asarray(p, dtype=np.float64)
-    x = p[..., 0]
-    g = np.empty(p.shape)
-    with np.errstate(all="ignore"):
-        a = x - _1
-        r = p[..., 1] - x * x
-        t = _200 * r
-        g[..., 0] = _2 * (a - x * t)
-        g[..., 1] = t
-        return a * a + _100 * (r * r), g
-
-
-def _rosenbrock_hessian(p):
-    p = np.asarray(p, dtype=np.float64)
-    x = p[..., 0]
-    with np.errstate(all="ignore"):
-        return _hessian_from(p, 1200.0 * (x * x) - 400.0 * p[..., 1] + 2.0, -400.0 * x, 200.0)
+def _rosenbrock_vg(x: Any, y: Any) -> tuple[Any, Any, Any]:
+    a = x - _1
+    r = y - x * x
+    t = _200 * r
+    return a * a + _100 * (r * r), _2 * (a - x * t), t
 
 
 ROSENBROCK = fixed_surface(
     name="rosenbrock",
     title="Rosenbrock",
     formula="(1 − x)² + 100 (y − x²)²",
+    expression="(1 - x)**2 + 100*(y - x**2)**2",
     description="a curved narrow valley: pathological curvature",
     domain=((-2.0, 2.0), (-1.0, 3.0)),
     start=(-1.5, 2.0),
     minima=(Minimum((1.0, 1.0), 0.0, "global"),),
     contour="log",
-    f=_rosenbrock_f,
-    grad=_rosenbrock_grad,
-    hessian=_rosenbrock_hessian,
-    value_and_grad=_rosenbrock_value_and_grad,
+    **pointwise(
+        f=_rosenbrock_f,
+        grad=_rosenbrock_grad,
+        hessian=lambda x, y: (1200.0 * (x * x) - 400.0 * y + 2.0, -400.0 * x, 200.0),
+        value_and_grad=_rosenbrock_vg,
+    ),
 )
 
 
@@ -190,7 +129,7 @@ ROSENBROCK = fixed_surface(
 # ∂f/∂x = 2 Σ t_k u_k,   ∂f/∂y = 2x (t1 + 2y t2 + 3y² t3)
 
 
-def _beale_terms(x, y):
+def _beale_terms(x: Any, y: Any) -> tuple[Any, ...]:
     yy = y * y
     u1 = y - _1
     u2 = yy - _1
@@ -201,63 +140,42 @@ def _beale_terms(x, y):
     return yy, u1, u2, u3, t1, t2, t3
 
 
-def _beale_f(p):
-    """``(1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)²`` (Beale 1958): minimum 0 at (3, 0.5)."""
-    p = np.asarray(p, dtype=np.float64)
-    with np.errstate(all="ignore"):
-        _, _, _, _, t1, t2, t3 = _beale_terms(p[..., 0], p[..., 1])
-        return t1 * t1 + t2 * t2 + t3 * t3
+def _beale_f(x: Any, y: Any) -> Any:
+    _, _, _, _, t1, t2, t3 = _beale_terms(x, y)
+    return t1 * t1 + t2 * t2 + t3 * t3
 
 
-def _beale_grad(p):
-    p = np.asarray(p, dtype=np.float64)
-    x = p[..., 0]
-    y = p[..., 1]
-    g = np.empty(p.shape)
-    with np.errstate(all="ignore"):
-        yy, u1, u2, u3, t1, t2, t3 = _beale_terms(x, y)
-        g[..., 0] = _2 * (t1 * u1 + t2 * u2 + t3 * u3)
-        g[..., 1] = (_2 * x) * (t1 + (_2 * y) * t2 + (_3 * yy) * t3)
-    return g
+def _beale_vg(x: Any, y: Any) -> tuple[Any, Any, Any]:
+    yy, u1, u2, u3, t1, t2, t3 = _beale_terms(x, y)
+    gx = _2 * (t1 * u1 + t2 * u2 + t3 * u3)
+    gy = (_2 * x) * (t1 + (_2 * y) * t2 + (_3 * yy) * t3)
+    return t1 * t1 + t2 * t2 + t3 * t3, gx, gy
 
 
-def _beale_value_and_grad(p):
-    p = np.asarray(p, dtype=np.float64)
-    x = p[..., 0]
-    y = p[..., 1]
-    g = np.empty(p.shape)
-    with np.errstate(all="ignore"):
-        yy, u1, u2, u3, t1, t2, t3 = _beale_terms(x, y)
-        g[..., 0] = _2 * (t1 * u1 + t2 * u2 + t3 * u3)
-        g[..., 1] = (_2 * x) * (t1 + (_2 * y) * t2 + (_3 * yy) * t3)
-        return t1 * t1 + t2 * t2 + t3 * t3, g
+def _beale_grad(x: Any, y: Any) -> tuple[Any, Any]:
+    yy, u1, u2, u3, t1, t2, t3 = _beale_terms(x, y)
+    return _2 * (t1 * u1 + t2 * u2 + t3 * u3), (_2 * x) * (t1 + (_2 * y) * t2 + (_3 * yy) * t3)
 
 
-def _beale_hessian(p):
-    p = np.asarray(p, dtype=np.float64)
-    x = p[..., 0]
-    y = p[..., 1]
-    with np.errstate(all="ignore"):
-        yy, u1, u2, u3, t1, t2, t3 = _beale_terms(x, y)
-        hxx = 2.0 * (u1 * u1 + u2 * u2 + u3 * u3)
-        hxy = 2.0 * (t1 + 2.0 * y * t2 + 3.0 * yy * t3 + x * (u1 + 2.0 * y * u2 + 3.0 * yy * u3))
-        hyy = 2.0 * x * (x + 2.0 * t2 + 4.0 * x * yy + 6.0 * y * t3 + 9.0 * x * (yy * yy))
-        return _hessian_from(p, hxx, hxy, hyy)
+def _beale_hessian(x: Any, y: Any) -> tuple[Any, Any, Any]:
+    yy, u1, u2, u3, t1, t2, t3 = _beale_terms(x, y)
+    hxx = 2.0 * (u1 * u1 + u2 * u2 + u3 * u3)
+    hxy = 2.0 * (t1 + 2.0 * y * t2 + 3.0 * yy * t3 + x * (u1 + 2.0 * y * u2 + 3.0 * yy * u3))
+    hyy = 2.0 * x * (x + 2.0 * t2 + 4.0 * x * yy + 6.0 * y * t3 + 9.0 * x * (yy * yy))
+    return hxx, hxy, hyy
 
 
 BEALE = fixed_surface(
     name="beale",
     title="Beale",
     formula="(1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)²",
+    expression="(3/2 - x + x*y)**2 + (9/4 - x + x*y**2)**2 + (21/8 - x + x*y**3)**2",
     description="flat plateaus and steep ridges across a huge range of values: a test of step-size robustness",
     domain=((-4.5, 4.5), (-4.5, 4.5)),
     start=(1.0, 1.5),
     minima=(Minimum((3.0, 0.5), 0.0, "global"),),
     contour="log",
-    f=_beale_f,
-    grad=_beale_grad,
-    hessian=_beale_hessian,
-    value_and_grad=_beale_value_and_grad,
+    **pointwise(f=_beale_f, grad=_beale_grad, hessian=_beale_hessian, value_and_grad=_beale_vg),
 )
 
 
@@ -265,59 +183,37 @@ BEALE = fixed_surface(
 # u = x² + y − 11, v = x + y² − 7;  ∇f = (4xu + 2v, 2u + 4yv)
 
 
-def _himmelblau_f(p):
-    """``(x² + y − 11)² + (x + y² − 7)²`` (Himmelblau 1972): four global minima, all 0."""
-    p = np.asarray(p, dtype=np.float64)
-    x = p[..., 0]
-    y = p[..., 1]
-    with np.errstate(all="ignore"):
-        u = x * x + y - 11.0
-        v = x + y * y - 7.0
-        return u * u + v * v
+def _himmelblau_f(x: Any, y: Any) -> Any:
+    u = x * x + y - 11.0
+    v = x + y * y - 7.0
+    return u * u + v * v
 
 
-def _himmelblau_grad(p):
-    p = np.asarray(p, dtype=np.float64)
-    x = p[..., 0]
-    y = p[..., 1]
-    g = np.empty(p.shape)
-    with np.errstate(all="ignore"):
-        u2 = _2 * (x * x + y - _11)
-        v2 = _2 * (x + y * y - _7)
-        g[..., 0] = _2 * x * u2 + v2
-        g[..., 1] = u2 + _2 * y * v2
-    return g
+def _himmelblau_grad(x: Any, y: Any) -> tuple[Any, Any]:
+    u2 = _2 * (x * x + y - _11)
+    v2 = _2 * (x + y * y - _7)
+    return _2 * x * u2 + v2, u2 + _2 * y * v2
 
 
-def _himmelblau_value_and_grad(p):
-    p = np.asarray(p, dtype=np.float64)
-    x = p[..., 0]
-    y = p[..., 1]
-    g = np.empty(p.shape)
-    with np.errstate(all="ignore"):
-        u = x * x + y - _11
-        v = x + y * y - _7
-        u2 = _2 * u
-        v2 = _2 * v
-        g[..., 0] = _2 * x * u2 + v2
-        g[..., 1] = u2 + _2 * y * v2
-        return u * u + v * v, g
+def _himmelblau_vg(x: Any, y: Any) -> tuple[Any, Any, Any]:
+    u = x * x + y - _11
+    v = x + y * y - _7
+    u2 = _2 * u
+    v2 = _2 * v
+    return u * u + v * v, _2 * x * u2 + v2, u2 + _2 * y * v2
 
 
-def _himmelblau_hessian(p):
-    p = np.asarray(p, dtype=np.float64)
-    x = p[..., 0]
-    y = p[..., 1]
-    with np.errstate(all="ignore"):
-        hxx = 4.0 * (x * x + y - 11.0) + 8.0 * (x * x) + 2.0
-        hyy = 4.0 * (x + y * y - 7.0) + 8.0 * (y * y) + 2.0
-        return _hessian_from(p, hxx, 4.0 * (x + y), hyy)
+def _himmelblau_hessian(x: Any, y: Any) -> tuple[Any, Any, Any]:
+    hxx = 4.0 * (x * x + y - 11.0) + 8.0 * (x * x) + 2.0
+    hyy = 4.0 * (x + y * y - 7.0) + 8.0 * (y * y) + 2.0
+    return hxx, 4.0 * (x + y), hyy
 
 
 HIMMELBLAU = fixed_surface(
     name="himmelblau",
     title="Himmelblau",
     formula="(x² + y − 11)² + (x + y² − 7)²",
+    expression="(x**2 + y - 11)**2 + (x + y**2 - 7)**2",
     description="four equally deep minima: which one does each optimizer fall into?",
     domain=((-5.0, 5.0), (-5.0, 5.0)),
     start=(-0.5, 0.0),
@@ -328,10 +224,7 @@ HIMMELBLAU = fixed_surface(
         Minimum((3.5844283403304917, -1.8481265269644036), 0.0, "global"),
     ),
     contour="log",
-    f=_himmelblau_f,
-    grad=_himmelblau_grad,
-    hessian=_himmelblau_hessian,
-    value_and_grad=_himmelblau_value_and_grad,
+    **pointwise(f=_himmelblau_f, grad=_himmelblau_grad, hessian=_himmelblau_hessian, value_and_grad=_himmelblau_vg),
 )
 
 
@@ -342,52 +235,31 @@ HIMMELBLAU = fixed_surface(
 _THC_X = math.sqrt(2.1 + math.sqrt(0.91))
 
 
-def _three_hump_camel_f(p):
-    """``2x² − 1.05x⁴ + x⁶/6 + xy + y²``: global minimum 0 at the origin, two local minima beside it."""
-    p = np.asarray(p, dtype=np.float64)
-    x = p[..., 0]
-    y = p[..., 1]
-    with np.errstate(all="ignore"):
-        xx = x * x
-        return xx * (2.0 + xx * (xx / 6.0 - 1.05)) + y * (x + y)
+def _three_hump_camel_f(x: Any, y: Any) -> Any:
+    xx = x * x
+    return xx * (2.0 + xx * (xx / 6.0 - 1.05)) + y * (x + y)
 
 
-def _three_hump_camel_grad(p):
-    p = np.asarray(p, dtype=np.float64)
-    x = p[..., 0]
-    y = p[..., 1]
-    g = np.empty(p.shape)
-    with np.errstate(all="ignore"):
-        xx = x * x
-        g[..., 0] = x * (_4 + xx * (xx - _4p2)) + y
-        g[..., 1] = x + _2 * y
-    return g
+def _three_hump_camel_grad(x: Any, y: Any) -> tuple[Any, Any]:
+    xx = x * x
+    return x * (_4 + xx * (xx - _4p2)) + y, x + _2 * y
 
 
-def _three_hump_camel_value_and_grad(p):
-    p = np.asarray(p, dtype=np.float64)
-    x = p[..., 0]
-    y = p[..., 1]
-    g = np.empty(p.shape)
-    with np.errstate(all="ignore"):
-        xx = x * x
-        g[..., 0] = x * (_4 + xx * (xx - _4p2)) + y
-        g[..., 1] = x + _2 * y
-        return xx * (_2 + xx * (xx / _6 - _1p05)) + y * (x + y), g
+def _three_hump_camel_vg(x: Any, y: Any) -> tuple[Any, Any, Any]:
+    xx = x * x
+    return xx * (_2 + xx * (xx / _6 - _1p05)) + y * (x + y), x * (_4 + xx * (xx - _4p2)) + y, x + _2 * y
 
 
-def _three_hump_camel_hessian(p):
-    p = np.asarray(p, dtype=np.float64)
-    x = p[..., 0]
-    with np.errstate(all="ignore"):
-        xx = x * x
-        return _hessian_from(p, 4.0 + xx * (5.0 * xx - 12.6), 1.0, 2.0)
+def _three_hump_camel_hessian(x: Any, y: Any) -> tuple[Any, Any, Any]:
+    xx = x * x
+    return 4.0 + xx * (5.0 * xx - 12.6), 1.0, 2.0
 
 
 THREE_HUMP_CAMEL = fixed_surface(
     name="three_hump_camel",
     title="Three-hump camel",
     formula="2x² − 1.05x⁴ + x⁶/6 + xy + y²",
+    expression="2*x**2 - 105*x**4/100 + x**6/6 + x*y + y**2",
     description="a global minimum between two local ones: does an optimizer get caught on a side hump?",
     domain=((-2.0, 2.0), (-2.0, 2.0)),
     start=(-1.5, -1.8),
@@ -397,10 +269,12 @@ THREE_HUMP_CAMEL = fixed_surface(
         Minimum((-_THC_X, _THC_X / 2.0), 0.2986384422368598, "local"),
     ),
     contour="log",
-    f=_three_hump_camel_f,
-    grad=_three_hump_camel_grad,
-    hessian=_three_hump_camel_hessian,
-    value_and_grad=_three_hump_camel_value_and_grad,
+    **pointwise(
+        f=_three_hump_camel_f,
+        grad=_three_hump_camel_grad,
+        hessian=_three_hump_camel_hessian,
+        value_and_grad=_three_hump_camel_vg,
+    ),
 )
 
 
@@ -408,56 +282,34 @@ THREE_HUMP_CAMEL = fixed_surface(
 # ∇f = (8x − 8.4x³ + 2x⁵ + y, x − 8y + 16y³)
 
 
-def _six_hump_camel_f(p):
-    """``(4 − 2.1x² + x⁴/3) x² + xy + (−4 + 4y²) y²`` (Dixon & Szegő 1978): two global minima
-    −1.0316284535 at ±(0.0898420, −0.7126564), and four local ones."""
-    p = np.asarray(p, dtype=np.float64)
-    x = p[..., 0]
-    y = p[..., 1]
-    with np.errstate(all="ignore"):
-        xx = x * x
-        yy = y * y
-        return xx * (4.0 + xx * (xx / 3.0 - 2.1)) + x * y + yy * (4.0 * yy - 4.0)
+def _six_hump_camel_f(x: Any, y: Any) -> Any:
+    xx = x * x
+    yy = y * y
+    return xx * (4.0 + xx * (xx / 3.0 - 2.1)) + x * y + yy * (4.0 * yy - 4.0)
 
 
-def _six_hump_camel_grad(p):
-    p = np.asarray(p, dtype=np.float64)
-    x = p[..., 0]
-    y = p[..., 1]
-    g = np.empty(p.shape)
-    with np.errstate(all="ignore"):
-        xx = x * x
-        g[..., 0] = x * (_8 + xx * (_2 * xx - _8p4)) + y
-        g[..., 1] = x + y * (_16 * (y * y) - _8)
-    return g
+def _six_hump_camel_grad(x: Any, y: Any) -> tuple[Any, Any]:
+    xx = x * x
+    return x * (_8 + xx * (_2 * xx - _8p4)) + y, x + y * (_16 * (y * y) - _8)
 
 
-def _six_hump_camel_value_and_grad(p):
-    p = np.asarray(p, dtype=np.float64)
-    x = p[..., 0]
-    y = p[..., 1]
-    g = np.empty(p.shape)
-    with np.errstate(all="ignore"):
-        xx = x * x
-        yy = y * y
-        g[..., 0] = x * (_8 + xx * (_2 * xx - _8p4)) + y
-        g[..., 1] = x + y * (_16 * yy - _8)
-        return xx * (_4 + xx * (xx / _3 - _2p1)) + x * y + yy * (_4 * yy - _4), g
+def _six_hump_camel_vg(x: Any, y: Any) -> tuple[Any, Any, Any]:
+    xx = x * x
+    yy = y * y
+    f = xx * (_4 + xx * (xx / _3 - _2p1)) + x * y + yy * (_4 * yy - _4)
+    return f, x * (_8 + xx * (_2 * xx - _8p4)) + y, x + y * (_16 * yy - _8)
 
 
-def _six_hump_camel_hessian(p):
-    p = np.asarray(p, dtype=np.float64)
-    x = p[..., 0]
-    y = p[..., 1]
-    with np.errstate(all="ignore"):
-        xx = x * x
-        return _hessian_from(p, 8.0 + xx * (10.0 * xx - 25.2), 1.0, 48.0 * (y * y) - 8.0)
+def _six_hump_camel_hessian(x: Any, y: Any) -> tuple[Any, Any, Any]:
+    xx = x * x
+    return 8.0 + xx * (10.0 * xx - 25.2), 1.0, 48.0 * (y * y) - 8.0
 
 
 SIX_HUMP_CAMEL = fixed_surface(
     name="six_hump_camel",
     title="Six-hump camel",
     formula="(4 − 2.1x² + x⁴/3) x² + xy + (−4 + 4y²) y²",
+    expression="(4 - 21*x**2/10 + x**4/3)*x**2 + x*y + (-4 + 4*y**2)*y**2",
     description="six minima, two of them global: which basin does each optimizer end in?",
     domain=((-3.0, 3.0), (-2.0, 2.0)),
     start=(-2.5, -1.5),
@@ -470,10 +322,12 @@ SIX_HUMP_CAMEL = fixed_surface(
         Minimum((1.6071047529201972, 0.5686514548841314), 2.1042503103112584, "local"),
     ),
     contour="log",
-    f=_six_hump_camel_f,
-    grad=_six_hump_camel_grad,
-    hessian=_six_hump_camel_hessian,
-    value_and_grad=_six_hump_camel_value_and_grad,
+    **pointwise(
+        f=_six_hump_camel_f,
+        grad=_six_hump_camel_grad,
+        hessian=_six_hump_camel_hessian,
+        value_and_grad=_six_hump_camel_vg,
+    ),
 )
 
 
@@ -486,7 +340,7 @@ SIX_HUMP_CAMEL = fixed_surface(
 # ∂²f/∂y² = a″c − 6a′c′ + 9ac″.
 
 
-def _gp_a(x, y):
+def _gp_a(x: Any, y: Any) -> tuple[Any, ...]:
     sigma = x + y
     s = sigma + _1
     b = _19 + sigma * (_3 * sigma - _14)
@@ -494,76 +348,36 @@ def _gp_a(x, y):
     return sigma, s, b, ss, _1 + ss * b
 
 
-def _gp_c(x, y):
+def _gp_c(x: Any, y: Any) -> tuple[Any, ...]:
     t = _2 * x - _3 * y
     d = _18 + t * (_3 * t - _16)
     tt = t * t
     return t, d, tt, _30 + tt * d
 
 
-def _goldstein_price_f(p):
-    """Goldstein & Price (1971): global minimum 3 at (0, −1); values reach ~10⁶ on [−2, 2]²."""
-    p = np.asarray(p, dtype=np.float64)
-    x = p[..., 0]
-    y = p[..., 1]
-    with np.errstate(all="ignore"):
-        return _gp_a(x, y)[4] * _gp_c(x, y)[3]
-
-
-def _goldstein_price_derivatives(x, y):
+def _goldstein_price_vg(x: Any, y: Any) -> tuple[Any, Any, Any]:
     sigma, s, b, ss, a = _gp_a(x, y)
     t, d, tt, c = _gp_c(x, y)
     da = s * (_2 * b + s * (_6 * sigma - _14))
     dc = t * (_2 * d + t * (_6 * t - _16))
-    return a, c, da, dc
+    dac = da * c
+    adc = a * dc
+    return a * c, dac + _2 * adc, dac - _3 * adc
 
 
-def _goldstein_price_grad(p):
-    p = np.asarray(p, dtype=np.float64)
-    g = np.empty(p.shape)
-    with np.errstate(all="ignore"):
-        a, c, da, dc = _goldstein_price_derivatives(p[..., 0], p[..., 1])
-        dac = da * c
-        adc = a * dc
-        g[..., 0] = dac + _2 * adc
-        g[..., 1] = dac - _3 * adc
-    return g
-
-
-def _goldstein_price_value_and_grad(p):
-    p = np.asarray(p, dtype=np.float64)
-    g = np.empty(p.shape)
-    with np.errstate(all="ignore"):
-        a, c, da, dc = _goldstein_price_derivatives(p[..., 0], p[..., 1])
-        dac = da * c
-        adc = a * dc
-        g[..., 0] = dac + _2 * adc
-        g[..., 1] = dac - _3 * adc
-        return a * c, g
-
-
-def _goldstein_price_hessian(p):
-    p = np.asarray(p, dtype=np.float64)
-    x = p[..., 0]
-    y = p[..., 1]
-    with np.errstate(all="ignore"):
-        sigma, s, b, ss, a = _gp_a(x, y)
-        t, d, tt, c = _gp_c(x, y)
-        bp = 6.0 * sigma - 14.0
-        dp = 6.0 * t - 16.0
-        da = s * (2.0 * b + s * bp)
-        dc = t * (2.0 * d + t * dp)
-        dda = 2.0 * b + 4.0 * s * bp + 6.0 * ss
-        ddc = 2.0 * d + 4.0 * t * dp + 6.0 * tt
-        base = dda * c
-        cross = da * dc
-        curv = a * ddc
-        return _hessian_from(
-            p,
-            base + 4.0 * cross + 4.0 * curv,
-            base - cross - 6.0 * curv,
-            base - 6.0 * cross + 9.0 * curv,
-        )
+def _goldstein_price_hessian(x: Any, y: Any) -> tuple[Any, Any, Any]:
+    sigma, s, b, ss, a = _gp_a(x, y)
+    t, d, tt, c = _gp_c(x, y)
+    bp = 6.0 * sigma - 14.0
+    dp = 6.0 * t - 16.0
+    da = s * (2.0 * b + s * bp)
+    dc = t * (2.0 * d + t * dp)
+    dda = 2.0 * b + 4.0 * s * bp + 6.0 * ss
+    ddc = 2.0 * d + 4.0 * t * dp + 6.0 * tt
+    base = dda * c
+    cross = da * dc
+    curv = a * ddc
+    return base + 4.0 * cross + 4.0 * curv, base - cross - 6.0 * curv, base - 6.0 * cross + 9.0 * curv
 
 
 GOLDSTEIN_PRICE = fixed_surface(
@@ -572,6 +386,10 @@ GOLDSTEIN_PRICE = fixed_surface(
     formula=(
         "[1 + (x + y + 1)² (19 − 14x + 3x² − 14y + 6xy + 3y²)] · "
         "[30 + (2x − 3y)² (18 − 32x + 12x² + 48y − 36xy + 27y²)]"
+    ),
+    expression=(
+        "(1 + (x + y + 1)**2*(19 - 14*x + 3*x**2 - 14*y + 6*x*y + 3*y**2))"
+        "*(30 + (2*x - 3*y)**2*(18 - 32*x + 12*x**2 + 48*y - 36*x*y + 27*y**2))"
     ),
     description="values spanning six decades around several local minima: step sizes under a huge dynamic range",
     domain=((-2.0, 2.0), (-2.0, 2.0)),
@@ -583,10 +401,12 @@ GOLDSTEIN_PRICE = fixed_surface(
         Minimum((1.2, 0.8), 840.0, "local"),
     ),
     contour="log",
-    f=_goldstein_price_f,
-    grad=_goldstein_price_grad,
-    hessian=_goldstein_price_hessian,
-    value_and_grad=_goldstein_price_value_and_grad,
+    **pointwise(
+        f=lambda x, y: _gp_a(x, y)[4] * _gp_c(x, y)[3],
+        grad=lambda x, y: _goldstein_price_vg(x, y)[1:],
+        hessian=_goldstein_price_hessian,
+        value_and_grad=_goldstein_price_vg,
+    ),
 )
 
 
@@ -596,40 +416,30 @@ GOLDSTEIN_PRICE = fixed_surface(
 
 _ST_LOW = -2.903534027771177
 _ST_HIGH = 2.746802770990837
+_half = constants(0.5)[0]
 
 
-def _styblinski_tang_f(p):
-    """``½ (x⁴ − 16x² + 5x + y⁴ − 16y² + 5y)`` (Styblinski & Tang 1990): global minimum
-    −78.33233140754283 at (−2.903534…, −2.903534…), three local minima."""
-    p = np.asarray(p, dtype=np.float64)
-    with np.errstate(all="ignore"):
-        return (p * (p * (p * p - 16.0) + 5.0)) @ _HALVES
+def _styblinski_tang_f(p: Any) -> Any:
+    h = p * (p * (p * p - _16) + _5)
+    return _half * h[..., 0] + _half * h[..., 1]
 
 
-def _styblinski_tang_grad(p):
-    p = np.asarray(p, dtype=np.float64)
-    with np.errstate(all="ignore"):
-        return p * (_2 * (p * p) - _16) + _2p5
+def _styblinski_tang_vg(p: Any) -> tuple[Any, Any]:
+    pp = p * p
+    h = p * (p * (pp - _16) + _5)
+    return _half * h[..., 0] + _half * h[..., 1], p * (_2 * pp - _16) + _2p5
 
 
-def _styblinski_tang_value_and_grad(p):
-    p = np.asarray(p, dtype=np.float64)
-    with np.errstate(all="ignore"):
-        pp = p * p
-        return (p * (p * (pp - _16) + _5)) @ _HALVES, p * (_2 * pp - _16) + _2p5
-
-
-def _styblinski_tang_hessian(p):
-    p = np.asarray(p, dtype=np.float64)
-    with np.errstate(all="ignore"):
-        d = 6.0 * (p * p) - 16.0
-        return _hessian_from(p, d[..., 0], 0.0, d[..., 1])
+def _styblinski_tang_hessian(p: Any) -> tuple[Any, Any, Any]:
+    d = 6.0 * (p * p) - 16.0
+    return d[..., 0], 0.0, d[..., 1]
 
 
 STYBLINSKI_TANG = fixed_surface(
     name="styblinski_tang",
     title="Styblinski–Tang",
     formula="½ (x⁴ − 16x² + 5x + y⁴ − 16y² + 5y)",
+    expression="(x**4 - 16*x**2 + 5*x + y**4 - 16*y**2 + 5*y)/2",
     description="four minima of different depths: does an optimizer find the deepest one?",
     domain=((-5.0, 5.0), (-5.0, 5.0)),
     start=(0.5, 0.3),
@@ -640,8 +450,10 @@ STYBLINSKI_TANG = fixed_surface(
         Minimum((_ST_HIGH, _ST_HIGH), -50.05889331056788, "local"),
     ),
     contour="linear",
-    f=_styblinski_tang_f,
-    grad=_styblinski_tang_grad,
-    hessian=_styblinski_tang_hessian,
-    value_and_grad=_styblinski_tang_value_and_grad,
+    **coordinatewise(
+        f=_styblinski_tang_f,
+        grad=lambda p: p * (_2 * (p * p) - _16) + _2p5,
+        hessian=_styblinski_tang_hessian,
+        value_and_grad=_styblinski_tang_vg,
+    ),
 )

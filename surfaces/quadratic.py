@@ -2,8 +2,10 @@
 
 All are ``f(w) = ½ wᵀ A w`` for a constant symmetric ``A`` (gradient ``A w``,
 Hessian ``A``), except booth, a linear least-squares problem
-``f(w) = ‖w M + c‖²`` (gradient ``2 (w M + c) Mᵀ``, Hessian ``2 M Mᵀ``),
-kept in residual form so that it is exactly 0 at its minimum.
+``f(w) = r₁² + r₂²`` with residuals ``rⱼ = mⱼ·w + cⱼ`` (gradient ``2 Σ rⱼ mⱼ``,
+Hessian ``2 Σ mⱼ mⱼᵀ``), kept in residual form so that it is exactly 0 at its
+minimum.  Both are computed elementwise (no matrix products), so a point's
+result does not depend on the batch it is evaluated in.
 
 Sources:
 
@@ -19,10 +21,14 @@ Sources:
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 
-from .base import Minimum, SurfaceDef, SurfaceParam, fixed_surface
+from specs import Param
+
+from .base import Minimum, Surface, SurfaceDef, fixed_surface
+from .kernels import constants, pointwise
 
 __all__ = [
     "SPHERE",
@@ -35,83 +41,52 @@ __all__ = [
     "least_squares",
 ]
 
-_HALVES = np.array([0.5, 0.5])
-_HALVES.flags.writeable = False
-_ONES = np.array([1.0, 1.0])
-_ONES.flags.writeable = False
 
-
-def _constant_hessian(matrix: np.ndarray):
-    def hessian(p):
-        p = np.asarray(p, dtype=np.float64)
-        return np.broadcast_to(matrix, p.shape + (2,)).copy()
-
-    return hessian
-
-
-def quadratic_form(matrix) -> dict:
-    """``f``, ``grad``, ``hessian`` and ``value_and_grad`` of ``f(w) = ½ wᵀ A w`` for a symmetric 2x2 ``A``."""
-    a = np.array(matrix, dtype=np.float64)
-    if a.shape != (2, 2) or a[0, 1] != a[1, 0]:
+def quadratic_form(matrix: Any) -> dict[str, Any]:
+    """The four functions of ``f(w) = ½ wᵀ A w`` for a symmetric 2x2 ``A = [[a, b], [b, c]]``."""
+    m = np.array(matrix, dtype=np.float64)
+    if m.shape != (2, 2) or m[0, 1] != m[1, 0]:
         raise ValueError(f"quadratic form needs a symmetric 2x2 matrix, got {matrix!r}")
-    a.flags.writeable = False
+    a, b, c = float(m[0, 0]), float(m[0, 1]), float(m[1, 1])
+    _a, _b, _c, _half = constants(a, b, c, 0.5)
 
-    def gradient(p):
-        # A matrix product even for a diagonal A: p * diag(A) broadcasts over a last axis of
-        # length 2, which NumPy runs as many tiny inner loops (4x slower for 10,000 points).
-        return p @ a
+    def grad(x: Any, y: Any) -> tuple[Any, Any]:
+        return _a * x + _b * y, _b * x + _c * y
 
-    def f(p):
-        p = np.asarray(p, dtype=np.float64)
-        with np.errstate(all="ignore"):
-            return (p * gradient(p)) @ _HALVES
+    def value_and_grad(x: Any, y: Any) -> tuple[Any, Any, Any]:
+        gx, gy = grad(x, y)
+        return _half * (x * gx + y * gy), gx, gy
 
-    def grad(p):
-        p = np.asarray(p, dtype=np.float64)
-        with np.errstate(all="ignore"):
-            return gradient(p)
-
-    def value_and_grad(p):
-        p = np.asarray(p, dtype=np.float64)
-        with np.errstate(all="ignore"):
-            g = gradient(p)
-            return (p * g) @ _HALVES, g
-
-    return {"f": f, "grad": grad, "hessian": _constant_hessian(a), "value_and_grad": value_and_grad}
+    return pointwise(
+        f=lambda x, y: value_and_grad(x, y)[0],
+        grad=grad,
+        hessian=lambda x, y: (a, b, c),
+        value_and_grad=value_and_grad,
+    )
 
 
-def least_squares(matrix, offset) -> dict:
-    """``f``, ``grad``, ``hessian`` and ``value_and_grad`` of ``f(w) = ‖w M + c‖²`` (w a row vector).
-
-    Column ``j`` of ``M`` and ``c[j]`` define the residual ``r_j = w · M[:, j] + c[j]``.
-    """
+def least_squares(matrix: Any, offset: Any) -> dict[str, Any]:
+    """The four functions of ``f(w) = r₁² + r₂²``, ``rⱼ = w · M[:, j] + c[j]`` (w = (x, y))."""
     m = np.array(matrix, dtype=np.float64)
     c = np.array(offset, dtype=np.float64)
     if m.shape != (2, 2) or c.shape != (2,):
         raise ValueError("least squares needs a 2x2 matrix and 2 offsets")
-    m2t = 2.0 * m.T
-    hess = 2.0 * m @ m.T
-    for array in (m, c, m2t, hess):
-        array.flags.writeable = False
+    m00, m01, m10, m11, c0, c1 = constants(m[0, 0], m[0, 1], m[1, 0], m[1, 1], c[0], c[1])
+    _2 = constants(2.0)[0]
+    hess = 2.0 * m @ m.T  # constant: computed once, the same for every point
+    hxx, hxy, hyy = float(hess[0, 0]), float(hess[0, 1]), float(hess[1, 1])
 
-    def f(p):
-        p = np.asarray(p, dtype=np.float64)
-        with np.errstate(all="ignore"):
-            r = p @ m + c
-            return (r * r) @ _ONES
+    def value_and_grad(x: Any, y: Any) -> tuple[Any, Any, Any]:
+        r0 = x * m00 + y * m10 + c0
+        r1 = x * m01 + y * m11 + c1
+        return r0 * r0 + r1 * r1, _2 * (r0 * m00 + r1 * m01), _2 * (r0 * m10 + r1 * m11)
 
-    def grad(p):
-        p = np.asarray(p, dtype=np.float64)
-        with np.errstate(all="ignore"):
-            return (p @ m + c) @ m2t
-
-    def value_and_grad(p):
-        p = np.asarray(p, dtype=np.float64)
-        with np.errstate(all="ignore"):
-            r = p @ m + c
-            return (r * r) @ _ONES, r @ m2t
-
-    return {"f": f, "grad": grad, "hessian": _constant_hessian(hess), "value_and_grad": value_and_grad}
+    return pointwise(
+        f=lambda x, y: value_and_grad(x, y)[0],
+        grad=lambda x, y: value_and_grad(x, y)[1:],
+        hessian=lambda x, y: (hxx, hxy, hyy),
+        value_and_grad=value_and_grad,
+    )
 
 
 _ORIGIN = (Minimum((0.0, 0.0), 0.0, "global"),)
@@ -120,6 +95,7 @@ SPHERE = fixed_surface(
     name="sphere",
     title="Sphere",
     formula="x² + y²",
+    expression="x**2 + y**2",
     description="a perfectly round bowl: the baseline every optimizer should win by going straight in",
     domain=((-5.0, 5.0), (-5.0, 5.0)),
     start=(-4.0, 3.0),
@@ -132,6 +108,7 @@ ELONGATED_BOWL = fixed_surface(
     name="elongated_bowl",
     title="Elongated bowl",
     formula="x²/20 + y²",
+    expression="x**2/20 + y**2",
     description="a bowl twenty times steeper across than along: zigzagging down a ravine",
     domain=((-10.0, 10.0), (-5.0, 5.0)),
     start=(-7.0, 2.0),
@@ -141,7 +118,7 @@ ELONGATED_BOWL = fixed_surface(
 )
 
 
-def _make_ill_conditioned(definition: SurfaceDef, kappa: float, angle: float):
+def _make_ill_conditioned(definition: SurfaceDef, kappa: float, angle: float) -> Surface:
     """``½ wᵀ A w`` with ``A = R(angle) diag(1, kappa) R(angle)ᵀ``: curvature 1 along the direction
     at `angle` degrees from the x axis, `kappa` across it."""
     theta = math.radians(angle)
@@ -165,20 +142,28 @@ ILL_CONDITIONED = SurfaceDef(
     formula="½ wᵀ A w,  A = R(θ) diag(1, κ) R(θ)ᵀ",
     description="a tilted bowl with condition number κ: a ravine not aligned with the axes",
     params=(
-        SurfaceParam(
-            "kappa", 50.0, 1.0, 1e6, "float", "condition number κ: curvature across the valley over curvature along it"
+        Param(
+            "kappa", "float", 50.0, "condition number κ: curvature across the valley over curvature along it",
+            low=1.0, high=1e6,
         ),
-        SurfaceParam(
-            "angle", 30.0, -180.0, 180.0, "float", "direction θ of the valley floor, in degrees from the x axis"
+        Param(
+            "angle", "float", 30.0, "direction θ of the valley floor, in degrees from the x axis",
+            low=-180.0, high=180.0,
         ),
     ),
     make=_make_ill_conditioned,
+    # w = (x, y) in the rotated frame: u along the valley floor (curvature 1), v across it (κ).
+    expression=(
+        "((x*cos(angle*pi/180) + y*sin(angle*pi/180))**2"
+        " + kappa*(y*cos(angle*pi/180) - x*sin(angle*pi/180))**2)/2"
+    ),
 )
 
 SADDLE = fixed_surface(
     name="saddle",
     title="Saddle",
     formula="x² − y²",
+    expression="x**2 - y**2",
     description="a saddle point at the origin, unbounded below: does an optimizer stall there or escape?",
     domain=((-2.0, 2.0), (-2.0, 2.0)),
     start=(-1.5, 0.01),
@@ -191,6 +176,7 @@ BOOTH = fixed_surface(
     name="booth",
     title="Booth",
     formula="(x + 2y − 7)² + (2x + y − 5)²",
+    expression="(x + 2*y - 7)**2 + (2*x + y - 5)**2",
     description="a tilted, mildly elongated bowl: a warm-up any optimizer should win",
     domain=((-10.0, 10.0), (-10.0, 10.0)),
     start=(-8.0, -2.0),
@@ -203,6 +189,7 @@ MATYAS = fixed_surface(
     name="matyas",
     title="Matyas",
     formula="0.26 (x² + y²) − 0.48 xy",
+    expression="26*(x**2 + y**2)/100 - 48*x*y/100",
     description="a flat diagonal valley: progress stalls along the shallow direction",
     domain=((-10.0, 10.0), (-10.0, 10.0)),
     start=(-8.0, 2.0),

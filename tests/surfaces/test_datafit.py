@@ -251,7 +251,7 @@ def test_logistic_loss_is_stable_at_huge_margins():
     (overflow, log(0), 0/0) happens anywhere, checked with NumPy errors raised and warnings as errors."""
     x = np.array([[1.0, 0.0], [1.0, 0.0], [0.0, 1.0], [0.0, 1.0], [-1.0, 1.0], [2.0, 2.0]])
     y = np.array([1.0, 0.0, 1.0, 0.0, 1.0, 0.0])
-    data = LogisticData(x, y, (0.0, 0.0))
+    data = LogisticData.create(x, y, (0.0, 0.0))
     for margin in (1e3, 1e6):
         w = np.array([margin, margin])
         z = x @ w  # margins 1e3 / 1e6 (and 0 and 4e3 / 4e6)
@@ -261,7 +261,7 @@ def test_logistic_loss_is_stable_at_huge_margins():
         with warnings.catch_warnings(), np.errstate(over="raise", invalid="raise", divide="raise", under="ignore"):
             warnings.simplefilter("error")
             f, g = data.batch_value_and_grad(w[None, :], np.arange(len(x)))
-            f_raw, g_raw = _logistic_kernel(w[None, :], data._v)  # the kernel without its own errstate
+            f_raw, g_raw = _logistic_kernel(w[None, :], data.v)  # the kernel without its own errstate
         assert np.isfinite(f).all() and np.isfinite(g).all()
         assert f[0] == pytest.approx(expected_f, rel=1e-15)
         np.testing.assert_allclose(g[0], expected_g, rtol=1e-15, atol=1e-300)
@@ -420,8 +420,8 @@ X_ORDER = f"parameters 'x_min' and 'x_max' of {LIN} must satisfy x_min < x_max"
 @pytest.mark.parametrize(
     ("name", "params", "message"),
     [
-        ("linear_regression", {"n": 1}, f"parameter 'n' of {LIN} must be in [2, 100000], got 1"),
-        ("linear_regression", {"noise": -0.5}, f"parameter 'noise' of {LIN} must be in [0, 100], got -0.5"),
+        ("linear_regression", {"n": 1}, "linear_regression n=1: must be in [2, 100000]"),
+        ("linear_regression", {"noise": -0.5}, "linear_regression noise=-0.5: must be in [0, 100]"),
         ("linear_regression", {"x_min": 3, "x_max": 3}, f"{X_ORDER}, got x_min=3, x_max=3"),
         ("linear_regression", {"x_min": 10, "x_max": 0}, f"{X_ORDER}, got x_min=10, x_max=0"),
         ("linear_regression", {"x_min": 11}, f"{X_ORDER}, got x_min=11, x_max=10"),
@@ -430,10 +430,10 @@ X_ORDER = f"parameters 'x_min' and 'x_max' of {LIN} must satisfy x_min < x_max"
             {"x_min": 500, "x_max": 500.0000001},
             f"parameters 'x_min' and 'x_max' of {LIN} give too narrow an x range",
         ),
-        ("linear_regression", {"n": 2.5}, f"parameter 'n' of {LIN} must be an integer in [2, 100000], got 2.5"),
-        ("linear_regression", {"data_seed": -1}, f"parameter 'data_seed' of {LIN} must be in [0, 2147483647], got -1"),
-        ("logistic_regression", {"n": 1}, f"parameter 'n' of {LOG} must be in [2, 2000], got 1"),
-        ("logistic_regression", {"separation": -1}, f"parameter 'separation' of {LOG} must be in [0, 20], got -1"),
+        ("linear_regression", {"n": 2.5}, "linear_regression n=2.5: must be a whole number in [2, 100000]"),
+        ("linear_regression", {"data_seed": -1}, "linear_regression data_seed=-1: must be in [0, 2147483647]"),
+        ("logistic_regression", {"n": 1}, "logistic_regression n=1: must be in [2, 2000]"),
+        ("logistic_regression", {"separation": -1}, "logistic_regression separation=-1.0: must be in [0, 20]"),
         (
             "logistic_regression",
             {"noise": 1},

@@ -182,8 +182,14 @@ def test_distance_to_nearest_minimum():
 
 
 def test_minimum_is_a_frozen_record():
-    minimum = Minimum((1, 2), 3)
+    minimum = Minimum.of((1, np.float32(2)), 3)
     assert minimum.point == (1.0, 2.0) and minimum.value == 3.0 and minimum.kind == "global"
+    assert all(type(v) is float for v in (*minimum.point, minimum.value))
+    assert minimum == Minimum((1.0, 2.0), 3.0) and not hasattr(minimum, "__dict__")
+    with pytest.raises(TypeError, match="Minimum.of"):
+        Minimum((1, 2), 3)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="finite"):
+        Minimum.of((np.nan, 0), 0)
     with pytest.raises(AttributeError):
         minimum.value = 0.0  # type: ignore[misc]
     with pytest.raises(ValueError, match="'global' or 'local'"):

@@ -16,7 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import surfaces
-from surfaces import SURFACES, Surface, SurfaceDef, SurfaceParam, get_surface, parse_surface_spec
+from specs import Param, ParamError, SpecError
+from surfaces import SURFACES, Surface, SurfaceDef, get_surface, parse_surface_spec
 
 NAMES = list(SURFACES)
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -41,8 +42,9 @@ def test_entries_describe_themselves(name):
     assert surface.params == definition.defaults
     assert get_surface(name) == surface
     for param in definition.params:
-        assert isinstance(param, SurfaceParam)
+        assert isinstance(param, Param)
         assert param.kind in ("float", "int") and param.doc
+        assert not (param.low_open or param.high_open)
         assert param.low <= param.default <= param.high
 
 
@@ -90,47 +92,47 @@ ALL_NAMES = ", ".join(NAMES)
         ),
         (
             lambda: get_surface("ill_conditioned", kappa=0.5),
-            "parameter 'kappa' of surface 'ill_conditioned' must be in [1, 1000000], got 0.5",
+            "ill_conditioned kappa=0.5: must be in [1, 1000000]",
         ),
         (
             lambda: get_surface("ill_conditioned", kappa=2e6),
-            "parameter 'kappa' of surface 'ill_conditioned' must be in [1, 1000000], got 2000000",
+            "ill_conditioned kappa=2000000.0: must be in [1, 1000000]",
         ),
         (
             lambda: get_surface("ill_conditioned", angle=-180.5),
-            "parameter 'angle' of surface 'ill_conditioned' must be in [-180, 180], got -180.5",
+            "ill_conditioned angle=-180.5: must be in [-180, 180]",
         ),
         (
             lambda: get_surface("ill_conditioned", kappa="100"),
-            "parameter 'kappa' of surface 'ill_conditioned' must be a number in [1, 1000000], got '100'",
+            "ill_conditioned kappa='100': must be a number in [1, 1000000]",
         ),
         (
             lambda: get_surface("ill_conditioned", kappa=None),
-            "parameter 'kappa' of surface 'ill_conditioned' must be a number in [1, 1000000], got None",
+            "ill_conditioned kappa=None: must be a number in [1, 1000000]",
         ),
         (
             lambda: get_surface("ill_conditioned", kappa=True),
-            "parameter 'kappa' of surface 'ill_conditioned' must be a number in [1, 1000000], got True",
+            "ill_conditioned kappa=True: must be a number in [1, 1000000]",
         ),
         (
             lambda: get_surface("ill_conditioned", kappa=np.bool_(True)),
-            "parameter 'kappa' of surface 'ill_conditioned' must be a number in [1, 1000000], got True",
+            "ill_conditioned kappa=np.True_: must be a number in [1, 1000000]",
         ),
         (
             lambda: get_surface("ill_conditioned", kappa=10**400),
-            "parameter 'kappa' of surface 'ill_conditioned' must be in [1, 1000000], got an integer of 401 digits",
+            "ill_conditioned kappa=an integer of 401 digits: is too large: must be in [1, 1000000]",
         ),
         (
             lambda: get_surface("ill_conditioned", kappa=[3]),
-            "parameter 'kappa' of surface 'ill_conditioned' must be a number in [1, 1000000], got [3]",
+            "ill_conditioned kappa=[3]: must be a number in [1, 1000000]",
         ),
         (
             lambda: get_surface("ill_conditioned", kappa=float("nan")),
-            "parameter 'kappa' of surface 'ill_conditioned' must be a finite number in [1, 1000000], got nan",
+            "ill_conditioned kappa=nan: is not a finite number: must be in [1, 1000000]",
         ),
         (
             lambda: get_surface("ill_conditioned", angle=float("-inf")),
-            "parameter 'angle' of surface 'ill_conditioned' must be a finite number in [-180, 180], got -inf",
+            "ill_conditioned angle=-inf: is not a finite number: must be in [-180, 180]",
         ),
     ],
 )
@@ -155,20 +157,44 @@ def test_get_surface_accepts_numpy_and_integral_values():
 
 
 def test_int_parameters():
-    param = SurfaceParam("degree", 2, 1, 5, "int", "a test parameter")
-    assert param.validate(3, "poly") == 3 and type(param.validate(3.0, "poly")) is int
+    param = Param("degree", "int", 2, "a test parameter", low=1, high=5)
+    assert param.check(3, "poly") == 3 and type(param.check(3.0, "poly")) is int
     assert param.parse(" 4 ", "poly") == 4 and param.parse("4.0", "poly") == 4
-    message = r"^parameter 'degree' of surface 'poly' must be an integer in \[1, 5\], got 2.5$"
-    with pytest.raises(ValueError, match=message):
-        param.validate(2.5, "poly")
-    with pytest.raises(ValueError, match=r"must be an integer in \[1, 5\], got 'two'$"):
+    with pytest.raises(ParamError, match=r"^poly degree=2.5: must be a whole number in \[1, 5\]$"):
+        param.check(2.5, "poly")
+    with pytest.raises(ParamError, match=r"^poly degree='two': must be a whole number in \[1, 5\]$"):
         param.parse("two", "poly")
-    with pytest.raises(ValueError, match=r"must be in \[1, 5\], got 6$"):
+    with pytest.raises(ParamError, match=r"^poly degree=6: must be in \[1, 5\]$"):
         param.parse("6", "poly")
     with pytest.raises(ValueError, match="kind"):
-        SurfaceParam("degree", 2, 1, 5, "complex")
-    with pytest.raises(ValueError, match="outside"):
-        SurfaceParam("degree", 9, 1, 5, "int")
+        Param("degree", "complex", 2)
+    with pytest.raises(ValueError, match="is not in"):
+        Param("degree", "int", 9, low=1, high=5)
+
+
+def test_surface_parameters_are_numbers_with_closed_ranges():
+    def make(definition):
+        raise AssertionError("not built")
+
+    for bad in (
+        Param("flag", "bool", False),
+        Param("rate", "float", 1.0, low=0.0, low_open=True),
+        Param("rate", "float", 0.5, low=0.0, high=1.0, high_open=True),
+    ):
+        with pytest.raises(ValueError, match="closed range"):
+            SurfaceDef("x", "X", "x", "x", params=(bad,), make=make)
+
+
+def test_errors_are_param_errors_naming_the_key():
+    with pytest.raises(ParamError) as error:
+        get_surface("ill_conditioned", kappa=0)
+    assert str(error.value) == "ill_conditioned kappa=0.0: must be in [1, 1000000]"
+    assert error.value.key == "kappa" and error.value.reason == "must be in [1, 1000000]"
+    with pytest.raises(ParamError) as error:
+        parse_surface_spec("ill_conditioned:kapa=1")
+    assert error.value.key == "kapa"
+    with pytest.raises(SpecError):
+        parse_surface_spec("ill_conditioned:kappa=1,,")
 
 
 # --- specs ---------------------------------------------------------------------------------------
@@ -218,23 +244,29 @@ def test_property_spec_round_trips_exactly(kappa, angle):
     [
         ("", "empty surface spec; expected 'name' or 'name:key=value,key=value'"),
         ("   ", "empty surface spec"),
-        (":kappa=1", "surface spec ':kappa=1' has no surface name before ':'"),
+        (":kappa=1", "surface spec ':kappa=1' has no name before ':'"),
         ("foo", "unknown surface 'foo'; valid surfaces: sphere, "),
         ("foo:kappa=1", "unknown surface 'foo'; valid surfaces: sphere, "),
         ("ill_conditioned:", "surface spec 'ill_conditioned:' has nothing after ':'"),
         (
             "ill_conditioned:kappa",
-            "parameter 'kappa' in surface spec 'ill_conditioned:kappa' has no '='; expected key=value",
+            "setting 'kappa' in surface spec 'ill_conditioned:kappa' has no '='; expected key=value",
         ),
         (
             "ill_conditioned:kappa=abc",
-            "parameter 'kappa' of surface 'ill_conditioned' must be a number in [1, 1000000], got 'abc'",
+            "ill_conditioned kappa='abc': must be a number in [1, 1000000]",
         ),
-        ("ill_conditioned:kappa=", "parameter 'kappa' in surface spec 'ill_conditioned:kappa=' has no value after '='"),
-        ("ill_conditioned:=3", "parameter '=3' in surface spec 'ill_conditioned:=3' has no name before '='"),
-        ("ill_conditioned:kappa=1,,angle=2", "surface spec 'ill_conditioned:kappa=1,,angle=2' has an empty parameter"),
-        ("ill_conditioned:kappa=1,", "surface spec 'ill_conditioned:kappa=1,' has an empty parameter"),
-        ("ill_conditioned:kappa=1,kappa=2", "parameter 'kappa' is given twice in surface spec"),
+        ("ill_conditioned:kappa=", "setting 'kappa' in surface spec 'ill_conditioned:kappa=' has no value after '='"),
+        ("ill_conditioned:=3", "setting '=3' in surface spec 'ill_conditioned:=3' has no name before '='"),
+        (
+            "ill_conditioned:kappa=1,,angle=2",
+            "surface spec 'ill_conditioned:kappa=1,,angle=2' has an empty setting between commas",
+        ),
+        ("ill_conditioned:kappa=1,", "surface spec 'ill_conditioned:kappa=1,' has an empty setting between commas"),
+        (
+            "ill_conditioned:kappa=1,kappa=2",
+            "ill_conditioned: kappa is given twice in 'ill_conditioned:kappa=1,kappa=2'",
+        ),
         (
             "ill_conditioned:kapa=1",
             "unknown parameter 'kapa' for surface 'ill_conditioned'; valid parameters: kappa, angle",
@@ -242,15 +274,15 @@ def test_property_spec_round_trips_exactly(kappa, angle):
         ("rosenbrock:kappa=1", "unknown parameter 'kappa' for surface 'rosenbrock', which takes no parameters"),
         (
             "ill_conditioned:kappa=nan",
-            "parameter 'kappa' of surface 'ill_conditioned' must be a finite number in [1, 1000000], got nan",
+            "ill_conditioned kappa=nan: is not a finite number: must be in [1, 1000000]",
         ),
         (
             "ill_conditioned:kappa=1e7",
-            "parameter 'kappa' of surface 'ill_conditioned' must be in [1, 1000000], got 10000000",
+            "ill_conditioned kappa=10000000.0: must be in [1, 1000000]",
         ),
         (
             "ill_conditioned:kappa=100;angle=4",
-            "parameter 'kappa' of surface 'ill_conditioned' must be a number in [1, 1000000], got '100;angle=4'",
+            "ill_conditioned kappa='100;angle=4': must be a number in [1, 1000000]",
         ),
         ("ill_conditioned:kap pa=3", "unknown parameter 'kap pa' for surface 'ill_conditioned'"),
     ],
@@ -262,8 +294,37 @@ def test_malformed_specs(text, message):
 
 
 def test_parse_surface_spec_rejects_non_strings():
-    with pytest.raises(ValueError, match="^surface spec must be a string, got None$"):
+    with pytest.raises(ValueError, match="^surface spec must be text like 'name:key=value', got None$"):
         parse_surface_spec(None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("rosenbrock\n", "a newline"),
+        ("ill_conditioned:kappa=1\tangle=2", "a tab"),
+        ("ill_conditioned:kappa=1\x00", "a NUL character"),
+        ("sphere\x1b", "the control character U+001B"),
+    ],
+)
+def test_specs_with_control_characters_are_refused(text, what):
+    message = f"surface spec {repr(text)} contains {what}; expected 'name'"
+    with pytest.raises(SpecError, match="^" + _escape(message)):
+        parse_surface_spec(text)
+
+
+def test_surface_specs_follow_the_optimizer_spec_grammar():
+    """One grammar (specs.split_spec) for surfaces and optimizers: the same texts are refused."""
+    from engine.spec import parse_optimizer_spec
+
+    for tail in ("", ":", ":a=1,,", ":a=1,", ":a", ":=1", ":a=", ":a=1,a=2", ":a=1\n"):
+        with pytest.raises(ValueError) as surface_error:
+            parse_surface_spec("sphere" + tail if tail else "")
+        with pytest.raises(ValueError) as optimizer_error:
+            parse_optimizer_spec("sgd" + tail if tail else "")
+        assert str(surface_error.value).replace("surface", "optimizer").replace("sphere", "sgd") == str(
+            optimizer_error.value
+        ), tail
 
 
 # --- the Surface object ------------------------------------------------------------------------------
@@ -283,7 +344,9 @@ def test_surfaces_are_immutable_values():
     assert surface != get_surface("sphere")
     assert len({surface, get_surface("ill_conditioned", kappa=100), get_surface("sphere")}) == 2
     assert copy.copy(surface) is surface and copy.deepcopy(surface) is surface
+    assert copy.deepcopy([surface])[0] is surface
     assert repr(surface) == "<Surface ill_conditioned:kappa=100>"
+    assert not hasattr(surface, "__dict__")  # a frozen slots dataclass: no stray attributes
 
 
 @pytest.mark.parametrize("name", ["rosenbrock", "ill_conditioned"])
@@ -300,23 +363,45 @@ def test_surface_checks_its_parts():
         domain=((0, 1), (0, 1)), minima=(),
     )  # fmt: skip
     with pytest.raises(ValueError, match="outside its domain"):
-        Surface(start=(2.0, 0.5), **parts)
+        Surface.create(start=(2.0, 0.5), **parts)
     with pytest.raises(ValueError, match="domain of surface 'x' is empty"):
-        Surface(start=(0.5, 0.5), **{**parts, "domain": ((1, 0), (0, 1))})
+        Surface.create(start=(0.5, 0.5), **{**parts, "domain": ((1, 0), (0, 1))})
     with pytest.raises(ValueError, match="contour"):
-        Surface(start=(0.5, 0.5), contour="cubic", **parts)
+        Surface.create(start=(0.5, 0.5), contour="cubic", **parts)
     with pytest.raises(ValueError, match="no known minimum"):
-        Surface(start=(0.5, 0.5), contour="log", **parts)
-    surface = Surface(start=(0.5, 0.5), **parts)  # value_and_grad defaults to (f, grad)
+        Surface.create(start=(0.5, 0.5), contour="log", **parts)
+    surface = Surface.create(start=(0.5, 0.5), **parts)  # value_and_grad defaults to (f, grad)
+    assert surface.domain == ((0.0, 1.0), (0.0, 1.0)) and all(type(v) is float for v in surface.domain[0])
     assert surface.f_min is None and surface.spec == "x" and surface.params == {}
     value, grad = surface.value_and_grad(np.array([0.25, -1.0]))
     assert value == -0.75 and list(grad) == [1.0, -1.0]
 
 
 def test_public_api():
-    for name in ("Surface", "Minimum", "SurfaceParam", "SurfaceDef", "SURFACES", "get_surface", "parse_surface_spec"):
+    public = ("Surface", "Minimum", "SurfaceDef", "SURFACES", "get_surface", "get_surface_def", "parse_surface_spec",
+              "LinearData", "LogisticData")  # fmt: skip
+    for name in public:
         assert name in surfaces.__all__ and hasattr(surfaces, name)
+    assert "SurfaceParam" not in surfaces.__all__ and not hasattr(surfaces, "SurfaceParam")  # specs.Param instead
     assert type(SURFACES) is dict
+
+
+def test_base_does_not_import_the_registry():
+    import ast
+
+    tree = ast.parse((PROJECT_ROOT / "surfaces" / "base.py").read_text())
+    imported = [node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
+    imported += [alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names]
+    assert imported and not [m for m in imported if m and "registry" in m], imported
+
+
+def test_unregistered_surfaces_refuse_to_pickle():
+    surface = Surface.create(
+        name="x", title="X", formula="x", description="x", f=np.sum, grad=np.sign, hessian=np.sign,
+        domain=((0, 1), (0, 1)), start=(0.5, 0.5),
+    )  # fmt: skip
+    with pytest.raises(TypeError, match="not a registered surface"):
+        pickle.dumps(surface)
 
 
 def test_importing_surfaces_pulls_in_only_numpy_and_the_stdlib():
