@@ -46,10 +46,6 @@ REFERENCE = {
     "easom": (((0, 6), (0, 6)), [("3.141593", "3.141593")], "-1"),  # the table's "(pi, pi) -> -1"
 }
 
-# Local minima listed: the table names two for three_hump_camel; the others were computed
-# (six_hump_camel: four, styblinski_tang: three).
-LOCAL_MINIMA_COUNT = {"three_hump_camel": 2, "six_hump_camel": 4, "styblinski_tang": 3}
-
 REQUIRED = [
     "sphere", "elongated_bowl", "ill_conditioned", "saddle", "monkey_saddle", "rosenbrock", "beale",
     "booth", "matyas", "himmelblau", "three_hump_camel", "six_hump_camel", "goldstein_price",
@@ -111,33 +107,57 @@ def test_global_minima_match_the_table(table_surface):
         assert at_table_point == pytest.approx(float(value), abs=max(_tolerance(value), 1e-6))
 
 
-def test_local_minima_counts(surface):
+# Every surface's number of listed local minima, written out (the table names two for
+# three_hump_camel; the others were computed).  Rastrigin, Ackley and Lévi have too many to list.
+LOCAL_MINIMA = {
+    "three_hump_camel": 2, "six_hump_camel": 4, "goldstein_price": 3, "mccormick": 1, "styblinski_tang": 3,
+}  # fmt: skip
+NO_MINIMA = ["saddle", "monkey_saddle"]
+# (surface, index of a listed minimum) for every listed minimum of every registered surface.
+MINIMA = [(name, i) for name in NAMES for i in range(len(get_surface(name).minima))]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_local_minima_counts(name):
+    surface = get_surface(name)
     local = [m for m in surface.minima if m.kind == "local"]
-    if surface.name in LOCAL_MINIMA_COUNT:
-        assert len(local) == LOCAL_MINIMA_COUNT[surface.name]
-    if surface.name in ("rastrigin", "ackley", "levi13"):
-        assert local == []  # too many to list: global only
+    assert len(local) == LOCAL_MINIMA.get(name, 0)
+
+
+@pytest.mark.parametrize("name", sorted(LOCAL_MINIMA))
+def test_local_minima_lie_above_the_global_minimum(name):
+    surface = get_surface(name)
+    local = [m for m in surface.minima if m.kind == "local"]
+    assert len(local) == LOCAL_MINIMA[name] > 0
     assert all(m.value > surface.f_min for m in local)
 
 
-def test_listed_minima_are_minima(surface):
-    for minimum in surface.minima:
-        point = np.array(minimum.point)
-        hess = surface.hessian(point)
-        scale = max(1.0, float(np.abs(hess).max()))
-        # Locations are stored to full float64 precision, so the gradient is zero up to rounding.
-        assert np.linalg.norm(surface.grad(point)) <= 1e-9 * scale, minimum
-        assert surface.f(point) == pytest.approx(minimum.value, rel=1e-13, abs=1e-13)
-        assert np.linalg.eigvalsh(hess).min() >= -1e-9 * scale, minimum
-        # and nothing lower on a small circle around it
-        angles = np.linspace(0, 2 * np.pi, 16, endpoint=False)
-        ring = point + 1e-3 * np.column_stack([np.cos(angles), np.sin(angles)])
-        assert np.all(surface.f(ring) > minimum.value)
+def test_which_surfaces_list_no_minimum():
+    assert [name for name in NAMES if not get_surface(name).minima] == NO_MINIMA
+    assert len(MINIMA) == sum(len(get_surface(name).minima) for name in NAMES) >= 30
 
 
-def test_minima_lie_inside_the_domain(surface):
-    for minimum in surface.minima:
-        assert surface.contains(minimum.point)
+@pytest.mark.parametrize(("name", "index"), MINIMA, ids=[f"{name}-{i}" for name, i in MINIMA])
+def test_listed_minimum_is_a_minimum(name, index):
+    surface = get_surface(name)
+    minimum = surface.minima[index]
+    point = np.array(minimum.point)
+    hess = surface.hessian(point)
+    scale = max(1.0, float(np.abs(hess).max()))
+    # Locations are stored to full float64 precision, so the gradient is zero up to rounding.
+    assert np.linalg.norm(surface.grad(point)) <= 1e-9 * scale, minimum
+    assert surface.f(point) == pytest.approx(minimum.value, rel=1e-13, abs=1e-13)
+    assert np.linalg.eigvalsh(hess).min() >= -1e-9 * scale, minimum
+    # and nothing lower on a small circle around it
+    angles = np.linspace(0, 2 * np.pi, 16, endpoint=False)
+    ring = point + 1e-3 * np.column_stack([np.cos(angles), np.sin(angles)])
+    assert np.all(surface.f(ring) > minimum.value)
+
+
+@pytest.mark.parametrize(("name", "index"), MINIMA, ids=[f"{name}-{i}" for name, i in MINIMA])
+def test_listed_minimum_lies_inside_the_domain(name, index):
+    surface = get_surface(name)
+    assert surface.contains(surface.minima[index].point)
 
 
 def test_nothing_on_the_domain_lies_below_the_global_minimum(surface):
