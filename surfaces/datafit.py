@@ -623,7 +623,7 @@ def _make_logistic_regression(
 LOGISTIC_REGRESSION = SurfaceDef(
     name="logistic_regression",
     title="Logistic regression (cross-entropy)",
-    formula="(1/n) Σᵢ log(1 + exp(w·xᵢ)) − yᵢ w·xᵢ,  w = (x, y)",
+    formula="(1/n) Σᵢ (log(1 + exp(w·xᵢ)) − yᵢ w·xᵢ),  w = (x, y)",
     description=(
         "the mean cross-entropy of a two-weight linear classifier on noisy labelled points: "
         "a smooth basin with nearly straight walls far from the minimum"
