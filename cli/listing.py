@@ -36,10 +36,7 @@ def print_listing(out: TextIO) -> None:
             why = "unbounded below" if s.f_min is None and s.data is None else "none known for these parameters"
             out.write(f"  {'':<18} minima: none ({why})\n")
         for p in sdef.params:
-            out.write(
-                f"  {'':<18} param {p.name}={format_value(p.default)}  ({p.kind}, in [{_num(p.low)}, "
-                f"{_num(p.high)}])  {p.doc}\n"
-            )
+            out.write(f"  {'':<18} param {p.name}={format_value(p.default)}  ({p.kind}, {p.range_text()})  {p.doc}\n")
     out.write("\nOptimizers (--optimizer NAME or NAME:key=value,...; booleans true/false)\n")
     for name, opt in OPTIMIZERS.items():
         torch = f"  [{opt.torch_equivalent}]" if opt.torch_equivalent else "  [no torch equivalent]"

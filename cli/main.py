@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
 from collections.abc import Sequence
@@ -28,15 +29,22 @@ def _join_negative_values(argv: Sequence[str]) -> list[str]:
     return out
 
 
-def _version() -> str:
-    from arena import __version__
+class _VersionAction(argparse.Action):
+    """``--version``: prints the version, importing the app only when asked."""
 
-    return __version__
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from arena import __version__
+
+        print(f"Gradient Arena {__version__}")
+        parser.exit()
 
 
 def build_parser() -> Parser:
     parser = Parser(prog="main.py", description="Gradient Arena: race gradient-descent optimizers on 2-D surfaces.")
-    parser.add_argument("--version", action="version", version=f"Gradient Arena {_version()}")
+    parser.add_argument("--version", action=_VersionAction, help="print the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="{gui,list,race}", parser_class=Parser)
     gui = sub.add_parser("gui", help="open the window (the default)")
     gui.add_argument("--preset", help="open with this preset (see the Presets menu)")

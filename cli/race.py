@@ -130,7 +130,7 @@ def summary_lines(race) -> list[str]:
     width = max(len("racer"), *(len(r.racer) for r in rows)) if rows else len("racer")
     lines = [f"{'racer':<{width}}  {'status':<22} {'x':>11} {'y':>11} {'loss':>12} {'dist_min':>10}"]
     for s in rows:
-        status = f"ran {s.steps} steps" if s.status == "running" else s.status_text
+        status = f"ran {s.steps} steps" if s.status in ("running", "budget used") else s.status_text
         lines.append(
             f"{s.racer:<{width}}  {status:<22} {s.final_x:>11.5g} {s.final_y:>11.5g} "
             f"{s.final_loss:>12.5g} {s.distance_to_min:>10.4g}"

@@ -61,6 +61,8 @@ def _shown(value: Any) -> str:
         return text if len(text) <= 30 else f"an integer of {len(text.lstrip('-'))} digits"
     if isinstance(value, float):
         return format_value(value)
+    if type(value).__name__ == "bool_":  # numpy.bool_, shown as Python shows a bool
+        return str(bool(value))
     if isinstance(value, numbers.Real) and not isinstance(value, bool):  # NumPy scalars
         return format_value(float(value))
     text = repr(value)

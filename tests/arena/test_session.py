@@ -146,12 +146,49 @@ def test_leaderboard_rows():
     )
     race = Race(config)
     race.advance(100)
-    sgd, newton, adam = standings(race)
+    newton, adam, sgd = standings(race)  # rank order: converged, then by loss gap, diverged last
+    assert [s.rank for s in (newton, adam, sgd)] == [1, 2, 3]
     assert sgd.status == "diverged" and sgd.status_text == f"diverged at {sgd.stop_step}"
     assert newton.status == "converged" and newton.steps_to_tol == newton.stop_step < 100
-    assert adam.status_text == "budget used" and adam.steps == 100
+    assert adam.status == adam.status_text == "budget used" and adam.steps == 100
+    assert adam.spec.startswith("adam:lr=0.01,beta1=0.9,beta2=0.999,eps=1e-08")
     lines = summary_csv_text(race).splitlines()
-    assert (
-        lines[0] == "racer,optimizer,final_loss,distance_to_min,steps,status,steps_to_tol,final_x,final_y,us_per_step"
+    assert lines[0] == (
+        "rank,racer,optimizer,spec,final_loss,loss_gap,distance_to_min,steps,status,steps_to_tol,"
+        "final_x,final_y,us_per_step,seconds"
     )
-    assert lines[2].startswith("Newton,newton,") and f",converged,{newton.stop_step}," in lines[2]
+    assert lines[1].startswith("1,Newton,newton,") and f",converged,{newton.stop_step}," in lines[1]
+    assert lines[2].startswith("2,Adam,adam,") and ",budget used,," in lines[2]
+    assert lines[3].startswith("3,SGD,sgd,") and ",diverged,," in lines[3]
+
+
+def _race(tol, racers, steps=200):
+    config = RaceConfig("sphere", {}, (3.0, 4.0), steps, tol, 0, racers)
+    race = Race(config)
+    race.advance(steps)
+    return standings(race)
+
+
+def test_leaderboard_ranks_by_steps_to_tolerance_when_a_tolerance_is_set():
+    racers = [
+        RacerConfig("sgd", {"lr": 0.01}, "slow", "#0072B2"),  # does not reach 1e-6 in 200 steps
+        RacerConfig("sgd", {"lr": 0.2}, "fast", "#D55E00"),
+        RacerConfig("sgd", {"lr": 0.1}, "medium", "#009E73"),
+        RacerConfig("sgd", {"lr": 1.5}, "wild", "#CC79A7"),  # |1 - 2 lr| > 1: diverges
+    ]
+    rows = _race(1e-6, racers)
+    assert [s.racer for s in rows] == ["fast", "medium", "slow", "wild"]
+    assert [s.status for s in rows] == ["converged", "converged", "budget used", "diverged"]
+    assert rows[0].steps_to_tol < rows[1].steps_to_tol
+
+
+def test_leaderboard_ranks_by_final_loss_gap_without_a_tolerance():
+    racers = [
+        RacerConfig("sgd", {"lr": 0.01}, "slow", "#0072B2"),
+        RacerConfig("sgd", {"lr": 1.5}, "wild", "#CC79A7"),
+        RacerConfig("sgd", {"lr": 0.1}, "medium", "#009E73"),
+    ]
+    rows = _race(None, racers, steps=20)
+    assert [s.racer for s in rows] == ["medium", "slow", "wild"]
+    assert rows[0].loss_gap < rows[1].loss_gap and rows[2].status == "diverged"
+    assert [s.rank for s in rows] == [1, 2, 3]
