@@ -87,9 +87,7 @@ def pointwise(f: Kernel, grad: Kernel, hessian: Kernel, value_and_grad: Kernel |
     return {"f": f_, "grad": grad_, "hessian": hessian_, "value_and_grad": value_and_grad_}
 
 
-def coordinatewise(
-    f: Kernel, grad: Kernel, hessian: Kernel, value_and_grad: Kernel | None = None
-) -> dict[str, Any]:
+def coordinatewise(f: Kernel, grad: Kernel, hessian: Kernel, value_and_grad: Kernel | None = None) -> dict[str, Any]:
     """The four functions from kernels of the whole array ``p`` (last axis ``(x, y)``).
 
     For formulas that do the same to both coordinates (Rastrigin's ``v² − 10 cos 2πv``),

@@ -143,19 +143,26 @@ ILL_CONDITIONED = SurfaceDef(
     description="a tilted bowl with condition number κ: a ravine not aligned with the axes",
     params=(
         Param(
-            "kappa", "float", 50.0, "condition number κ: curvature across the valley over curvature along it",
-            low=1.0, high=1e6,
+            "kappa",
+            "float",
+            50.0,
+            "condition number κ: curvature across the valley over curvature along it",
+            low=1.0,
+            high=1e6,
         ),
         Param(
-            "angle", "float", 30.0, "direction θ of the valley floor, in degrees from the x axis",
-            low=-180.0, high=180.0,
+            "angle",
+            "float",
+            30.0,
+            "direction θ of the valley floor, in degrees from the x axis",
+            low=-180.0,
+            high=180.0,
         ),
     ),
     make=_make_ill_conditioned,
     # w = (x, y) in the rotated frame: u along the valley floor (curvature 1), v across it (κ).
     expression=(
-        "((x*cos(angle*pi/180) + y*sin(angle*pi/180))**2"
-        " + kappa*(y*cos(angle*pi/180) - x*sin(angle*pi/180))**2)/2"
+        "((x*cos(angle*pi/180) + y*sin(angle*pi/180))**2 + kappa*(y*cos(angle*pi/180) - x*sin(angle*pi/180))**2)/2"
     ),
 )
 

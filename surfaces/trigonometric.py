@@ -151,9 +151,7 @@ RASTRIGIN = fixed_surface(
 
 _SQRT_HALF = math.sqrt(0.5)
 _TINY = float(np.finfo(np.float64).smallest_subnormal)
-_m20, _m0p2_sqrt_half, _2_sqrt2, _2pi_e, _tiny = constants(
-    -20, -0.2 * _SQRT_HALF, 2 * math.sqrt(2), 2 * PI * E, _TINY
-)
+_m20, _m0p2_sqrt_half, _2_sqrt2, _2pi_e, _tiny = constants(-20, -0.2 * _SQRT_HALF, 2 * math.sqrt(2), 2 * PI * E, _TINY)
 
 
 def _ackley_f(p: Any) -> Any:
@@ -211,9 +209,7 @@ ACKLEY = fixed_surface(
     start=(-3.7, 3.2),
     minima=(Minimum((0.0, 0.0), 0.0, "global"),),
     contour="linear",
-    **coordinatewise(
-        f=_ackley_f, grad=lambda p: _ackley_vg(p)[1], hessian=_ackley_hessian, value_and_grad=_ackley_vg
-    ),
+    **coordinatewise(f=_ackley_f, grad=lambda p: _ackley_vg(p)[1], hessian=_ackley_hessian, value_and_grad=_ackley_vg),
 )
 
 

@@ -233,7 +233,7 @@ def test_random_minibatches_average_to_the_full_gradient(name):
             idx = rng.choice(n, size=b, replace=False)
             total += surface.data.batch_value_and_grad(p[None, :], idx)[1][0]
         mean = total / draws
-        assert np.all(np.abs(mean - full) <= 4.0 * se), ((mean - full) / se)
+        assert np.all(np.abs(mean - full) <= 4.0 * se), (mean - full) / se
         # The test has teeth: a biased sampler (drawing only from the half of the points whose
         # first gradient component is smallest), or a batch sum instead of a mean, fails it.
         low_half = np.argsort(per_point[:, 0])[: n // 2]

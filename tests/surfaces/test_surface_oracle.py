@@ -130,14 +130,20 @@ def _data_fit_expression(surface):
     if data.kind == "linear":
         assert names == "(b₀, b₁)"
         text = text.replace("b₀", " x ").replace("b₁", " y ").replace("xᵢ", " xi ").replace("yᵢ", " yi ")
-        term = parse_expr(text, local_dict={"x": X, "y": Y, "xi": xi, "yi": yi},
-                          transformations=standard_transformations + (implicit_multiplication_application,))
+        term = parse_expr(
+            text,
+            local_dict={"x": X, "y": Y, "xi": xi, "yi": yi},
+            transformations=standard_transformations + (implicit_multiplication_application,),
+        )
         rows = [{xi: sympy.Rational(a), yi: sympy.Rational(b)} for a, b in zip(data.x, data.y)]
     else:
         assert names == "w"
         text = text.replace("w*xᵢ", "(x*x1 + y*x2)").replace("yᵢ", " yi ")
-        term = parse_expr(text, local_dict={"x": X, "y": Y, "x1": x1, "x2": x2, "yi": yi},
-                          transformations=standard_transformations + (implicit_multiplication_application,))
+        term = parse_expr(
+            text,
+            local_dict={"x": X, "y": Y, "x1": x1, "x2": x2, "yi": yi},
+            transformations=standard_transformations + (implicit_multiplication_application,),
+        )
         rows = [{x1: sympy.Rational(a), x2: sympy.Rational(b), yi: sympy.Rational(c)}
                 for (a, b), c in zip(data.x, data.y)]  # fmt: skip
     assert term.free_symbols - {X, Y} and len(rows) == data.n

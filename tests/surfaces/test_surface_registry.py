@@ -411,7 +411,5 @@ def test_importing_surfaces_pulls_in_only_numpy_and_the_stdlib():
         "{'PySide6', 'pyqtgraph', 'sympy', 'engine', 'gui', 'cli', 'scipy', 'matplotlib', 'shiboken6'})\n"
         "print(','.join(bad))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True
-    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
