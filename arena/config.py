@@ -13,16 +13,33 @@ from engine.options import RunOptions, check_options_for, resolve_options
 from surfaces import SURFACES, get_surface
 
 MAX_STEPS = 1_000_000
-_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_COLOR = re.compile(r"\A#[0-9a-fA-F]{6}\Z")
 
 
 class SessionError(ValueError):
-    """A race description was refused. ``where`` says where (``racers[2].lr``)."""
+    """A race description was refused: every problem found, each with where it is.
 
-    def __init__(self, where: str, reason: str):
-        super().__init__(f"{where}: {reason}" if where else reason)
-        self.where = where
-        self.reason = reason
+    ``problems`` is a list of ``(where, reason)`` pairs, ``where`` naming the place in
+    the user's words (``racer 3 ("Adam").lr``, ``surface.params``, ``steps``);
+    ``where`` and ``reason`` are the first problem's. ``str(err)`` lists them all,
+    separated by ``"; "``; :attr:`lines` gives one line per problem.
+    """
+
+    def __init__(self, where: str, reason: str, problems: list[tuple[str, str]] | None = None):
+        self.problems = list(problems) if problems else [(where, reason)]
+        self.where, self.reason = self.problems[0]
+        super().__init__("; ".join(self.lines))
+
+    @property
+    def lines(self) -> list[str]:
+        return [f"{where}: {reason}" if where else reason for where, reason in self.problems]
+
+
+def racer_label(index: int, name: object) -> str:
+    """How a session error names a racer: 1-based, with its name (``racer 3 ("Adam")``)."""
+    if isinstance(name, str) and name.strip():
+        return f'racer {index + 1} ("{name.strip()}")'
+    return f"racer {index + 1}"
 
 
 @dataclass
@@ -71,49 +88,73 @@ class RaceConfig:
         return get_surface(self.surface, **self.surface_params)
 
     def validate(self) -> RaceConfig:
-        """Check every field; raise :class:`SessionError` naming the first bad one."""
+        """Check every field; raise :class:`SessionError` listing every bad one."""
+        problems: list[tuple[str, str]] = []
+        surface = None
         if self.surface not in SURFACES:
-            raise SessionError("surface.name", f"unknown surface {self.surface!r}; valid: {', '.join(SURFACES)}")
-        try:
-            self.build_surface()
-        except ValueError as exc:
-            raise SessionError("surface.params", str(exc)) from None
+            problems.append(("surface.name", f"unknown surface {self.surface!r}; valid: {', '.join(SURFACES)}"))
+        else:
+            try:
+                surface = self.build_surface()
+            except ValueError as exc:
+                problems.append(("surface.params", str(exc)))
         if (
             not isinstance(self.start, (tuple, list))
             or len(self.start) != 2
-            or not all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in self.start)
+            or not all(isinstance(v, (int, float)) and not isinstance(v, bool) and _finite(v) for v in self.start)
         ):
-            raise SessionError("start", f"must be two finite numbers [x, y], got {self.start!r}")
+            problems.append(("start", f"must be two finite numbers [x, y], got {_shown(self.start)}"))
         if isinstance(self.steps, bool) or not isinstance(self.steps, int) or not 0 <= self.steps <= MAX_STEPS:
-            raise SessionError("steps", f"must be a whole number in [0, {MAX_STEPS}], got {self.steps!r}")
+            problems.append(("steps", f"must be a whole number in [0, {MAX_STEPS}], got {_shown(self.steps)}"))
         if self.tol is not None and (
-            isinstance(self.tol, bool)
-            or not isinstance(self.tol, (int, float))
-            or not math.isfinite(self.tol)
-            or self.tol < 0
+            isinstance(self.tol, bool) or not isinstance(self.tol, (int, float)) or not _finite(self.tol) or self.tol < 0
         ):
-            raise SessionError("tol", f"must be null or a number >= 0, got {self.tol!r}")
-        if isinstance(self.seed, bool) or not isinstance(self.seed, int) or self.seed < 0:
-            raise SessionError("seed", f"must be a whole number >= 0, got {self.seed!r}")
-        surface = self.build_surface()
+            problems.append(("tol", f"must be null or a number >= 0, got {_shown(self.tol)}"))
+        if isinstance(self.seed, bool) or not isinstance(self.seed, int) or not 0 <= self.seed < 2**63:
+            problems.append(("seed", f"must be a whole number >= 0, got {_shown(self.seed)}"))
         for i, racer in enumerate(self.racers):
-            where = f"racers[{i}]"
-            if racer.optimizer not in OPTIMIZERS:
-                raise SessionError(
-                    f"{where}.optimizer", f"unknown optimizer {racer.optimizer!r}; valid: {', '.join(OPTIMIZERS)}"
-                )
-            try:
-                racer.resolved()
-                if not isinstance(racer.options, dict):
-                    raise SessionError(f"{where}.options", "must be an object")
-                check_options_for(racer.run_options(), surface)
-            except HyperparameterError as exc:
-                key = f"{where}.{exc.key}" if exc.key else where
-                raise SessionError(key, exc.reason) from None
-            if not isinstance(racer.name, str) or not racer.name.strip():
-                raise SessionError(f"{where}.name", "must be a non-empty string")
-            if not isinstance(racer.color, str) or not _COLOR.match(racer.color):
-                raise SessionError(f"{where}.color", f"must be a colour like '#0072B2', got {racer.color!r}")
-            if not isinstance(racer.visible, bool):
-                raise SessionError(f"{where}.visible", f"must be true or false, got {racer.visible!r}")
+            problems.extend(_racer_problems(racer, racer_label(i, racer.name), surface))
+        if problems:
+            raise SessionError("", "", problems)
         return self
+
+
+def _finite(value: float) -> bool:
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an int too large for a float
+        return False
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _racer_problems(racer: RacerConfig, where: str, surface) -> list[tuple[str, str]]:
+    problems: list[tuple[str, str]] = []
+    if racer.optimizer not in OPTIMIZERS:
+        problems.append((f"{where}.optimizer", f"unknown optimizer {racer.optimizer!r}; valid: {', '.join(OPTIMIZERS)}"))
+    else:
+        try:
+            racer.resolved()
+        except HyperparameterError as exc:
+            problems.append((f"{where}.{exc.key}" if exc.key else where, exc.reason))
+    if not isinstance(racer.options, dict):
+        problems.append((f"{where}.options", "must be an object"))
+    else:
+        try:
+            options = racer.run_options()
+            if surface is not None:
+                check_options_for(options, surface)
+        except HyperparameterError as exc:
+            problems.append((f"{where}.{exc.key}" if exc.key else where, exc.reason))
+    if not isinstance(racer.name, str) or not racer.name.strip():
+        problems.append((f"{where}.name", "must be a non-empty string"))
+    elif any(ord(ch) < 32 or 0xD800 <= ord(ch) <= 0xDFFF for ch in racer.name):
+        problems.append((f"{where}.name", "must not contain control characters or lone surrogates"))
+    if not isinstance(racer.color, str) or not _COLOR.match(racer.color):
+        problems.append((f"{where}.color", f"must be a colour like '#0072B2', got {_shown(racer.color)}"))
+    if not isinstance(racer.visible, bool):
+        problems.append((f"{where}.visible", f"must be true or false, got {_shown(racer.visible)}"))
+    return problems

@@ -15,7 +15,7 @@ keys, see ``engine.options``) is left out when there are none.
 Floats are written with Python's shortest round-trip repr, so a loaded session
 has bit-for-bit the same numbers. Anything damaged, truncated, from a newer
 version or with bad values is refused with a :class:`SessionError` that says
-what is wrong and where (``racers[2].lr: must be > 0``).
+what is wrong and where, every problem at once (``racer 3 ("Adam").lr: must be > 0``).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from typing import Any
 
 from engine.csvio import atomic_write_text
 
-from .config import RaceConfig, RacerConfig, SessionError
+from .config import RaceConfig, RacerConfig, SessionError, racer_label
 
 FORMAT = 1
 _TOP_KEYS = {"format", "app", "surface", "start", "steps", "tol", "seed", "racers", "name", "description"}
@@ -95,25 +95,36 @@ def parse_session(data: Any) -> RaceConfig:
     _expect(isinstance(start, list) and len(start) == 2, "start", f"must be [x, y], got {start!r}")
     racers_data = data["racers"]
     _expect(isinstance(racers_data, list), "racers", "must be a list")
+    problems: list[tuple[str, str]] = []
     racers = []
     for i, r in enumerate(racers_data):
-        where = f"racers[{i}]"
-        _expect(isinstance(r, dict), where, "must be an object")
-        unknown = set(r) - _RACER_KEYS
-        _expect(not unknown, f"{where}.{sorted(unknown)[0]}" if unknown else where, "unknown key")
-        _expect(isinstance(r.get("optimizer"), str), f"{where}.optimizer", "missing or not a string")
+        where = racer_label(i, r.get("name") if isinstance(r, dict) else None)
+        if not isinstance(r, dict):
+            problems.append((where, "must be an object"))
+            continue
+        found = [(f"{where}.{key}", "unknown key") for key in sorted(set(r) - _RACER_KEYS)]
+        if not isinstance(r.get("optimizer"), str):
+            found.append((f"{where}.optimizer", "missing or not a string"))
         hp = r.get("hyperparams", {})
-        _expect(isinstance(hp, dict), f"{where}.hyperparams", "must be an object")
+        if not isinstance(hp, dict):
+            found.append((f"{where}.hyperparams", "must be an object"))
         options = r.get("options", {})
-        _expect(isinstance(options, dict), f"{where}.options", "must be an object")
+        if not isinstance(options, dict):
+            found.append((f"{where}.options", "must be an object"))
+        if found:
+            problems.extend(found)
+            continue
         racers.append(
-            RacerConfig(
-                optimizer=r["optimizer"],
-                hyperparams=dict(hp),
-                name=r.get("name", ""),
-                color=r.get("color", "#0072B2"),
-                visible=r.get("visible", True),
-                options=dict(options),
+            (
+                i,
+                RacerConfig(
+                    optimizer=r["optimizer"],
+                    hyperparams=dict(hp),
+                    name=r.get("name", ""),
+                    color=r.get("color", "#0072B2"),
+                    visible=r.get("visible", True),
+                    options=dict(options),
+                ),
             )
         )
     config = RaceConfig(
@@ -123,9 +134,30 @@ def parse_session(data: Any) -> RaceConfig:
         steps=data["steps"],
         tol=data.get("tol"),
         seed=data.get("seed", 0),
-        racers=racers,
+        racers=[racer for _, racer in racers],
     )
-    return config.validate()
+    try:
+        config.validate()
+    except SessionError as exc:
+        # racer labels count the file's racers, including any skipped above for their structure
+        index = {f"racer {k + 1}": f"racer {i + 1}" for k, (i, _) in enumerate(racers)}
+        for where, reason in exc.problems:
+            head, _, rest = where.partition(" (")
+            if head in index and index[head] != head:
+                where = index[head] + (" (" + rest if rest else "")
+            problems.append((where, reason))
+    if problems:
+        raise SessionError("", "", sorted(problems, key=_problem_order))
+    return config
+
+
+def _problem_order(problem: tuple[str, str]) -> tuple:
+    """Problems in file order: top-level keys first, then racer 1, racer 2, ..."""
+    where = problem[0]
+    if where.startswith("racer "):
+        number = where[6:].split(" ", 1)[0].split(".", 1)[0]
+        return (1, int(number) if number.isdigit() else 0)
+    return (0, 0)
 
 
 def load_session(path: str | os.PathLike) -> RaceConfig:

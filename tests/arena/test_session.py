@@ -73,13 +73,13 @@ def test_file_is_human_readable_json_with_a_format_version(tmp_path):
 @pytest.mark.parametrize(
     "mutate,where",
     [
-        (lambda d: d["racers"][2]["hyperparams"].update(lr=-1), "racers[2].lr: must be > 0"),
-        (lambda d: d["racers"][0]["hyperparams"].update(beta2=1.5), "racers[0].beta2: must be in [0, 1)"),
-        (lambda d: d["racers"][0]["hyperparams"].update(bogus=1), "racers[0].bogus: is not a hyperparameter"),
-        (lambda d: d["racers"][1].update(optimizer="sgdd"), "racers[1].optimizer: unknown optimizer 'sgdd'"),
-        (lambda d: d["racers"][1].update(color="blue"), "racers[1].color: must be a colour"),
-        (lambda d: d["racers"][1].update(visible="yes"), "racers[1].visible: must be true or false"),
-        (lambda d: d["racers"][1]["hyperparams"].update(momentum=0), "racers[1].nesterov: needs momentum > 0"),
+        (lambda d: d["racers"][2]["hyperparams"].update(lr=-1), 'racer 3 ("Newton").lr: must be > 0'),
+        (lambda d: d["racers"][0]["hyperparams"].update(beta2=1.5), 'racer 1 ("Adam fast").beta2: must be in [0, 1)'),
+        (lambda d: d["racers"][0]["hyperparams"].update(bogus=1), 'racer 1 ("Adam fast").bogus: is not a hyperparameter'),
+        (lambda d: d["racers"][1].update(optimizer="sgdd"), "racer 2 (\"NAG\").optimizer: unknown optimizer 'sgdd'"),
+        (lambda d: d["racers"][1].update(color="blue"), 'racer 2 ("NAG").color: must be a colour'),
+        (lambda d: d["racers"][1].update(visible="yes"), 'racer 2 ("NAG").visible: must be true or false'),
+        (lambda d: d["racers"][1]["hyperparams"].update(momentum=0), 'racer 2 ("NAG").nesterov: needs momentum > 0'),
         (lambda d: d.update(format=2), "format: version 2 is newer"),
         (lambda d: d.pop("format"), "format: missing"),
         (lambda d: d.update(steps=-5), "steps: must be a whole number"),
@@ -192,3 +192,22 @@ def test_leaderboard_ranks_by_final_loss_gap_without_a_tolerance():
     assert [s.racer for s in rows] == ["medium", "slow", "wild"]
     assert rows[0].loss_gap < rows[1].loss_gap and rows[2].status == "diverged"
     assert [s.rank for s in rows] == [1, 2, 3]
+
+
+def test_every_problem_in_a_session_is_reported_at_once(tmp_path):
+    data = json.loads(dump_session(sample_config()))
+    data["steps"] = -5
+    data["racers"][0]["hyperparams"]["lr"] = -1
+    data["racers"][1] = "not a racer"
+    data["racers"][2]["color"] = "#00000\n"  # a newline after a colour-like text is not a colour
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(data))
+    with pytest.raises(SessionError) as info:
+        load_session(path)
+    assert info.value.lines == [
+        "steps: must be a whole number in [0, 1000000], got -5",
+        'racer 1 ("Adam fast").lr: must be > 0',
+        "racer 2: must be an object",
+        "racer 3 (\"Newton\").color: must be a colour like '#0072B2', got '#00000\\n'",
+    ]
+    assert str(info.value) == "; ".join(info.value.lines)
