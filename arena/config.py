@@ -107,7 +107,10 @@ class RaceConfig:
         if isinstance(self.steps, bool) or not isinstance(self.steps, int) or not 0 <= self.steps <= MAX_STEPS:
             problems.append(("steps", f"must be a whole number in [0, {MAX_STEPS}], got {_shown(self.steps)}"))
         if self.tol is not None and (
-            isinstance(self.tol, bool) or not isinstance(self.tol, (int, float)) or not _finite(self.tol) or self.tol < 0
+            isinstance(self.tol, bool)
+            or not isinstance(self.tol, (int, float))
+            or not _finite(self.tol)
+            or self.tol < 0
         ):
             problems.append(("tol", f"must be null or a number >= 0, got {_shown(self.tol)}"))
         if isinstance(self.seed, bool) or not isinstance(self.seed, int) or not 0 <= self.seed < 2**63:
@@ -134,7 +137,8 @@ def _shown(value: object) -> str:
 def _racer_problems(racer: RacerConfig, where: str, surface) -> list[tuple[str, str]]:
     problems: list[tuple[str, str]] = []
     if racer.optimizer not in OPTIMIZERS:
-        problems.append((f"{where}.optimizer", f"unknown optimizer {racer.optimizer!r}; valid: {', '.join(OPTIMIZERS)}"))
+        valid = ", ".join(OPTIMIZERS)
+        problems.append((f"{where}.optimizer", f"unknown optimizer {racer.optimizer!r}; valid: {valid}"))
     else:
         try:
             racer.resolved()

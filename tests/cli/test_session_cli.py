@@ -55,7 +55,8 @@ def test_session_errors(tmp_path, cli):
         '"racers": [{"optimizer": "adam", "hyperparams": {"lr": -1}}]}'
     )
     res = cli("race", "--session", str(bad))
-    assert res.returncode == 2 and res.stderr.strip() == f'error: --session {str(bad)!r}: racer 1 ("Adam").lr: must be > 0'
+    expected = f'error: --session {str(bad)!r}: racer 1 ("Adam").lr: must be > 0'
+    assert res.returncode == 2 and res.stderr.strip() == expected
     res = cli("race", "--session", str(bad), "--surface", "sphere")
     assert res.returncode == 2 and "leave out --surface" in res.stderr
     res = cli("race", "--session", str(tmp_path / "none.json"))
