@@ -1,4 +1,4 @@
-"""Presets: session files shipped in ``assets/presets/``."""
+"""Presets: session files shipped inside the package, in ``arena/data/presets/``."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 from .config import RaceConfig, SessionError
 from .session import parse_session
 
-PRESETS_DIR = Path(__file__).resolve().parents[1] / "assets" / "presets"
+PRESETS_DIR = Path(__file__).resolve().parent / "data" / "presets"
 
 
 def list_presets() -> list[tuple[str, str]]:

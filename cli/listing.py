@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from typing import TextIO
 
+from arena import list_presets
 from engine import OPTIMIZERS
 from engine.hyperparams import format_value
 from engine.options import OPTION_PARAMS
@@ -64,3 +65,6 @@ def print_listing(out: TextIO) -> None:
                 f"  {'':<14}   {p.name:<14} default {format_value(p.default):<20} {p.kind:<5} "
                 f"{p.range_text():<14} {p.doc}\n"
             )
+    out.write("\nPresets (race --preset NAME, gui --preset NAME)\n")
+    for name, title in list_presets():
+        out.write(f"  {name:<14} {title}\n")

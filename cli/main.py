@@ -56,6 +56,7 @@ def build_parser() -> Parser:
         "race", help="run a race headless and write a CSV", description="Run optimizers from one start on one surface."
     )
     race.add_argument("--session", metavar="FILE", help="run a saved session (instead of the flags below)")
+    race.add_argument("--preset", metavar="NAME", help="run a preset (textbook, rosenbrock, ...; see list)")
     race.add_argument("--surface", metavar="NAME[:param=value,...]")
     race.add_argument("--start", metavar="X,Y", help="start point (default: the surface's)")
     race.add_argument(

@@ -13,6 +13,7 @@ from arena import (
     RaceConfig,
     RacerConfig,
     SessionError,
+    load_preset,
     load_session,
     save_session,
     standings,
@@ -106,13 +107,17 @@ def check_seed(seed: int) -> int:
 
 
 def config_from_args(args) -> RaceConfig:
-    if args.session:
+    preset = getattr(args, "preset", None)
+    if args.session and preset:
+        raise UsageError("give --session or --preset, not both")
+    if args.session or preset:
+        flag = "--session" if args.session else "--preset"
         if args.surface or args.optimizer or args.start:
-            raise UsageError("--session runs a saved race: leave out --surface, --start and --optimizer")
+            raise UsageError(f"{flag} runs a saved race: leave out --surface, --start and --optimizer")
         try:
-            config = load_session(args.session)
+            config = load_session(args.session) if args.session else load_preset(preset)
         except SessionError as exc:
-            raise UsageError(f"--session {args.session!r}: {exc}") from None
+            raise UsageError(f"{flag} {args.session or preset!r}: {exc}") from None
         if args.steps is not None:
             config.steps = check_steps(args.steps)
         if args.tol is not None:

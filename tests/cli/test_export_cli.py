@@ -1,4 +1,5 @@
 """``race --session FILE --png/--svg/--gif/--mp4``: images and animations headless."""
+
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -7,19 +8,35 @@ from pathlib import Path
 import imageio.v2 as iio2
 import imageio.v3 as iio
 
+from arena import PRESETS_DIR
+
 ROOT = Path(__file__).resolve().parents[2]
-TEXTBOOK = str(ROOT / "assets/presets/textbook.json")
+TEXTBOOK = str(PRESETS_DIR / "textbook.json")
 
 
 def run(*args):
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True, timeout=300,
-                          cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True, timeout=300, cwd=ROOT
+    )
 
 
 def test_session_to_png_svg_gif_mp4(tmp_path):
     png, svg, gif, mp4, csv = (tmp_path / n for n in ("r.png", "r.svg", "r.gif", "r.mp4", "r.csv"))
-    res = run("race", "--session", TEXTBOOK, "--png", str(png), "--svg", str(svg), "--gif", str(gif), "--mp4",
-              str(mp4), "--csv", str(csv))
+    res = run(
+        "race",
+        "--session",
+        TEXTBOOK,
+        "--png",
+        str(png),
+        "--svg",
+        str(svg),
+        "--gif",
+        str(gif),
+        "--mp4",
+        str(mp4),
+        "--csv",
+        str(csv),
+    )
     assert res.returncode == 0, res.stderr
     assert f"wrote {png}" in res.stdout and f"wrote {gif}" in res.stdout
     image = iio.imread(png)

@@ -3,7 +3,7 @@ again gives the same CSV."""
 
 from pathlib import Path
 
-from arena import load_session
+from arena import PRESETS_DIR, load_session
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -42,7 +42,7 @@ def test_save_session_then_run_it_gives_the_same_csv(tmp_path, cli):
 
 def test_session_with_summary_csv(tmp_path, cli):
     out = tmp_path / "board.csv"
-    res = cli("race", "--session", str(ROOT / "assets/presets/himmelblau.json"), "--summary-csv", str(out))
+    res = cli("race", "--session", str(PRESETS_DIR / "himmelblau.json"), "--summary-csv", str(out))
     assert res.returncode == 0, res.stderr
     lines = out.read_text().splitlines()
     assert len(lines) == 7 and all(",converged," in line for line in lines[1:])
@@ -102,3 +102,16 @@ def test_bad_stochastic_options_exit_2(tmp_path, cli):
     assert res.returncode == 2 and "batch_size=60 is larger than the data set (n=50)" in res.stderr
     res = cli("race", "--surface", "sphere", "--optimizer", "sgd:schedule=cosine,T_max=0")
     assert res.returncode == 2 and "T_max=0: must be >= 1" in res.stderr
+
+
+def test_race_runs_a_preset_by_name(tmp_path, cli):
+    out = tmp_path / "s.csv"
+    res = cli("race", "--preset", "textbook", "-q", "--summary-csv", str(out))
+    assert res.returncode == 0, res.stderr
+    rows = out.read_text().splitlines()
+    assert rows[0].startswith("rank,racer,") and rows[1].startswith("1,") and len(rows) >= 3
+    res = cli("race", "--preset", "nope")
+    assert res.returncode == 2 and "unknown preset 'nope'; valid presets: textbook" in res.stderr
+    res = cli("race", "--preset", "textbook", "--session", str(out))
+    assert res.returncode == 2 and "not both" in res.stderr
+    assert "Presets (race --preset NAME" in cli("list").stdout

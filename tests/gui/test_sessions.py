@@ -1,5 +1,6 @@
 """Sessions and CSV from the window: save, open, open recent, drag and drop,
 refusals that leave the race as it was."""
+
 import csv
 import json
 import subprocess
@@ -10,7 +11,7 @@ import numpy as np
 import pytest
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from arena import load_preset
+from arena import PRESETS_DIR, load_preset
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -42,13 +43,13 @@ def test_save_then_open_replays_the_same_numbers(qtbot, window, tmp_path, warnin
 def test_a_bad_session_is_refused_and_the_race_stays(qtbot, window, tmp_path, warnings_shown):
     window.controller.step(3)
     before = window.controller.config.copy()
-    data = json.loads((ROOT / "assets/presets/saddle.json").read_text())
+    data = json.loads((PRESETS_DIR / "saddle.json").read_text())
     data["racers"][2]["hyperparams"]["lr"] = 0
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(data))
     assert not window.open_session(str(bad))
     title, text = warnings_shown[-1]
-    assert title == "Session not opened" and "racers[2].lr: must be > 0" in text
+    assert title == "Session not opened" and 'racer 3 ("RMSProp").lr: must be > 0' in text
     assert window.controller.config == before and window.controller.race.steps == 3
 
 
@@ -65,16 +66,26 @@ def test_open_recent_lists_saved_sessions(qtbot, window, tmp_path):
 
 def test_dropping_a_session_file_opens_it(qtbot, window, tmp_path):
     path = tmp_path / "dropped.json"
-    path.write_text((ROOT / "assets/presets/rosenbrock.json").read_text())
+    path.write_text((PRESETS_DIR / "rosenbrock.json").read_text())
     mime = QtCore.QMimeData()
     mime.setUrls([QtCore.QUrl.fromLocalFile(str(path))])
     pos = QtCore.QPointF(200, 200)
-    enter = QtGui.QDragEnterEvent(pos.toPoint(), QtCore.Qt.DropAction.CopyAction, mime,
-                                  QtCore.Qt.MouseButton.LeftButton, QtCore.Qt.KeyboardModifier.NoModifier)
+    enter = QtGui.QDragEnterEvent(
+        pos.toPoint(),
+        QtCore.Qt.DropAction.CopyAction,
+        mime,
+        QtCore.Qt.MouseButton.LeftButton,
+        QtCore.Qt.KeyboardModifier.NoModifier,
+    )
     window.dragEnterEvent(enter)
     assert enter.isAccepted()
-    drop = QtGui.QDropEvent(pos, QtCore.Qt.DropAction.CopyAction, mime, QtCore.Qt.MouseButton.LeftButton,
-                            QtCore.Qt.KeyboardModifier.NoModifier)
+    drop = QtGui.QDropEvent(
+        pos,
+        QtCore.Qt.DropAction.CopyAction,
+        mime,
+        QtCore.Qt.MouseButton.LeftButton,
+        QtCore.Qt.KeyboardModifier.NoModifier,
+    )
     window.dropEvent(drop)
     qtbot.waitUntil(lambda: window.controller.config.surface == "rosenbrock", timeout=2000)
     assert window.session_path == str(path)
@@ -82,12 +93,16 @@ def test_dropping_a_session_file_opens_it(qtbot, window, tmp_path):
 
 def test_window_csv_equals_cli_csv_for_the_same_session(qtbot, window, tmp_path):
     session = tmp_path / "s.json"
-    session.write_text((ROOT / "assets/presets/textbook.json").read_text())
+    session.write_text((PRESETS_DIR / "textbook.json").read_text())
     window.open_session(str(session))
     window.controller.step(30)
     assert window.export_csv(str(tmp_path / "window.csv"))
-    res = subprocess.run([sys.executable, str(ROOT / "main.py"), "race", "--session", str(session), "--csv",
-                          str(tmp_path / "cli.csv")], capture_output=True, text=True, cwd=ROOT)
+    res = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "race", "--session", str(session), "--csv", str(tmp_path / "cli.csv")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert res.returncode == 0, res.stderr
     assert (tmp_path / "window.csv").read_text() == (tmp_path / "cli.csv").read_text()
     rows = list(csv.DictReader(open(tmp_path / "window.csv")))
@@ -98,9 +113,13 @@ def test_leaderboard_csv_from_the_window(qtbot, window, tmp_path):
     window.controller.step(30)
     assert window.export_summary(str(tmp_path / "board.csv"))
     rows = list(csv.DictReader(open(tmp_path / "board.csv")))
-    assert [r["racer"] for r in rows] == ["SGD", "Momentum", "AdaGrad", "Adam"]
-    assert all(r["steps"] == "30" and r["status"] == "running" for r in rows)
-    assert float(rows[2]["final_loss"]) == pytest.approx(0.000721948, rel=1e-5)
+    assert sorted(r["racer"] for r in rows) == ["AdaGrad", "Adam", "Momentum", "SGD"]
+    assert [r["rank"] for r in rows] == ["1", "2", "3", "4"]  # rows in rank order: smallest loss gap first
+    losses = [float(r["final_loss"]) for r in rows]
+    assert losses == sorted(losses)
+    assert all(r["steps"] == "30" and r["status"] == "budget used" for r in rows)  # the preset's budget is 30
+    assert rows[0]["racer"] == "AdaGrad" and float(rows[0]["final_loss"]) == pytest.approx(0.000721948, rel=1e-5)
+    assert rows[0]["spec"].startswith("adagrad:lr=1.5,")
 
 
 def test_failed_csv_export_says_so_and_keeps_everything(qtbot, window, warnings_shown):
@@ -114,17 +133,37 @@ def test_failed_csv_export_says_so_and_keeps_everything(qtbot, window, warnings_
 
 def test_gui_session_flag_opens_it(tmp_path):
     session = tmp_path / "s.json"
-    session.write_text((ROOT / "assets/presets/saddle.json").read_text())
+    session.write_text((PRESETS_DIR / "saddle.json").read_text())
     out = tmp_path / "shot.png"
-    res = subprocess.run([sys.executable, str(ROOT / "main.py"), "gui", "--session", str(session), "--run-steps", "10",
-                          "--screenshot", str(out)], capture_output=True, text=True, cwd=ROOT, timeout=120,
-                         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    res = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "gui",
+            "--session",
+            str(session),
+            "--run-steps",
+            "10",
+            "--screenshot",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert res.returncode == 0, res.stderr
     assert out.stat().st_size > 10_000
     bad = tmp_path / "bad.json"
     bad.write_text("{")
-    res = subprocess.run([sys.executable, str(ROOT / "main.py"), "gui", "--session", str(bad)],
-                         capture_output=True, text=True, cwd=ROOT, timeout=60)
+    res = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "gui", "--session", str(bad)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
     assert res.returncode == 2 and "not valid JSON" in res.stderr
 
 
