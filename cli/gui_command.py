@@ -2,7 +2,39 @@
 
 from __future__ import annotations
 
+import os
+import sys
+
 from .errors import UsageError
+
+NO_DISPLAY_HELP = (
+    "no display to open the window on ({why}). "
+    "On a machine without a screen, run it in a virtual one: xvfb-run python main.py "
+    "(Debian/Ubuntu: apt-get install xvfb), or render offscreen: "
+    "QT_QPA_PLATFORM=offscreen python main.py gui --screenshot window.png"
+)
+
+
+def display_problem(environ=None, platform: str | None = None) -> str | None:
+    """Why Qt could not open a window here, or None when it can (or the user chose a platform).
+
+    Qt's xcb plugin aborts the process (a core dump and a misleading libxcb message)
+    when there is no X server, so the command checks first.
+    """
+    env = os.environ if environ is None else environ
+    platform = sys.platform if platform is None else platform
+    if env.get("QT_QPA_PLATFORM") or not platform.startswith("linux"):
+        return None
+    if env.get("WAYLAND_DISPLAY"):
+        return None
+    display = env.get("DISPLAY", "")
+    if not display:
+        return "DISPLAY and WAYLAND_DISPLAY are not set"
+    host, _, number = display.partition(":")
+    number = number.split(".")[0]
+    if host in ("", "unix") and number.isdigit() and not os.path.exists(f"/tmp/.X11-unix/X{number}"):
+        return f"no X server is listening on DISPLAY={display}"
+    return None
 
 
 def run_gui(preset: str | None, run_steps: int, screenshot: str | None, session: str | None = None) -> int:
@@ -26,6 +58,11 @@ def run_gui(preset: str | None, run_steps: int, screenshot: str | None, session:
         from .race import check_writable
 
         check_writable(screenshot, "--screenshot")
+    why = display_problem()
+    if why is not None:
+        if screenshot is None:
+            raise UsageError(NO_DISPLAY_HELP.format(why=why))
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
     from gui.app import run_gui as start
 
     return start(preset, run_steps, screenshot, session)
