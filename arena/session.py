@@ -24,7 +24,7 @@ import json
 import os
 from typing import Any
 
-from engine.csvio import atomic_write_text
+from export.files import atomic_write_text
 
 from .config import RaceConfig, RacerConfig, SessionError, racer_label
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from engine import format_optimizer_spec
-from engine.csvio import atomic_write_text
+from export.files import atomic_write_text
 
 __all__ = ["SUMMARY_COLUMNS", "STATUS_WORDS", "Standing", "standings", "summary_csv_text", "write_summary_csv"]
 
@@ -53,6 +53,7 @@ class Standing:
     """One racer's line on the leaderboard."""
 
     rank: int
+    index: int  # the racer's position in the race (its colour, its row in the Racers dock)
     racer: str
     optimizer: str
     spec: str  # the optimizer with every hyperparameter and racer option, as a spec
@@ -104,7 +105,7 @@ def standings(race) -> list[Standing]:
     """The current leaderboard of an :class:`arena.Race`, in rank order."""
     f_min = race.surface.f_min
     rows = []
-    for racer, runner in zip(race.config.racers, race.runners):
+    for index, (racer, runner) in enumerate(zip(race.config.racers, race.runners)):
         stop = int(runner.stop_step[0])
         engine_status = str(runner.status[0])
         n = runner.steps if stop < 0 else stop
@@ -118,6 +119,7 @@ def standings(race) -> list[Standing]:
             status = engine_status
         rows.append(
             dict(
+                index=index,
                 racer=racer.name,
                 optimizer=racer.optimizer,
                 spec=_spec(racer),

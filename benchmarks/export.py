@@ -12,6 +12,7 @@ file, so the peak should barely move).
 
     python benchmarks/export.py [--repeat N] [--out DIR] [--keep]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -53,9 +54,10 @@ def main() -> int:
     from PySide6 import QtCore
 
     from arena import load_preset
-    from gui.animation import frame_count, render_animation
+    from export.formats import frame_count
     from gui.app import make_app
-    from gui.image_export import export_panel
+    from gui.export.animation import render_animation
+    from gui.export.panels import export_panel
     from gui.main_window import MainWindow
 
     out = Path(args.out) if args.out else Path(tempfile.mkdtemp(prefix="ga-export-bench-"))
@@ -73,7 +75,7 @@ def main() -> int:
 
     print(f"images (textbook, 30 steps, window 1480 x 920; median of {args.repeat}):")
     for which, name in (("window", "window.png"), ("contour", "contour.png")):
-        dt, path = timed(lambda: export_panel(window, which, out / name, width=2400), args.repeat)
+        dt, path = timed(lambda w=which, n=name: export_panel(window, w, out / n, width=2400), args.repeat)
         h, w = iio.improps(path).shape[:2]
         print(f"  PNG {which:8s} 2400 px: {dt * 1e3:6.0f} ms   ({w} x {h}, {os.path.getsize(path) / 1e3:.0f} kB)")
     dt, path = timed(lambda: export_panel(window, "window", out / "window.svg"), args.repeat)
@@ -83,8 +85,10 @@ def main() -> int:
     config = load_preset("rosenbrock")
     spf = 10
     expected = frame_count(config.steps, spf)
-    print(f"animations (rosenbrock preset: {config.steps} steps, {len(config.racers)} racers, {spf} steps/frame "
-          f"= {expected} frames; map + loss panel, 1280 x 640, 30 frames/s):")
+    print(
+        f"animations (rosenbrock preset: {config.steps} steps, {len(config.racers)} racers, {spf} steps/frame "
+        f"= {expected} frames; map + loss panel, 1280 x 640, 30 frames/s):"
+    )
     for name in ("race.gif", "race.mp4"):
         before = peak_mb()
         t0 = time.perf_counter()
@@ -96,8 +100,10 @@ def main() -> int:
             reader = iio2.get_reader(out / name)
             count = reader.count_frames()
             reader.close()
-        print(f"  {name[-3:].upper()}: {n} frames (file has {count}) in {dt:5.1f} s = {dt / n * 1e3:4.0f} ms/frame, "
-              f"{os.path.getsize(out / name) / 1e6:.1f} MB; peak memory {before:.0f} -> {peak_mb():.0f} MB")
+        print(
+            f"  {name[-3:].upper()}: {n} frames (file has {count}) in {dt:5.1f} s = {dt / n * 1e3:4.0f} ms/frame, "
+            f"{os.path.getsize(out / name) / 1e6:.1f} MB; peak memory {before:.0f} -> {peak_mb():.0f} MB"
+        )
     if args.out or args.keep:
         print(f"files in {out}")
     else:

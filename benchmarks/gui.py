@@ -10,6 +10,7 @@ Targets (issue 3): median frame <= 16 ms, surface switch <= 100 ms, launch <= 1.
 
     python benchmarks/gui.py [--frames N] [--speed K]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,8 +25,18 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-SPECS = ["sgd:lr=0.001", "momentum:lr=0.0002", "nesterov:lr=0.0002", "adagrad:lr=0.1", "rmsprop:lr=0.001",
-         "adadelta", "adam:lr=0.01", "amsgrad:lr=0.01", "nadam:lr=0.01", "adamax:lr=0.01"]
+SPECS = [
+    "sgd:lr=0.001",
+    "momentum:lr=0.0002",
+    "nesterov:lr=0.0002",
+    "adagrad:lr=0.1",
+    "rmsprop:lr=0.001",
+    "adadelta",
+    "adam:lr=0.01",
+    "amsgrad:lr=0.01",
+    "nadam:lr=0.01",
+    "adamax:lr=0.01",
+]
 
 
 def child_launch() -> None:
@@ -57,7 +68,7 @@ def main() -> int:
 
     from PySide6 import QtCore
 
-    from arena import RaceConfig, RacerConfig, PALETTE
+    from arena import PALETTE, RaceConfig, RacerConfig
     from engine import parse_optimizer_spec
     from gui.app import make_app
     from gui.main_window import MainWindow
@@ -93,9 +104,11 @@ def main() -> int:
         ticks.append(t1 - t0)
     assert all(len(p.data()[0]) == c.race.steps + 1 for p in w.contour.paths)
     med = statistics.median(times) * 1e3
-    print(f"frame (10 racers, paths {10_000}..{c.race.steps} steps, {args.speed} steps/frame, repaint included): "
-          f"median {med:.1f} ms, p90 {sorted(times)[int(0.9 * len(times))] * 1e3:.1f} ms; "
-          f"tick alone median {statistics.median(ticks) * 1e3:.1f} ms")
+    print(
+        f"frame (10 racers, paths {10_000}..{c.race.steps} steps, {args.speed} steps/frame, repaint included): "
+        f"median {med:.1f} ms, p90 {sorted(times)[int(0.9 * len(times))] * 1e3:.1f} ms; "
+        f"tick alone median {statistics.median(ticks) * 1e3:.1f} ms"
+    )
 
     switch = []
     for name in ["beale", "rosenbrock", "himmelblau", "rastrigin", "goldstein_price", "ackley"] * 2:
@@ -103,14 +116,21 @@ def main() -> int:
         c.set_surface(name)
         w.repaint()
         switch.append(time.perf_counter() - t0)
-    print(f"surface switch (300 x 300 field + contour lines + repaint): median {statistics.median(switch) * 1e3:.1f} ms,"
-          f" max {max(switch) * 1e3:.1f} ms")
+    print(
+        f"surface switch (300 x 300 field + contour lines + repaint): median {statistics.median(switch) * 1e3:.1f} ms,"
+        f" max {max(switch) * 1e3:.1f} ms"
+    )
 
     launches = []
     for _ in range(3):
         t0 = time.time()
-        out = subprocess.run([sys.executable, __file__, "--launch-child"], capture_output=True, text=True,
-                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, check=True).stdout.split()
+        out = subprocess.run(
+            [sys.executable, __file__, "--launch-child"],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+            check=True,
+        ).stdout.split()
         launches.append(float(out[0]) - t0)
     print(f"launch to a visible window: median {statistics.median(launches):.2f} s")
     w.close()

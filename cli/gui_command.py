@@ -63,6 +63,6 @@ def run_gui(preset: str | None, run_steps: int, screenshot: str | None, session:
         if screenshot is None:
             raise UsageError(NO_DISPLAY_HELP.format(why=why))
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
-    from gui.app import run_gui as start
+    from gui.launch import run_gui as start
 
     return start(preset, run_steps, screenshot, session)

@@ -196,7 +196,8 @@ def run_race(args) -> int:
 def render_images(config: RaceConfig, images: dict) -> dict:
     """PNG/SVG/GIF/MP4 from the command line: Qt is imported only here, offscreen."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from gui.image_export import ExportError, render_headless
+    from export.files import ExportError
+    from gui.headless import render_headless
 
     try:
         written = render_headless(config, **images)

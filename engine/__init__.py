@@ -9,7 +9,7 @@
 
 from ._malloc import tune_malloc
 from .csvio import CSV_COLUMNS, write_race_csv
-from .hyperparams import HyperParam, HyperparameterError
+from .hyperparams import HyperparameterError
 from .registry import OPTIMIZERS, Optimizer, get_optimizer, resolve_hyperparams
 from .runner import CONVERGED, DIVERGED, RUNNING, Runner, RunRecord, race, race_labels, simulate
 from .spec import format_optimizer_spec, parse_optimizer_spec, parse_racer_spec
@@ -17,7 +17,6 @@ from .spec import format_optimizer_spec, parse_optimizer_spec, parse_racer_spec
 tune_malloc()
 
 __all__ = [
-    "HyperParam",
     "HyperparameterError",
     "OPTIMIZERS",
     "Optimizer",

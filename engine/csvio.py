@@ -30,6 +30,8 @@ import os
 from collections.abc import Iterable
 from typing import TextIO
 
+from export.files import atomic_write_text
+
 from .runner import RUNNING, RunRecord
 
 __all__ = ["CSV_COLUMNS", "write_race_csv", "race_csv_rows"]
@@ -113,19 +115,3 @@ def write_race_csv(target: str | os.PathLike | TextIO, records: Iterable[RunReco
     buf = io.StringIO()
     write_race_csv(buf, records)
     atomic_write_text(os.fspath(target), buf.getvalue())
-
-
-def atomic_write_text(path: str, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary sibling file and an atomic rename."""
-    folder = os.path.dirname(os.path.abspath(path))
-    tmp = os.path.join(folder, f".{os.path.basename(path)}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.remove(tmp)
-        except OSError:
-            pass
-        raise

@@ -11,11 +11,9 @@ allowed range.
 
 from __future__ import annotations
 
-from specs import Param, ParamError, format_value
+from specs import ParamError, format_value
 
-__all__ = ["HyperParam", "HyperparameterError", "format_value"]
+__all__ = ["HyperparameterError", "format_value"]
 
 #: The error every refused hyperparameter, option or spec raises (``key`` and ``reason`` attributes).
 HyperparameterError = ParamError
-#: The descriptor of a hyperparameter (the same type as every other parameter).
-HyperParam = Param

@@ -5,9 +5,8 @@ The configuration (:class:`arena.RaceConfig`), not the widgets, is the truth:
 docks call the controller's methods, the controller edits the config and
 rebuilds or advances the :class:`arena.Race`.
 """
-from __future__ import annotations
 
-import time
+from __future__ import annotations
 
 from PySide6 import QtCore
 
@@ -34,7 +33,6 @@ class RaceController(QtCore.QObject):
         self.timer = QtCore.QTimer(self)
         self.timer.setInterval(FRAME_MS)
         self.timer.timeout.connect(self.tick)
-        self.last_frame_seconds = 0.0
 
     # --------------------------------------------------------------- playback
     @property
@@ -73,11 +71,9 @@ class RaceController(QtCore.QObject):
         return taken
 
     def tick(self) -> None:
-        t0 = time.perf_counter()
         self.step(self.speed)
         if self.race.done:
             self.pause()
-        self.last_frame_seconds = time.perf_counter() - t0
 
     def set_speed(self, steps_per_frame: int) -> None:
         self.speed = max(1, int(steps_per_frame))
@@ -139,8 +135,7 @@ class RaceController(QtCore.QObject):
             name, k = title, 2
             while name in names:
                 name, k = f"{title} {k}", k + 1
-        racer = RacerConfig(optimizer, dict(hyperparams or {}), name,
-                            next_color(r.color for r in self.config.racers))
+        racer = RacerConfig(optimizer, dict(hyperparams or {}), name, next_color(r.color for r in self.config.racers))
         self.config.racers.append(racer)
         self.reset()
         return len(self.config.racers) - 1
@@ -165,8 +160,9 @@ class RaceController(QtCore.QObject):
     def set_hyperparams(self, index: int, hyperparams: dict) -> None:
         """Replace a racer's hyperparameters (validated first; raises ValueError) and restart."""
         racer = self.config.racers[index]
-        trial = RacerConfig(racer.optimizer, dict(hyperparams), racer.name, racer.color, racer.visible,
-                            dict(racer.options))
+        trial = RacerConfig(
+            racer.optimizer, dict(hyperparams), racer.name, racer.color, racer.visible, dict(racer.options)
+        )
         trial.resolved()
         racer.hyperparams = dict(hyperparams)
         self.reset()

@@ -1,4 +1,5 @@
 """An exception anywhere in the GUI is logged and shown in a dialog; the app keeps running."""
+
 from __future__ import annotations
 
 import logging
@@ -25,8 +26,10 @@ def install_excepthook(parent_getter=lambda: None) -> None:
             box = QtWidgets.QMessageBox(parent_getter())
             box.setIcon(QtWidgets.QMessageBox.Icon.Critical)
             box.setWindowTitle("Gradient Arena: unexpected error")
-            box.setText(f"{exc_type.__name__}: {exc}\n\nThe race and your settings are unchanged. "
-                        "Details were written to the log.")
+            box.setText(
+                f"{exc_type.__name__}: {exc}\n\nThe race and your settings are unchanged. "
+                "Details were written to the log."
+            )
             box.setDetailedText(text)
             box.exec()
         finally:

@@ -1,4 +1,5 @@
 """MainWindow: the three panels, the docks, menus, toolbar and shortcuts."""
+
 from __future__ import annotations
 
 import json
@@ -6,19 +7,28 @@ import os
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from arena import (RaceConfig, SessionError, list_presets, load_preset, load_session, parse_session, save_session,
-                   session_dict, write_summary_csv)
+from arena import (
+    RaceConfig,
+    SessionError,
+    list_presets,
+    load_preset,
+    load_session,
+    parse_session,
+    save_session,
+    session_dict,
+    write_summary_csv,
+)
 from engine import OPTIMIZERS, write_race_csv
 
-from .contour_panel import ContourPanel
-from .data_panel import DataPanel
-from .export_dialog import export_animation_interactive, export_image_interactive
 from .controller import RaceController
-from .learning_rate_panel import LearningRatePanel
-from .loss_panel import LossPanel
-from .race_dock import RaceControlsDock
-from .racers_dock import RacersDock
-from .surface_dock import SurfaceDock
+from .docks.race_dock import RaceControlsDock
+from .docks.racers_dock import RacersDock
+from .docks.surface_dock import SurfaceDock
+from .export.dialogs import export_animation_interactive, export_image_interactive
+from .panels.contour_panel import ContourPanel
+from .panels.data_panel import DataPanel
+from .panels.learning_rate_panel import LearningRatePanel
+from .panels.loss_panel import LossPanel
 
 DEFAULT_PRESET = "textbook"
 MAX_RECENT = 8
@@ -53,8 +63,9 @@ class MainWindow(QtWidgets.QMainWindow):
         right.setMinimumWidth(320)
         self.splitter.setSizes([600, 460])
         self.setCentralWidget(self.splitter)
-        self.setDockOptions(QtWidgets.QMainWindow.DockOption.AnimatedDocks
-                            | QtWidgets.QMainWindow.DockOption.AllowTabbedDocks)
+        self.setDockOptions(
+            QtWidgets.QMainWindow.DockOption.AnimatedDocks | QtWidgets.QMainWindow.DockOption.AllowTabbedDocks
+        )
         self._build_actions()
         self.surface_dock = SurfaceDock(self)
         self.racers_dock = RacersDock(self.controller, self)
@@ -72,8 +83,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.data_dock.visibilityChanged.connect(lambda shown: shown and self._update_data_panel())
         self.resizeDocks([self.surface_dock, self.racers_dock], [240, 520], QtCore.Qt.Orientation.Vertical)
         self._build_menus()
-        self.statusBar().showMessage("Click the map to start every racer there.  Space: play/pause, "
-                                     "→: step, R: reset")
+        self.statusBar().showMessage("Click the map to start every racer there.  Space: play/pause, →: step, R: reset")
         self._connect()
         self.default_state = self.saveState()
         self._on_surface_changed()
@@ -103,24 +113,53 @@ class MainWindow(QtWidgets.QMainWindow):
         sp = QtWidgets.QStyle.StandardPixmap
         self._action("play", "Play", "Space", "Play or pause the race", self.controller.toggle_play, sp.SP_MediaPlay)
         self._action("step", "Step", "Right", "Take one step", lambda: self.controller.step(1), sp.SP_MediaSeekForward)
-        self._action("reset", "Reset", "R", "Restart every racer from the start", self.controller.reset,
-                     sp.SP_BrowserReload)
+        self._action(
+            "reset", "Reset", "R", "Restart every racer from the start", self.controller.reset, sp.SP_BrowserReload
+        )
         self._action("resetView", "Reset view", "Ctrl+0", "Show the whole surface again", self.contour.reset_view)
         self._action("quit", "Quit", "Ctrl+Q", "Quit Gradient Arena", self.close)
-        self._action("open", "Open session…", "Ctrl+O", "Open a saved race (session file)", self.open_session_dialog,
-                     sp.SP_DialogOpenButton)
-        self._action("save", "Save session", "Ctrl+S", "Save this race as a session file", self.save_session,
-                     sp.SP_DialogSaveButton)
-        self._action("saveAs", "Save session as…", "Ctrl+Shift+S", "Save this race under a new name",
-                     self.save_session_as)
-        self._action("exportImage", "Export image…", "Ctrl+E", "Save the map, a panel or the whole window as PNG or SVG",
-                     lambda: export_image_interactive(self))
-        self._action("exportAnimation", "Export animation…", "Ctrl+Shift+E", "Save the race as an animated GIF or MP4",
-                     lambda: export_animation_interactive(self))
+        self._action(
+            "open",
+            "Open session…",
+            "Ctrl+O",
+            "Open a saved race (session file)",
+            self.open_session_dialog,
+            sp.SP_DialogOpenButton,
+        )
+        self._action(
+            "save",
+            "Save session",
+            "Ctrl+S",
+            "Save this race as a session file",
+            self.save_session,
+            sp.SP_DialogSaveButton,
+        )
+        self._action(
+            "saveAs", "Save session as…", "Ctrl+Shift+S", "Save this race under a new name", self.save_session_as
+        )
+        self._action(
+            "exportImage",
+            "Export image…",
+            "Ctrl+E",
+            "Save the map, a panel or the whole window as PNG or SVG",
+            lambda: export_image_interactive(self),
+        )
+        self._action(
+            "exportAnimation",
+            "Export animation…",
+            "Ctrl+Shift+E",
+            "Save the race as an animated GIF or MP4",
+            lambda: export_animation_interactive(self),
+        )
         self._action("exportCsv", "Export race CSV…", None, "Every racer, every step, as CSV", self.export_csv_dialog)
         self._action("exportSummary", "Export leaderboard CSV…", None, "One row per racer", self.export_summary_dialog)
-        self._action("restoreLayout", "Restore default layout", None, "Put the docks back where they started",
-                     self.restore_default_layout)
+        self._action(
+            "restoreLayout",
+            "Restore default layout",
+            None,
+            "Put the docks back where they started",
+            self.restore_default_layout,
+        )
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -288,8 +327,10 @@ class MainWindow(QtWidgets.QMainWindow):
         try:
             config = load_session(path)
         except SessionError as exc:
-            self.warn("Session not opened", f"{os.path.basename(path)} was not opened:\n{exc}\n\n"
-                                            "The current race is unchanged.")
+            self.warn(
+                "Session not opened",
+                f"{os.path.basename(path)} was not opened:\n{exc}\n\nThe current race is unchanged.",
+            )
             return False
         self.controller.load(config)
         self.set_session_path(path)
@@ -321,8 +362,9 @@ class MainWindow(QtWidgets.QMainWindow):
             self.save_session_as()
 
     def save_session_as(self) -> None:
-        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, "Save session", self._dialog_dir("race.json"),
-                                                        SESSION_FILTER)
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(
+            self, "Save session", self._dialog_dir("race.json"), SESSION_FILTER
+        )
         if path:
             self.save_session_to(path)
 
@@ -348,14 +390,16 @@ class MainWindow(QtWidgets.QMainWindow):
         return True
 
     def export_csv_dialog(self) -> None:
-        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, "Export race CSV", self._dialog_dir("race.csv"),
-                                                        "CSV (*.csv)")
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(
+            self, "Export race CSV", self._dialog_dir("race.csv"), "CSV (*.csv)"
+        )
         if path:
             self.export_csv(path)
 
     def export_summary_dialog(self) -> None:
-        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, "Export leaderboard CSV",
-                                                        self._dialog_dir("leaderboard.csv"), "CSV (*.csv)")
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(
+            self, "Export leaderboard CSV", self._dialog_dir("leaderboard.csv"), "CSV (*.csv)"
+        )
         if path:
             self.export_summary(path)
 
@@ -376,11 +420,13 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def about(self) -> None:
         QtWidgets.QMessageBox.about(
-            self, "About Gradient Arena",
+            self,
+            "About Gradient Arena",
             "<b>Gradient Arena</b><br>Race gradient-descent optimizers on 2-D loss surfaces.<br><br>"
             "Every optimizer follows torch.optim step for step.<br>"
             "Space: play/pause &nbsp; →: step &nbsp; R: reset &nbsp; Ctrl+Q: quit<br>"
-            "Click the map (or drag the cross) to move the start.")
+            "Click the map (or drag the cross) to move the start.",
+        )
 
     # -------------------------------------------------------------- settings
     def _last_config(self) -> RaceConfig | None:

@@ -1,5 +1,6 @@
-"""Animations (gui.animation): frame counts, sizes, cancel, errors, and that the
+"""Animations (gui.export.animation, export.gif, export.mp4): frame counts, sizes, cancel, errors, and that the
 live window's race is never touched."""
+
 import math
 import os
 
@@ -10,9 +11,10 @@ import pytest
 from PySide6 import QtGui, QtWidgets
 
 from arena import load_preset, session_dict
-from gui.animation import (AnimationCancelled, GifStream, default_steps_per_frame, frame_count, render_animation,
-                           suggested_size)
-from gui.image_export import ExportError
+from export.files import ExportError
+from export.formats import default_steps_per_frame, frame_count, suggested_size
+from export.gif import GifStream, GifWriter
+from gui.export.animation import AnimationCancelled, render_animation
 
 SMALL = (320, 240)
 
@@ -56,8 +58,9 @@ def test_racers_stopping_early_end_the_animation(qapp, textbook, tmp_path):
     cfg = textbook.copy()
     cfg.steps, cfg.tol = 200, 1.0  # every racer converges within 14 steps
     totals = []
-    n = render_animation(cfg, tmp_path / "early.gif", steps_per_frame=4, size=SMALL,
-                         progress=lambda d, t: totals.append((d, t)))
+    n = render_animation(
+        cfg, tmp_path / "early.gif", steps_per_frame=4, size=SMALL, progress=lambda d, t: totals.append((d, t))
+    )
     assert n == 1 + math.ceil(16 / 4)  # the race clock stops at the first multiple of 4 past 14
     assert totals[0] == (1, frame_count(200, 4)) and totals[-1] == (n, n)
     assert iio.improps(tmp_path / "early.gif", index=None).shape[0] == n
@@ -112,26 +115,38 @@ def test_cancel_keeps_an_older_file_of_that_name(qapp, textbook, tmp_path):
 
 def test_the_live_window_race_is_untouched(window, tmp_path):
     window.controller.step(5)
-    before = (window.controller.race.steps, session_dict(window.controller.config),
-              [len(p.data()[0]) for p in window.contour.paths], window.controller.race)
-    n = render_animation(window.controller.config, tmp_path / "live.gif", steps_per_frame=10, size=SMALL,
-                         with_loss=True)
+    before = (
+        window.controller.race.steps,
+        session_dict(window.controller.config),
+        [len(p.data()[0]) for p in window.contour.paths],
+        window.controller.race,
+    )
+    n = render_animation(
+        window.controller.config, tmp_path / "live.gif", steps_per_frame=10, size=SMALL, with_loss=True
+    )
     assert n == 4
-    after = (window.controller.race.steps, session_dict(window.controller.config),
-             [len(p.data()[0]) for p in window.contour.paths], window.controller.race)
+    after = (
+        window.controller.race.steps,
+        session_dict(window.controller.config),
+        [len(p.data()[0]) for p in window.contour.paths],
+        window.controller.race,
+    )
     assert after == before
     assert all(r.steps == 5 for r in window.controller.race.runners)
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    (dict(path="race.avi"), "unknown animation format '.avi'; use .gif or .mp4"),
-    (dict(path="race.png"), "unknown animation format '.png'; use .gif or .mp4"),
-    (dict(fps=0), "fps must be a whole number from 1 to 60, got 0"),
-    (dict(fps=61), "fps must be a whole number from 1 to 60, got 61"),
-    (dict(steps_per_frame=0), "steps per frame must be a whole number >= 1, got 0"),
-    (dict(size=(10, 10)), "frame size must be from 64 to 3840 pixels a side, got 10 x 10"),
-    (dict(path="missing/race.gif"), "folder does not exist"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        (dict(path="race.avi"), "unknown animation format '.avi'; use .gif or .mp4"),
+        (dict(path="race.png"), "unknown animation format '.png'; use .gif or .mp4"),
+        (dict(fps=0), "fps must be a whole number from 1 to 60, got 0"),
+        (dict(fps=61), "fps must be a whole number from 1 to 60, got 61"),
+        (dict(steps_per_frame=0), "steps per frame must be a whole number >= 1, got 0"),
+        (dict(size=(10, 10)), "frame size must be from 64 to 3840 pixels a side, got 10 x 10"),
+        (dict(path="missing/race.gif"), "folder does not exist"),
+    ],
+)
 def test_refused_options(qapp, textbook, tmp_path, kwargs, message):
     path = tmp_path / kwargs.pop("path", "race.gif")
     with pytest.raises(ExportError) as err:
@@ -190,7 +205,7 @@ def test_helpers(textbook):
 
 # ---------------------------------------------------------------- dialogs
 def test_progress_dialog_cancel(qtbot, window, textbook, tmp_path, monkeypatch):
-    from gui.export_dialog import run_animation_export
+    from gui.export.dialogs import run_animation_export
 
     calls = {"n": 0}
 
@@ -204,16 +219,17 @@ def test_progress_dialog_cancel(qtbot, window, textbook, tmp_path, monkeypatch):
 
 
 def test_progress_dialog_success(qtbot, window, textbook, tmp_path):
-    from gui.export_dialog import run_animation_export
+    from gui.export.dialogs import run_animation_export
 
     assert run_animation_export(window, textbook, tmp_path / "x.gif", size=SMALL, steps_per_frame=5) == 7
     assert os.listdir(tmp_path) == ["x.gif"]
     assert not window.findChildren(QtWidgets.QProgressDialog, "animationProgress") or all(
-        not d.isVisible() for d in window.findChildren(QtWidgets.QProgressDialog))
+        not d.isVisible() for d in window.findChildren(QtWidgets.QProgressDialog)
+    )
 
 
 def test_animation_dialog(qtbot, window, tmp_path):
-    from gui.export_dialog import AnimationExportDialog
+    from gui.export.dialogs import AnimationExportDialog
 
     dialog = AnimationExportDialog(window.controller.config, window)
     qtbot.addWidget(dialog)
@@ -242,11 +258,10 @@ def test_animation_dialog(qtbot, window, tmp_path):
 def test_gif_frames_are_the_rendered_frames(qapp, textbook, tmp_path, monkeypatch):
     """What a GIF reader composes (changed rectangles, transparent 'unchanged'
     pixels, one palette) is what was rendered, up to the palette's rounding."""
-    import gui.animation as animation
 
     rendered = []
-    append = animation._GifWriter.append
-    monkeypatch.setattr(animation._GifWriter, "append", lambda self, f: (rendered.append(f.copy()), append(self, f)))
+    append = GifWriter.append
+    monkeypatch.setattr(GifWriter, "append", lambda self, f: (rendered.append(f.copy()), append(self, f)))
     n = render_animation(textbook, tmp_path / "r.gif", steps_per_frame=10, size=SMALL, with_loss=True)
     decoded = iio.imread(tmp_path / "r.gif", index=None).astype(int)
     assert n == len(rendered) == len(decoded) == 4

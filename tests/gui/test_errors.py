@@ -1,4 +1,5 @@
 """An exception anywhere in the GUI is shown in a dialog and logged; the app keeps running."""
+
 import sys
 
 import pytest
@@ -14,6 +15,7 @@ def test_exception_in_a_slot_is_shown_and_the_window_keeps_working(qtbot, window
     old = sys.excepthook
     install_excepthook(lambda: window)
     try:
+
         def broken():
             raise RuntimeError("boom in a slot")
 

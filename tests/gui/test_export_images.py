@@ -1,5 +1,6 @@
-"""Still-image export of the panels (gui.image_export): what the files hold, and
+"""Still-image export of the panels (gui.export, gui.headless): what the files hold, and
 that every failure says why, leaves nothing on disk and leaves the window alone."""
+
 import os
 import xml.etree.ElementTree as ET
 
@@ -9,7 +10,9 @@ from PIL import Image
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from arena import session_dict
-from gui.image_export import ExportError, export_panel, render_headless
+from export.files import ExportError
+from gui.export.panels import export_panel
+from gui.headless import render_headless
 
 PANELS = ["contour", "loss", "learning_rate", "window"]
 RACER_COLORS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7"]  # the textbook preset's racers
@@ -28,8 +31,9 @@ def raced(qapp, tmp_path_factory):
 
     make_app()
     ini = tmp_path_factory.mktemp("export-settings") / "settings.ini"
-    w = MainWindow(settings=QtCore.QSettings(str(ini), QtCore.QSettings.Format.IniFormat),
-                   config=load_preset("textbook"))
+    w = MainWindow(
+        settings=QtCore.QSettings(str(ini), QtCore.QSettings.Format.IniFormat), config=load_preset("textbook")
+    )
     w.show()
     w.controller.step(30)
     settle(w, qapp)
@@ -163,10 +167,13 @@ def check_failed(window, state, folder, before=()):
     assert sorted(os.listdir(folder)) == sorted(before)
 
 
-@pytest.mark.parametrize("name, message", [
-    ("x.bmp", "unknown image format '.bmp'; use .png or .svg"),
-    ("x", "unknown image format (none); use .png or .svg"),
-])
+@pytest.mark.parametrize(
+    "name, message",
+    [
+        ("x.bmp", "unknown image format '.bmp'; use .png or .svg"),
+        ("x", "unknown image format (none); use .png or .svg"),
+    ],
+)
 def test_unknown_extension_is_refused_before_touching_the_disk(raced, tmp_path, name, message):
     state = race_state(raced)
     with pytest.raises(ExportError) as err:
@@ -261,6 +268,7 @@ def test_svg_exporter_raising(raced, tmp_path, monkeypatch):
 
 def test_a_failure_after_the_temporary_file_exists_removes_it(raced, tmp_path, monkeypatch):
     """os.replace failing (e.g. a full disk or a vanished folder) at the very end."""
+
     def fail(src, dst):
         raise OSError(28, "No space left on device")
 
@@ -281,8 +289,15 @@ def test_new_files_get_ordinary_permissions(raced, tmp_path):
 def test_render_headless_writes_the_window_composite(tmp_path):
     from arena import load_preset
 
-    out = render_headless(load_preset("textbook"), png=str(tmp_path / "r.png"), svg=str(tmp_path / "r.svg"),
-                          gif=str(tmp_path / "r.gif"), width=1000, steps_per_frame=10, animation_size=(320, 240))
+    out = render_headless(
+        load_preset("textbook"),
+        png=str(tmp_path / "r.png"),
+        svg=str(tmp_path / "r.svg"),
+        gif=str(tmp_path / "r.gif"),
+        width=1000,
+        steps_per_frame=10,
+        animation_size=(320, 240),
+    )
     assert sorted(os.listdir(tmp_path)) == ["r.gif", "r.png", "r.svg"]
     assert out[str(tmp_path / "r.gif")] == "4 frames"
     img = pixels(tmp_path / "r.png")
@@ -306,7 +321,7 @@ def test_render_headless_checks_every_path_first(tmp_path):
 
 
 def test_image_dialog_exports_a_typed_path(qtbot, raced, tmp_path):
-    from gui.export_dialog import ImageExportDialog
+    from gui.export.dialogs import ImageExportDialog
 
     dialog = ImageExportDialog(raced)
     qtbot.addWidget(dialog)
@@ -327,7 +342,7 @@ def test_image_dialog_exports_a_typed_path(qtbot, raced, tmp_path):
 
 
 def test_image_dialog_shows_an_error_and_stays_open(qtbot, raced, tmp_path):
-    from gui.export_dialog import ImageExportDialog
+    from gui.export.dialogs import ImageExportDialog
 
     dialog = ImageExportDialog(raced, path=str(tmp_path / "nowhere" / "x.png"))
     qtbot.addWidget(dialog)

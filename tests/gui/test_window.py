@@ -1,5 +1,6 @@
 """The window driven as a person drives it: clicks, keys, typed values; then
 what the panels, lists and tables hold."""
+
 import subprocess
 import sys
 from pathlib import Path
@@ -40,7 +41,7 @@ def test_step_button_advances_every_racer_by_one(qtbot, window):
         x, y = path.data()
         assert len(x) == 2 and (x[0], y[0]) == (-7.0, 2.0)
     assert window.loss.marker.value() == 1
-    assert window.race_dock.table.item(0, 3).text() == "1"
+    assert window.race_dock.table.item(0, 4).text() == "1"
 
 
 def test_right_arrow_steps_and_r_resets(qtbot, window):
@@ -72,7 +73,7 @@ def test_play_stops_by_itself_at_the_budget(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: not window.controller.playing, timeout=3000)
     assert window.controller.race.steps == 30
-    assert window.race_dock.table.item(0, 4).text() == "budget used"
+    assert window.race_dock.table.item(0, 5).text() == "budget used"
 
 
 def test_clicking_the_map_moves_the_start_and_restarts(qtbot, window):
@@ -112,8 +113,7 @@ def test_add_remove_duplicate_racers(qtbot, window):
     assert [label.text for _, label in window.loss.legend.items][-1] == "NAdam (2)"
     dock.list.setCurrentRow(0)
     qtbot.mouseClick(dock.remove_button, Qt.MouseButton.LeftButton)
-    assert [r.name for r in window.controller.config.racers] == ["Momentum", "AdaGrad", "Adam", "NAdam",
-                                                                  "NAdam (2)"]
+    assert [r.name for r in window.controller.config.racers] == ["Momentum", "AdaGrad", "Adam", "NAdam", "NAdam (2)"]
     assert len(window.contour.paths) == 5 and window.race_dock.table.rowCount() == 5
     qtbot.keyClick(window, Qt.Key.Key_Right)
     assert all(len(p.data()[0]) == 2 for p in window.contour.paths)
@@ -206,9 +206,15 @@ def test_surface_parameter_edit_recomputes_contours(qtbot, window):
 
 
 def test_a_diverging_racer_is_marked_and_the_others_keep_running(qtbot, window):
-    cfg = RaceConfig("rosenbrock", {}, (-1.5, 2.0), 100, None, 0,
-                     [RacerConfig("sgd", {"lr": 0.01}, "SGD", "#0072B2"),
-                      RacerConfig("adam", {"lr": 0.01}, "Adam", "#D55E00")])
+    cfg = RaceConfig(
+        "rosenbrock",
+        {},
+        (-1.5, 2.0),
+        100,
+        None,
+        0,
+        [RacerConfig("sgd", {"lr": 0.01}, "SGD", "#0072B2"), RacerConfig("adam", {"lr": 0.01}, "Adam", "#D55E00")],
+    )
     window.controller.load(cfg)
     for _ in range(100):
         qtbot.keyClick(window, Qt.Key.Key_Right)
@@ -216,8 +222,10 @@ def test_a_diverging_racer_is_marked_and_the_others_keep_running(qtbot, window):
     k = int(sgd.stop_step[0])
     assert 0 < k < 100
     window.race_dock.refresh()
-    assert window.race_dock.table.item(0, 4).text() == f"diverged at {k}"
-    assert window.race_dock.table.item(1, 4).text() == "budget used"
+    table = window.race_dock.table
+    assert [table.item(r, 1).text() for r in range(2)] == ["Adam", "SGD"]  # ranked: the diverged racer last
+    assert table.item(1, 5).text() == f"diverged at {k}" and table.item(1, 0).text() == "2"
+    assert table.item(0, 5).text() == "budget used"
     assert window.controller.race.runners[1].steps == 100
     x, y = window.contour.paths[1].data()
     assert len(x) == 101
@@ -271,12 +279,20 @@ def test_docks_have_object_names_and_menus_have_the_actions(window):
     assert not window.data_dock.isVisible()  # only with data surfaces
     assert window.actions["play"].shortcut() == QtGui.QKeySequence("Space")
     assert "(Space)" in window.actions["play"].toolTip()
-    assert {a.data() for a in window.presets_menu.actions()} == {"textbook", "rosenbrock", "saddle", "himmelblau",
-                                                                "beale", "sgd-vs-batch", "schedules"}
+    assert {a.data() for a in window.presets_menu.actions()} == {
+        "textbook",
+        "rosenbrock",
+        "saddle",
+        "himmelblau",
+        "beale",
+        "sgd-vs-batch",
+        "schedules",
+    }
 
 
-@pytest.mark.parametrize("preset", ["textbook", "rosenbrock", "saddle", "himmelblau", "beale", "sgd-vs-batch",
-                                    "schedules"])
+@pytest.mark.parametrize(
+    "preset", ["textbook", "rosenbrock", "saddle", "himmelblau", "beale", "sgd-vs-batch", "schedules"]
+)
 def test_every_preset_opens(qtbot, window, preset):
     action = next(a for a in window.presets_menu.actions() if a.data() == preset)
     action.trigger()
@@ -287,9 +303,24 @@ def test_every_preset_opens(qtbot, window, preset):
 
 def test_screenshot_command(tmp_path):
     out = tmp_path / "shot.png"
-    res = subprocess.run([sys.executable, str(ROOT / "main.py"), "gui", "--preset", "textbook", "--run-steps", "30",
-                          "--screenshot", str(out)], capture_output=True, text=True, timeout=120, cwd=ROOT,
-                         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    res = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "gui",
+            "--preset",
+            "textbook",
+            "--run-steps",
+            "30",
+            "--screenshot",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert res.returncode == 0, res.stderr
     image = QtGui.QImage(str(out))
     assert image.width() >= 1000 and image.height() >= 600
@@ -298,8 +329,13 @@ def test_screenshot_command(tmp_path):
 
 
 def test_unknown_preset_is_refused():
-    res = subprocess.run([sys.executable, str(ROOT / "main.py"), "gui", "--preset", "nope"], capture_output=True,
-                         text=True, timeout=60, cwd=ROOT)
+    res = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "gui", "--preset", "nope"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+    )
     assert res.returncode == 2
     assert res.stderr.startswith("error: --preset: unknown preset 'nope'; valid presets: textbook")
 
@@ -315,7 +351,7 @@ def test_racer_options_editor_sets_noise_and_schedule(qtbot, window):
     type_into(qtbot, dock.options_editor.noise, "0.5")
     qtbot.waitUntil(lambda: window.controller.config.racers[0].options.get("noise") == 0.5, timeout=2000)
     window.controller.step(30)
-    lrs = window.controller.race.runners[0].lrs[1:, ]
+    lrs = window.controller.race.runners[0].lrs[1:,]
     np.testing.assert_array_equal(lrs, 0.95)  # step_size 30 by default: no decay within 30 steps
     type_into(qtbot, dock.options_editor.param_fields["step_size"], "10")
     qtbot.waitUntil(lambda: window.controller.config.racers[0].options.get("step_size") == 10, timeout=2000)
@@ -360,3 +396,44 @@ def test_dragging_the_start_marker_restarts_from_where_it_is_dropped(qtbot, wind
     assert window.controller.race.steps == 0
     x, y = window.contour.paths[0].data()
     assert (x[0], y[0]) == (3.0, -2.0)
+
+
+def test_leaderboard_is_ranked_sortable_and_explained(qtbot, window):
+    cfg = RaceConfig(
+        "sphere",
+        {},
+        (3.0, 4.0),
+        200,
+        1e-6,
+        0,
+        [
+            RacerConfig("sgd", {"lr": 0.01}, "slow", "#0072B2"),
+            RacerConfig("sgd", {"lr": 0.2}, "fast", "#D55E00"),
+            RacerConfig("sgd", {"lr": 0.1}, "medium", "#009E73"),
+            RacerConfig("sgd", {"lr": 1.5}, "wild", "#CC79A7"),
+        ],
+    )
+    window.controller.load(cfg)
+    window.controller.step(200)
+    dock = window.race_dock
+    dock.refresh()
+    table = dock.table
+    names = [table.item(r, 1).text() for r in range(table.rowCount())]
+    assert names == ["fast", "medium", "slow", "wild"]  # converged by steps to tol, then the rest, diverged last
+    assert [table.item(r, 0).text() for r in range(4)] == ["1", "2", "3", "4"]
+    assert table.item(0, 6).text() and int(table.item(0, 6).text()) < int(table.item(1, 6).text())
+    assert table.item(2, 5).text() == "budget used" and table.item(2, 6).text() == ""
+    for col in range(table.columnCount()):
+        assert table.horizontalHeaderItem(col).toolTip()
+    assert "per step" in table.item(0, 7).toolTip()
+    # a click on the "Steps" header sorts by it (numerically), and the sort stays on refresh
+    header = table.horizontalHeader()
+    qtbot.mouseClick(
+        header.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=QtCore.QPoint(header.sectionViewportPosition(4) + 5, header.height() // 2),
+    )
+    dock.refresh()
+    steps = [int(table.item(r, 4).text()) for r in range(4)]
+    assert steps == sorted(steps) or steps == sorted(steps, reverse=True)
+    assert dock.racer_rows()["wild"] in range(4)

@@ -1,21 +1,22 @@
 """NumberField: a spin box for one hyperparameter that refuses bad values with
 the reason (signal ``invalid(reason)``) instead of silently clamping them."""
+
 from __future__ import annotations
 
 import math
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from engine.hyperparams import HyperParam, HyperparameterError
+from specs import Param, ParamError
 
-LOG_STEP = 10 ** 0.1  # ten arrow presses per decade on log-scale fields
+LOG_STEP = 10**0.1  # ten arrow presses per decade on log-scale fields
 
 
 class NumberField(QtWidgets.QDoubleSpinBox):
     invalid = QtCore.Signal(str)  # the reason typed text is refused
     valid = QtCore.Signal()
 
-    def __init__(self, param: HyperParam, owner: str = "", parent=None):
+    def __init__(self, param: Param, owner: str = "", parent=None):
         self._last_reason = ""
         self.param = param
         self.owner = owner
@@ -48,7 +49,7 @@ class NumberField(QtWidgets.QDoubleSpinBox):
             return f"{self.param.name}: {text.strip()!r} is not a number"
         try:
             self.param.check(value)
-        except HyperparameterError as exc:
+        except ParamError as exc:
             return f"{self.param.name}: {exc.reason} (got {text.strip()})"
         return None
 
@@ -76,7 +77,7 @@ class NumberField(QtWidgets.QDoubleSpinBox):
         v = self.value()
         p = self.param
         if p.log and v > 0:
-            new = v * LOG_STEP ** steps
+            new = v * LOG_STEP**steps
         else:
             span = (p.high - p.low) if math.isfinite(p.high) and math.isfinite(p.low) else 10.0
             unit = 0.01 if span <= 1 else 0.1
@@ -84,7 +85,7 @@ class NumberField(QtWidgets.QDoubleSpinBox):
         new = float(f"{new:.4g}")
         try:
             p.check(new)
-        except HyperparameterError:
+        except ParamError:
             return
         self.setValue(new)
         self.editingFinished.emit()

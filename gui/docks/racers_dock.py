@@ -1,19 +1,15 @@
 """RacersDock: the list of racers (colour, name, visibility), add / remove /
 duplicate, and the selected racer's hyperparameter editor."""
+
 from __future__ import annotations
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from engine import OPTIMIZERS
+from gui.widgets.swatch import swatch
 
 from .hyperparam_editor import HyperparamEditor
 from .options_editor import RacerOptionsEditor
-
-
-def swatch(color: str) -> QtGui.QIcon:
-    pix = QtGui.QPixmap(14, 14)
-    pix.fill(QtGui.QColor(color))
-    return QtGui.QIcon(pix)
 
 
 class RacersDock(QtWidgets.QDockWidget):
@@ -89,8 +85,9 @@ class RacersDock(QtWidgets.QDockWidget):
             item = QtWidgets.QListWidgetItem(swatch(racer.color), racer.name)
             item.setFlags(item.flags() | QtCore.Qt.ItemFlag.ItemIsUserCheckable | QtCore.Qt.ItemFlag.ItemIsEditable)
             item.setCheckState(QtCore.Qt.CheckState.Checked if racer.visible else QtCore.Qt.CheckState.Unchecked)
-            item.setToolTip(f"{racer.name}: {racer.optimizer} "
-                            + ", ".join(f"{k}={v}" for k, v in racer.hyperparams.items()))
+            item.setToolTip(
+                f"{racer.name}: {racer.optimizer} " + ", ".join(f"{k}={v}" for k, v in racer.hyperparams.items())
+            )
             self.list.addItem(item)
         self.list.blockSignals(False)
         if racers:
@@ -112,8 +109,12 @@ class RacersDock(QtWidgets.QDockWidget):
             self.editor.set_racer(racer.optimizer, racer.hyperparams)
             data = getattr(self.controller.race.surface, "data", None)
             self.options_editor.setEnabled(True)
-            self.options_editor.set_racer(racer.options, racer.resolved()["lr"], self.controller.config.steps,
-                                          data.n if data is not None else None)
+            self.options_editor.set_racer(
+                racer.options,
+                racer.resolved()["lr"],
+                self.controller.config.steps,
+                data.n if data is not None else None,
+            )
         else:
             self.editor.set_racer(None)
             self.options_editor.setEnabled(False)

@@ -11,25 +11,46 @@ animation of the race with a cancellable progress dialog.
 * :func:`export_image_interactive` / :func:`export_animation_interactive`: open
   the dialog on a MainWindow, report in its status bar, return the path or None.
 """
+
 from __future__ import annotations
 
 import os
 
 from PySide6 import QtCore, QtWidgets
 
-from .animation import (MAX_FPS, MAX_SIDE, MIN_FPS, MIN_SIDE, AnimationCancelled, check_animation_path,
-                        default_steps_per_frame, frame_count, render_animation, suggested_size)
-from .image_export import DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH, ExportError, export_panel
+from export.files import ExportError
+from export.formats import (
+    DEFAULT_WIDTH,
+    MAX_FPS,
+    MAX_SIDE,
+    MAX_WIDTH,
+    MIN_FPS,
+    MIN_SIDE,
+    MIN_WIDTH,
+    check_animation_path,
+    default_steps_per_frame,
+    frame_count,
+    suggested_size,
+)
 
-PANEL_CHOICES = [("contour", "Contour map and paths"), ("loss", "Loss panel"),
-                 ("learning_rate", "Learning-rate panel"), ("window", "Whole window (all three panels)")]
+from .animation import AnimationCancelled, render_animation
+from .panels import export_panel
+
+PANEL_CHOICES = [
+    ("contour", "Contour map and paths"),
+    ("loss", "Loss panel"),
+    ("learning_rate", "Learning-rate panel"),
+    ("window", "Whole window (all three panels)"),
+]
 IMAGE_FILTERS = {"png": "PNG image (*.png)", "svg": "SVG vector image (*.svg)"}
 ANIMATION_FILTERS = {"gif": "GIF animation (*.gif)", "mp4": "MP4 video (*.mp4)"}
 
 
 def default_folder() -> str:
-    for kind in (QtCore.QStandardPaths.StandardLocation.PicturesLocation,
-                 QtCore.QStandardPaths.StandardLocation.HomeLocation):
+    for kind in (
+        QtCore.QStandardPaths.StandardLocation.PicturesLocation,
+        QtCore.QStandardPaths.StandardLocation.HomeLocation,
+    ):
         folder = QtCore.QStandardPaths.writableLocation(kind)
         if folder and os.path.isdir(folder):
             return folder
@@ -66,8 +87,7 @@ class _FileRow(QtWidgets.QWidget):
     def choose(self, fmt: str) -> str | None:
         current = self.edit.text().strip()
         filters = ";;".join(self.filters.values())
-        path, _chosen = QtWidgets.QFileDialog.getSaveFileName(self, self.title, current, filters,
-                                                              self.filters[fmt])
+        path, _chosen = QtWidgets.QFileDialog.getSaveFileName(self, self.title, current, filters, self.filters[fmt])
         if not path:
             return None
         if os.path.splitext(path)[1].lower().lstrip(".") not in self.filters:
@@ -97,8 +117,9 @@ def _finish_layout(dialog: QtWidgets.QDialog, form: QtWidgets.QFormLayout) -> Qt
     """Lay out an export dialog: its form, an inline error label, Save/Cancel.
     Returns the error label."""
     error = _error_label()
-    buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Save
-                                         | QtWidgets.QDialogButtonBox.StandardButton.Cancel)
+    buttons = QtWidgets.QDialogButtonBox(
+        QtWidgets.QDialogButtonBox.StandardButton.Save | QtWidgets.QDialogButtonBox.StandardButton.Cancel
+    )
     buttons.setObjectName("buttonBox")
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
@@ -133,8 +154,10 @@ class ImageExportDialog(QtWidgets.QDialog):
         self.width_spin.setSingleStep(100)
         self.width_spin.setValue(DEFAULT_WIDTH)
         self.width_spin.setSuffix(" px")
-        self.width_spin.setToolTip("PNG width; the height keeps the panel's shape. "
-                                   "Text and lines grow with it, as on a high-resolution screen.")
+        self.width_spin.setToolTip(
+            "PNG width; the height keeps the panel's shape. "
+            "Text and lines grow with it, as on a high-resolution screen."
+        )
         form.addRow("Width:", self.width_spin)
         self.background = QtWidgets.QComboBox()
         self.background.setObjectName("backgroundCombo")
@@ -150,8 +173,9 @@ class ImageExportDialog(QtWidgets.QDialog):
         self.format.currentIndexChanged.connect(self._format_changed)
         self.what.currentIndexChanged.connect(self._what_changed)
         self.path_edit.textEdited.connect(lambda _t: self._sync_format_from_path())
-        self.file.browse.clicked.connect(lambda: self.file.choose(self.format.currentData())
-                                         and self._sync_format_from_path())
+        self.file.browse.clicked.connect(
+            lambda: self.file.choose(self.format.currentData()) and self._sync_format_from_path()
+        )
 
     def _default_name(self) -> str:
         surface = getattr(getattr(self.window_, "controller", None), "config", None)
@@ -183,8 +207,11 @@ class ImageExportDialog(QtWidgets.QDialog):
         self.error.setVisible(bool(text))
 
     def options(self) -> dict:
-        return {"which": self.what.currentData(), "width": self.width_spin.value(),
-                "background": self.background.currentData()}
+        return {
+            "which": self.what.currentData(),
+            "width": self.width_spin.value(),
+            "background": self.background.currentData(),
+        }
 
     def target_path(self) -> str:
         path = os.path.expanduser(self.path_edit.text().strip())
@@ -201,8 +228,9 @@ class ImageExportDialog(QtWidgets.QDialog):
         self.show_error("")
         QtWidgets.QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
         try:
-            self.written_path = export_panel(self.window_, opts["which"], path, width=opts["width"],
-                                             background=opts["background"])
+            self.written_path = export_panel(
+                self.window_, opts["which"], path, width=opts["width"], background=opts["background"]
+            )
         except ExportError as exc:
             self.show_error(str(exc))
             return
@@ -303,10 +331,12 @@ class AnimationExportDialog(QtWidgets.QDialog):
         self._sync_format_from_path()
         self._update_estimate()
         self.format.currentIndexChanged.connect(
-            lambda: self.path_edit.setText(with_extension(self.path_edit.text(), self.format.currentData())))
+            lambda: self.path_edit.setText(with_extension(self.path_edit.text(), self.format.currentData()))
+        )
         self.path_edit.textEdited.connect(lambda _t: self._sync_format_from_path())
-        self.file.browse.clicked.connect(lambda: self.file.choose(self.format.currentData())
-                                         and self._sync_format_from_path())
+        self.file.browse.clicked.connect(
+            lambda: self.file.choose(self.format.currentData()) and self._sync_format_from_path()
+        )
         self.fps.valueChanged.connect(self._update_estimate)
         self.steps_per_frame.valueChanged.connect(self._update_estimate)
         self.with_loss.toggled.connect(self._loss_toggled)
@@ -342,17 +372,21 @@ class AnimationExportDialog(QtWidgets.QDialog):
     def _update_estimate(self) -> None:
         n = self.estimated_frames()
         seconds = n / self.fps.value()
-        self.frames_label.setText(f"{n} frames, {seconds:.1f} s at {self.fps.value()} frames/s "
-                                  f"(fewer if every racer stops early)")
+        self.frames_label.setText(
+            f"{n} frames, {seconds:.1f} s at {self.fps.value()} frames/s (fewer if every racer stops early)"
+        )
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.setVisible(bool(text))
 
     def options(self) -> dict:
-        return {"fps": self.fps.value(), "steps_per_frame": self.steps_per_frame.value(),
-                "with_loss": self.with_loss.isChecked(),
-                "size": (self.width_spin.value(), self.height_spin.value())}
+        return {
+            "fps": self.fps.value(),
+            "steps_per_frame": self.steps_per_frame.value(),
+            "with_loss": self.with_loss.isChecked(),
+            "size": (self.width_spin.value(), self.height_spin.value()),
+        }
 
     def target_path(self) -> str:
         path = os.path.expanduser(self.path_edit.text().strip())

@@ -1,4 +1,5 @@
 """RaceControlsDock: step, play/pause, reset, speed, budget, tolerance and the leaderboard."""
+
 from __future__ import annotations
 
 import math
@@ -7,10 +8,22 @@ import time
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from arena import standings
+from gui.widgets.swatch import swatch
 
-from .racers_dock import swatch
-
-COLUMNS = ("Racer", "Loss", "Distance to min", "Step", "Status", "µs / step")
+COLUMNS = ("#", "Racer", "f − f*", "Distance to min", "Steps", "Status", "Steps to tol", "Time")
+COLUMN_TIPS = (
+    "Rank: with a tolerance set, racers that converged first (fewest steps to the tolerance first), then the "
+    "others by final loss gap; without one, by final loss gap f − f*. Diverged racers come last.",
+    "The racer (its colour on the map and the plots)",
+    "Final loss gap f − f*: how far above the surface's minimum value the racer's loss is "
+    "(the loss f itself where the minimum value is unknown)",
+    "Distance from the racer's position to the nearest known minimum",
+    "Steps the racer has taken",
+    "running (budget left), budget used, converged (|grad| reached the tolerance) or diverged, with the step",
+    "Steps it took to reach |grad| ≤ tolerance (empty if it has not)",
+    "Computing time spent on this racer's steps (total); the tooltip gives the time per step",
+)
+STATUS_COLORS = {"diverged": "#b00020", "converged": "#00703c"}
 LEADERBOARD_INTERVAL = 0.1  # seconds between leaderboard refreshes while playing
 
 
@@ -67,13 +80,19 @@ class RaceControlsDock(QtWidgets.QDockWidget):
         self.table = QtWidgets.QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("leaderboard")
         self.table.setHorizontalHeaderLabels(COLUMNS)
+        for col, tip in enumerate(COLUMN_TIPS):
+            self.table.horizontalHeaderItem(col).setToolTip(tip)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.NoSelection)
         self.table.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
+        self.table.setSortingEnabled(True)
+        self.table.sortItems(0, QtCore.Qt.SortOrder.AscendingOrder)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(70)
+        header.setSectionResizeMode(0, QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(36)
+        header.setSortIndicatorShown(True)
         rows = self.table.verticalHeader().defaultSectionSize()
         self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height() + 4 * rows + 6)
         layout.addWidget(self.table, 1)
@@ -114,21 +133,76 @@ class RaceControlsDock(QtWidgets.QDockWidget):
         self._last_refresh = time.perf_counter()
         rows = standings(self.controller.race)
         racers = self.controller.config.racers
+        unknown_min = self.controller.race.surface.f_min is None
+        self.table.horizontalHeaderItem(2).setText("Loss f" if unknown_min else "f − f*")
+        sorting = self.table.isSortingEnabled()
+        self.table.setSortingEnabled(False)  # fill first, sort once
         self.table.setRowCount(len(rows))
-        for row, (racer, s) in enumerate(zip(racers, rows)):
-            cells = (s.racer, f"{s.final_loss:.6g}", "—" if math.isnan(s.distance_to_min) else f"{s.distance_to_min:.4g}",
-                     str(s.steps), s.status_text,
-                     "—" if math.isnan(s.seconds_per_step) else f"{s.seconds_per_step * 1e6:.1f}")
-            for col, text in enumerate(cells):
+        right = QtCore.Qt.AlignmentFlag.AlignRight | QtCore.Qt.AlignmentFlag.AlignVCenter
+        for row, s in enumerate(rows):
+            gap = s.final_loss if unknown_min else s.loss_gap
+            cells = (
+                (str(s.rank), s.rank),
+                (s.racer, s.racer.lower()),
+                (_fmt(gap, ".4g"), _key(gap)),
+                (_fmt(s.distance_to_min, ".4g"), _key(s.distance_to_min)),
+                (str(s.steps), s.steps),
+                (s.status_text, STATUS_WORDS_ORDER.get(s.status, 9)),
+                ("" if s.steps_to_tol is None else str(s.steps_to_tol), _key(s.steps_to_tol)),
+                (_duration(s.seconds), s.seconds),
+            )
+            for col, (text, key) in enumerate(cells):
                 item = self.table.item(row, col)
                 if item is None:
-                    item = QtWidgets.QTableWidgetItem()
-                    if col:
-                        item.setTextAlignment(QtCore.Qt.AlignmentFlag.AlignRight | QtCore.Qt.AlignmentFlag.AlignVCenter)
+                    item = _SortItem()
+                    if col != 1:
+                        item.setTextAlignment(right)
                     self.table.setItem(row, col, item)
                 item.setText(text)
-                if col == 0:
-                    item.setIcon(swatch(racer.color))
-                if col == 4:
-                    color = {"diverged": "#b00020", "converged": "#00703c"}.get(s.status, "#000000")
-                    item.setForeground(QtGui.QColor(color))
+                item.setData(QtCore.Qt.ItemDataRole.UserRole, key)
+            name_item = self.table.item(row, 1)
+            if 0 <= s.index < len(racers):
+                name_item.setIcon(swatch(racers[s.index].color))
+            status_item = self.table.item(row, 5)
+            status_item.setForeground(QtGui.QColor(STATUS_COLORS.get(s.status, "#000000")))
+            time_item = self.table.item(row, 7)
+            per_step = "—" if math.isnan(s.seconds_per_step) else f"{s.seconds_per_step * 1e6:.1f} µs per step"
+            time_item.setToolTip(f"{_duration(s.seconds)} for {s.steps} steps: {per_step}")
+        self.table.setSortingEnabled(sorting)
+
+    def racer_rows(self) -> dict[str, int]:
+        """Row of each racer name as the table shows it now (after any sorting by the user)."""
+        return {self.table.item(r, 1).text(): r for r in range(self.table.rowCount())}
+
+
+STATUS_WORDS_ORDER = {"converged": 0, "budget used": 1, "running": 2, "diverged": 3}
+
+
+class _SortItem(QtWidgets.QTableWidgetItem):
+    """Sorts by the number kept under UserRole, not by the text ("10" after "9")."""
+
+    def __lt__(self, other):
+        a = self.data(QtCore.Qt.ItemDataRole.UserRole)
+        b = other.data(QtCore.Qt.ItemDataRole.UserRole)
+        try:
+            return a < b
+        except TypeError:
+            return str(a) < str(b)
+
+
+def _key(value) -> float:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return math.inf
+    return float(value)
+
+
+def _fmt(value: float, spec: str) -> str:
+    return "—" if value is None or math.isnan(value) else format(value, spec)
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 1e-3:
+        return f"{seconds * 1e6:.0f} µs"
+    if seconds < 1:
+        return f"{seconds * 1e3:.1f} ms"
+    return f"{seconds:.2f} s"

@@ -7,6 +7,7 @@ from is drawn dashed grey; the least-squares / maximum-likelihood fit (the map's
 minimum marker) dotted black. Lines move as the race runs (two points per racer
 per frame).
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -20,8 +21,9 @@ class DataPanel(QtWidgets.QWidget):
         self.setObjectName("DataPanel")
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.message = QtWidgets.QLabel("The data panel shows the data of the data-fit surfaces "
-                                        "(linear_regression, logistic_regression).")
+        self.message = QtWidgets.QLabel(
+            "The data panel shows the data of the data-fit surfaces (linear_regression, logistic_regression)."
+        )
         self.message.setWordWrap(True)
         self.message.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
         self.message.setStyleSheet("color: #666; padding: 12px;")
@@ -31,9 +33,10 @@ class DataPanel(QtWidgets.QWidget):
         self.plot.setMenuEnabled(False)
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         layout.addWidget(self.plot_widget, 1)
-        self.points = [pg.ScatterPlotItem(size=6, pen=pg.mkPen((70, 70, 70)), brush=pg.mkBrush(160, 160, 160, 150)),
-                       pg.ScatterPlotItem(size=7, symbol="x", pen=pg.mkPen((20, 20, 20), width=1.5),
-                                          brush=pg.mkBrush(20, 20, 20))]
+        self.points = [
+            pg.ScatterPlotItem(size=6, pen=pg.mkPen((70, 70, 70)), brush=pg.mkBrush(160, 160, 160, 150)),
+            pg.ScatterPlotItem(size=7, symbol="x", pen=pg.mkPen((20, 20, 20), width=1.5), brush=pg.mkBrush(20, 20, 20)),
+        ]
         for item in self.points:
             self.plot.addItem(item)
         self.truth = pg.PlotCurveItem(pen=pg.mkPen((120, 120, 120), width=1.5, style=QtCore.Qt.PenStyle.DashLine))
@@ -69,8 +72,10 @@ class DataPanel(QtWidgets.QWidget):
             zero, one = data.y == 0, data.y == 1
             self.points[0].setData(data.x[zero, 0], data.x[zero, 1])
             self.points[1].setData(data.x[one, 0], data.x[one, 1])
-        for item, p in ((self.truth, data.true_params),
-                        (self.best, surface.minima[0].point if surface.minima else None)):
+        for item, p in (
+            (self.truth, data.true_params),
+            (self.best, surface.minima[0].point if surface.minima else None),
+        ):
             if p is None:
                 item.setData([], [])
             else:

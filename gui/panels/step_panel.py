@@ -1,5 +1,6 @@
 """StepPanel: the common frame of the per-step panels (loss, learning rate):
 a title row with a mode selector above a plot whose x axis is the step."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -44,10 +45,12 @@ class StepPanel(QtWidgets.QWidget):
         self.plot.setLabel("bottom", "step")
         self.plot.getAxis("left").enableAutoSIPrefix(False)
         # bottom left: descending curves rarely pass there
-        self.legend = self.plot.addLegend(offset=(10, -10), labelTextSize="9pt", brush=pg.mkBrush(255, 255, 255, 210),
-                                          pen=pg.mkPen((180, 180, 180)))
-        self.marker = pg.InfiniteLine(pos=0, angle=90, pen=pg.mkPen((40, 40, 40, 150), width=1,
-                                                                    style=QtCore.Qt.PenStyle.DotLine))
+        self.legend = self.plot.addLegend(
+            offset=(10, -10), labelTextSize="9pt", brush=pg.mkBrush(255, 255, 255, 210), pen=pg.mkPen((180, 180, 180))
+        )
+        self.marker = pg.InfiniteLine(
+            pos=0, angle=90, pen=pg.mkPen((40, 40, 40, 150), width=1, style=QtCore.Qt.PenStyle.DotLine)
+        )
         self.marker.setZValue(50)
         self.plot.addItem(self.marker, ignoreBounds=True)
         layout.addWidget(self.plot_widget, 1)
@@ -77,7 +80,7 @@ class StepPanel(QtWidgets.QWidget):
         self.legend.clear()
         self.samples = []
 
-    def reuse_racers(self, racers, pens_of) -> bool:
+    def reuse_racers(self, racers) -> bool:
         """Restart the drawn curves of the same racers without rebuilding items.
 
         Returns False (nothing done) when the racers differ in number, name or
@@ -86,16 +89,20 @@ class StepPanel(QtWidgets.QWidget):
         if signature != getattr(self, "_signature", None) or len(self.curves) != len(racers):
             self._signature = signature
             return False
-        for i, (group, racer) in enumerate(zip(self.curves, racers)):
-            for curve, pen in zip(group, pens_of(racer)):
+        for group, racer in zip(self.curves, racers):
+            for curve in group:
                 curve.clear()
                 curve.set_visible(racer.visible)
         return True
 
     def add_legend_entry(self, racer) -> None:
-        sample = pg.PlotDataItem(pen=pg.mkPen(QtGui.QColor(racer.color), width=2.2),
-                                 symbol=symbol_for(racer.color), symbolBrush=QtGui.QColor(racer.color),
-                                 symbolPen="w", symbolSize=9)
+        sample = pg.PlotDataItem(
+            pen=pg.mkPen(QtGui.QColor(racer.color), width=2.2),
+            symbol=symbol_for(racer.color),
+            symbolBrush=QtGui.QColor(racer.color),
+            symbolPen="w",
+            symbolSize=9,
+        )
         # an item without data never hands its symbol style to its scatter: set it directly
         color = QtGui.QColor(racer.color)
         sample.scatter.setSymbol(symbol_for(racer.color))

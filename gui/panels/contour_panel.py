@@ -1,4 +1,5 @@
 """ContourPanel: the map of the surface with each racer's path growing on it."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -11,8 +12,7 @@ from .growing_curve import GrowingCurve
 from .surface_field import SurfaceField, compute_field
 
 # light, quiet background so saturated racer colours stand out; low = light
-MAP_COLORS = pg.ColorMap([0.0, 0.35, 0.7, 1.0],
-                         [(252, 252, 250), (222, 231, 240), (184, 198, 218), (146, 160, 186)])
+MAP_COLORS = pg.ColorMap([0.0, 0.35, 0.7, 1.0], [(252, 252, 250), (222, 231, 240), (184, 198, 218), (146, 160, 186)])
 
 
 class ContourPanel(pg.PlotWidget):
@@ -41,15 +41,23 @@ class ContourPanel(pg.PlotWidget):
         self.lines = pg.PlotCurveItem(pen=pg.mkPen((90, 100, 120, 140), width=1), connect="finite")
         self.lines.setZValue(-10)
         self.addItem(self.lines)
-        self.minima_global = pg.ScatterPlotItem(symbol="star", size=18, pen=pg.mkPen("k", width=1.2),
-                                                brush=pg.mkBrush(255, 255, 255), tip=None)
-        self.minima_local = pg.ScatterPlotItem(symbol="star", size=12, pen=pg.mkPen((60, 60, 60), width=1),
-                                               brush=pg.mkBrush(255, 255, 255, 90), tip=None)
+        self.minima_global = pg.ScatterPlotItem(
+            symbol="star", size=18, pen=pg.mkPen("k", width=1.2), brush=pg.mkBrush(255, 255, 255), tip=None
+        )
+        self.minima_local = pg.ScatterPlotItem(
+            symbol="star", size=12, pen=pg.mkPen((60, 60, 60), width=1), brush=pg.mkBrush(255, 255, 255, 90), tip=None
+        )
         for item in (self.minima_global, self.minima_local):
             item.setZValue(5)
             self.addItem(item)
-        self.start_marker = pg.TargetItem(pos=(0, 0), size=16, movable=True, symbol="crosshair",
-                                          pen=pg.mkPen((20, 20, 20), width=2), hoverPen=pg.mkPen((200, 0, 0), width=2))
+        self.start_marker = pg.TargetItem(
+            pos=(0, 0),
+            size=16,
+            movable=True,
+            symbol="crosshair",
+            pen=pg.mkPen((20, 20, 20), width=2),
+            hoverPen=pg.mkPen((200, 0, 0), width=2),
+        )
         self.start_marker.setZValue(30)
         self.start_marker.setToolTip("Start point: drag it, or click anywhere on the map")
         self.start_marker.sigPositionChangeFinished.connect(self._start_dragged)
@@ -108,8 +116,9 @@ class ContourPanel(pg.PlotWidget):
         for i, racer in enumerate(racers):
             color = QtGui.QColor(racer.color)
             curve = GrowingCurve(self.plotItem, pg.mkPen(color, width=2.2), z=10 + i)
-            head = pg.ScatterPlotItem(symbol=symbol_for(racer.color), size=13, brush=pg.mkBrush(color),
-                                      pen=pg.mkPen("w", width=1.5), tip=None)
+            head = pg.ScatterPlotItem(
+                symbol=symbol_for(racer.color), size=13, brush=pg.mkBrush(color), pen=pg.mkPen("w", width=1.5), tip=None
+            )
             head.setZValue(20 + i)
             self.addItem(head)
             curve.set_visible(racer.visible)

@@ -1,4 +1,5 @@
 """LearningRatePanel: each racer's per-parameter effective learning rate per step."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -22,8 +23,9 @@ class LearningRatePanel(StepPanel):
     """
 
     def __init__(self, parent=None):
-        super().__init__("Effective learning rate", [(OWN, "optimizer's own rate"),
-                                                     (OBSERVED, "observed |Δθ / g|")], parent)
+        super().__init__(
+            "Effective learning rate", [(OWN, "optimizer's own rate"), (OBSERVED, "observed |Δθ / g|")], parent
+        )
         self.setObjectName("LearningRatePanel")
         self.plot.setLogMode(y=True)
         self.modeChanged.connect(self._apply_mode)
@@ -52,13 +54,15 @@ class LearningRatePanel(StepPanel):
 
     def set_racers(self, racers) -> None:
         self._obs_n = [0 for _ in racers]
-        if self.reuse_racers(racers, self.pens):
+        if self.reuse_racers(racers):
             return
         self.clear_racers()
         for i, racer in enumerate(racers):
             solid, dashed = self.pens(racer)
-            group = [GrowingCurve(self.plot, solid, z=i, transform=self.transform),
-                     GrowingCurve(self.plot, dashed, z=i, transform=self.transform)]
+            group = [
+                GrowingCurve(self.plot, solid, z=i, transform=self.transform),
+                GrowingCurve(self.plot, dashed, z=i, transform=self.transform),
+            ]
             for curve in group:
                 curve.set_visible(racer.visible)
             self.curves.append(group)
@@ -81,7 +85,7 @@ class LearningRatePanel(StepPanel):
             lo = max(done, 1)
             pos, grads = runner.positions[:, 0], runner.gradients[:, 0]
             with np.errstate(all="ignore"):
-                buf[lo:n] = -(pos[lo:n] - pos[lo - 1:n - 1]) / grads[lo - 1:n - 1]
+                buf[lo:n] = -(pos[lo:n] - pos[lo - 1 : n - 1]) / grads[lo - 1 : n - 1]
             self._obs_n[i] = n
         return buf
 

@@ -1,5 +1,6 @@
 """The sampled surface behind the contour map: a grid of f, the colour image and
 contour lines (contourpy), computed once per surface and parameter set."""
+
 from __future__ import annotations
 
 import time

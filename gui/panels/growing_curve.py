@@ -7,6 +7,7 @@ finished chunks are never touched again and each frame only re-sets the last
 chunk with a slice of the caller's arrays. Nothing is copied or recomputed for
 the part that did not change.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -89,12 +90,6 @@ class GrowingCurve:
         self.items.clear()
         self.spare.clear()
         self.shown = 0
-
-    def restyle(self, pen, z: float) -> None:
-        self.pen, self.z = pen, z
-        for item in self.items:
-            item.setPen(pen)
-            item.setZValue(z)
 
     def data(self) -> tuple[np.ndarray, np.ndarray]:
         """All points drawn, joined (for tests and exports)."""

@@ -1,5 +1,6 @@
 """RacerOptionsEditor: a racer's mini-batch size, gradient noise and learning-rate
 schedule, with a small plot of the scheduled lr(t) over the step budget."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -8,8 +9,7 @@ from PySide6 import QtCore, QtWidgets
 
 from engine.options import BATCH_SIZE, NOISE
 from engine.schedules import SCHEDULES, schedule_lrs
-
-from .number_field import NumberField
+from gui.widgets.number_field import NumberField
 
 
 class RacerOptionsEditor(QtWidgets.QWidget):
@@ -36,8 +36,11 @@ class RacerOptionsEditor(QtWidgets.QWidget):
         self.schedule.setObjectName("schedule")
         for name, sched in SCHEDULES.items():
             self.schedule.addItem(sched.title, name)
-            self.schedule.setItemData(self.schedule.count() - 1,
-                                      f"{sched.summary}\n{sched.torch_equivalent}", QtCore.Qt.ItemDataRole.ToolTipRole)
+            self.schedule.setItemData(
+                self.schedule.count() - 1,
+                f"{sched.summary}\n{sched.torch_equivalent}",
+                QtCore.Qt.ItemDataRole.ToolTipRole,
+            )
         self.schedule.currentIndexChanged.connect(self._schedule_picked)
         form.addRow("schedule", self.schedule)
         outer.addLayout(form)
@@ -75,9 +78,14 @@ class RacerOptionsEditor(QtWidgets.QWidget):
             self.base_lr, self.budget = base_lr, max(1, budget)
             self.batch.setEnabled(data_n is not None)
             self.batch.setRange(0, data_n or 0)
-            self.batch.setToolTip(f"batch_size: {BATCH_SIZE.doc}\n"
-                                  + (f"1 = SGD, {data_n} = every point; 0 = full data (batch gradient descent)"
-                                     if data_n else "only on data surfaces (linear_regression, logistic_regression)"))
+            self.batch.setToolTip(
+                f"batch_size: {BATCH_SIZE.doc}\n"
+                + (
+                    f"1 = SGD, {data_n} = every point; 0 = full data (batch gradient descent)"
+                    if data_n
+                    else "only on data surfaces (linear_regression, logistic_regression)"
+                )
+            )
             self.batch.setValue(int(self.values.get("batch_size", 0)))
             self.noise.setValue(float(self.values.get("noise", 0.0)))
             name = self.values.get("schedule", "constant")
@@ -110,8 +118,9 @@ class RacerOptionsEditor(QtWidgets.QWidget):
         except ValueError:
             return
         self.curve.setData(np.arange(1, len(lrs) + 1), lrs)
-        self.plot.plotItem.setTitle(f"lr(t): {lrs[0]:.3g} at step 1 → {lrs[-1]:.3g} at step {len(lrs)}"
-                                    f" (max {lrs.max():.3g})", size="8pt")
+        self.plot.plotItem.setTitle(
+            f"lr(t): {lrs[0]:.3g} at step 1 → {lrs[-1]:.3g} at step {len(lrs)} (max {lrs.max():.3g})", size="8pt"
+        )
 
     # ---------------------------------------------------------------- editing
     def _show_invalid(self, reason: str) -> None:

@@ -2,6 +2,7 @@
 optimizer registry (spin boxes with the allowed ranges, a log-scale slider for
 learning rates, check boxes for switches, tooltips with the rule and defaults).
 Invalid values are refused with the reason shown inline."""
+
 from __future__ import annotations
 
 import math
@@ -10,8 +11,7 @@ from PySide6 import QtCore, QtWidgets
 
 from engine import OPTIMIZERS
 from engine.hyperparams import format_value
-
-from .number_field import NumberField
+from gui.widgets.number_field import NumberField
 
 SLIDER_STEPS_PER_DECADE = 20
 
@@ -75,8 +75,10 @@ class HyperparamEditor(QtWidgets.QWidget):
         self.header.setToolTip(f"Update rule:\n{opt.rule}\n\nEffective learning rate recorded:\n{opt.effective_lr}")
         for p in opt.hyperparams:
             value = self.values.get(p.name, p.default)
-            tip = (f"{p.name}: {p.doc}\nallowed: {p.range_text()}\ndefault: {format_value(p.default)}\n\n"
-                   f"{opt.title} update rule:\n{opt.rule}")
+            tip = (
+                f"{p.name}: {p.doc}\nallowed: {p.range_text()}\ndefault: {format_value(p.default)}\n\n"
+                f"{opt.title} update rule:\n{opt.rule}"
+            )
             if p.kind == "bool":
                 box = QtWidgets.QCheckBox()
                 box.setObjectName(p.name)
@@ -102,8 +104,9 @@ class HyperparamEditor(QtWidgets.QWidget):
                 self.form.addRow(p.name, row)
             else:
                 self.form.addRow(p.name, field)
-            label = self.form.labelForField(self.form.itemAt(self.form.rowCount() - 1,
-                                                             QtWidgets.QFormLayout.ItemRole.FieldRole).widget())
+            label = self.form.labelForField(
+                self.form.itemAt(self.form.rowCount() - 1, QtWidgets.QFormLayout.ItemRole.FieldRole).widget()
+            )
             if label is not None:
                 label.setToolTip(tip)
 
@@ -131,8 +134,10 @@ class HyperparamEditor(QtWidgets.QWidget):
         slider.valueChanged.connect(moved)
         slider.sliderReleased.connect(lambda: self._field_done(field, p.name))
         slider.actionTriggered.connect(
-            lambda action: None if slider.isSliderDown() else QtCore.QTimer.singleShot(
-                0, lambda: self._field_done(field, p.name)))
+            lambda action: (
+                None if slider.isSliderDown() else QtCore.QTimer.singleShot(0, lambda: self._field_done(field, p.name))
+            )
+        )
         field.valueChanged.connect(lambda _v: sync_from_field())
         return slider
 

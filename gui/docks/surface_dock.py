@@ -1,4 +1,5 @@
 """SurfaceDock: pick the surface, see its formula, edit its parameters, reset the view."""
+
 from __future__ import annotations
 
 from PySide6 import QtCore, QtWidgets
@@ -19,8 +20,9 @@ class SurfaceDock(QtWidgets.QDockWidget):
         self.combo.setObjectName("surfaceCombo")
         for name, sdef in SURFACES.items():
             self.combo.addItem(sdef.title, name)
-            self.combo.setItemData(self.combo.count() - 1, f"{sdef.formula}\n{sdef.description}",
-                                   QtCore.Qt.ItemDataRole.ToolTipRole)
+            self.combo.setItemData(
+                self.combo.count() - 1, f"{sdef.formula}\n{sdef.description}", QtCore.Qt.ItemDataRole.ToolTipRole
+            )
         self.combo.setToolTip("The loss surface; changing it restarts the race from its default start")
         self.combo.currentIndexChanged.connect(self._picked)
         layout.addWidget(self.combo)
@@ -56,8 +58,9 @@ class SurfaceDock(QtWidgets.QDockWidget):
         if len(glob) > 2:
             minima += f" and {len(glob) - 2} more"
         fmin = f"f* = {surface.f_min:.6g} at {minima}" if surface.f_min is not None else "no minimum (unbounded below)"
-        self.formula.setText(f"<b>f(x, y) = {surface.formula}</b><br><span style='color:#555'>"
-                             f"{surface.description}<br>{fmin}</span>")
+        self.formula.setText(
+            f"<b>f(x, y) = {surface.formula}</b><br><span style='color:#555'>{surface.description}<br>{fmin}</span>"
+        )
         sdef = SURFACES[surface.name]
         if self.param_fields and set(self.param_fields) == {p.name for p in sdef.params}:
             for p in sdef.params:  # same surface: update in place (a field may be mid-edit)

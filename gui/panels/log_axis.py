@@ -1,5 +1,6 @@
 """LogAxis: a log-scale axis that labels only 1, 2 and 5 times powers of ten
 (pyqtgraph labels every minor tick, which piles 0.6 0.7 0.8 0.9 on each other)."""
+
 from __future__ import annotations
 
 import math

@@ -1,4 +1,5 @@
 """LossPanel: every racer's loss per step."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -31,8 +32,9 @@ class LossPanel(StepPanel):
         self.cap = np.inf  # log modes: values above this leave the top of the chart
         self.show_batch = QtWidgets.QCheckBox("mini-batch loss")
         self.show_batch.setObjectName("showBatchLoss")
-        self.show_batch.setToolTip("Also draw, fainter, the mini-batch loss each racer actually saw "
-                                   "(racers with batch_size > 0)")
+        self.show_batch.setToolTip(
+            "Also draw, fainter, the mini-batch loss each racer actually saw (racers with batch_size > 0)"
+        )
         self.show_batch.setChecked(True)
         self.header.insertWidget(2, self.show_batch)
         self.show_batch.hide()
@@ -92,7 +94,7 @@ class LossPanel(StepPanel):
 
     def set_racers(self, racers) -> None:
         self.show_batch.setVisible(any(r.options.get("batch_size") for r in racers))
-        if self.reuse_racers(racers, self.pens):
+        if self.reuse_racers(racers):
             self._batch_toggled(self.show_batch.isChecked())
             return
         self.clear_racers()

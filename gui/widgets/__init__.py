@@ -1,0 +1,1 @@
+"""Small reusable widgets (number fields, colour swatches) that panels and docks share."""

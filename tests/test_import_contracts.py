@@ -1,0 +1,72 @@
+"""The architecture holds: the import-linter contracts in .importlinter are kept, and no
+module of ours imports itself back through others (no import cycles)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGES = ("gui", "cli", "arena", "engine", "surfaces", "specs", "export")
+
+grimp = pytest.importorskip("grimp")
+
+
+def _lint_imports() -> str:
+    exe = Path(sys.executable).with_name("lint-imports")
+    return str(exe) if exe.exists() else (shutil.which("lint-imports") or "lint-imports")
+
+
+def test_import_contracts_are_kept():
+    res = subprocess.run([_lint_imports(), ".importlinter"], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert "0 broken" in res.stdout
+
+
+def find_cycle(graph, modules) -> list[str] | None:
+    """A cycle of direct imports among ``modules``, or None (iterative depth-first search)."""
+    state: dict[str, int] = {}
+    for root in sorted(modules):
+        if root in state:
+            continue
+        stack = [(root, iter(sorted(graph.find_modules_directly_imported_by(root) & modules)))]
+        path = [root]
+        state[root] = 1
+        while stack:
+            node, children = stack[-1]
+            for child in children:
+                if state.get(child) == 1:
+                    return path[path.index(child) :] + [child]
+                if child not in state:
+                    state[child] = 1
+                    path.append(child)
+                    stack.append((child, iter(sorted(graph.find_modules_directly_imported_by(child) & modules))))
+                    break
+            else:
+                state[node] = 2
+                stack.pop()
+                path.pop()
+    return None
+
+
+def test_no_import_cycles():
+    sys.path.insert(0, str(ROOT))
+    graph = grimp.build_graph(*PACKAGES)
+    cycle = find_cycle(graph, set(graph.modules))  # every module, packages' __init__ included
+    assert cycle is None, "import cycle: " + " -> ".join(cycle)
+
+
+def test_the_cycle_finder_finds_cycles():
+    class Graph:
+        edges = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": set()}
+
+        def find_modules_directly_imported_by(self, m):
+            return self.edges[m]
+
+    assert find_cycle(Graph(), {"a", "b", "c", "d"}) == ["a", "b", "c", "a"]
+    Graph.edges["c"] = set()
+    assert find_cycle(Graph(), {"a", "b", "c", "d"}) is None
