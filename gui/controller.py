@@ -12,6 +12,7 @@ from PySide6 import QtCore
 
 from arena import Race, RaceConfig, RacerConfig, next_color
 from engine import OPTIMIZERS
+from engine.options import check_options_for, resolve_options
 
 FRAME_MS = 16
 
@@ -169,8 +170,6 @@ class RaceController(QtCore.QObject):
 
     def set_options(self, index: int, options: dict) -> None:
         """Replace a racer's batch/noise/schedule options (validated first; raises ValueError) and restart."""
-        from engine.options import check_options_for, resolve_options
-
         check_options_for(resolve_options(options), self.race.surface)
         self.config.racers[index].options = dict(options)
         self.reset()

@@ -91,7 +91,7 @@ def render_window_svg(window, background: QtGui.QColor, width: int | None = None
         # a group, not a nested <svg>: SVG Tiny readers (Qt's own) skip nested documents
         sx = sy = 1.0
         if view_box:
-            vx, vy, vw, vh = (float(v) for v in view_box.replace(",", " ").split())
+            _, _, vw, vh = (float(v) for v in view_box.replace(",", " ").split())
             sx, sy = box.width() / max(vw, 1e-9), box.height() / max(vh, 1e-9)
         parts.append(f'<g transform="translate({origin.x()},{origin.y()}) scale({sx:.6g},{sy:.6g})">{body}</g>')
         if label is not None and label.isVisibleTo(root) and label.text():
