@@ -25,9 +25,7 @@ def _lint_imports() -> str:
 
 
 def test_import_contracts_are_kept():
-    res = subprocess.run(
-        [_lint_imports(), "--config", ".importlinter"], capture_output=True, text=True, cwd=ROOT, timeout=120
-    )
+    res = subprocess.run([_lint_imports(), ".importlinter"], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert res.returncode == 0, res.stdout + res.stderr
     assert "0 broken" in res.stdout
 
