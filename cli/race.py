@@ -165,10 +165,10 @@ def run_race(args) -> int:
     race.advance(config.steps)
     records = race.records()
     if args.csv == "-":
-        write_race_csv(sys.stdout, records)
+        write_race_csv(sys.stdout, records, config.steps)
         return 0
     for flag, path, write in (
-        ("--csv", args.csv, lambda p: write_race_csv(p, records)),
+        ("--csv", args.csv, lambda p: write_race_csv(p, records, config.steps)),
         ("--summary-csv", args.summary_csv, lambda p: write_summary_csv(p, race)),
     ):
         if path:

@@ -34,7 +34,9 @@ from export.files import atomic_write_text
 
 from .runner import RUNNING, RunRecord
 
-__all__ = ["CSV_COLUMNS", "write_race_csv", "race_csv_rows"]
+__all__ = ["BUDGET_USED", "CSV_COLUMNS", "race_csv_rows", "write_race_csv"]
+
+BUDGET_USED = "budget used"
 
 CSV_COLUMNS = (
     "optimizer",
@@ -68,7 +70,7 @@ def _opt(v: float) -> str:
     return "" if math.isnan(v) else repr(v)
 
 
-def race_csv_rows(records: Iterable[RunRecord]):
+def race_csv_rows(records: Iterable[RunRecord], budget: int | None = None):
     """Yield the CSV rows (lists of strings) of single-start run records."""
     for rec in records:
         if rec.batched:
@@ -78,6 +80,8 @@ def race_csv_rows(records: Iterable[RunRecord]):
         batch, lrs = rec.batch_losses, rec.lrs
         n = len(pos) - 1
         final_status = rec.status
+        if final_status == RUNNING and budget is not None and n >= budget:
+            final_status = BUDGET_USED
         for t in range(n + 1):
             status = final_status if t == n and final_status != RUNNING else RUNNING
             yield [
@@ -100,8 +104,11 @@ def race_csv_rows(records: Iterable[RunRecord]):
             ]
 
 
-def write_race_csv(target: str | os.PathLike | TextIO, records: Iterable[RunRecord]) -> None:
+def write_race_csv(target: str | os.PathLike | TextIO, records: Iterable[RunRecord], budget: int | None = None) -> None:
     """Write the race CSV to a path or an open text file.
+
+    ``budget``: the race's step budget; the last row of a racer still running when
+    it has used the budget says ``budget used`` (as the leaderboard does), not ``running``.
 
     Writing to a path goes through a temporary file in the same folder that
     replaces the target only once complete: a failure leaves no half-written
@@ -110,8 +117,8 @@ def write_race_csv(target: str | os.PathLike | TextIO, records: Iterable[RunReco
     if not isinstance(target, (str, os.PathLike)):
         writer = csv.writer(target, lineterminator="\n")
         writer.writerow(CSV_COLUMNS)
-        writer.writerows(race_csv_rows(records))
+        writer.writerows(race_csv_rows(records, budget))
         return
     buf = io.StringIO()
-    write_race_csv(buf, records)
+    write_race_csv(buf, records, budget)
     atomic_write_text(os.fspath(target), buf.getvalue())
