@@ -375,7 +375,7 @@ class MainWindow(QtWidgets.QMainWindow):
     # ---------------------------------------------------------------- exports
     def export_csv(self, path: str) -> bool:
         """Every racer, every step so far, in the long format of ``race --csv``."""
-        return self._write("Race CSV", path, lambda p: write_race_csv(p, self.controller.race.records()))
+        return self._write("Race CSV", path, lambda p: write_race_csv(p, self.controller.race.records(), self.controller.config.steps))
 
     def export_summary(self, path: str) -> bool:
         return self._write("Leaderboard CSV", path, lambda p: write_summary_csv(p, self.controller.race))
