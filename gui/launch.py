@@ -12,6 +12,8 @@ from .app import make_app
 from .errors import install_excepthook
 from .main_window import MainWindow
 
+# --screenshot always renders the default layout at this fixed size, whatever the screen
+# (the window otherwise opens at 90% of the available screen, at most this size)
 SCREENSHOT_SIZE = QtCore.QSize(1480, 920)
 
 

@@ -31,6 +31,9 @@ from .panels.learning_rate_panel import LearningRatePanel
 from .panels.loss_panel import LossPanel
 
 DEFAULT_PRESET = "textbook"
+PREFERRED_SIZE = QtCore.QSize(1480, 920)  # the first window on a large screen
+SCREEN_FRACTION = 0.9  # of the available screen, on smaller ones
+MINIMUM_SIZE = QtCore.QSize(900, 600)  # fits 1024x768 with a task bar and window frame
 MAX_RECENT = 8
 SESSION_FILTER = "Gradient Arena session (*.json);;All files (*)"
 
@@ -59,8 +62,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
-        self.contour.setMinimumWidth(380)
-        right.setMinimumWidth(320)
+        self.contour.setMinimumWidth(300)
+        # the right-hand panels keep room for their title and "Show:" selector (their own minimum)
+        right.setMinimumWidth(max(300, self.loss.minimumSizeHint().width(), self.lr.minimumSizeHint().width()))
         self.splitter.setSizes([600, 460])
         self.setCentralWidget(self.splitter)
         self.setDockOptions(
@@ -88,8 +92,11 @@ class MainWindow(QtWidgets.QMainWindow):
         self.default_state = self.saveState()
         self._on_surface_changed()
         self._on_reset()
-        self.resize(1480, 920)
-        self._restore_layout()
+        available = self._available_screen()
+        self.setMinimumSize(MINIMUM_SIZE.boundedTo(available.size()))  # a screen smaller still: all of it
+        self.setGeometry(first_geometry(available))
+        self._sized_docks = False
+        self._restored_state = self._restore_layout()
 
     # ------------------------------------------------------------------ build
     def _action(self, key, text, shortcut, tip, slot, icon=None) -> QtGui.QAction:
@@ -236,9 +243,20 @@ class MainWindow(QtWidgets.QMainWindow):
         if has_data != getattr(self, "_had_data", None):  # the Data dock comes with data surfaces
             self.data_dock.setVisible(has_data)
             if has_data:
-                self.resizeDocks([self.race_dock, self.data_dock], [560, 560], QtCore.Qt.Orientation.Horizontal)
-                self.resizeDocks([self.data_dock], [320], QtCore.Qt.Orientation.Vertical)
+                half = max(1, self.width() // 2)
+                self.resizeDocks([self.race_dock, self.data_dock], [half, half], QtCore.Qt.Orientation.Horizontal)
+                tall = min(320, max(200, round(self.height() * 0.34)))
+                self.resizeDocks([self.data_dock], [tall], QtCore.Qt.Orientation.Vertical)
+            elif getattr(self, "_had_data", None) is not None and self._sized_docks:
+                self.resizeDocks(
+                    [self.race_dock], [min(260, max(190, round(self.height() * 0.26)))], QtCore.Qt.Orientation.Vertical
+                )
             self._had_data = has_data
+        rows = len(getattr(surface, "params", {}) or {})
+        if rows != getattr(self, "_param_rows", None):  # more or fewer parameter rows: the editor gets the rest back
+            self._param_rows = rows
+            if getattr(self, "_sized_docks", False):
+                QtCore.QTimer.singleShot(0, self._fit_surface_dock)
 
     def _on_reset(self) -> None:
         racers = self.controller.config.racers
@@ -375,7 +393,9 @@ class MainWindow(QtWidgets.QMainWindow):
     # ---------------------------------------------------------------- exports
     def export_csv(self, path: str) -> bool:
         """Every racer, every step so far, in the long format of ``race --csv``."""
-        return self._write("Race CSV", path, lambda p: write_race_csv(p, self.controller.race.records(), self.controller.config.steps))
+        return self._write(
+            "Race CSV", path, lambda p: write_race_csv(p, self.controller.race.records(), self.controller.config.steps)
+        )
 
     def export_summary(self, path: str) -> bool:
         return self._write("Leaderboard CSV", path, lambda p: write_summary_csv(p, self.controller.race))
@@ -438,16 +458,52 @@ class MainWindow(QtWidgets.QMainWindow):
         except (ValueError, TypeError):
             return None
 
-    def _restore_layout(self) -> None:
+    def _available_screen(self) -> QtCore.QRect:
+        screen = self.screen() or QtGui.QGuiApplication.primaryScreen()
+        return screen.availableGeometry() if screen is not None else QtCore.QRect(0, 0, 1480, 920)
+
+    def _restore_layout(self) -> bool:
         geometry = self.settings.value("geometry")
         state = self.settings.value("windowState")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        if state is not None:
-            self.restoreState(state)
+        if geometry is not None and self.restoreGeometry(geometry):
+            # saved on another (larger) screen: shrink it into this one
+            fitted = fit_into(self.geometry(), self._available_screen())
+            if fitted != self.geometry():
+                self.setGeometry(fitted)
+        return state is not None and bool(self.restoreState(state))
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if not self._sized_docks:
+            self._sized_docks = True
+            if not self._restored_state:
+                self.size_docks_to_window()
+                self.default_state = self.saveState()
+
+    def size_docks_to_window(self) -> None:
+        """Dock sizes for this window size: the left docks about a fifth of the width
+        (240-340 px), the Race dock room for its controls and four leaderboard rows."""
+        width, height = self.width(), self.height()
+        need = max(d.widget().widget().minimumSizeHint().width() for d in (self.surface_dock, self.racers_dock))
+        left = min(round(width * 0.3), max(240, need + 16, round(width * 0.22)))
+        self.resizeDocks([self.surface_dock, self.racers_dock], [left, left], QtCore.Qt.Orientation.Horizontal)
+        self.resizeDocks([self.race_dock], [min(260, max(190, round(height * 0.26)))], QtCore.Qt.Orientation.Vertical)
+        QtCore.QTimer.singleShot(0, self._fit_surface_dock)  # once the docks have their new sizes
+
+    def _fit_surface_dock(self) -> None:
+        """The Surface dock as tall as its contents need (up to half the column), the
+        Racers dock (list and hyperparameter editor) the rest."""
+        column = self.surface_dock.height() + self.racers_dock.height()
+        body = self.surface_dock.widget().widget()
+        need = body.sizeHint().height() + 30  # the dock's title bar
+        surface = min(need, column // 2)
+        self.resizeDocks(
+            [self.surface_dock, self.racers_dock], [surface, max(1, column - surface)], QtCore.Qt.Orientation.Vertical
+        )
 
     def restore_default_layout(self) -> None:
         self.restoreState(self.default_state)
+        self.size_docks_to_window()
         for dock in (self.surface_dock, self.racers_dock, self.race_dock):
             dock.show()
         self.data_dock.setVisible(getattr(self.controller.race.surface, "data", None) is not None)
@@ -459,3 +515,28 @@ class MainWindow(QtWidgets.QMainWindow):
         self.settings.setValue("lastSession", json.dumps(session_dict(self.controller.config)))
         self.settings.sync()
         super().closeEvent(event)
+
+
+def first_geometry(available: QtCore.QRect) -> QtCore.QRect:
+    """The first window: 90% of the available screen (all of a screen up to 1024x720),
+    at most 1480x920 and at least the minimum size (clipped to the screen), centred on it."""
+    # small screens (up to 1024x720 available) get all of it: 90% of them is too cramped
+    w = min(PREFERRED_SIZE.width(), max(round(available.width() * SCREEN_FRACTION), min(available.width(), 1024)))
+    h = min(PREFERRED_SIZE.height(), max(round(available.height() * SCREEN_FRACTION), min(available.height(), 720)))
+    w = min(max(w, MINIMUM_SIZE.width()), available.width())
+    h = min(max(h, MINIMUM_SIZE.height()), available.height())
+    rect = QtCore.QRect(0, 0, w, h)
+    rect.moveCenter(available.center())
+    return rect
+
+
+def fit_into(rect: QtCore.QRect, available: QtCore.QRect) -> QtCore.QRect:
+    """``rect`` shrunk (not below the minimum size, unless the screen is smaller) and moved
+    so that it lies inside ``available``; a rect that fits already is returned unchanged."""
+    if available.contains(rect):
+        return QtCore.QRect(rect)
+    w = min(rect.width(), available.width())
+    h = min(rect.height(), available.height())
+    x = min(max(rect.x(), available.left()), available.right() + 1 - w)
+    y = min(max(rect.y(), available.top()), available.bottom() + 1 - h)
+    return QtCore.QRect(x, y, w, h)

@@ -8,6 +8,7 @@ import time
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from arena import standings
+from gui.widgets.scrolling import scrolling
 from gui.widgets.swatch import swatch
 
 COLUMNS = ("#", "Racer", "f − f*", "Distance to min", "Steps", "Status", "Steps to tol", "Time")
@@ -96,7 +97,7 @@ class RaceControlsDock(QtWidgets.QDockWidget):
         rows = self.table.verticalHeader().defaultSectionSize()
         self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height() + 4 * rows + 6)
         layout.addWidget(self.table, 1)
-        self.setWidget(body)
+        self.setWidget(scrolling(body, "raceScroll"))
         self._last_refresh = 0.0
         controller.raceReset.connect(self.show_config)
         controller.advanced.connect(self.maybe_refresh)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from engine import OPTIMIZERS
+from gui.widgets.scrolling import scrolling
 from gui.widgets.swatch import swatch
 
 from .hyperparam_editor import HyperparamEditor
@@ -50,9 +51,12 @@ class RacersDock(QtWidgets.QDockWidget):
         self.color_button = QtWidgets.QPushButton("Colour…")
         self.color_button.setToolTip("Change the selected racer's colour")
         self.color_button.clicked.connect(self.pick_color)
-        for w in (self.add_button, self.duplicate_button, self.remove_button, self.color_button):
-            row.addWidget(w)
-        row.addStretch(1)
+        # two rows of two: the dock stays narrow enough for a small screen
+        grid = QtWidgets.QGridLayout()
+        for i, w in enumerate((self.add_button, self.duplicate_button, self.remove_button, self.color_button)):
+            w.setSizePolicy(QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Fixed)
+            grid.addWidget(w, i // 2, i % 2)
+        row.addLayout(grid, 1)
         layout.addLayout(row)
         self.editor = HyperparamEditor()
         self.editor.changed.connect(self._hyperparams_edited)
@@ -67,7 +71,7 @@ class RacersDock(QtWidgets.QDockWidget):
             scroll.setWidget(widget)
             self.tabs.addTab(scroll, title)
         layout.addWidget(self.tabs, 2)
-        self.setWidget(body)
+        self.setWidget(scrolling(body, "racersScroll"))
         controller.raceReset.connect(self.refresh)
         self.refresh()
 

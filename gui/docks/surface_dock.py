@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtWidgets
 
+from gui.widgets.scrolling import scrolling
 from surfaces import SURFACES
 
 
@@ -43,7 +44,7 @@ class SurfaceDock(QtWidgets.QDockWidget):
         row.addStretch(1)
         layout.addLayout(row)
         layout.addStretch(1)
-        self.setWidget(body)
+        self.setWidget(scrolling(body, "surfaceScroll"))
         self.param_fields: dict[str, QtWidgets.QDoubleSpinBox] = {}
         self._name = None
 
