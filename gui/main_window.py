@@ -38,6 +38,72 @@ MAX_RECENT = 8
 SESSION_FILTER = "Gradient Arena session (*.json);;All files (*)"
 
 
+SHORTCUT_KEYS = (QtCore.Qt.Key.Key_Space, QtCore.Qt.Key.Key_Right, QtCore.Qt.Key.Key_R)
+ENTER_KEYS = (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter)
+
+
+def is_text_editing(widget) -> bool:
+    """Whether ``widget`` takes typed text (a line edit, a spin box, an editable combo box,
+    a text editor): there Space, → and R are text and cursor keys, not shortcuts."""
+    while widget is not None:
+        if isinstance(widget, QtWidgets.QLineEdit):
+            return not widget.isReadOnly()
+        if isinstance(widget, QtWidgets.QAbstractSpinBox):
+            return not widget.isReadOnly()
+        if isinstance(widget, (QtWidgets.QTextEdit, QtWidgets.QPlainTextEdit)):
+            return not widget.isReadOnly()
+        if isinstance(widget, QtWidgets.QComboBox):
+            return widget.isEditable()
+        if isinstance(widget, QtWidgets.QAbstractItemView) or widget.isWindow():
+            return False
+        widget = widget.parentWidget()
+    return False
+
+
+class KeyRouter(QtCore.QObject):
+    """Application event filter that keeps the window's single-key shortcuts (Space, →, R)
+    working whatever has the keyboard focus, except a text field being edited:
+
+    - in a text field the keys are text (the field takes the shortcut override);
+    - anywhere else in the window (check boxes, buttons, lists, combo boxes, sliders) the
+      widget never claims them, so the window's action runs (Space never ticks a box);
+    - Enter in a text field of the window commits it (the field's own handling) and then
+      hands the focus back to the map, so the next Space plays."""
+
+    def __init__(self, window: QtWidgets.QMainWindow, home: QtWidgets.QWidget):
+        super().__init__(window)
+        self.window_ = window
+        self.home = home
+
+    def _mine(self, obj) -> QtWidgets.QWidget | None:
+        if isinstance(obj, QtWidgets.QWidget) and obj.window() is self.window_:
+            return obj
+        return None
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        kind = event.type()
+        if kind == QtCore.QEvent.Type.ShortcutOverride:
+            widget = self._mine(obj)
+            if widget is None or event.modifiers() & ~QtCore.Qt.KeyboardModifier.KeypadModifier:
+                return False
+            if event.key() in SHORTCUT_KEYS:
+                if is_text_editing(widget):
+                    event.accept()  # typed into the field
+                else:
+                    event.ignore()  # the window's shortcut, not the widget's own use of the key
+                return True
+        elif kind == QtCore.QEvent.Type.KeyPress and event.key() in ENTER_KEYS:
+            widget = self._mine(obj)
+            if widget is not None and is_text_editing(widget) and QtWidgets.QApplication.activePopupWidget() is None:
+                QtCore.QTimer.singleShot(0, self._focus_home)
+        return False
+
+    def _focus_home(self) -> None:
+        focused = QtWidgets.QApplication.focusWidget()
+        if focused is None or (self._mine(focused) is not None and is_text_editing(focused)):
+            self.home.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
+
+
 class MainWindow(QtWidgets.QMainWindow):
     def __init__(self, settings: QtCore.QSettings | None = None, config: RaceConfig | None = None):
         super().__init__()
@@ -87,6 +153,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.data_dock.visibilityChanged.connect(lambda shown: shown and self._update_data_panel())
         self.resizeDocks([self.surface_dock, self.racers_dock], [240, 520], QtCore.Qt.Orientation.Vertical)
         self._build_menus()
+        self.contour.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)  # where Enter in a field sends the focus
+        self.key_router = KeyRouter(self, self.contour)
+        QtWidgets.QApplication.instance().installEventFilter(self.key_router)
         self.statusBar().showMessage("Click the map to start every racer there.  Space: play/pause, →: step, R: reset")
         self._connect()
         self.default_state = self.saveState()
