@@ -24,6 +24,9 @@ class RaceController(QtCore.QObject):
     playingChanged = QtCore.Signal(bool)
     racerVisibilityChanged = QtCore.Signal(int, bool)
     racerRenamed = QtCore.Signal(int, str)
+    # racer ``index`` was removed; the others keep their progress (no raceReset): drop that
+    # racer's drawn items, and the indices above it move down by one
+    racerRemoved = QtCore.Signal(int)
     message = QtCore.Signal(str)
 
     def __init__(self, config: RaceConfig, parent=None):
@@ -113,11 +116,14 @@ class RaceController(QtCore.QObject):
         surface = new.build_surface()  # raises ValueError on bad parameters
         if not keep_start:
             new.start = tuple(float(v) for v in surface.start)
+        was_playing = self.playing
         self.pause()
         self.config = new
         self.race = Race(new)
         self.surfaceChanged.emit()
         self.raceReset.emit()
+        if was_playing:
+            self.play()  # the race restarts on the new surface and keeps playing
 
     def set_budget(self, steps: int) -> None:
         self.race.set_budget(int(steps))
@@ -142,8 +148,14 @@ class RaceController(QtCore.QObject):
         return len(self.config.racers) - 1
 
     def remove_racer(self, index: int) -> None:
+        """Remove one racer; the others go on from where they are (the race is not restarted)."""
         del self.config.racers[index]
-        self.reset()
+        del self.race.runners[index]
+        if not self.config.racers:
+            self.pause()
+        self.racerRemoved.emit(index)
+        if self.playing and self.race.done:
+            self.pause()
 
     def duplicate_racer(self, index: int) -> int:
         src = self.config.racers[index]

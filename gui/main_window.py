@@ -157,10 +157,17 @@ class MainWindow(QtWidgets.QMainWindow):
         self.key_router = KeyRouter(self, self.contour)
         QtWidgets.QApplication.instance().installEventFilter(self.key_router)
         self.statusBar().showMessage("Click the map to start every racer there.  Space: play/pause, →: step, R: reset")
+        self.race_status = QtWidgets.QLabel()
+        self.race_status.setObjectName("raceStatus")
+        self.race_status.setToolTip(
+            "ready: no step taken yet; running; paused; finished (budget used or every racer stopped)"
+        )
+        self.statusBar().addPermanentWidget(self.race_status)
         self._connect()
         self.default_state = self.saveState()
         self._on_surface_changed()
         self._on_reset()
+        self._show_race_status()
         available = self._available_screen()
         self.setMinimumSize(MINIMUM_SIZE.boundedTo(available.size()))  # a screen smaller still: all of it
         self.setGeometry(first_geometry(available))
@@ -291,8 +298,11 @@ class MainWindow(QtWidgets.QMainWindow):
         c.raceReset.connect(self._on_reset)
         c.advanced.connect(self._on_advanced)
         c.playingChanged.connect(self._on_playing)
+        for signal in (c.raceReset, c.advanced, c.playingChanged, c.racerRemoved):
+            signal.connect(self._show_race_status)
         c.racerVisibilityChanged.connect(self._on_visibility)
         c.racerRenamed.connect(self._on_renamed)
+        c.racerRemoved.connect(self._on_racer_removed)
         c.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.contour.startPicked.connect(c.set_start)
         self.contour.hovered.connect(lambda text: self.statusBar().showMessage(text))
@@ -336,6 +346,19 @@ class MainWindow(QtWidgets.QMainWindow):
         self.data_panel.set_racers(racers)
         self._on_advanced()
 
+    def _on_racer_removed(self, index: int) -> None:
+        """One racer left the race: the panels drop its items and redraw the others from
+        their runners' records, where they are (no restart)."""
+        racers = self.controller.config.racers
+        for panel in (self.contour, self.loss, self.lr):
+            remove = getattr(panel, "remove_racer", None)
+            if callable(remove):  # a panel that can drop one racer's items does so
+                remove(index)
+            else:
+                panel.set_racers(racers)  # rebuilt from the current racers (new signature)
+        self.data_panel.set_racers(racers)
+        self._on_advanced()
+
     def _on_advanced(self) -> None:
         runners = self.controller.race.runners
         self.contour.update_paths(runners)
@@ -345,6 +368,19 @@ class MainWindow(QtWidgets.QMainWindow):
         step = self.controller.race.steps
         self.loss.set_step(step)
         self.lr.set_step(step)
+
+    def race_state(self) -> str:
+        """ready (no step yet), running, paused or finished."""
+        c = self.controller
+        if c.playing:
+            return "running"
+        if c.race.steps == 0:
+            return "ready"
+        return "finished" if c.race.done else "paused"
+
+    def _show_race_status(self, *_args) -> None:
+        race = self.controller.race
+        self.race_status.setText(f"{self.race_state()} · step {race.steps} of {self.controller.config.steps}")
 
     def _update_data_panel(self) -> None:
         self.data_panel.update_fits(self.controller.race.runners)

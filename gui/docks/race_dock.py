@@ -20,7 +20,8 @@ COLUMN_TIPS = (
     "(the loss f itself where the minimum value is unknown)",
     "Distance from the racer's position to the nearest known minimum",
     "Steps the racer has taken",
-    "running (budget left), budget used, converged (|grad| reached the tolerance) or diverged, with the step",
+    "ready (no step taken yet), running (budget left), budget used, "
+    "converged (|grad| reached the tolerance) or diverged, with the step",
     "Steps it took to reach |grad| ≤ tolerance (empty if it has not)",
     "Computing time spent on this racer's steps (total); the tooltip gives the time per step",
 )
@@ -103,6 +104,7 @@ class RaceControlsDock(QtWidgets.QDockWidget):
         controller.advanced.connect(self.maybe_refresh)
         controller.playingChanged.connect(lambda playing: None if playing else self.refresh())
         controller.racerRenamed.connect(lambda *_: self.refresh())
+        controller.racerRemoved.connect(lambda _i: self.refresh())
         self.show_config()
 
     def show_config(self) -> None:
@@ -142,13 +144,15 @@ class RaceControlsDock(QtWidgets.QDockWidget):
         right = QtCore.Qt.AlignmentFlag.AlignRight | QtCore.Qt.AlignmentFlag.AlignVCenter
         for row, s in enumerate(rows):
             gap = s.final_loss if unknown_min else s.loss_gap
+            # before the first step nothing is running yet
+            status_text = "ready" if s.status == "running" and s.steps == 0 else s.status_text
             cells = (
                 (str(s.rank), s.rank),
                 (s.racer, s.racer.lower()),
                 (_fmt(gap, ".4g"), _key(gap)),
                 (_fmt(s.distance_to_min, ".4g"), _key(s.distance_to_min)),
                 (str(s.steps), s.steps),
-                (s.status_text, STATUS_WORDS_ORDER.get(s.status, 9)),
+                (status_text, STATUS_WORDS_ORDER.get(s.status, 9)),
                 ("" if s.steps_to_tol is None else str(s.steps_to_tol), _key(s.steps_to_tol)),
                 (_duration(s.seconds), s.seconds),
             )
@@ -176,7 +180,7 @@ class RaceControlsDock(QtWidgets.QDockWidget):
         return {self.table.item(r, 1).text(): r for r in range(self.table.rowCount())}
 
 
-STATUS_WORDS_ORDER = {"converged": 0, "budget used": 1, "running": 2, "diverged": 3}
+STATUS_WORDS_ORDER = {"converged": 0, "budget used": 1, "running": 2, "ready": 2, "diverged": 3}
 
 
 class _SortItem(QtWidgets.QTableWidgetItem):

@@ -73,6 +73,7 @@ class RacersDock(QtWidgets.QDockWidget):
         layout.addWidget(self.tabs, 2)
         self.setWidget(scrolling(body, "racersScroll"))
         controller.raceReset.connect(self.refresh)
+        controller.racerRemoved.connect(lambda _i: self.refresh())
         self.refresh()
 
     @property

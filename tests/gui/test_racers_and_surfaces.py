@@ -1,0 +1,69 @@
+"""Removing one racer keeps the others' progress; switching surface keeps playing; "ready" before step 1."""
+
+import numpy as np
+from PySide6 import QtCore
+
+Qt = QtCore.Qt
+
+
+def test_removing_a_racer_keeps_the_others_progress(qtbot, window):
+    c = window.controller
+    c.step(10)
+    kept = [r for i, r in enumerate(c.race.runners) if i != 1]
+    positions = [r.positions[: r.steps + 1].copy() for r in kept]
+    removed = []
+    c.racerRemoved.connect(removed.append)
+    resets = []
+    c.raceReset.connect(lambda: resets.append(1))
+    window.racers_dock.select(1)
+    qtbot.mouseClick(window.racers_dock.remove_button, Qt.MouseButton.LeftButton)
+    assert removed == [1] and not resets
+    assert [r.name for r in c.config.racers] == ["SGD", "AdaGrad", "Adam"]
+    assert c.race.steps == 10 and [r.steps for r in c.race.runners] == [10, 10, 10]
+    for runner, before in zip(c.race.runners, positions):
+        np.testing.assert_array_equal(runner.positions[:11], before)
+    # the drawn paths are the remaining racers' (11 points each) and the lists follow
+    assert len(window.contour.paths) == 3
+    assert all(len(p.data()[0]) == 11 for p in window.contour.paths)
+    assert len(window.loss.legend.items) == 3
+    assert window.racers_dock.list.count() == 3 and window.race_dock.table.rowCount() == 3
+    c.step(1)
+    assert c.race.steps == 11 and all(len(p.data()[0]) == 12 for p in window.contour.paths)
+
+
+def test_removing_a_racer_while_playing_keeps_playing(qtbot, window):
+    c = window.controller
+    window.race_dock.budget.setValue(100000)
+    c.play()
+    qtbot.waitUntil(lambda: c.race.steps >= 3, timeout=3000)
+    c.remove_racer(0)
+    assert c.playing and c.race.steps >= 3
+    c.pause()
+
+
+def test_removing_the_last_racer_pauses(qtbot, window):
+    c = window.controller
+    c.play()
+    for _ in range(4):
+        c.remove_racer(0)
+    assert not c.playing and not c.race.runners
+
+
+def test_switching_surface_while_playing_restarts_there_and_keeps_playing(qtbot, window):
+    c = window.controller
+    window.race_dock.budget.setValue(100000)
+    c.play()
+    qtbot.waitUntil(lambda: c.race.steps >= 3, timeout=3000)
+    window.surface_dock.combo.setCurrentIndex(window.surface_dock.combo.findData("rosenbrock"))
+    assert c.config.surface == "rosenbrock" and c.playing
+    c.pause()
+
+
+def test_ready_before_the_first_step(qtbot, window):
+    assert window.race_status.text().startswith("ready")
+    assert {window.race_dock.table.item(r, 5).text() for r in range(4)} == {"ready"}
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    assert window.race_status.text().startswith("paused · step 1")
+    assert {window.race_dock.table.item(r, 5).text() for r in range(4)} == {"running"}
+    qtbot.keyClick(window, Qt.Key.Key_R)
+    assert window.race_status.text().startswith("ready")
