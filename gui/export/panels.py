@@ -61,6 +61,8 @@ def export_panel(
     if width is not None and fmt == "png":
         check_width(width)
     target = check_target(shown)
+    if which in ("contour", "window"):
+        window.contour.update_field_now()  # no pan or zoom still waiting for its map
     thing, title = panel_of(window, which)
     try:
         if which == "window":

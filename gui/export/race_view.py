@@ -66,11 +66,13 @@ class RaceView(QtWidgets.QWidget):
                 self.loss.set_step(final_race.steps)
                 vb = self.loss.plot.vb
                 vb.autoRange(padding=0.04)
+                self.loss.follow_steps = False  # the step axis is the whole race's, not the current step's
                 vb.setXRange(0, max(1, final_race.steps), padding=0.02)
                 vb.disableAutoRange()
                 self.loss.set_racers(self.config.racers)  # the same racers: curves restart, items stay
         self.update_race(race)
         self._layout_now()
+        self.contour.update_field_now()  # the map sampled over the whole view, before it is cached
         # The view range never moves during an animation: the colour map, the
         # contour lines and the axes (with their grids) are drawn once and kept
         # as pixmaps (3x faster frames on a contour-rich surface).

@@ -9,7 +9,27 @@ from PySide6 import QtCore, QtGui
 from arena.palette import symbol_for
 
 from .growing_curve import GrowingCurve
-from .surface_field import SurfaceField, compute_field
+from .racer_legend import PanelLegend, racer_pen, racer_sample
+from .surface_field import SurfaceField, compute_field, grid_size
+
+# the map's axes in the user's words where x and y are model parameters (a surface's own
+# ``axis_labels`` attribute, if it has one, wins): (bottom label, left label, short x, short y)
+AXIS_LABELS = {
+    "linear_regression": ("intercept b₀", "slope b₁", "b₀", "b₁"),
+    "logistic_regression": ("weight w₁", "weight w₂", "w₁", "w₂"),
+}
+FIELD_DELAY_MS = 80  # the map is sampled again for the view this long after the last pan/zoom/resize
+ZOOM_OUT = 10  # the view never spans more than this many times the domain's larger side
+FIELD_PAD = 0.05  # the field covers this share more than the view on each side
+
+
+def axis_labels(surface) -> tuple[str, str, str, str]:
+    own = getattr(surface, "axis_labels", None)
+    if own:
+        a, b = own[0], own[1]
+        return a, b, a, b
+    return AXIS_LABELS.get(getattr(surface, "name", ""), ("x", "y", "x", "y"))
+
 
 # light, quiet background so saturated racer colours stand out; low = light
 MAP_COLORS = pg.ColorMap([0.0, 0.35, 0.7, 1.0], [(252, 252, 250), (222, 231, 240), (184, 198, 218), (146, 160, 186)])
@@ -24,6 +44,7 @@ class ContourPanel(pg.PlotWidget):
 
     startPicked = QtCore.Signal(float, float)
     hovered = QtCore.Signal(str)
+    _fieldReady = QtCore.Signal(int, object)  # (request id, SurfaceField) from the worker thread
 
     def __init__(self, parent=None):
         super().__init__(parent=parent, background="w")
@@ -64,26 +85,112 @@ class ContourPanel(pg.PlotWidget):
         self.addItem(self.start_marker)
         self.paths: list[GrowingCurve] = []
         self.heads: list[pg.ScatterPlotItem] = []
-        self.field: SurfaceField | None = None
+        self.field: SurfaceField | None = None  # over the surface's domain: the colour scale and levels
+        self.view_field: SurfaceField | None = None  # what is drawn: sampled over the visible view
         self.surface = None
+        self.labels = ("x", "y", "x", "y")
+        self.legend = PanelLegend(self.plotItem, side="right")
+        self._grid = 0
+        self._field_id = 0
+        self._field_timer = QtCore.QTimer(self)
+        self._field_timer.setSingleShot(True)
+        self._field_timer.setInterval(FIELD_DELAY_MS)
+        self._field_timer.timeout.connect(self._request_field)
+        self._fieldReady.connect(self._field_arrived)
+        self.plotItem.vb.sigRangeChanged.connect(lambda *_: self._field_timer.start())
         self.scene().sigMouseClicked.connect(self._clicked)
         self.scene().sigMouseMoved.connect(self._moved)
 
     # ------------------------------------------------------------ the surface
     def set_surface(self, surface) -> None:
         self.surface = surface
-        self.field = field = compute_field(surface)
-        (x0, x1), (y0, y1) = surface.domain
-        self.image.setImage(field.shade, autoLevels=False, levels=(0.0, 1.0))
-        self.image.setRect(QtCore.QRectF(x0, y0, x1 - x0, y1 - y0))
-        self.lines.setData(field.lines[:, 0], field.lines[:, 1])
+        self._field_id += 1  # a field still being computed for the old surface is dropped
+        self._grid = grid_size(surface)
+        self.field = field = compute_field(surface, self._grid)
+        self._show_field(field)
         glob = [m.point for m in surface.minima if m.kind == "global"]
         loc = [m.point for m in surface.minima if m.kind != "global"]
         self.minima_global.setData(pos=np.array(glob).reshape(-1, 2))
         self.minima_local.setData(pos=np.array(loc).reshape(-1, 2))
         title = f"{surface.title}: {surface.formula}" if len(surface.formula) <= 48 else surface.title
         self.plotItem.setTitle(title)
+        self.labels = axis_labels(surface)
+        self.plotItem.setLabel("bottom", self.labels[0])
+        self.plotItem.setLabel("left", self.labels[1])
+        (x0, x1), (y0, y1) = surface.domain
+        cx, cy, side = (x0 + x1) / 2, (y0 + y1) / 2, max(x1 - x0, y1 - y0)
+        half = ZOOM_OUT * side / 2
+        self.plotItem.vb.setLimits(
+            xMin=cx - half, xMax=cx + half, yMin=cy - half, yMax=cy + half, maxXRange=2 * half, maxYRange=2 * half
+        )
         self.reset_view()
+        self._field_timer.start()
+
+    # ------------------------------------------------------- the field in view
+    def _show_field(self, field: SurfaceField) -> None:
+        self.view_field = field
+        x0, x1, y0, y1 = field.extent
+        self.image.setImage(field.shade, autoLevels=False, levels=(0.0, 1.0))
+        self.image.setRect(QtCore.QRectF(x0, y0, x1 - x0, y1 - y0))
+        self.lines.setData(field.lines[:, 0], field.lines[:, 1])
+
+    def _wanted_extent(self) -> tuple[float, float, float, float] | None:
+        """The view plus a margin, within the zoom-out limits; None if the drawn field will do."""
+        if self.surface is None:
+            return None
+        r = self.plotItem.vb.viewRect()
+        if r.width() <= 0 or r.height() <= 0:
+            return None
+        pad_x, pad_y = FIELD_PAD * r.width(), FIELD_PAD * r.height()
+        limits = self.plotItem.vb.state["limits"]
+        (lx0, lx1), (ly0, ly1) = limits["xLimits"], limits["yLimits"]
+        want = (
+            max(r.left() - pad_x, lx0 if lx0 is not None else -np.inf),
+            min(r.right() + pad_x, lx1 if lx1 is not None else np.inf),
+            max(r.top() - pad_y, ly0 if ly0 is not None else -np.inf),
+            min(r.bottom() + pad_y, ly1 if ly1 is not None else np.inf),
+        )
+        have = self.view_field.extent if self.view_field is not None else None
+        if have is not None and self.view_field is not self.field:
+            covers = have[0] <= r.left() and have[1] >= r.right() and have[2] <= r.top() and have[3] >= r.bottom()
+            # ...and not much coarser than the view needs (after a zoom in)
+            fine = (have[1] - have[0]) <= 1.6 * (want[1] - want[0]) and (have[3] - have[2]) <= 1.6 * (want[3] - want[2])
+            if covers and fine:
+                return None
+        return want
+
+    def _request_field(self) -> None:
+        """Sample the surface for the view, off the GUI thread; only the newest result is drawn."""
+        extent = self._wanted_extent()
+        if extent is None:
+            return
+        self._field_id += 1
+        job, surface, grid, reference = self._field_id, self.surface, self._grid, self.field
+        ready = self._fieldReady
+
+        def work() -> None:
+            try:
+                field = compute_field(surface, grid, extent, reference)
+            except Exception:  # noqa: BLE001 - a failed sample keeps the map drawn before
+                return
+            try:
+                ready.emit(job, field)
+            except RuntimeError:  # the panel was deleted meanwhile
+                pass
+
+        QtCore.QThreadPool.globalInstance().start(work)
+
+    def _field_arrived(self, job: int, field: SurfaceField) -> None:
+        if job == self._field_id:
+            self._show_field(field)
+
+    def update_field_now(self) -> None:
+        """Sample the surface for the current view at once (before an export)."""
+        self._field_timer.stop()
+        extent = self._wanted_extent()
+        if extent is not None:
+            self._field_id += 1
+            self._show_field(compute_field(self.surface, self._grid, extent, self.field))
 
     def reset_view(self) -> None:
         if self.surface is None:
@@ -102,10 +209,11 @@ class ContourPanel(pg.PlotWidget):
         racers again just restart their paths."""
         signature = [(r.name, r.color) for r in racers]
         if signature == getattr(self, "_signature", None) and len(self.paths) == len(racers):
-            for curve, head, racer in zip(self.paths, self.heads, racers):
+            for i, (curve, head, racer) in enumerate(zip(self.paths, self.heads, racers)):
                 curve.clear()
                 curve.set_visible(racer.visible)
                 head.setVisible(racer.visible)
+                self.legend.set_shown(i, racer.visible)
             return
         self._signature = signature
         for curve in self.paths:
@@ -115,7 +223,7 @@ class ContourPanel(pg.PlotWidget):
         self.paths, self.heads = [], []
         for i, racer in enumerate(racers):
             color = QtGui.QColor(racer.color)
-            curve = GrowingCurve(self.plotItem, pg.mkPen(color, width=2.2), z=10 + i)
+            curve = GrowingCurve(self.plotItem, racer_pen(racer.color, 2.2), z=10 + i)
             head = pg.ScatterPlotItem(
                 symbol=symbol_for(racer.color), size=13, brush=pg.mkBrush(color), pen=pg.mkPen("w", width=1.5), tip=None
             )
@@ -125,6 +233,7 @@ class ContourPanel(pg.PlotWidget):
             head.setVisible(racer.visible)
             self.paths.append(curve)
             self.heads.append(head)
+        self.legend.set_entries([(racer_sample(r.color), r.name, r.visible) for r in racers])
 
     def update_paths(self, runners) -> None:
         """Extend each path to its runner's current step (array slices only)."""
@@ -140,6 +249,10 @@ class ContourPanel(pg.PlotWidget):
     def set_racer_visible(self, index: int, visible: bool) -> None:
         self.paths[index].set_visible(visible)
         self.heads[index].setVisible(visible)
+        self.legend.set_shown(index, visible)
+
+    def rename_racer(self, index: int, name: str) -> None:
+        self.legend.rename(index, name)
 
     # ------------------------------------------------------------------ mouse
     def _in_view(self, scene_pos) -> QtCore.QPointF | None:
@@ -166,4 +279,5 @@ class ContourPanel(pg.PlotWidget):
             return
         with np.errstate(all="ignore"):
             f = float(self.surface.f(np.array([p.x(), p.y()])))
-        self.hovered.emit(f"x = {p.x():.4g}   y = {p.y():.4g}   f(x, y) = {f:.6g}")
+        _, _, sx, sy = self.labels
+        self.hovered.emit(f"{sx} = {p.x():.4g}   {sy} = {p.y():.4g}   f({sx}, {sy}) = {f:.6g}")

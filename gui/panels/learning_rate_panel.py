@@ -7,13 +7,14 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
 from .growing_curve import GrowingCurve
+from .racer_legend import racer_pen
 from .step_panel import StepPanel
 
 OWN, OBSERVED = "own", "observed"
 
 
 class LearningRatePanel(StepPanel):
-    """Per-parameter learning rate per step on a log axis; x solid, y dashed.
+    """Per-parameter learning rate per step on a log axis; x in the racer's line, y dotted.
 
     ``own``: the optimizer's own effective rate (the factor it multiplies its
     momentum-gradient by; engine.optimizers documents each). ``observed``:
@@ -33,12 +34,8 @@ class LearningRatePanel(StepPanel):
         self._apply_mode(self.mode)
 
     def _apply_mode(self, mode: str) -> None:
-        if mode == OWN:
-            self.title.setText("Learning rate · x solid, y dashed")
-            self.plot.setLabel("left", "optimizer's own lr")
-        else:
-            self.title.setText("Learning rate · x solid, y dashed")
-            self.plot.setLabel("left", "|Δθ / g|")
+        self.title.setText("Learning rate · x: racer's line, y: dotted")
+        self.plot.setLabel("left", "optimizer's own lr" if mode == OWN else "|Δθ / g|")
 
     @staticmethod
     def transform(y: np.ndarray) -> np.ndarray:
@@ -49,8 +46,9 @@ class LearningRatePanel(StepPanel):
 
     @staticmethod
     def pens(racer):
-        color = QtGui.QColor(racer.color)
-        return [pg.mkPen(color, width=2), pg.mkPen(color, width=2, style=QtCore.Qt.PenStyle.DashLine)]
+        dotted = racer_pen(racer.color, 2)
+        dotted.setStyle(QtCore.Qt.PenStyle.DotLine)
+        return [racer_pen(racer.color, 2), dotted]
 
     def set_racers(self, racers) -> None:
         self._obs_n = [0 for _ in racers]
@@ -68,8 +66,12 @@ class LearningRatePanel(StepPanel):
             self.curves.append(group)
         # racers are named in the loss panel's legend (same colours); here only the line styles
         grey = QtGui.QColor(70, 70, 70)
-        self.legend.addItem(pg.PlotDataItem(pen=pg.mkPen(grey, width=2)), "x")
-        self.legend.addItem(pg.PlotDataItem(pen=pg.mkPen(grey, width=2, style=QtCore.Qt.PenStyle.DashLine)), "y")
+        self.legend.set_entries(
+            [
+                (pg.PlotDataItem(pen=pg.mkPen(grey, width=2)), "x", True),
+                (pg.PlotDataItem(pen=pg.mkPen(grey, width=2, style=QtCore.Qt.PenStyle.DotLine)), "y", True),
+            ]
+        )
         self._obs = [np.full((0, 2), np.nan) for _ in racers]
         self._obs_n = [0 for _ in racers]
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import numpy as np
-import pyqtgraph as pg
-from PySide6 import QtGui, QtWidgets
+from PySide6 import QtWidgets
 
 from .growing_curve import GrowingCurve
+from .racer_legend import racer_pen
 from .step_panel import StepPanel
 
 GAP, LOG, LINEAR = "gap", "log", "linear"
@@ -88,9 +88,7 @@ class LossPanel(StepPanel):
 
     @staticmethod
     def pens(racer):
-        faint = QtGui.QColor(racer.color)
-        faint.setAlpha(70)
-        return [pg.mkPen(QtGui.QColor(racer.color), width=2), pg.mkPen(faint, width=1)]
+        return [racer_pen(racer.color, 2), racer_pen(racer.color, 1, alpha=70)]
 
     def set_racers(self, racers) -> None:
         self.show_batch.setVisible(any(r.options.get("batch_size") for r in racers))
@@ -125,6 +123,7 @@ class LossPanel(StepPanel):
         curve, batch = self.curves[index]
         curve.set_visible(visible)
         batch.set_visible(visible and self.show_batch.isChecked())
+        self.legend.set_shown(index, visible)
 
     def _batch_toggled(self, on: bool) -> None:
         for curve, batch in self.curves:

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6 import QtCore, QtGui, QtWidgets
-
-from arena.palette import symbol_for
+from PySide6 import QtCore, QtWidgets
 
 from .growing_curve import GrowingCurve
 from .log_axis import LogAxis
+from .racer_legend import PanelLegend, racer_sample
+
+MIN_STEPS = 10  # the step axis spans at least [0, MIN_STEPS]
 
 
 class StepPanel(QtWidgets.QWidget):
@@ -44,10 +45,16 @@ class StepPanel(QtWidgets.QWidget):
         self.plot.showGrid(x=False, y=False)
         self.plot.setLabel("bottom", "step")
         self.plot.getAxis("left").enableAutoSIPrefix(False)
-        # bottom left: descending curves rarely pass there
-        self.legend = self.plot.addLegend(
-            offset=(10, -10), labelTextSize="9pt", brush=pg.mkBrush(255, 255, 255, 210), pen=pg.mkPen((180, 180, 180))
-        )
+        self.plot.getAxis("bottom").enableAutoSIPrefix(False)
+        # the step axis runs from 0 to the steps taken so far (never negative, never stale)
+        self.follow_steps = True
+        self.plot.vb.disableAutoRange(axis=pg.ViewBox.XAxis)
+        self.plot.vb.setLimits(xMin=0)
+        self.plot.vb.setXRange(0, MIN_STEPS, padding=0)
+        # room above the top tick label (the plot has no title row on screen)
+        self.plot.layout.setContentsMargins(2, 10, 8, 2)
+        # under the x axis, outside the curves
+        self.legend = PanelLegend(self.plot)
         self.marker = pg.InfiniteLine(
             pos=0, angle=90, pen=pg.mkPen((40, 40, 40, 150), width=1, style=QtCore.Qt.PenStyle.DotLine)
         )
@@ -77,7 +84,7 @@ class StepPanel(QtWidgets.QWidget):
             for curve in group:
                 curve.release()
         self.curves = []
-        self.legend.clear()
+        self.legend.set_entries([])
         self.samples = []
 
     def reuse_racers(self, racers) -> bool:
@@ -89,40 +96,33 @@ class StepPanel(QtWidgets.QWidget):
         if signature != getattr(self, "_signature", None) or len(self.curves) != len(racers):
             self._signature = signature
             return False
-        for group, racer in zip(self.curves, racers):
+        for i, (group, racer) in enumerate(zip(self.curves, racers)):
             for curve in group:
                 curve.clear()
                 curve.set_visible(racer.visible)
+            self.legend.set_shown(i, racer.visible)
         return True
 
     def add_legend_entry(self, racer) -> None:
-        sample = pg.PlotDataItem(
-            pen=pg.mkPen(QtGui.QColor(racer.color), width=2.2),
-            symbol=symbol_for(racer.color),
-            symbolBrush=QtGui.QColor(racer.color),
-            symbolPen="w",
-            symbolSize=9,
-        )
-        # an item without data never hands its symbol style to its scatter: set it directly
-        color = QtGui.QColor(racer.color)
-        sample.scatter.setSymbol(symbol_for(racer.color))
-        sample.scatter.setSize(9)
-        sample.scatter.setBrush(pg.mkBrush(color))
-        sample.scatter.setPen(pg.mkPen("w"))
-        self.legend.addItem(sample, racer.name)
+        sample = racer_sample(racer.color)
         self.samples.append(sample)
+        entries = [(s, n, v) for s, n, v in self.legend.entries]
+        self.legend.set_entries([*entries, (sample, racer.name, racer.visible)])
 
     def rename_racer(self, index: int, name: str) -> None:
         if index < len(self.samples):
-            sample, label = self.legend.items[index]
-            label.setText(name)
+            self.legend.rename(index, name)
 
     def set_racer_visible(self, index: int, visible: bool) -> None:
         for curve in self.curves[index]:
             curve.set_visible(visible)
+        if index < len(self.samples):
+            self.legend.set_shown(index, visible)
 
     def set_step(self, step: int) -> None:
         self.marker.setValue(step)
+        if self.follow_steps:
+            self.plot.vb.setXRange(0, max(int(step), MIN_STEPS), padding=0)
 
     def redraw(self, runners) -> None:
         """Drop what is drawn and draw again (after a mode change)."""

@@ -1,0 +1,140 @@
+"""PanelLegend: a legend laid out in its plot's own grid, in a row under the x axis,
+so it never covers a curve; racer pens and legend samples that keep 10+ racers apart.
+
+The legend is part of the PlotItem (``side="bottom"``: row 4 of its layout,
+spanning the axes and the view, entries wrapped into as many columns as the
+plot's width allows; ``side="right"``: one column right of the view), so exports
+of the plot carry it. Hidden racers leave the legend and come back in their
+place when shown again.
+"""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from arena.palette import dash_for, symbol_for
+
+LEGEND_ROW = 4  # PlotItem layout: 0 title, 1 top axis, 2 view and side axes, 3 bottom axis
+ROW_HEIGHT = 20
+SAMPLE_WIDTH = 20
+
+
+def racer_pen(color: str, width: float = 2.0, alpha: int | None = None) -> QtGui.QPen:
+    """The racer's line: its colour, solid for the first six palette slots, dashed for the next six."""
+    qcolor = QtGui.QColor(color)
+    if alpha is not None:
+        qcolor.setAlpha(alpha)
+    pen = pg.mkPen(qcolor, width=width)
+    if dash_for(color) == "dash":
+        pen.setStyle(QtCore.Qt.PenStyle.DashLine)
+    return pen
+
+
+def racer_sample(color: str, with_line: bool = True) -> pg.PlotDataItem:
+    """A data-less item that a legend draws as the racer's line and marker."""
+    pen = racer_pen(color, 2.2) if with_line else None
+    sample = pg.PlotDataItem(pen=pen)
+    sample.opts["symbol"] = symbol_for(color)
+    # an item without data never hands its symbol style to its scatter: set it directly
+    sample.scatter.setSymbol(symbol_for(color))
+    sample.scatter.setSize(9)
+    sample.scatter.setBrush(pg.mkBrush(QtGui.QColor(color)))
+    sample.scatter.setPen(pg.mkPen("w"))
+    return sample
+
+
+class PanelLegend(pg.LegendItem):
+    """Legend entries in rows under a PlotItem's x axis (``items`` holds the shown ones)."""
+
+    def __init__(self, plot: pg.PlotItem, side: str = "bottom"):
+        super().__init__(
+            horSpacing=6, verSpacing=-6, labelTextSize="9pt", labelTextColor=(35, 35, 35), frame=False, colCount=1
+        )
+        self.side = side
+        self.entries: list[list] = []  # [sample item, name, shown]
+        self.plot = plot
+        policy = QtWidgets.QSizePolicy.Policy
+        if side == "right":
+            self.setSizePolicy(policy.Fixed, policy.Fixed)
+            self.setContentsMargins(6, 0, 2, 0)
+            plot.layout.addItem(self, 2, 3)
+            plot.layout.setAlignment(self, QtCore.Qt.AlignmentFlag.AlignTop)
+        else:
+            self.setSizePolicy(policy.Expanding, policy.Fixed)
+            self.setContentsMargins(4, 0, 4, 2)
+            plot.layout.addItem(self, LEGEND_ROW, 0, 1, 3)
+
+    # ------------------------------------------------------------ entries
+    def set_entries(self, entries) -> None:
+        """``entries``: (sample item, name, shown) in legend order."""
+        self.entries = [[s, n, bool(v)] for s, n, v in entries]
+        self._rebuild()
+
+    def set_shown(self, index: int, shown: bool) -> None:
+        if 0 <= index < len(self.entries) and self.entries[index][2] != shown:
+            self.entries[index][2] = shown
+            self._rebuild()
+
+    def rename(self, index: int, name: str) -> None:
+        if 0 <= index < len(self.entries):
+            self.entries[index][1] = name
+            self._rebuild()
+
+    def names(self) -> list[str]:
+        return [label.text for _, label in self.items]
+
+    def _rebuild(self) -> None:
+        self.clear()
+        for sample, name, shown in self.entries:
+            if shown:
+                self.addItem(sample, name)
+        for sample, _label in self.items:
+            sample.setAcceptedMouseButtons(QtCore.Qt.MouseButton.NoButton)  # no eye toggle on click
+        self._fit_columns(force=True)
+        self.setVisible(bool(self.items))
+
+    # ------------------------------------------------------------ layout
+    def _entry_width(self) -> float:
+        widest = max((label.item.boundingRect().width() for _, label in self.items), default=40.0)
+        return SAMPLE_WIDTH + widest + 18
+
+    def _fit_columns(self, force: bool = False) -> None:
+        if self.side == "right":
+            if force:
+                self.columnCount = -1
+                self.setColumnCount(1)
+            return
+        n = len(self.items)
+        width = self.width() or (self.plot.width() if self.plot is not None else 0)
+        cols = max(1, min(n, int(width // self._entry_width()))) if n else 1
+        if force or cols != self.columnCount:
+            self.columnCount = -1  # setColumnCount only re-lays out on a change
+            self.setColumnCount(cols)
+
+    def updateSize(self):  # noqa: N802 - pyqtgraph API
+        """Ask the plot's layout for room (never place itself: the layout does)."""
+        rows = -(-len(self.items) // max(1, self.columnCount)) if self.items else 0
+        height = rows * ROW_HEIGHT + (4 if rows else 0)
+        if self.side == "right":
+            width = self._entry_width() + 8 if self.items else 0
+            self.setMinimumSize(width, height)
+            self.setMaximumSize(width, height)
+            self.updateGeometry()
+            return
+        self.setMinimumHeight(height)
+        self.setMaximumHeight(height)
+        self.setPreferredWidth(self._entry_width() if self.items else 0)
+        self.setMinimumWidth(0)
+        self.updateGeometry()
+
+    def resizeEvent(self, ev):  # noqa: N802 - Qt API
+        super().resizeEvent(ev)
+        if self.side == "bottom" and self.items and int(ev.newSize().width()) != int(ev.oldSize().width()):
+            QtCore.QTimer.singleShot(0, self._fit_columns)
+
+    def mouseDragEvent(self, ev):  # noqa: N802 - the legend stays in its row
+        ev.ignore()
+
+    def paint(self, p, *args):
+        pass
