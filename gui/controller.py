@@ -15,6 +15,7 @@ from engine import OPTIMIZERS
 from engine.options import check_options_for, resolve_options
 
 FRAME_MS = 16
+SLOW_MOTION_BUDGET = 60  # races of at most this many steps start in slow motion
 
 
 class RaceController(QtCore.QObject):
@@ -33,10 +34,11 @@ class RaceController(QtCore.QObject):
         super().__init__(parent)
         self.config = config.validate()
         self.race = Race(self.config)
-        self.speed = max(1, round(config.steps / 300))  # steps per frame: the budget plays in ~5 s
         self.timer = QtCore.QTimer(self)
-        self.timer.setInterval(FRAME_MS)
         self.timer.timeout.connect(self.tick)
+        self.speed = 1  # steps per timer tick
+        self.seconds_per_step: float | None = None  # slow motion: one step per this many seconds
+        self._default_speed(config.steps)
 
     # --------------------------------------------------------------- playback
     @property
@@ -80,7 +82,24 @@ class RaceController(QtCore.QObject):
             self.pause()
 
     def set_speed(self, steps_per_frame: int) -> None:
+        """Steps per frame while playing (a frame every FRAME_MS); ends slow motion."""
         self.speed = max(1, int(steps_per_frame))
+        self.seconds_per_step = None
+        self.timer.setInterval(FRAME_MS)
+
+    def set_slow_motion(self, seconds_per_step: float) -> None:
+        """One step every ``seconds_per_step`` seconds while playing (to watch each step)."""
+        self.speed = 1
+        self.seconds_per_step = float(seconds_per_step)
+        self.timer.setInterval(max(FRAME_MS, round(seconds_per_step * 1000)))
+
+    def _default_speed(self, steps: int) -> None:
+        """Short races (up to 60 steps) in slow motion, one step per 0.25 s, so each step can
+        be followed; longer ones so the whole budget plays in about five seconds."""
+        if steps <= SLOW_MOTION_BUDGET:
+            self.set_slow_motion(0.25)
+        else:
+            self.set_speed(max(1, round(steps / 300)))
 
     # ------------------------------------------------------------------ setup
     def reset(self) -> None:
@@ -95,11 +114,12 @@ class RaceController(QtCore.QObject):
     def load(self, config: RaceConfig) -> None:
         """Replace the whole configuration (a preset or session); refused configs raise.
 
-        The speed is set so the whole budget plays in about five seconds."""
+        The speed is set so the whole budget plays in about five seconds (a short race
+        in slow motion)."""
         config.validate()
         self.pause()
         self.config = config
-        self.speed = max(1, round(config.steps / 300))
+        self._default_speed(config.steps)
         self.race = Race(config)
         self.surfaceChanged.emit()
         self.raceReset.emit()

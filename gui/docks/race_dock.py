@@ -9,6 +9,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from arena import standings
 from gui.widgets.scrolling import scrolling
+from gui.widgets.speed_box import SLOW_MOTION, SpeedBox, level_for_seconds
 from gui.widgets.swatch import swatch
 
 COLUMNS = ("#", "Racer", "f − f*", "Distance to min", "Steps", "Status", "Steps to tol", "Time")
@@ -47,12 +48,8 @@ class RaceControlsDock(QtWidgets.QDockWidget):
             setattr(self, f"{key}_button", button)
         row.addSpacing(12)
         row.addWidget(QtWidgets.QLabel("Speed"))
-        self.speed = QtWidgets.QSpinBox()
-        self.speed.setObjectName("speed")
-        self.speed.setRange(1, 1000)
-        self.speed.setSuffix(" steps/frame")
-        self.speed.setToolTip("Steps taken per frame while playing (about 60 frames per second)")
-        self.speed.valueChanged.connect(controller.set_speed)
+        self.speed = SpeedBox()
+        self.speed.valueChanged.connect(self._speed_changed)
         row.addWidget(self.speed)
         row.addWidget(QtWidgets.QLabel("Budget"))
         self.budget = QtWidgets.QSpinBox()
@@ -109,7 +106,9 @@ class RaceControlsDock(QtWidgets.QDockWidget):
 
     def show_config(self) -> None:
         cfg = self.controller.config
-        for box, value in ((self.budget, cfg.steps), (self.speed, self.controller.speed)):
+        seconds = self.controller.seconds_per_step
+        level = level_for_seconds(seconds) if seconds is not None else self.controller.speed
+        for box, value in ((self.budget, cfg.steps), (self.speed, level)):
             box.blockSignals(True)
             box.setValue(value)
             box.blockSignals(False)
@@ -122,6 +121,12 @@ class RaceControlsDock(QtWidgets.QDockWidget):
         self.tol_on.blockSignals(False)
         self.tol.blockSignals(False)
         self.refresh()
+
+    def _speed_changed(self, level: int) -> None:
+        if level in SLOW_MOTION:
+            self.controller.set_slow_motion(SLOW_MOTION[level])
+        else:
+            self.controller.set_speed(level)
 
     def _tol_changed(self, *_):
         self.tol.setEnabled(self.tol_on.isChecked())
