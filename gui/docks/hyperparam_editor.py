@@ -92,6 +92,7 @@ class HyperparamEditor(QtWidgets.QWidget):
             field.setValue(value)
             field.setToolTip(tip)
             field.invalid.connect(self.show_error)
+            field.cleared.connect(self.error.hide)  # an emptied field reverts: no stale error
             field.editingFinished.connect(lambda f=field, name=p.name: self._field_done(f, name))
             self.fields[p.name] = field
             if p.log:

@@ -15,9 +15,11 @@ LOG_STEP = 10**0.1  # ten arrow presses per decade on log-scale fields
 class NumberField(QtWidgets.QDoubleSpinBox):
     invalid = QtCore.Signal(str)  # the reason typed text is refused
     valid = QtCore.Signal()
+    cleared = QtCore.Signal()  # the text was emptied: it reverts on Enter, a shown refusal no longer applies
 
     def __init__(self, param: Param, owner: str = "", parent=None):
         self._last_reason = ""
+        self._was_empty = False
         self.param = param
         self.owner = owner
         super().__init__(parent)
@@ -50,11 +52,17 @@ class NumberField(QtWidgets.QDoubleSpinBox):
         try:
             self.param.check(value)
         except ParamError as exc:
+            if exc.reason.startswith("is "):  # "lr: 1e999 is not a finite number: must be > 0"
+                return f"{self.param.name}: {text.strip()} {exc.reason}"
             return f"{self.param.name}: {exc.reason} (got {text.strip()})"
         return None
 
     def validate(self, text: str, pos: int):  # noqa: D401 - Qt API
         stripped = text.strip()
+        if not stripped and (self._last_reason or not self._was_empty):
+            self._last_reason = ""
+            self.cleared.emit()
+        self._was_empty = not stripped
         if stripped in ("", "-", "+", ".", "-.", "+."):
             return QtGui.QValidator.State.Intermediate, text, pos
         if stripped[-1] in "eE" or stripped.endswith(("e-", "e+", "E-", "E+")):
