@@ -7,6 +7,7 @@ import os
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+import arena
 from arena import (
     RaceConfig,
     SessionError,
@@ -35,6 +36,21 @@ PREFERRED_SIZE = QtCore.QSize(1480, 920)  # the first window on a large screen
 SCREEN_FRACTION = 0.9  # of the available screen, on smaller ones
 MINIMUM_SIZE = QtCore.QSize(900, 600)  # fits 1024x768 with a task bar and window frame
 MAX_RECENT = 8
+LR_MODES = (
+    (
+        "own",
+        "Optimizer's own rate",
+        "The learning rate the optimizer itself applies to each parameter at each step: lr for SGD, "
+        "lr / (√v̂ + ε) for Adam and the other adaptive methods (the rule of each optimizer is in its tooltip). "
+        "It leaves out momentum.",
+    ),
+    (
+        "observed",
+        "Observed |Δθ / g|",
+        "The step actually taken per unit of gradient, |−Δθ / g|, per parameter: comparable across every "
+        "optimizer, momentum included (a step against the gradient shows as a spike).",
+    ),
+)
 SESSION_FILTER = "Gradient Arena session (*.json);;All files (*)"
 
 
@@ -281,6 +297,22 @@ class MainWindow(QtWidgets.QMainWindow):
         for dock in (self.surface_dock, self.racers_dock, self.race_dock, self.data_dock):
             view.addAction(dock.toggleViewAction())
         view.addAction(self.actions["restoreLayout"])
+        view.addSeparator()
+        self.lr_mode_menu = view.addMenu("Learning rate shows")
+        self.lr_mode_menu.setObjectName("lrModeMenu")
+        self.lr_mode_menu.setToolTipsVisible(True)
+        group = QtGui.QActionGroup(self)
+        for key, text, tip in LR_MODES:
+            act = self.lr_mode_menu.addAction(text)
+            act.setObjectName(f"lrMode_{key}")
+            act.setCheckable(True)
+            act.setChecked(self.lr.mode == key)
+            act.setToolTip(tip)
+            act.setStatusTip(tip)
+            act.setData(key)
+            group.addAction(act)
+            act.triggered.connect(lambda checked=False, k=key: self.lr.set_mode(k))
+        self.lr.modeChanged.connect(self._sync_lr_mode_menu)
         help_menu = bar.addMenu("&Help")
         about = help_menu.addAction("About Gradient Arena")
         about.triggered.connect(self.about)
@@ -384,6 +416,10 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _update_data_panel(self) -> None:
         self.data_panel.update_fits(self.controller.race.runners)
+
+    def _sync_lr_mode_menu(self, mode: str) -> None:
+        for act in self.lr_mode_menu.actions():
+            act.setChecked(act.data() == mode)
 
     def _on_playing(self, playing: bool) -> None:
         act = self.actions["play"]
@@ -543,15 +579,19 @@ class MainWindow(QtWidgets.QMainWindow):
             path = urls[0].toLocalFile()
             QtCore.QTimer.singleShot(0, lambda: self.open_session(path))
 
-    def about(self) -> None:
-        QtWidgets.QMessageBox.about(
-            self,
-            "About Gradient Arena",
-            "<b>Gradient Arena</b><br>Race gradient-descent optimizers on 2-D loss surfaces.<br><br>"
+    def about_text(self) -> str:
+        return (
+            f"<b>Gradient Arena {arena.__version__}</b><br>"
+            "Race gradient-descent optimizers on 2-D loss surfaces and watch their paths, losses and "
+            "learning rates live.<br><br>"
             "Every optimizer follows torch.optim step for step.<br>"
             "Space: play/pause &nbsp; →: step &nbsp; R: reset &nbsp; Ctrl+Q: quit<br>"
-            "Click the map (or drag the cross) to move the start.",
+            "Click the map (or drag the cross) to move the start.<br><br>"
+            "Licence: MIT (free to use, copy, modify and distribute; no warranty)."
         )
+
+    def about(self) -> None:
+        QtWidgets.QMessageBox.about(self, "About Gradient Arena", self.about_text())
 
     # -------------------------------------------------------------- settings
     def _last_config(self) -> RaceConfig | None:
