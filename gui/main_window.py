@@ -25,7 +25,7 @@ from .controller import RaceController
 from .docks.race_dock import RaceControlsDock
 from .docks.racers_dock import RacersDock
 from .docks.surface_dock import SurfaceDock
-from .export.dialogs import export_animation_interactive, export_image_interactive
+from .export.dialogs import default_folder, export_animation_interactive, export_image_interactive, remember_folder
 from .panels.contour_panel import ContourPanel
 from .panels.data_panel import DataPanel
 from .panels.learning_rate_panel import LearningRatePanel
@@ -493,6 +493,7 @@ class MainWindow(QtWidgets.QMainWindow):
             return False
         self.controller.load(config)
         self.set_session_path(path)
+        remember_folder(self.settings, path)
         self.statusBar().showMessage(f"Opened {path}", 5000)
         return True
 
@@ -511,6 +512,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.warn("Session not saved", f"Could not save {path}:\n{reason}")
             return False
         self.set_session_path(path)
+        remember_folder(self.settings, path)
         self.statusBar().showMessage(f"Saved {path}", 5000)
         return True
 
@@ -528,7 +530,8 @@ class MainWindow(QtWidgets.QMainWindow):
             self.save_session_to(path)
 
     def _dialog_dir(self, name: str = "") -> str:
-        folder = os.path.dirname(self.session_path) if self.session_path else os.getcwd()
+        """Where a file dialog starts: the last folder any dialog used (one shared setting)."""
+        folder = default_folder(self.settings)
         return os.path.join(folder, name) if name else folder
 
     # ---------------------------------------------------------------- exports
@@ -547,6 +550,7 @@ class MainWindow(QtWidgets.QMainWindow):
         except OSError as exc:
             self.warn(f"{what} not written", f"Could not write {path}:\n{exc.strerror or exc}")
             return False
+        remember_folder(self.settings, path)
         self.statusBar().showMessage(f"Wrote {path}", 5000)
         return True
 

@@ -46,15 +46,34 @@ IMAGE_FILTERS = {"png": "PNG image (*.png)", "svg": "SVG vector image (*.svg)"}
 ANIMATION_FILTERS = {"gif": "GIF animation (*.gif)", "mp4": "MP4 video (*.mp4)"}
 
 
-def default_folder() -> str:
-    for kind in (
-        QtCore.QStandardPaths.StandardLocation.PicturesLocation,
-        QtCore.QStandardPaths.StandardLocation.HomeLocation,
-    ):
-        folder = QtCore.QStandardPaths.writableLocation(kind)
-        if folder and os.path.isdir(folder):
+LAST_FOLDER_KEY = "lastFolder"  # one folder shared by every export and session dialog
+
+
+def settings_of(widget) -> QtCore.QSettings | None:
+    """The window's QSettings (``widget.settings``, or its parent's), if any."""
+    while widget is not None:
+        settings = getattr(widget, "settings", None)
+        if isinstance(settings, QtCore.QSettings):
+            return settings
+        parent = getattr(widget, "parent", None)
+        widget = parent() if callable(parent) else None
+    return None
+
+
+def default_folder(settings: QtCore.QSettings | None = None) -> str:
+    """The folder the file dialogs start in: the last one a file was saved to or opened
+    from (any dialog), else the working directory."""
+    if settings is not None:
+        folder = settings.value(LAST_FOLDER_KEY)
+        if isinstance(folder, str) and folder and os.path.isdir(folder):
             return folder
     return os.getcwd()
+
+
+def remember_folder(settings: QtCore.QSettings | None, path: str) -> None:
+    """The folder of ``path`` becomes where every file dialog starts next time."""
+    if settings is not None and path:
+        settings.setValue(LAST_FOLDER_KEY, os.path.dirname(os.path.abspath(path)))
 
 
 def with_extension(path: str, ext: str) -> str:
@@ -168,7 +187,7 @@ class ImageExportDialog(QtWidgets.QDialog):
         self.path_edit = self.file.edit
         form.addRow("File:", self.file)
         self.error = _finish_layout(self, form)
-        self.path_edit.setText(path or os.path.join(default_folder(), self._default_name()))
+        self.path_edit.setText(path or os.path.join(default_folder(settings_of(window)), self._default_name()))
         self._sync_format_from_path()
         self.format.currentIndexChanged.connect(self._format_changed)
         self.what.currentIndexChanged.connect(self._what_changed)
@@ -236,6 +255,7 @@ class ImageExportDialog(QtWidgets.QDialog):
             return
         finally:
             QtWidgets.QApplication.restoreOverrideCursor()
+        remember_folder(settings_of(self.window_), self.written_path)
         super().accept()
 
 
@@ -327,7 +347,9 @@ class AnimationExportDialog(QtWidgets.QDialog):
         form.addRow("File:", self.file)
         self.error = _finish_layout(self, form)
         self._apply_suggested_size()
-        self.path_edit.setText(path or os.path.join(default_folder(), f"{self.config.surface}-race.gif"))
+        self.path_edit.setText(
+            path or os.path.join(default_folder(settings_of(parent)), f"{self.config.surface}-race.gif")
+        )
         self._sync_format_from_path()
         self._update_estimate()
         self.format.currentIndexChanged.connect(
@@ -411,6 +433,7 @@ class AnimationExportDialog(QtWidgets.QDialog):
             _status(self.parent(), "Animation export cancelled: no file was written")
             return
         self.written_path, self.frames_written = os.path.abspath(path), frames
+        remember_folder(settings_of(self.parent()), self.written_path)
         super().accept()
 
 
