@@ -33,6 +33,8 @@ from typing import Any
 
 import numpy as np
 
+from . import fast
+from .fast.plan import FastBatch, plan_for
 from .hyperparams import HyperparameterError
 from .options import RunOptions, check_options_for, resolve_options, split_options
 from .registry import Optimizer, resolve_hyperparams
@@ -198,6 +200,11 @@ class Runner:
                 self._batch_loss = np.full((max(cap, 1), self.batch), np.nan)
                 self._pos[0], self._loss[0], self._grads[0] = p, f, g
             self._check(p, f, g, 0)
+        # the compiled path (engine.fast) takes over once its kernels are loaded
+        self._fast_run = plan_for(self)
+        self._fast_active = False
+        if self._fast_run is not None:
+            fast.start()
 
     # ------------------------------------------------------------- properties
     @property
@@ -313,6 +320,13 @@ class Runner:
             return 0
         if self.max_steps is not None:
             k = min(k, self.max_steps - self.steps)
+        if self._fast_run is not None and (self._fast_active or self._activate_fast(k)):
+            assert self._fast_run.batch is not None
+            t0 = time.perf_counter()
+            before = self.steps
+            self._fast_run.batch.advance(k, only=self._fast_run)
+            self.elapsed += time.perf_counter() - t0
+            return self.steps - before
         full = self.record_mode == "full"
         if full:
             self._reserve(self.steps + k + 1)
@@ -367,6 +381,65 @@ class Runner:
             self._final_p[self._rows[keep]] = p[keep]
             self._final_g[self._rows[keep]] = g[keep]
         return taken
+
+    # ------------------------------------------------------------ fast path
+    #: point-steps from which advance() waits for the compiled kernels instead of starting on NumPy
+    WAIT_FOR_JIT_POINT_STEPS = 200_000
+
+    def _activate_fast(self, k: int) -> bool:
+        """Switch to the compiled path if its kernels are loaded (waiting for them on big jobs)."""
+        run = self._fast_run
+        if run is None or fast.disabled():
+            return False
+        if self.record_mode == "final" and len(self._rows) != self.batch:
+            return False  # rows were compacted: stay on NumPy
+        if not fast.ready() and not (k * self.batch >= self.WAIT_FOR_JIT_POINT_STEPS and fast.wait()):
+            return False
+        try:
+            FastBatch([run])
+        except Exception as exc:  # noqa: BLE001 - kernels the compiler refuses: NumPy path
+            self.fast_error = exc
+            self._fast_run = None
+            return False
+        self._fast_active = True
+        return True
+
+    def _after_fast(self, run, taken: int, lrs: np.ndarray, running: int) -> None:
+        """Book-keeping after the compiled loop moved this runner ``taken`` steps."""
+        s0 = self.steps
+        self.steps = s0 + taken
+        if self.record_mode == "full":
+            self._lr[s0 + 1 : s0 + taken + 1] = lrs
+        if running != self._n_active:
+            batch, lo, hi = run.batch, run.lo, run.hi
+            newly = (batch.status[lo:hi] != 0) & self._active
+            runs = np.nonzero(newly)[0]
+            codes = batch.status[lo:hi][runs]
+            self.status[runs] = np.where(codes == 1, CONVERGED, DIVERGED)
+            self.stop_step[runs] = batch.stop[lo:hi][runs]
+            self._final_p[runs] = batch.P[lo:hi][runs]
+            self._final_g[runs] = batch.G[lo:hi][runs]
+            self._final_f[runs] = batch.F[lo:hi][runs]
+            self._active[runs] = False
+            self._row_active[runs] = False
+            self._n_active = running
+
+    def _sync_fast(self) -> None:
+        """Copy the running lanes' current values into the final arrays."""
+        if not self._fast_active or not self._n_active:
+            return
+        run = self._fast_run
+        assert run is not None and run.batch is not None
+        lo, hi, act = run.lo, run.hi, self._active
+        self._final_p[act] = run.batch.P[lo:hi][act]
+        self._final_g[act] = run.batch.G[lo:hi][act]
+        if self.record_mode == "full":
+            self._final_f[act] = run.batch.F[lo:hi][act]
+
+    @property
+    def fast(self) -> bool:
+        """True when this runner steps on the compiled path."""
+        return self._fast_active
 
     # ------------------------------------------------------ stochastic options
     def _setup_randomness(self, objective, seed: int, stream: int) -> None:
@@ -427,6 +500,7 @@ class Runner:
     # ------------------------------------------------------------------ record
     def final_losses(self) -> np.ndarray:
         """f at each run's final position (computed now in "final" mode)."""
+        self._sync_fast()
         if self.record_mode == "final":
             with np.errstate(all="ignore"):
                 f = np.asarray(self.objective.f(self._final_p), dtype=float)
@@ -435,6 +509,7 @@ class Runner:
 
     def record(self) -> RunRecord:
         """A snapshot of everything recorded so far (arrays are copies)."""
+        self._sync_fast()
         steps_taken = np.where(self.stop_step >= 0, self.stop_step, self.steps)
         hist: dict[str, Any] = {}
         if self.record_mode == "full":

@@ -48,14 +48,36 @@ def init(params, hp) -> NewtonState:
     return NewtonState(0)
 
 
+def _two_product(a, b):
+    """(p, e) with p + e == a * b exactly: Dekker's product with Veltkamp's split (no FMA needed)."""
+    p = a * b
+    ca = _SPLIT * a
+    ah = ca - (ca - a)
+    al = a - ah
+    cb = _SPLIT * b
+    bh = cb - (cb - b)
+    bl = b - bh
+    e = ((ah * bh - p) + ah * bl + al * bh) + al * bl
+    return p, e
+
+
+_SPLIT = 134217729.0  # 2**27 + 1
+
+
 def modified_inverse(hessian: np.ndarray, damping: float, saddle_free: bool):
     """Return the three distinct entries (a, b, c) of the symmetric 2x2 matrix M^+.
 
     ``hessian`` has shape ``(B, 2, 2)``; the result is three arrays of shape ``(B,)``.
-    With ``r = sqrt(((a-c)/2)^2 + b^2)`` the eigenvalues are ``mean +- r`` and the
-    projector on the larger one is ``(I + [[u, v], [v, -u]]) / 2`` with
-    ``u = (a-c)/(2r)``, ``v = b/r`` (any unit (u, v) when r = 0), so
-    ``M^+ = (i_hi + i_lo)/2 I + (i_hi - i_lo)/2 [[u, v], [v, -u]]`` -- no trigonometry.
+    With ``r = hypot((a-c)/2, b)`` the eigenvalues are ``mean +- r``. Both are
+    computed without cancellation, so the split stays accurate when
+    ``cond(H) ~ 1e10`` and beyond: the one of larger magnitude as
+    ``mean + sign(mean) r``, the other as ``det / that`` with ``det = ac - b^2``
+    from exact products (Dekker). ``M^+ = i_hi P + i_lo (I - P)`` with ``P`` the
+    projector on the ``lam_hi`` eigenvector, ``P = [[p11, q], [q, p22]]``:
+    ``(r + |a-c|/2) / (2r)`` on one diagonal, ``(b / (r + |a-c|/2)) (b / (2r))``
+    on the other (= ``(r - |a-c|/2) / (2r)`` without the cancellation) and
+    ``q = b / (2r)``; ``P = diag(1, 0)`` when ``r = 0``. No trigonometry.
+    engine.fast.kernel.modified_inverse repeats these operations for one point.
     """
     a = hessian[:, 0, 0]
     b = 0.5 * (hessian[:, 0, 1] + hessian[:, 1, 0])
@@ -63,8 +85,15 @@ def modified_inverse(hessian: np.ndarray, damping: float, saddle_free: bool):
     half_diff = 0.5 * (a - c)
     mean = 0.5 * (a + c)
     radius = np.hypot(half_diff, b)
-    lam_hi = mean + radius
-    lam_lo = mean - radius
+    pos = mean >= 0.0
+    big = np.where(pos, mean + radius, mean - radius)
+    p1, e1 = _two_product(a, c)
+    p2, e2 = _two_product(b, b)
+    det = (p1 - p2) + (e1 - e2)
+    use = (big != 0.0) & np.isfinite(det)
+    small = np.where(use, det / np.where(use, big, 1.0), np.where(pos, mean - radius, mean + radius))
+    lam_hi = np.where(pos, big, small)
+    lam_lo = np.where(pos, small, big)
     if saddle_free:
         m_hi, m_lo = np.abs(lam_hi) + damping, np.abs(lam_lo) + damping
     else:
@@ -73,13 +102,19 @@ def modified_inverse(hessian: np.ndarray, damping: float, saddle_free: bool):
     keep_hi, keep_lo = np.abs(m_hi) > tiny, np.abs(m_lo) > tiny
     inv_hi = np.where(keep_hi, 1.0 / np.where(keep_hi, m_hi, 1.0), 0.0)
     inv_lo = np.where(keep_lo, 1.0 / np.where(keep_lo, m_lo, 1.0), 0.0)
-    safe = np.where(radius > 0, radius, 1.0)
-    u = np.where(radius > 0, half_diff / safe, 1.0)
-    v = b / safe
-    s = 0.5 * (inv_hi + inv_lo)
-    d = 0.5 * (inv_hi - inv_lo)
-    du = d * u
-    return s + du, d * v, s - du
+    split = radius > 0.0
+    r2 = 2.0 * np.where(split, radius, 1.0)
+    s = radius + np.abs(half_diff)
+    wide = s / r2
+    narrow = (b / np.where(split, s, 1.0)) * (b / r2)
+    right = half_diff >= 0.0
+    p11 = np.where(split, np.where(right, wide, narrow), 1.0)
+    p22 = np.where(split, np.where(right, narrow, wide), 0.0)
+    q = np.where(split, b / r2, 0.0 * b)
+    undefined = np.isnan(radius)
+    if undefined.any():
+        p11, p22, q = (np.where(undefined, radius, v) for v in (p11, p22, q))
+    return inv_hi * p11 + inv_lo * p22, (inv_hi - inv_lo) * q, inv_hi * p22 + inv_lo * p11
 
 
 def update(grad, state: NewtonState, params, hp, hessian=None):

@@ -48,7 +48,9 @@ def update(grad, state: RAdamState, params, hp, hessian=None):
     rho_t = rho_inf - 2.0 * t * (beta2**t) / bias_correction2
     if rho_t > 5.0:
         rect = ((rho_t - 4) * (rho_t - 2) * rho_inf / ((rho_inf - 4) * (rho_inf - 2) * rho_t)) ** 0.5
-        adaptive = (bias_correction2**0.5) / (np.sqrt(v) + hp["eps"])
+        # torch: ``(bias_correction2**0.5) / exp_avg_sq_sqrt`` is ``Tensor.__rtruediv__``, which computes
+        # ``exp_avg_sq_sqrt.reciprocal() * bias_correction2**0.5`` (torch/_tensor.py): two roundings
+        adaptive = (1.0 / (np.sqrt(v) + hp["eps"])) * (bias_correction2**0.5)
         new_params = params + -1.0 * (((mhat * lr) * adaptive) * rect)
         eff = (lr * rect) * adaptive
     else:

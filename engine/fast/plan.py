@@ -1,0 +1,253 @@
+"""Lanes and groups: how Runners hand their runs to the compiled step loop.
+
+A :class:`FastBatch` holds the lane arrays (position, gradient, loss, optimizer
+state, status) of one or more Runners on one objective, each Runner a *group*
+(its optimizer, hyperparameters, lr table, step count and history arrays). A
+Runner alone has a batch of its own; :class:`arena.Race` puts all its racers in
+one batch so a race step is one compiled call. NumPy's optimizer state is packed
+into the lane arrays when a Runner switches to the fast path.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from . import kernels_of
+
+# registry name -> family code of engine.fast.kernel
+FAMILIES = {
+    "sgd": 0, "momentum": 0, "nesterov": 0, "adagrad": 1, "rmsprop": 2, "adadelta": 3,
+    "adam": 4, "amsgrad": 4, "adamw": 4, "nadam": 5, "radam": 6, "adamax": 7, "newton": 8,
+}  # fmt: skip
+NH, NS = 8, 6  # hyperparameter slots, state slots per lane
+_STATE_FIELDS = {  # family -> NumPy state fields packed into lane state slots (2 each)
+    0: ("buf",),
+    1: ("sum",),
+    2: ("square_avg", "grad_avg", "buf"),
+    3: ("square_avg", "acc_delta"),
+    4: ("exp_avg", "exp_avg_sq", "max_exp_avg_sq"),
+    5: ("exp_avg", "exp_avg_sq"),
+    6: ("exp_avg", "exp_avg_sq"),
+    7: ("exp_avg", "exp_inf"),
+    8: (),
+}
+_STATUS = ("running", "converged", "diverged")
+
+
+def family_of(optimizer: Any) -> int | None:
+    from ..registry import OPTIMIZERS
+
+    code = FAMILIES.get(optimizer.name)
+    return code if code is not None and OPTIMIZERS.get(optimizer.name) is optimizer else None
+
+
+def pack_hyperparams(fam: int, hp: dict[str, Any]) -> tuple[np.ndarray, np.ndarray]:
+    """(hp slots, flags) in the layout engine.fast.kernel reads."""
+    g = lambda name: float(hp.get(name) or 0.0)
+    slots = {
+        0: (g("momentum"), g("dampening"), g("weight_decay")),
+        1: (g("lr_decay"), g("weight_decay"), g("initial_accumulator_value"), g("eps")),
+        2: (g("alpha"), g("eps"), g("weight_decay"), g("momentum")),
+        3: (g("rho"), g("eps"), g("weight_decay")),
+        8: (g("damping"),),
+    }.get(fam, (g("beta1"), g("beta2"), g("eps"), g("weight_decay"), g("momentum_decay")))
+    arr = np.zeros(NH)
+    arr[1 : 1 + len(slots)] = slots
+    flags = np.zeros(2, dtype=np.int64)
+    flags[0] = bool(hp.get("nesterov") or hp.get("centered") or hp.get("amsgrad") or hp.get("saddle_free"))
+    flags[1] = bool(hp.get("decoupled_weight_decay"))
+    return arr, flags
+
+
+class FastRun:
+    """One Runner's part of a FastBatch (views into the batch's lane arrays)."""
+
+    def __init__(self, runner: Any, fam: int, kernels: Any):
+        self.runner = runner
+        self.fam = fam
+        self.kernels = kernels
+        self.params = np.array([float(v) for v in kernels.params] or [0.0])
+        hp = dict(runner.hyperparams)
+        if runner.optimizer.name == "adamw":
+            hp["decoupled_weight_decay"] = True
+        self.hp, self.flags = pack_hyperparams(fam, hp)
+        self.batch: FastBatch | None = None
+        self.lo = 0
+
+    @property
+    def hi(self) -> int:
+        return self.lo + self.runner.batch
+
+    def initial_lanes(self) -> dict[str, np.ndarray]:
+        """The Runner's current state as lane arrays (at activation; any step count)."""
+        r = self.runner
+        n = r.batch
+        state = r._state
+        S = np.zeros((n, NS))
+        for j, name in enumerate(_STATE_FIELDS[self.fam]):
+            value = getattr(state, name)
+            if value is not None:
+                S[:, 2 * j : 2 * j + 2] = value
+        status = np.zeros(n, dtype=np.int8)
+        for code, word in enumerate(_STATUS):
+            status[r.status == word] = code
+        F = r._loss[r.steps].copy() if r.record_mode == "full" else np.full(n, np.nan)
+        return {
+            "P": np.array(r._p, dtype=float),
+            "G": np.array(r._g, dtype=float),
+            "F": F,
+            "S": S,
+            "status": status,
+            "stop": r.stop_step.copy(),
+            "bstate": np.array([float(getattr(state, "mu_product", 1.0))]),
+        }
+
+
+def _box(runner: Any) -> np.ndarray:
+    if runner._limit is None:
+        return np.full(4, np.nan)
+    return np.array([runner._center[0], runner._center[1], runner._limit[0], runner._limit[1]])
+
+
+class FastBatch:
+    """Lane arrays of several Runners on one objective; :meth:`advance` is one compiled call."""
+
+    def __init__(self, runs: list[FastRun]):
+        self.runs = runs
+        self.kernels = runs[0].kernels
+        self.full = runs[0].runner.record_mode == "full"
+        parts = [run.initial_lanes() for run in runs]
+        lo = 0
+        for run in runs:
+            run.batch, run.lo = self, lo
+            lo += run.runner.batch
+        cat = lambda key: np.ascontiguousarray(np.concatenate([p[key] for p in parts]))
+        self.P, self.G, self.F, self.S = cat("P"), cat("G"), cat("F"), cat("S")
+        self.status, self.stop, self.bstate = cat("status"), cat("stop"), cat("bstate")
+        self.grp = np.concatenate([np.full(r.runner.batch, g, dtype=np.int64) for g, r in enumerate(runs)])
+        self.lane_of = np.concatenate([np.arange(r.runner.batch, dtype=np.int64) for r in runs])
+        ng = len(runs)
+        self.fam = np.array([r.fam for r in runs], dtype=np.int64)
+        self.hp = np.ascontiguousarray(np.stack([r.hp for r in runs]))
+        self.flags = np.ascontiguousarray(np.stack([r.flags for r in runs]))
+        self.box = np.ascontiguousarray(np.stack([_box(r.runner) for r in runs]))
+        self.tol2 = np.array([-1.0 if r.runner._tol2 is None else r.runner._tol2 for r in runs])
+        self.kmax = np.zeros(ng, dtype=np.int64)
+        self.t0 = np.zeros(ng, dtype=np.int64)
+        self.row0 = np.zeros(ng, dtype=np.int64)
+        self.taken = np.zeros(ng, dtype=np.int64)
+        self.running = np.zeros(ng, dtype=np.int64)
+        self.addrs = callbacks(self.kernels)
+        self.kp = runs[0].params
+        self._hist_ids: tuple = ()
+        self._hist: tuple = ()
+        self._lrs = np.zeros((ng, 1))
+
+    def _histories(self) -> tuple:
+        from numba.typed import List
+
+        runners = [run.runner for run in self.runs]
+        if self.full:
+            ids = tuple(id(r._pos) for r in runners)
+            if ids != self._hist_ids:
+                pos, loss, grads, eff = List(), List(), List(), List()
+                for r in runners:
+                    pos.append(r._pos)
+                    loss.append(r._loss)
+                    grads.append(r._grads)
+                    eff.append(r._eff)
+                self._hist_ids, self._hist = ids, (pos, loss, grads, eff)
+        elif not self._hist:
+            three, two = List(), List()
+            for _ in runners:
+                three.append(np.zeros((1, 1, 2)))
+                two.append(np.zeros((1, 1)))
+            self._hist = (three, two, three, three)
+        return self._hist
+
+    def advance(self, k: int, only: FastRun | None = None) -> np.ndarray:
+        """Up to k steps for every group (or only ``only``), within its budget; returns the steps each took."""
+        from . import kernel_module as K
+
+        runs = self.runs
+        kmax = self.kmax
+        for g, run in enumerate(runs):
+            r = run.runner
+            kg = 0 if r.done or (only is not None and run is not only) else k
+            if kg and r.max_steps is not None:
+                kg = min(kg, r.max_steps - r.steps)
+            kmax[g] = kg
+            if kg and self.full:
+                r._reserve(r.steps + kg + 1)
+        kk = int(kmax.max()) if len(runs) else 0
+        if kk <= 0:
+            return np.zeros(len(runs), dtype=np.int64)
+        if self._lrs.shape[1] < kk:
+            self._lrs = np.zeros((len(runs), max(kk, 2 * self._lrs.shape[1])))
+        lrs = self._lrs
+        for g, run in enumerate(runs):
+            r = run.runner
+            kg = int(kmax[g])
+            self.t0[g] = r.steps
+            self.row0[g] = r.steps
+            if r._scheduled and kg:
+                lrs[g, :kg] = r._lr_table(r.steps + kg)[r.steps : r.steps + kg]
+            else:
+                lrs[g, :kg] = r.hyperparams["lr"]
+        hpos, hloss, hgrad, heff = self._histories()
+        vg, gr, hs, _ = self.addrs
+        K.advance(
+            kmax, self.grp, self.lane_of, self.fam, self.hp, self.flags, lrs, self.t0, self.bstate, self.row0,
+            self.P, self.G, self.F, self.S, self.status, self.stop, self.full, hpos, hloss, hgrad, heff,
+            self.box, self.tol2, vg, gr, hs, self.kp, SINGULAR_RTOL, self.taken, self.running,
+        )  # fmt: skip
+        for g, run in enumerate(runs):
+            taken = int(self.taken[g])
+            if taken:
+                run.runner._after_fast(run, taken, lrs[g, :taken], int(self.running[g]))
+        return self.taken
+
+
+SINGULAR_RTOL = 1e-12
+
+
+def callbacks(kernels: Any) -> tuple[int, int, int, Any]:
+    from .callbacks import callbacks_for
+
+    return callbacks_for(kernels)
+
+
+def plan_for(runner: Any) -> FastRun | None:
+    """A FastRun for ``runner`` if its objective and options allow the fast path (else None)."""
+    from . import disabled
+
+    if disabled() or runner.options.stochastic:
+        return None
+    kernels = kernels_of(runner.objective)
+    if kernels is None:
+        return None
+    fam = family_of(runner.optimizer)
+    if fam is None or (fam == 8 and getattr(kernels, "hessian", None) is None):
+        return None
+    return FastRun(runner, fam, kernels)
+
+
+def warm_up(K: Any) -> None:
+    """One call of the step loop on a dummy lane: loads (or compiles) its only specialization."""
+    from numba.typed import List
+
+    one = lambda *shape: np.zeros(shape)
+    lists = []
+    for shape in ((3, 1, 2), (3, 1), (3, 1, 2), (3, 1, 2)):
+        lst = List()
+        lst.append(np.zeros(shape))
+        lists.append(lst)
+    ints = lambda *v: np.array(v, dtype=np.int64)
+    K.advance(
+        ints(2), ints(0), ints(0), ints(4), one(1, NH), np.zeros((1, 2), dtype=np.int64), np.full((1, 2), 0.1),
+        ints(0), np.ones(1), ints(0), one(1, 2), one(1, 2), one(1), one(1, NS), np.zeros(1, dtype=np.int8),
+        np.full(1, -1, dtype=np.int64), True, *lists, np.full((1, 4), np.nan), np.full(1, -1.0),
+        K.ZERO_KERNEL, K.ZERO_KERNEL, K.ZERO_KERNEL, np.zeros(1), SINGULAR_RTOL, ints(0), ints(0),
+    )  # fmt: skip

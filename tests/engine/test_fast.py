@@ -1,0 +1,221 @@
+"""The compiled path (engine.fast) gives the NumPy path's bits on every optimizer and objective,
+stops runs by the same rules, and switches over mid-run without a seam."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from fractions import Fraction
+
+import numpy as np
+import pytest
+
+from engine import OPTIMIZERS, Runner, fast
+from engine.optimizers.newton import modified_inverse
+
+from . import protocol_objectives as po
+
+pytestmark = pytest.mark.skipif(fast.disabled(), reason="GRADIENT_ARENA_NO_JIT=1")
+
+VARIANTS = [
+    *OPTIMIZERS,
+    "sgd:lr=0.001,weight_decay=0.1",
+    "momentum:dampening=0.3",
+    "nesterov:lr=0.0005,weight_decay=0.01",
+    "adagrad:lr_decay=0.01,initial_accumulator_value=0.5,weight_decay=0.1",
+    "rmsprop:centered=true,momentum=0.5,weight_decay=0.01",
+    "adadelta:weight_decay=0.1,rho=0.5",
+    "adam:weight_decay=0.1,lr=0.01",
+    "amsgrad:lr=0.02",
+    "adamw:weight_decay=0.5,lr=0.01",
+    "nadam:decoupled_weight_decay=true,weight_decay=0.1",
+    "radam:decoupled_weight_decay=true,weight_decay=0.1,beta2=0.99",
+    "adamax:weight_decay=0.1",
+    "newton:saddle_free=false,damping=0.5",
+    "newton:lr=0.5,damping=1e-3",
+    "sgd:lr=0.001,schedule=cosine,T_max=50",
+    "adam:lr=0.05,schedule=step,step_size=30,gamma=0.5",
+]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def jit():
+    assert fast.wait(600), fast.load_error()
+
+
+def _pair(objective_name, spec, start=None, steps=300, **kw):
+    out = []
+    for use_fast in (True, False):
+        obj = po.make(objective_name, fast=use_fast)
+        runner = Runner(obj, spec, start=start, max_steps=steps, **kw)
+        runner.advance(steps // 3)
+        runner.advance(steps)
+        out.append(runner)
+    assert out[0].fast and not out[1].fast, (getattr(out[0], "fast_error", None), out[0]._fast_run, fast.disabled())
+    return out
+
+
+def assert_same(a: Runner, b: Runner):
+    ra, rb = a.record(), b.record()
+    assert ra.steps == rb.steps
+    np.testing.assert_array_equal(ra.status_all, rb.status_all)
+    np.testing.assert_array_equal(ra.steps_taken_all, rb.steps_taken_all)
+    for name in ("final_positions", "final_losses", "final_gradients", "positions_all", "losses_all",
+                 "gradients_all", "effective_lr_all", "lrs_all"):  # fmt: skip
+        x, y = getattr(ra, name), getattr(rb, name)
+        if x is None:
+            assert y is None
+            continue
+        assert x.tobytes() == y.tobytes(), (name, np.argwhere(~((x == y) | (np.isnan(x) & np.isnan(y))))[:3])
+
+
+def _objectives(spec):
+    names = [n for n in po.NAMES if n != "wave"]
+    if "newton" in spec:
+        names = [n for n in names if po.make(n).scalar_kernels.hessian is not None]
+    return names
+
+
+@pytest.mark.parametrize("spec", VARIANTS)
+def test_fast_path_is_bit_identical(spec):
+    for name in _objectives(spec):
+        assert_same(*_pair(name, spec))
+
+
+@pytest.mark.parametrize("spec", ["sgd:lr=0.01", "adam:lr=0.05", "rmsprop", "newton"])
+def test_batches_stops_and_final_mode_are_identical(spec):
+    starts = np.array([[-1.5, 2.0], [0.5, 0.5], [1.0, 1.0], [3.0, -0.9], [1e8, 1.0], [np.nan, 0.0], [-1.0, 1.0]])
+    for record in ("full", "final"):
+        a, b = _pair("rosenbrock", spec, start=starts, steps=400, tol=1e-3, record=record)
+        assert_same(a, b)
+    a, b = _pair("rosenbrock", "sgd:lr=0.01", start=(-1.5, 2.0), steps=50, tol=None)
+    assert a.record().status == "diverged"  # lr too large on Rosenbrock: runs away, then non-finite
+    assert_same(a, b)
+
+
+def test_switching_to_the_fast_path_mid_run_is_seamless():
+    for spec in ("adam", "nadam", "momentum", "rmsprop:centered=true,momentum=0.9"):
+        a = Runner(po.make("rosenbrock"), spec, max_steps=200)
+        a._fast_run, run = None, a._fast_run
+        a.advance(57)  # NumPy path
+        a._fast_run = run
+        a.advance(200)
+        b = Runner(po.make("rosenbrock", fast=False), spec, max_steps=200)
+        b.advance(200)
+        assert a.fast
+        assert_same(a, b)
+
+
+def test_transcendental_kernels():
+    """exp, sin, cos: numba calls libm, NumPy its own SIMD loops on AVX2 machines for some of them.
+    Differences, if any, are at most a few ulp per evaluation."""
+    a, b = _pair("wave", "adam:lr=0.01", steps=200)
+    pa, pb = a.record().positions, b.record().positions
+    np.testing.assert_allclose(pa, pb, rtol=1e-12, atol=1e-14)
+
+
+def test_race_advances_all_racers_in_one_call():
+    from arena.race import Race
+
+    Race_ = Race  # the race batches its runners; checked in tests/arena
+    assert Race_ is not None
+
+
+# ------------------------------------------------------------------- Newton's split
+
+
+def _exact_modified_inverse(h, damping, saddle_free):
+    """M^+ of a float 2x2 symmetric matrix in exact rationals (eigenvalues via the exact discriminant,
+    the square root to 60 digits)."""
+    from decimal import Decimal, getcontext
+
+    getcontext().prec = 80
+    a, b, c = (Fraction(v) for v in (h[0, 0], 0.5 * (h[0, 1] + h[1, 0]), h[1, 1]))
+    mean, hd = (a + c) / 2, (a - c) / 2
+    disc = hd * hd + b * b
+    r = Fraction(Decimal(disc.numerator) / Decimal(disc.denominator)).limit_denominator(10**70)
+    r = Fraction((Decimal(r.numerator) / Decimal(r.denominator)).sqrt())
+    out = np.zeros(3)
+    lams = [mean + r, mean - r]
+    if r == 0:
+        vecs = [(Fraction(1), Fraction(0)), (Fraction(0), Fraction(1))]
+    else:
+        vecs = [(b, lam - a) if b != 0 else ((1, 0) if lam == a else (0, 1)) for lam in lams]
+    M = [[Fraction(0)] * 2 for _ in range(2)]
+    for lam, (u, v) in zip(lams, vecs):
+        u, v = Fraction(u), Fraction(v)
+        n2 = u * u + v * v
+        m = (abs(lam) if saddle_free else lam) + Fraction(damping)
+        inv = 1 / m
+        M[0][0] += inv * u * u / n2
+        M[0][1] += inv * u * v / n2
+        M[1][1] += inv * v * v / n2
+    out[:] = float(M[0][0]), float(M[0][1]), float(M[1][1])
+    return out
+
+
+@pytest.mark.parametrize("angle", [0.0, 1e-3, 0.3, np.pi / 4, 2.0])
+@pytest.mark.parametrize("cond", [1e6, 1e10, 1e11])  # beyond 1e12 the pseudo-inverse drops lam_lo (SINGULAR_RTOL)
+@pytest.mark.parametrize("saddle_free", [True, False])
+def test_newton_split_is_accurate_when_ill_conditioned(angle, cond, saddle_free):
+    ca, sa = np.cos(angle), np.sin(angle)
+    R = np.array([[ca, -sa], [sa, ca]])
+    H = R @ np.diag([cond, 1.0]) @ R.T
+    H = 0.5 * (H + H.T)
+    got = np.array([v[0] for v in modified_inverse(H[None], 0.0, saddle_free)])
+    exact = _exact_modified_inverse(H, 0.0, saddle_free)
+    scale = np.abs(exact).max()
+    np.testing.assert_allclose(got, exact, rtol=1e-9, atol=1e-12 * scale)
+    w, V = np.linalg.eigh(H)
+    ref = V @ np.diag(1 / (np.abs(w) if saddle_free else w)) @ V.T
+    np.testing.assert_allclose(got, ref[[0, 0, 1], [0, 1, 1]], rtol=1e-5, atol=1e-9 * scale)
+    # the compiled twin gives the same bits
+    from engine.fast import kernel
+
+    twin = kernel.modified_inverse(H[0, 0], H[0, 1], H[1, 0], H[1, 1], 0.0, saddle_free, 1e-12)
+    assert np.array(twin).tobytes() == got.tobytes()
+
+
+def test_compiled_newton_split_matches_numpy_on_random_hessians():
+    from engine.fast import kernel
+
+    rng = np.random.default_rng(1)
+    A = rng.normal(size=(2000, 2, 2)) * 10.0 ** rng.uniform(-8, 8, size=(2000, 1, 1))
+    H = A + A.transpose(0, 2, 1)
+    H[:50, 0, 1] = H[:50, 1, 0] = 0.0
+    H[50:60] = 0.0
+    for damping, sf in ((0.0, True), (0.1, False), (1e-3, True)):
+        got = np.stack(modified_inverse(H, damping, sf), 1)
+        twin = np.array([kernel.modified_inverse(h[0, 0], h[0, 1], h[1, 0], h[1, 1], damping, sf, 1e-12) for h in H])
+        assert twin.tobytes() == got.tobytes()
+
+
+# --------------------------------------------------------------- switches and cache
+
+
+def test_no_jit_env_forces_the_numpy_path():
+    code = (
+        "import sys; sys.path.insert(0, 'tests/engine'); import protocol_objectives as po; from engine import Runner;"
+        "r = Runner(po.make('rosenbrock'), 'adam', max_steps=10); r.advance(10**6);"
+        "assert not r.fast and 'numba' not in sys.modules"
+    )
+    env = dict(os.environ, GRADIENT_ARENA_NO_JIT="1")
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    subprocess.run([sys.executable, "-c", code], check=True, env=env, cwd=root)
+
+
+def test_cache_dir_falls_back_to_a_user_dir_when_the_package_is_read_only(tmp_path, monkeypatch):
+    from engine.fast import loader
+
+    monkeypatch.delenv("NUMBA_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(loader, "_writable", lambda d: str(d).startswith(str(tmp_path)))
+    import numba.core.config as config
+
+    old = config.CACHE_DIR
+    try:
+        assert loader.configure_cache() == str(tmp_path / "gradient-arena" / "numba")
+    finally:
+        config.CACHE_DIR = old
+        os.environ.pop("NUMBA_CACHE_DIR", None)
