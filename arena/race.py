@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from engine import Runner
+import time
+
+from engine import Runner, fast
+from engine.fast.plan import FastBatch
 
 from .config import RaceConfig
 
@@ -12,6 +15,9 @@ class Race:
 
     ``advance(k)`` takes up to ``k`` steps for every racer that is still
     running; a racer that converged or diverged stops while the others go on.
+    Once the compiled kernels are loaded (``engine.fast``), every racer that can
+    use them is stepped by one compiled call per ``advance``; the others (mini-batch
+    or noisy racers) step on their own.
     """
 
     def __init__(self, config: RaceConfig):
@@ -34,6 +40,8 @@ class Race:
             for i, r in enumerate(config.racers)
         ]
         self.steps = 0
+        self._batch: FastBatch | None = None
+        self._solo = list(self.runners)
 
     @property
     def done(self) -> bool:
@@ -44,10 +52,34 @@ class Race:
         k = min(k, self.config.steps - self.steps)
         if k <= 0:
             return 0
-        for runner in self.runners:
+        batch = self._fast_batch()
+        if batch is not None:
+            t0 = time.perf_counter()
+            batch.advance(k)
+            share = (time.perf_counter() - t0) / len(batch.runs)
+            for run in batch.runs:
+                run.runner.elapsed += share
+        for runner in self._solo:
             runner.advance(k)
         self.steps += k
         return k
+
+    def _fast_batch(self) -> FastBatch | None:
+        """One FastBatch over every racer that can take the compiled path (made once, when ready)."""
+        if self._batch is not None or not fast.ready():
+            return self._batch
+        runs = [r._fast_run for r in self.runners if r._fast_run is not None]
+        if not runs:
+            return None
+        try:
+            batch = FastBatch(runs)
+        except Exception:  # noqa: BLE001 - the compiled path refused: every racer on its own
+            return None
+        for run in runs:
+            run.runner._fast_active = True
+        self._batch = batch
+        self._solo = [r for r in self.runners if r._fast_run is None]
+        return batch
 
     def set_budget(self, steps: int) -> None:
         """Change the step budget without restarting (a longer budget lets a finished race go on)."""

@@ -84,6 +84,13 @@ class FastRun:
         """The Runner's current state as lane arrays (at activation; any step count)."""
         r = self.runner
         n = r.batch
+        if self.batch is not None:  # already on the fast path: move its lanes
+            b, lo, hi = self.batch, self.lo, self.hi
+            g = self.batch.runs.index(self)
+            return {
+                "P": b.P[lo:hi].copy(), "G": b.G[lo:hi].copy(), "F": b.F[lo:hi].copy(), "S": b.S[lo:hi].copy(),
+                "status": b.status[lo:hi].copy(), "stop": b.stop[lo:hi].copy(), "bstate": b.bstate[g : g + 1].copy(),
+            }  # fmt: skip
         state = r._state
         S = np.zeros((n, NS))
         for j, name in enumerate(_STATE_FIELDS[self.fam]):

@@ -115,11 +115,29 @@ def test_transcendental_kernels():
     np.testing.assert_allclose(pa, pb, rtol=1e-12, atol=1e-14)
 
 
-def test_race_advances_all_racers_in_one_call():
+def _race(monkeypatch, use_fast):
+    from arena.config import RaceConfig, RacerConfig
     from arena.race import Race
 
-    Race_ = Race  # the race batches its runners; checked in tests/arena
-    assert Race_ is not None
+    monkeypatch.setattr(RaceConfig, "build_surface", lambda self: po.make("rosenbrock", fast=use_fast))
+    racers = [RacerConfig(name) for name in ("sgd", "momentum", "adam", "radam", "nadam", "newton", "rmsprop")]
+    racers.append(RacerConfig("sgd", {"lr": 0.01}))  # diverges
+    racers.append(RacerConfig("adam", {"lr": 0.02}, options={"noise": 0.1}))  # noisy: its own NumPy path
+    racers.append(RacerConfig("adam", {"lr": 0.02}, options={"schedule": "exponential", "gamma": 0.99}))
+    return Race(RaceConfig(surface="rosenbrock", start=(-1.5, 2.0), steps=400, tol=1e-6, racers=racers))
+
+
+def test_race_steps_its_racers_in_one_call_with_the_numpy_bits(monkeypatch):
+    fast_race, numpy_race = _race(monkeypatch, True), _race(monkeypatch, False)
+    for race in (fast_race, numpy_race):
+        race.advance(3)
+        while not race.done:
+            race.advance(50)
+    assert fast_race._batch is not None and len(fast_race._batch.runs) == 9
+    assert [r.fast for r in fast_race.runners] == [True] * 8 + [False, True]
+    for a, b in zip(fast_race.runners, numpy_race.runners):
+        assert_same(a, b)
+    assert {r.record().status for r in fast_race.runners} >= {"diverged", "converged"}
 
 
 # ------------------------------------------------------------------- Newton's split
