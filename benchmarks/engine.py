@@ -110,7 +110,8 @@ def main() -> int:
         m = med[name]
         tu, ju, pl = torch_us.get(name, float("nan")), jax_us.get(name, float("nan")), m["plain"]
         print(f"{name:<10} {m['fast']:7.2f} {m['numpy']:7.1f} {tu:8.1f} {pl:7.2f} {ju:7.2f} "
-              f"{m['numpy'] / m['fast']:10.1f}x {tu / m['fast']:10.0f}x {m['fast'] / pl:10.2f}x {m['fast'] / ju:8.1f}x")  # fmt: skip
+              f"{m['numpy'] / m['fast']:10.1f}x {tu / m['fast']:10.0f}x "
+              f"{m['fast'] / pl:10.2f}x {m['fast'] / ju:8.1f}x")  # fmt: skip
 
     # batched
     starts = np.random.default_rng(0).uniform([-2, -1], [2, 3], size=(args.batch, 2))
