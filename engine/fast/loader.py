@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
 
 
 def user_cache_dir() -> Path:
@@ -48,13 +47,3 @@ def kernels_dir() -> Path:
         if _writable(candidate):
             return candidate
     raise OSError("no writable directory for the generated kernels")
-
-
-def load() -> Any:
-    """engine.fast.kernel, loaded (from numba's cache) and called once so every specialization is in memory."""
-    configure_cache()
-    from . import kernel
-    from .plan import warm_up
-
-    warm_up(kernel)
-    return kernel

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from . import kernels_of
+from .protocol import disabled, kernels_of
 
 # registry name -> family code of engine.fast.kernel
 FAMILIES = {
@@ -176,7 +176,7 @@ class FastBatch:
 
     def advance(self, k: int, only: FastRun | None = None) -> np.ndarray:
         """Up to k steps for every group (or only ``only``), within its budget; returns the steps each took."""
-        from . import kernel_module as K
+        from . import kernel as K  # loaded by engine.fast._load before any fast run exists
 
         runs = self.runs
         kmax = self.kmax
@@ -228,7 +228,6 @@ def callbacks(kernels: Any) -> tuple[int, int, int, Any]:
 
 def plan_for(runner: Any) -> FastRun | None:
     """A FastRun for ``runner`` if its objective and options allow the fast path (else None)."""
-    from . import disabled
 
     if disabled() or runner.options.stochastic:
         return None
