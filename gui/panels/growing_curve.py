@@ -28,11 +28,12 @@ import itertools
 import numpy as np
 import pyqtgraph as pg
 
-CHUNK = 512
-TAIL_CHUNKS = 4  # finished full-resolution chunks kept before folding into the history
+CHUNK = 256
+TAIL_CHUNKS = 2  # finished full-resolution chunks kept before folding into the history
 BUCKET = 16  # points per decimation bucket (at most 4 kept)
-HISTORY_MAX = 4096  # decimated points in the history before it is decimated again
-STAGGER = 4  # folding thresholds are spread over this many chunks across curves
+HISTORY_MAX = 1024  # decimated points in the history before it is decimated again
+SPARE_MAX = 4  # emptied items kept for reuse
+STAGGER = 3  # folding thresholds are spread over this many chunks across curves
 
 _curves = itertools.count()
 
@@ -107,6 +108,9 @@ class GrowingCurve:
         self._x, self._y = x, y
         if n == self.shown or n < 1:
             return
+        last_chunk = (n - self.tail_start - 2) // (CHUNK - 1) if n - self.tail_start > 1 else 0
+        if last_chunk >= TAIL_CHUNKS + self.stagger // (CHUNK - 1):
+            self._fold(last_chunk)  # from the data: a long catch-up never makes an item per chunk
         t0 = self.tail_start
         drawn = self.shown - t0
         first_chunk = max(0, (drawn - 1) // (CHUNK - 1)) if drawn > 0 else 0
@@ -118,8 +122,6 @@ class GrowingCurve:
             hi = min(n, lo + CHUNK)
             self.items[c].setData(x[lo:hi], self._ys(lo, hi))
         self.shown = n
-        if last_chunk >= TAIL_CHUNKS + self.stagger // (CHUNK - 1):
-            self._fold(last_chunk)
 
     def _fold(self, chunks: int) -> None:
         """Move the tail's first ``chunks`` finished chunks into the decimated history."""
@@ -134,11 +136,14 @@ class GrowingCurve:
         if self.history is None:
             self.history = self._make_item()
         self.history.setData(self.hist_x, self.hist_y)
-        for item in self.items[:chunks]:
+        done = self.items[:chunks]
+        for item in done:
             item.setData([], [])
             item.setVisible(False)
-        self.spare.extend(reversed(self.items[:chunks]))
+        self.spare.extend(reversed(done))
         del self.items[:chunks]
+        while len(self.spare) > SPARE_MAX:  # hidden items still cost every view change
+            self.plot.removeItem(self.spare.pop(0))
         self.tail_start = hi
         self.stagger = 0  # the offset only spreads the first fold
 

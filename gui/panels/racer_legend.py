@@ -89,8 +89,11 @@ class PanelLegend(pg.LegendItem):
         for sample, name, shown in self.entries:
             if shown:
                 self.addItem(sample, name)
-        for sample, _label in self.items:
+        cache = QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache  # text is costly to draw every frame
+        for sample, label in self.items:
             sample.setAcceptedMouseButtons(QtCore.Qt.MouseButton.NoButton)  # no eye toggle on click
+            sample.setCacheMode(cache)
+            label.setCacheMode(cache)
         self._fit_columns(force=True)
         self.setVisible(bool(self.items))
 
