@@ -16,7 +16,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from arena.palette import dash_for, symbol_for
 
 LEGEND_ROW = 4  # PlotItem layout: 0 title, 1 top axis, 2 view and side axes, 3 bottom axis
-ROW_HEIGHT = 20
+ROW_HEIGHT = 24
 SAMPLE_WIDTH = 20
 
 
