@@ -25,18 +25,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-SPECS = [
-    "sgd:lr=0.001",
-    "momentum:lr=0.0002",
-    "nesterov:lr=0.0002",
-    "adagrad:lr=0.1",
-    "rmsprop:lr=0.001",
-    "adadelta",
-    "adam:lr=0.01",
-    "amsgrad:lr=0.01",
-    "nadam:lr=0.01",
-    "adamax:lr=0.01",
-]
+from racers import SPECS  # noqa: E402 - benchmarks/ is the script's folder
 
 
 def child_launch() -> None:

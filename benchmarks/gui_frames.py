@@ -25,18 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-SPECS = [
-    "sgd:lr=0.001",
-    "momentum:lr=0.0002",
-    "nesterov:lr=0.0002",
-    "adagrad:lr=0.1",
-    "rmsprop:lr=0.001",
-    "adadelta",
-    "adam:lr=0.01",
-    "amsgrad:lr=0.01",
-    "nadam:lr=0.01",
-    "adamax:lr=0.01",
-]
+from racers import SPECS  # noqa: E402 - benchmarks/ is the script's folder
+
 LENGTHS = (1_000, 10_000, 50_000, 100_000)
 
 

@@ -149,7 +149,27 @@ def _finish_layout(dialog: QtWidgets.QDialog, form: QtWidgets.QFormLayout) -> Qt
     return error
 
 
-class ImageExportDialog(QtWidgets.QDialog):
+class _ExportDialog(QtWidgets.QDialog):
+    """What both export dialogs share: the inline error line and the target path
+    (the typed path, ``~`` expanded, with the chosen format's extension when it has none).
+    Subclasses set ``self.error``, ``self.path_edit`` and ``self.format``."""
+
+    error: QtWidgets.QLabel
+    path_edit: QtWidgets.QLineEdit
+    format: QtWidgets.QComboBox
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+    def target_path(self) -> str:
+        path = os.path.expanduser(self.path_edit.text().strip())
+        if path and not os.path.splitext(path)[1]:
+            path = with_extension(path, self.format.currentData())
+        return path
+
+
+class ImageExportDialog(_ExportDialog):
     """Export one panel (or the whole window) of a MainWindow as PNG or SVG."""
 
     def __init__(self, window, parent=None, which: str = "contour", path: str | None = None):
@@ -221,22 +241,12 @@ class ImageExportDialog(QtWidgets.QDialog):
         if any(stem.endswith(f"-{key}") for key, _ in PANEL_CHOICES):
             self.path_edit.setText(os.path.join(folder, self._default_name()))
 
-    def show_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.setVisible(bool(text))
-
     def options(self) -> dict:
         return {
             "which": self.what.currentData(),
             "width": self.width_spin.value(),
             "background": self.background.currentData(),
         }
-
-    def target_path(self) -> str:
-        path = os.path.expanduser(self.path_edit.text().strip())
-        if path and not os.path.splitext(path)[1]:
-            path = with_extension(path, self.format.currentData())
-        return path
 
     def accept(self) -> None:  # noqa: D102 - Qt API
         path = self.target_path()
@@ -294,7 +304,7 @@ def run_animation_export(parent, config, path, **options) -> int | None:
         dialog.deleteLater()
 
 
-class AnimationExportDialog(QtWidgets.QDialog):
+class AnimationExportDialog(_ExportDialog):
     """Export the race of ``config`` (a copy is raced; the window's race is left
     alone) as a GIF or MP4."""
 
@@ -398,10 +408,6 @@ class AnimationExportDialog(QtWidgets.QDialog):
             f"{n} frames, {seconds:.1f} s at {self.fps.value()} frames/s (fewer if every racer stops early)"
         )
 
-    def show_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.setVisible(bool(text))
-
     def options(self) -> dict:
         return {
             "fps": self.fps.value(),
@@ -409,12 +415,6 @@ class AnimationExportDialog(QtWidgets.QDialog):
             "with_loss": self.with_loss.isChecked(),
             "size": (self.width_spin.value(), self.height_spin.value()),
         }
-
-    def target_path(self) -> str:
-        path = os.path.expanduser(self.path_edit.text().strip())
-        if path and not os.path.splitext(path)[1]:
-            path = with_extension(path, self.format.currentData())
-        return path
 
     def accept(self) -> None:  # noqa: D102 - Qt API
         path = self.target_path()
