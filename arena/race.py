@@ -69,7 +69,7 @@ class Race:
         if self._batch is not None or not fast.ready():
             return self._batch
         runs = [r._fast_run for r in self.runners if r._fast_run is not None]
-        if not runs:
+        if not runs or not fast.ready_for(runs[0].kernels):
             return None
         try:
             batch = FastBatch(runs)

@@ -204,7 +204,7 @@ class Runner:
         self._fast_run = plan_for(self)
         self._fast_active = False
         if self._fast_run is not None:
-            fast.start()
+            fast.prepare(self._fast_run.kernels)
 
     # ------------------------------------------------------------- properties
     @property
@@ -393,7 +393,8 @@ class Runner:
             return False
         if self.record_mode == "final" and len(self._rows) != self.batch:
             return False  # rows were compacted: stay on NumPy
-        if not fast.ready() and not (k * self.batch >= self.WAIT_FOR_JIT_POINT_STEPS and fast.wait()):
+        big = k * self.batch >= self.WAIT_FOR_JIT_POINT_STEPS
+        if not fast.ready_for(run.kernels) and not (big and fast.wait_for(run.kernels)):
             return False
         try:
             FastBatch([run])

@@ -109,6 +109,11 @@ class Surface:
     ``f(p)``, ``grad(p)``, ``hessian(p)``, ``value_and_grad(p)`` for ``p`` of
     shape ``(..., 2)`` (not checked: they are the engine's hot path).
 
+    ``scalar_kernels``: the kernels the compiled path of the engine runs (a
+    `surfaces.kernels.Scalar`, the very functions behind ``f`` and friends), or None
+    where only the array functions exist (surfaces fitted to data, kernels the
+    compiler cannot reproduce bit for bit).
+
     ``data``: None for analytic surfaces; for surfaces fitted to data, an immutable
     object holding the data (``n``, ``x``, ``y``, ``kind``) whose
     ``batch_value_and_grad(p, idx)`` gives the loss and gradient on the points
@@ -136,6 +141,7 @@ class Surface:
     definition: SurfaceDef | None = field(default=None, repr=False)
     data: Any = None
     minima_points: np.ndarray = field(default_factory=lambda: np.empty((0, 2)), repr=False)
+    scalar_kernels: Any = field(default=None, repr=False)
 
     @classmethod
     def create(
@@ -156,6 +162,7 @@ class Surface:
         contour: str = "linear",
         data: Any = None,
         definition: SurfaceDef | None = None,
+        scalar_kernels: Any = None,
     ) -> Surface:
         """Check the parts (domain, start inside it, minima, contour kind) and return the surface.
 
@@ -196,6 +203,7 @@ class Surface:
             definition=definition,
             data=data,
             minima_points=points,
+            scalar_kernels=scalar_kernels,
         )
 
     # value semantics ------------------------------------------------------------------

@@ -318,6 +318,7 @@ def _make_linear_regression(
         grad=lambda p: excess(p, True)[1],
         hessian=lambda p: (hxx, hxy, hyy),
         value_and_grad=value_and_grad,
+        compiled=False,  # closures over the data's statistics: NumPy path
     )
 
     start, domain = _start_and_domain(best, ((0.0, 0.0), (-2.0, 2.0)))

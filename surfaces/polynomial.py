@@ -58,6 +58,18 @@ _m6, _1p05, _1p5, _2p1, _2p25, _2p5, _2p625, _4p2, _8p4 = constants(-6, 1.05, 1.
 # --- monkey saddle: x³ − 3xy² ---------------------------------------------------------
 
 
+def _monkey_saddle_f(x: Any, y: Any) -> Any:
+    return x * (x * x - 3.0 * (y * y))
+
+
+def _monkey_saddle_grad(x: Any, y: Any) -> tuple[Any, Any]:
+    return _3 * (x * x - y * y), _m6 * (x * y)
+
+
+def _monkey_saddle_hessian(x: Any, y: Any) -> tuple[Any, Any, Any]:
+    return 6.0 * x, -6.0 * y, -6.0 * x
+
+
 def _monkey_saddle_vg(x: Any, y: Any) -> tuple[Any, Any, Any]:
     xx = x * x
     yy = y * y
@@ -75,9 +87,9 @@ MONKEY_SADDLE = fixed_surface(
     minima=(),
     contour="linear",
     **pointwise(
-        f=lambda x, y: x * (x * x - 3.0 * (y * y)),
-        grad=lambda x, y: (_3 * (x * x - y * y), _m6 * (x * y)),
-        hessian=lambda x, y: (6.0 * x, -6.0 * y, -6.0 * x),
+        f=_monkey_saddle_f,
+        grad=_monkey_saddle_grad,
+        hessian=_monkey_saddle_hessian,
         value_and_grad=_monkey_saddle_vg,
     ),
 )
@@ -96,6 +108,10 @@ def _rosenbrock_f(x: Any, y: Any) -> Any:
 def _rosenbrock_grad(x: Any, y: Any) -> tuple[Any, Any]:
     t = _200 * (y - x * x)
     return _2 * ((x - _1) - x * t), t
+
+
+def _rosenbrock_hessian(x: Any, y: Any) -> tuple[Any, Any, Any]:
+    return 1200.0 * (x * x) - 400.0 * y + 2.0, -400.0 * x, 200.0
 
 
 def _rosenbrock_vg(x: Any, y: Any) -> tuple[Any, Any, Any]:
@@ -118,7 +134,7 @@ ROSENBROCK = fixed_surface(
     **pointwise(
         f=_rosenbrock_f,
         grad=_rosenbrock_grad,
-        hessian=lambda x, y: (1200.0 * (x * x) - 400.0 * y + 2.0, -400.0 * x, 200.0),
+        hessian=_rosenbrock_hessian,
         value_and_grad=_rosenbrock_vg,
     ),
 )
@@ -365,6 +381,15 @@ def _goldstein_price_vg(x: Any, y: Any) -> tuple[Any, Any, Any]:
     return a * c, dac + _2 * adc, dac - _3 * adc
 
 
+def _goldstein_price_f(x: Any, y: Any) -> Any:
+    return _gp_a(x, y)[4] * _gp_c(x, y)[3]
+
+
+def _goldstein_price_grad(x: Any, y: Any) -> tuple[Any, Any]:
+    _, gx, gy = _goldstein_price_vg(x, y)
+    return gx, gy
+
+
 def _goldstein_price_hessian(x: Any, y: Any) -> tuple[Any, Any, Any]:
     sigma, s, b, ss, a = _gp_a(x, y)
     t, d, tt, c = _gp_c(x, y)
@@ -402,8 +427,8 @@ GOLDSTEIN_PRICE = fixed_surface(
     ),
     contour="log",
     **pointwise(
-        f=lambda x, y: _gp_a(x, y)[4] * _gp_c(x, y)[3],
-        grad=lambda x, y: _goldstein_price_vg(x, y)[1:],
+        f=_goldstein_price_f,
+        grad=_goldstein_price_grad,
         hessian=_goldstein_price_hessian,
         value_and_grad=_goldstein_price_vg,
     ),
@@ -430,6 +455,10 @@ def _styblinski_tang_vg(p: Any) -> tuple[Any, Any]:
     return _half * h[..., 0] + _half * h[..., 1], p * (_2 * pp - _16) + _2p5
 
 
+def _styblinski_tang_grad(p: Any) -> Any:
+    return p * (_2 * (p * p) - _16) + _2p5
+
+
 def _styblinski_tang_hessian(p: Any) -> tuple[Any, Any, Any]:
     d = 6.0 * (p * p) - 16.0
     return d[..., 0], 0.0, d[..., 1]
@@ -452,7 +481,7 @@ STYBLINSKI_TANG = fixed_surface(
     contour="linear",
     **coordinatewise(
         f=_styblinski_tang_f,
-        grad=lambda p: p * (_2 * (p * p) - _16) + _2p5,
+        grad=_styblinski_tang_grad,
         hessian=_styblinski_tang_hessian,
         value_and_grad=_styblinski_tang_vg,
     ),

@@ -42,26 +42,65 @@ __all__ = [
 ]
 
 
+# Kernels of ½ wᵀ A w, A = [[a, b], [b, c]], and of r₀² + r₁² (rⱼ = w · M[:, j] + cⱼ): the matrix
+# entries are parameters of the kernels (0-d constants on arrays, floats when compiled).
+
+
+def _quadratic_grad(x: Any, y: Any, a: Any, b: Any, c: Any) -> tuple[Any, Any]:
+    return a * x + b * y, b * x + c * y
+
+
+def _quadratic_vg(x: Any, y: Any, a: Any, b: Any, c: Any) -> tuple[Any, Any, Any]:
+    gx = a * x + b * y
+    gy = b * x + c * y
+    return _half * (x * gx + y * gy), gx, gy
+
+
+def _quadratic_f(x: Any, y: Any, a: Any, b: Any, c: Any) -> Any:
+    return _quadratic_vg(x, y, a, b, c)[0]
+
+
+def _quadratic_hessian(x: Any, y: Any, a: Any, b: Any, c: Any) -> tuple[Any, Any, Any]:
+    return a, b, c
+
+
+def _least_squares_vg(
+    x: Any, y: Any, m00: Any, m01: Any, m10: Any, m11: Any, c0: Any, c1: Any, hxx: Any, hxy: Any, hyy: Any
+) -> tuple[Any, Any, Any]:
+    r0 = x * m00 + y * m10 + c0
+    r1 = x * m01 + y * m11 + c1
+    return r0 * r0 + r1 * r1, _2 * (r0 * m00 + r1 * m01), _2 * (r0 * m10 + r1 * m11)
+
+
+def _least_squares_f(x: Any, y: Any, *params: Any) -> Any:
+    return _least_squares_vg(x, y, *params)[0]
+
+
+def _least_squares_grad(x: Any, y: Any, *params: Any) -> tuple[Any, Any]:
+    _, gx, gy = _least_squares_vg(x, y, *params)
+    return gx, gy
+
+
+def _least_squares_hessian(
+    x: Any, y: Any, m00: Any, m01: Any, m10: Any, m11: Any, c0: Any, c1: Any, hxx: Any, hxy: Any, hyy: Any
+) -> tuple[Any, Any, Any]:
+    return hxx, hxy, hyy
+
+
+_half, _2 = constants(0.5, 2.0)
+
+
 def quadratic_form(matrix: Any) -> dict[str, Any]:
     """The four functions of ``f(w) = ½ wᵀ A w`` for a symmetric 2x2 ``A = [[a, b], [b, c]]``."""
     m = np.array(matrix, dtype=np.float64)
     if m.shape != (2, 2) or m[0, 1] != m[1, 0]:
         raise ValueError(f"quadratic form needs a symmetric 2x2 matrix, got {matrix!r}")
-    a, b, c = float(m[0, 0]), float(m[0, 1]), float(m[1, 1])
-    _a, _b, _c, _half = constants(a, b, c, 0.5)
-
-    def grad(x: Any, y: Any) -> tuple[Any, Any]:
-        return _a * x + _b * y, _b * x + _c * y
-
-    def value_and_grad(x: Any, y: Any) -> tuple[Any, Any, Any]:
-        gx, gy = grad(x, y)
-        return _half * (x * gx + y * gy), gx, gy
-
     return pointwise(
-        f=lambda x, y: value_and_grad(x, y)[0],
-        grad=grad,
-        hessian=lambda x, y: (a, b, c),
-        value_and_grad=value_and_grad,
+        f=_quadratic_f,
+        grad=_quadratic_grad,
+        hessian=_quadratic_hessian,
+        value_and_grad=_quadratic_vg,
+        params=(float(m[0, 0]), float(m[0, 1]), float(m[1, 1])),
     )
 
 
@@ -71,21 +110,16 @@ def least_squares(matrix: Any, offset: Any) -> dict[str, Any]:
     c = np.array(offset, dtype=np.float64)
     if m.shape != (2, 2) or c.shape != (2,):
         raise ValueError("least squares needs a 2x2 matrix and 2 offsets")
-    m00, m01, m10, m11, c0, c1 = constants(m[0, 0], m[0, 1], m[1, 0], m[1, 1], c[0], c[1])
-    _2 = constants(2.0)[0]
     hess = 2.0 * m @ m.T  # constant: computed once, the same for every point
-    hxx, hxy, hyy = float(hess[0, 0]), float(hess[0, 1]), float(hess[1, 1])
-
-    def value_and_grad(x: Any, y: Any) -> tuple[Any, Any, Any]:
-        r0 = x * m00 + y * m10 + c0
-        r1 = x * m01 + y * m11 + c1
-        return r0 * r0 + r1 * r1, _2 * (r0 * m00 + r1 * m01), _2 * (r0 * m10 + r1 * m11)
-
     return pointwise(
-        f=lambda x, y: value_and_grad(x, y)[0],
-        grad=lambda x, y: value_and_grad(x, y)[1:],
-        hessian=lambda x, y: (hxx, hxy, hyy),
-        value_and_grad=value_and_grad,
+        f=_least_squares_f,
+        grad=_least_squares_grad,
+        hessian=_least_squares_hessian,
+        value_and_grad=_least_squares_vg,
+        params=(
+            *(float(v) for v in (m[0, 0], m[0, 1], m[1, 0], m[1, 1], c[0], c[1])),
+            *(float(v) for v in (hess[0, 0], hess[0, 1], hess[1, 1])),
+        ),
     )
 
 

@@ -24,7 +24,10 @@ empty or stale); big jobs (``advance`` of many point-steps) wait for it
 to ``engine/fast/kernel.py``) when that is writable, else in
 ``~/.cache/gradient-arena/numba`` (``$XDG_CACHE_HOME`` honoured);
 ``NUMBA_CACHE_DIR`` overrides both. Per-surface C callbacks are generated as
-small modules in ``~/.cache/gradient-arena/kernels`` and cached the same way.
+small modules in ``~/.cache/gradient-arena/kernels`` and cached the same way;
+they too are made in the background (:func:`prepare`, :func:`ready_for`), so a
+window never waits for a surface's first compilation (0.3-2.5 s cold, about
+10 ms from the cache): its racers step on NumPy meanwhile and switch over.
 """
 
 from __future__ import annotations
@@ -34,7 +37,20 @@ from typing import Any
 
 from .protocol import ENV_NO_JIT, ScalarKernels, disabled, kernels_of
 
-__all__ = ["ENV_NO_JIT", "ScalarKernels", "disabled", "kernels_of", "ready", "start", "wait", "load_error"]
+__all__ = [
+    "ENV_NO_JIT",
+    "ScalarKernels",
+    "disabled",
+    "kernels_of",
+    "load_error",
+    "prepare",
+    "prepare_error",
+    "ready",
+    "ready_for",
+    "start",
+    "wait",
+    "wait_for",
+]
 
 _lock = threading.Lock()
 _thread: threading.Thread | None = None
@@ -88,3 +104,59 @@ def wait(timeout: float | None = None) -> bool:
 def load_error() -> BaseException | None:
     """Why loading failed (None if it did not, or has not finished)."""
     return _error
+
+
+_prepared: dict[tuple, threading.Event] = {}
+_prepare_errors: dict[tuple, BaseException] = {}
+
+
+def _key(kernels: Any) -> tuple:
+    return (kernels.value_and_grad, getattr(kernels, "grad", None), getattr(kernels, "hessian", None),
+            getattr(kernels, "layout", "xy"), len(tuple(kernels.params)))  # fmt: skip
+
+
+def _prepare(key: tuple, kernels: Any) -> None:
+    try:
+        _done.wait()
+        if kernel_module is not None:
+            from .callbacks import callbacks_for
+
+            callbacks_for(kernels)
+    except BaseException as exc:  # noqa: BLE001 - the compiler refused these kernels: NumPy path
+        _prepare_errors[key] = exc
+    finally:
+        _prepared[key].set()
+
+
+def prepare(kernels: Any) -> bool:
+    """Load the step loop and compile (or load) the callbacks of ``kernels`` in the background, once."""
+    if not start():
+        return False
+    key = _key(kernels)
+    with _lock:
+        if key not in _prepared:
+            _prepared[key] = threading.Event()
+            threading.Thread(target=_prepare, args=(key, kernels), name="gradient-arena-kernels", daemon=True).start()
+    return True
+
+
+def ready_for(kernels: Any) -> bool:
+    """True when the step loop and the callbacks of ``kernels`` are loaded (never blocks; starts them)."""
+    if not prepare(kernels):
+        return False
+    key = _key(kernels)
+    return ready() and _prepared[key].is_set() and key not in _prepare_errors
+
+
+def wait_for(kernels: Any, timeout: float | None = None) -> bool:
+    """Like :func:`wait`, for the step loop and the callbacks of ``kernels``."""
+    if not prepare(kernels):
+        return False
+    key = _key(kernels)
+    _prepared[key].wait(timeout)
+    return ready_for(kernels)
+
+
+def prepare_error(kernels: Any) -> BaseException | None:
+    """Why the callbacks of ``kernels`` could not be made (None if they could, or are not made yet)."""
+    return _prepare_errors.get(_key(kernels))
