@@ -35,23 +35,21 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks import reference_loops  # noqa: E402
 from engine import OPTIMIZERS, Runner, fast  # noqa: E402
-from tests.engine import protocol_objectives as po  # noqa: E402
 
 STEPS, ROUNDS = 2000, 9
 NAMES = ("sgd", "adam", "radam", "newton")
 
 
 def objective():
-    """Rosenbrock in the scalar-kernel protocol (the registry's surfaces use the NumPy path until wired)."""
-    try:
-        from surfaces import get_surface
+    """The registry's Rosenbrock (compiled kernels) and the same surface on the NumPy path."""
+    import dataclasses
 
-        s = get_surface("rosenbrock")
-        if getattr(s, "scalar_kernels", None) is not None:
-            return s, s
-    except ImportError:
-        pass
-    return po.make("rosenbrock"), po.make("rosenbrock", fast=False)
+    from surfaces import get_surface
+
+    s = get_surface("rosenbrock")
+    assert s.scalar_kernels is not None, "the registry's Rosenbrock has no compiled kernels"
+    assert fast.wait_for(s.scalar_kernels, 600), fast.prepare_error(s.scalar_kernels)
+    return s, dataclasses.replace(s, scalar_kernels=None)
 
 
 def run_us(obj, name, steps=STEPS):
@@ -142,9 +140,6 @@ def main() -> int:
         cfg = RaceConfig(surface="rosenbrock", start=(-1.5, 2.0), steps=10**6,
                          racers=[RacerConfig(specs[i % len(specs)]) for i in range(n)])  # fmt: skip
         race = Race(cfg)
-        if fast_obj is not numpy_obj:  # the registry's Rosenbrock is not wired: use the protocol one
-            cfg.build_surface = lambda: fast_obj  # type: ignore[method-assign]
-            race = Race(cfg)
         race.advance(k)
         t0 = time.perf_counter()
         for _ in range(total // k):

@@ -149,7 +149,8 @@ class Runner:
         self.objective = objective
         self.label = label if label is not None else format_optimizer_spec(self.optimizer.name, self.hyperparams)
         self.record_mode = record
-        self.max_steps = None if max_steps is None else int(max_steps)
+        self._fast_run = None
+        self._max_steps = None if max_steps is None else int(max_steps)
         self.tol = None if tol is None else float(tol)
         self.starts = starts
         self.batch = starts.shape[0]
@@ -207,6 +208,18 @@ class Runner:
             fast.prepare(self._fast_run.kernels)
 
     # ------------------------------------------------------------- properties
+    @property
+    def max_steps(self) -> int | None:
+        """The step budget (None: none); may be changed between calls of ``advance``."""
+        return self._max_steps
+
+    @max_steps.setter
+    def max_steps(self, steps: int | None) -> None:
+        self._max_steps = None if steps is None else int(steps)
+        run = self._fast_run
+        if run is not None and run.batch is not None:
+            run.batch.sync_budget(run)
+
     @property
     def done(self) -> bool:
         """True when every run has stopped or the step budget is used up."""
@@ -405,25 +418,20 @@ class Runner:
         self._fast_active = True
         return True
 
-    def _after_fast(self, run, taken: int, lrs: np.ndarray, running: int) -> None:
-        """Book-keeping after the compiled loop moved this runner ``taken`` steps."""
-        s0 = self.steps
-        self.steps = s0 + taken
-        if self.record_mode == "full":
-            self._lr[s0 + 1 : s0 + taken + 1] = lrs
-        if running != self._n_active:
-            batch, lo, hi = run.batch, run.lo, run.hi
-            newly = (batch.status[lo:hi] != 0) & self._active
-            runs = np.nonzero(newly)[0]
-            codes = batch.status[lo:hi][runs]
-            self.status[runs] = np.where(codes == 1, CONVERGED, DIVERGED)
-            self.stop_step[runs] = batch.stop[lo:hi][runs]
-            self._final_p[runs] = batch.P[lo:hi][runs]
-            self._final_g[runs] = batch.G[lo:hi][runs]
-            self._final_f[runs] = batch.F[lo:hi][runs]
-            self._active[runs] = False
-            self._row_active[runs] = False
-            self._n_active = running
+    def _after_fast(self, run, running: int) -> None:
+        """Book the runs the compiled loop stopped (``running`` of them still run)."""
+        batch, lo, hi = run.batch, run.lo, run.hi
+        newly = (batch.status[lo:hi] != 0) & self._active
+        runs = np.nonzero(newly)[0]
+        codes = batch.status[lo:hi][runs]
+        self.status[runs] = np.where(codes == 1, CONVERGED, DIVERGED)
+        self.stop_step[runs] = batch.stop[lo:hi][runs]
+        self._final_p[runs] = batch.P[lo:hi][runs]
+        self._final_g[runs] = batch.G[lo:hi][runs]
+        self._final_f[runs] = batch.F[lo:hi][runs]
+        self._active[runs] = False
+        self._row_active[runs] = False
+        self._n_active = running
 
     def _sync_fast(self) -> None:
         """Copy the running lanes' current values into the final arrays."""

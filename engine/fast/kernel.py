@@ -500,6 +500,52 @@ def _advance_impl(
 
 advance = numba.njit(**_opts)(_advance_impl)
 
+# rows of the int table a step call reads and writes (one column per group)
+I_KMAX, I_T0, I_ROW0, I_TAKEN, I_RUNNING, I_STEPS, I_MAX, I_SCHED = range(8)
+
+
+def _step_impl(
+    k, only, ints, lr0, lrs, hlr, full, grp, lane_of, fam, hp, flags, bstate, P, G, F, S, status, stop,
+    hpos, hloss, hgrad, heff, box, tol2, vg, gr, hs, kp, rtol,
+):  # fmt: skip
+    """One call for a whole race: up to ``k`` steps for every group (or only group ``only`` >= 0).
+
+    Does what the Python side would otherwise do per group on every call: each group's
+    step count within its budget (``ints[I_MAX]`` < 0: none), its constant lr row (groups
+    with ``ints[I_SCHED]`` set have theirs filled in ``lrs``), the lr history row of each
+    step taken (``hlr[g]`` when ``full``) and the step counters.  A group with no running
+    lane (``ints[I_RUNNING]`` 0, as the last call left it) does not move.
+    """
+    ng = fam.shape[0]
+    kmax, t0, row0, taken, running = ints[I_KMAX], ints[I_T0], ints[I_ROW0], ints[I_TAKEN], ints[I_RUNNING]
+    steps, budget, sched = ints[I_STEPS], ints[I_MAX], ints[I_SCHED]
+    for g in range(ng):
+        kg = k
+        if (only >= 0 and g != only) or running[g] == 0:
+            kg = 0
+        if budget[g] >= 0 and budget[g] - steps[g] < kg:
+            kg = max(budget[g] - steps[g], 0)
+        kmax[g] = kg
+        t0[g] = steps[g]
+        row0[g] = steps[g]
+        if sched[g] == 0:
+            for j in range(kg):
+                lrs[g, j] = lr0[g]
+    advance(
+        kmax, grp, lane_of, fam, hp, flags, lrs, t0, bstate, row0, P, G, F, S, status, stop, full,
+        hpos, hloss, hgrad, heff, box, tol2, vg, gr, hs, kp, rtol, taken, running,
+    )  # fmt: skip
+    for g in range(ng):
+        s0 = steps[g]
+        if full:
+            h = hlr[g]
+            for j in range(taken[g]):
+                h[s0 + 1 + j] = lrs[g, j]
+        steps[g] = s0 + taken[g]
+
+
+step = numba.njit(**_opts)(_step_impl)
+
 _SIG = types.void(types.float64, types.float64, types.CPointer(types.float64), types.CPointer(types.float64))
 
 

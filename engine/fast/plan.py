@@ -141,80 +141,98 @@ class FastBatch:
         self.flags = np.ascontiguousarray(np.stack([r.flags for r in runs]))
         self.box = np.ascontiguousarray(np.stack([_box(r.runner) for r in runs]))
         self.tol2 = np.array([-1.0 if r.runner._tol2 is None else r.runner._tol2 for r in runs])
-        self.kmax = np.zeros(ng, dtype=np.int64)
-        self.t0 = np.zeros(ng, dtype=np.int64)
-        self.row0 = np.zeros(ng, dtype=np.int64)
-        self.taken = np.zeros(ng, dtype=np.int64)
-        self.running = np.zeros(ng, dtype=np.int64)
+        # one int table the step call reads and writes (rows: engine.fast.kernel.I_*)
+        self.ints = np.zeros((8, ng), dtype=np.int64)
+        self.kmax, self.t0, self.row0, self.taken, self.running, self.steps, self.budget, self.sched = self.ints
+        for g, run in enumerate(runs):
+            r = run.runner
+            self.running[g] = r._n_active
+            self.steps[g] = r.steps
+            self.budget[g] = -1 if r.max_steps is None else r.max_steps
+            self.sched[g] = bool(r._scheduled)
+        self.lr0 = np.array([float(r.runner.hyperparams["lr"]) for r in runs])
+        self.scheduled = [g for g, run in enumerate(runs) if run.runner._scheduled]
         self.addrs = callbacks(self.kernels)
         self.kp = runs[0].params
         self._hist_ids: tuple = ()
         self._hist: tuple = ()
+        self._caps = np.zeros(ng, dtype=np.int64)
         self._lrs = np.zeros((ng, 1))
 
     def _histories(self) -> tuple:
-        from numba.typed import List
-
+        """The runners' history arrays as numba lists (rebuilt when a runner grew its arrays)."""
         runners = [run.runner for run in self.runs]
         if self.full:
-            ids = tuple(id(r._pos) for r in runners)
+            ids = tuple([id(r._pos) for r in runners])
             if ids != self._hist_ids:
-                pos, loss, grads, eff = List(), List(), List(), List()
+                from numba.typed import List
+
+                pos, loss, grads, eff, lr = List(), List(), List(), List(), List()
                 for r in runners:
                     pos.append(r._pos)
                     loss.append(r._loss)
                     grads.append(r._grads)
                     eff.append(r._eff)
-                self._hist_ids, self._hist = ids, (pos, loss, grads, eff)
+                    lr.append(r._lr)
+                self._hist_ids, self._hist = ids, (pos, loss, grads, eff, lr)
+                self._caps[:] = [r._pos.shape[0] for r in runners]
         elif not self._hist:
-            three, two = List(), List()
+            from numba.typed import List
+
+            three, two, one = List(), List(), List()
             for _ in runners:
                 three.append(np.zeros((1, 1, 2)))
                 two.append(np.zeros((1, 1)))
-            self._hist = (three, two, three, three)
+                one.append(np.zeros(1))
+            self._hist = (three, two, three, three, one)
         return self._hist
 
     def advance(self, k: int, only: FastRun | None = None) -> np.ndarray:
-        """Up to k steps for every group (or only ``only``), within its budget; returns the steps each took."""
+        """Up to k steps for every group (or only ``only``), within its budget; returns the steps each took.
+
+        One compiled call; the Python work per group is only what changed: a runner whose
+        history is full grows it (amortized doubling), a scheduled runner gets its lr row,
+        a runner whose runs stopped books them.
+        """
         from . import kernel as K  # loaded by engine.fast._load before any fast run exists
 
         runs = self.runs
-        kmax = self.kmax
-        for g, run in enumerate(runs):
-            r = run.runner
-            kg = 0 if r.done or (only is not None and run is not only) else k
-            if kg and r.max_steps is not None:
-                kg = min(kg, r.max_steps - r.steps)
-            kmax[g] = kg
-            if kg and self.full:
-                r._reserve(r.steps + kg + 1)
-        kk = int(kmax.max()) if len(runs) else 0
-        if kk <= 0:
+        if k <= 0 or not runs:
             return np.zeros(len(runs), dtype=np.int64)
-        if self._lrs.shape[1] < kk:
-            self._lrs = np.zeros((len(runs), max(kk, 2 * self._lrs.shape[1])))
+        g_only = -1 if only is None else runs.index(only)
+        steps, budget = self.steps, self.budget
+        if self._lrs.shape[1] < k:
+            self._lrs = np.zeros((len(runs), max(k, 2 * self._lrs.shape[1])))
         lrs = self._lrs
-        for g, run in enumerate(runs):
-            r = run.runner
-            kg = int(kmax[g])
-            self.t0[g] = r.steps
-            self.row0[g] = r.steps
-            if r._scheduled and kg:
+        if self.full:
+            self._histories()
+            short = np.nonzero(self._caps < steps + k + 1)[0]
+            for g in short.tolist():
+                r = runs[g].runner
+                r._reserve(min(r.steps + k, r.max_steps if r.max_steps is not None else r.steps + k) + 1)
+        for g in self.scheduled:
+            r = runs[g].runner
+            kg = k if budget[g] < 0 else max(0, min(k, int(budget[g]) - r.steps))
+            if kg:
                 lrs[g, :kg] = r._lr_table(r.steps + kg)[r.steps : r.steps + kg]
-            else:
-                lrs[g, :kg] = r.hyperparams["lr"]
-        hpos, hloss, hgrad, heff = self._histories()
+        before = self.running.copy()
+        hpos, hloss, hgrad, heff, hlr = self._histories()
         vg, gr, hs, _ = self.addrs
-        K.advance(
-            kmax, self.grp, self.lane_of, self.fam, self.hp, self.flags, lrs, self.t0, self.bstate, self.row0,
-            self.P, self.G, self.F, self.S, self.status, self.stop, self.full, hpos, hloss, hgrad, heff,
-            self.box, self.tol2, vg, gr, hs, self.kp, SINGULAR_RTOL, self.taken, self.running,
+        K.step(
+            k, g_only, self.ints, self.lr0, lrs, hlr, self.full, self.grp, self.lane_of, self.fam, self.hp,
+            self.flags, self.bstate, self.P, self.G, self.F, self.S, self.status, self.stop, hpos, hloss, hgrad,
+            heff, self.box, self.tol2, vg, gr, hs, self.kp, SINGULAR_RTOL,
         )  # fmt: skip
-        for g, run in enumerate(runs):
-            taken = int(self.taken[g])
-            if taken:
-                run.runner._after_fast(run, taken, lrs[g, :taken], int(self.running[g]))
+        for run, n in zip(runs, steps.tolist()):
+            run.runner.steps = n
+        for g in np.nonzero(self.running != before)[0].tolist():
+            runs[g].runner._after_fast(runs[g], int(self.running[g]))
         return self.taken
+
+    def sync_budget(self, run: FastRun) -> None:
+        """Take a runner's new ``max_steps`` (a longer or shorter budget) into the step table."""
+        g = self.runs.index(run)
+        self.budget[g] = -1 if run.runner.max_steps is None else run.runner.max_steps
 
 
 SINGULAR_RTOL = 1e-12
@@ -246,14 +264,16 @@ def warm_up(K: Any) -> None:
 
     one = lambda *shape: np.zeros(shape)
     lists = []
-    for shape in ((3, 1, 2), (3, 1), (3, 1, 2), (3, 1, 2)):
+    for shape in ((3, 1, 2), (3, 1), (3, 1, 2), (3, 1, 2), (3,)):
         lst = List()
         lst.append(np.zeros(shape))
         lists.append(lst)
+    table = np.zeros((8, 1), dtype=np.int64)
+    table[4, 0] = 1  # one running lane
     ints = lambda *v: np.array(v, dtype=np.int64)
-    K.advance(
-        ints(2), ints(0), ints(0), ints(4), one(1, NH), np.zeros((1, 2), dtype=np.int64), np.full((1, 2), 0.1),
-        ints(0), np.ones(1), ints(0), one(1, 2), one(1, 2), one(1), one(1, NS), np.zeros(1, dtype=np.int8),
-        np.full(1, -1, dtype=np.int64), True, *lists, np.full((1, 4), np.nan), np.full(1, -1.0),
-        K.ZERO_KERNEL, K.ZERO_KERNEL, K.ZERO_KERNEL, np.zeros(1), SINGULAR_RTOL, ints(0), ints(0),
+    K.step(
+        2, -1, table, np.full(1, 0.1), one(1, 2), lists[4], True, ints(0), ints(0), ints(4), one(1, NH),
+        np.zeros((1, 2), dtype=np.int64), np.ones(1), one(1, 2), one(1, 2), one(1), one(1, NS),
+        np.zeros(1, dtype=np.int8), np.full(1, -1, dtype=np.int64), *lists[:4], np.full((1, 4), np.nan),
+        np.full(1, -1.0), K.ZERO_KERNEL, K.ZERO_KERNEL, K.ZERO_KERNEL, np.zeros(1), SINGULAR_RTOL,
     )  # fmt: skip
