@@ -283,3 +283,31 @@ def test_cache_dir_falls_back_to_a_user_dir_when_the_package_is_read_only(tmp_pa
     finally:
         config.CACHE_DIR = old
         os.environ.pop("NUMBA_CACHE_DIR", None)
+
+
+def test_a_budget_changed_mid_race_holds_on_the_fast_path():
+    """Race.set_budget (the window's Budget field) reaches the compiled step table: a race stopped at
+    its budget goes on when the budget grows and stops at a shorter one, with the NumPy path's bits."""
+    from arena.config import RaceConfig, RacerConfig
+    from arena.race import Race
+
+    surface = SURFACES["rosenbrock"].build()
+    assert fast.wait_for(surface.scalar_kernels, 600)
+
+    def race(budgets, use_fast):
+        cfg = RaceConfig(surface="rosenbrock", start=(-1.5, 2.0), steps=budgets[0],
+                         racers=[RacerConfig("adam"), RacerConfig("sgd", {"lr": 1e-4})])  # fmt: skip
+        if not use_fast:
+            cfg.build_surface = lambda: dataclasses.replace(surface, scalar_kernels=None)  # type: ignore[method-assign]
+        r = Race(cfg)
+        for budget in budgets:
+            r.set_budget(budget)
+            while not r.done:
+                r.advance(7)
+        return r
+
+    a, b = race([40, 95, 60], True), race([40, 95, 60], False)
+    assert a._batch is not None and all(r.fast for r in a.runners)
+    assert [r.steps for r in a.runners] == [95, 95]
+    for x, y in zip(a.runners, b.runners):
+        assert_same(x, y)

@@ -1,0 +1,92 @@
+"""How fast the window shows, and whether loading the compiled kernels ever stalls it.
+
+Starts a fresh interpreter that imports the app, opens the main window on the
+rosenbrock preset and plays it, while a 5 ms timer records every gap in the Qt
+event loop for a few seconds (the compiled kernels load on a background thread
+meanwhile: numba's import and its on-disk cache, or a compilation when the cache
+is cold).  Prints the time from interpreter start to the first painted frame and
+the longest event-loop stall, and which path the racers were on at the end.
+
+    python benchmarks/window_start.py [--cold] [--seconds S]
+
+``--cold`` points numba's cache and the generated kernels at an empty temporary
+directory first (a first run after installing).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+CHILD = r"""
+import json, os, sys, time
+t_start = float(sys.argv[1])
+sys.path.insert(0, sys.argv[2])
+from PySide6 import QtCore, QtWidgets
+from gui.app import make_app
+from gui.main_window import MainWindow
+from arena.presets import load_preset
+
+app = make_app()
+settings = QtCore.QSettings(os.path.join(sys.argv[4], "s.ini"), QtCore.QSettings.Format.IniFormat)
+w = MainWindow(settings=settings, config=load_preset("rosenbrock"))
+w.resize(1280, 720)
+w.show()
+gaps, marks = [], {}
+last = [time.perf_counter()]
+
+def tick():
+    now = time.perf_counter()
+    gaps.append(now - last[0])
+    last[0] = now
+
+def first_frame():
+    marks["first_frame"] = time.time() - t_start
+    w.controller.play()
+
+QtCore.QTimer.singleShot(0, first_frame)
+timer = QtCore.QTimer(); timer.setInterval(5); timer.timeout.connect(tick); timer.start()
+QtCore.QTimer.singleShot(int(float(sys.argv[3]) * 1000), app.quit)
+app.exec()
+runners = w.controller.race.runners
+print(json.dumps({"first_frame": marks.get("first_frame"), "max_gap": max(gaps[1:]),
+                  "p99_gap": sorted(gaps)[int(0.99 * len(gaps))], "fast": [r.fast for r in runners],
+                  "steps": w.controller.race.steps}))
+"""
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--cold", action="store_true", help="empty numba cache first")
+    ap.add_argument("--seconds", type=float, default=6.0)
+    args = ap.parse_args()
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.cold:
+            env["NUMBA_CACHE_DIR"] = str(Path(tmp) / "numba")
+            env["XDG_CACHE_HOME"] = str(Path(tmp) / "cache")
+        import time
+
+        out = subprocess.run(
+            [sys.executable, "-c", CHILD, repr(time.time()), str(ROOT), str(args.seconds), tmp],
+            env=env, capture_output=True, text=True, check=True,
+        )  # fmt: skip
+    r = json.loads(out.stdout.strip().splitlines()[-1])
+    cache = "cold numba cache" if args.cold else "warm numba cache"
+    print(f"window ({cache}, {env['QT_QPA_PLATFORM']}): first frame {r['first_frame']:.2f} s after start "
+          f"(target < 1.5 s); longest event-loop stall {r['max_gap'] * 1000:.0f} ms, p99 {r['p99_gap'] * 1000:.0f} ms "
+          f"(target: loading never blocks > 300 ms); {r['steps']} steps played; racers on the compiled path: "
+          f"{sum(r['fast'])}/{len(r['fast'])}")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
