@@ -52,6 +52,9 @@ class RacerConfig:
     color: str = "#0072B2"
     visible: bool = True
     options: dict[str, Any] = field(default_factory=dict)  # batch_size, noise, schedule (+ its keys)
+    #: which random stream (mini-batches, noise) the racer draws from; None: its position in the race.
+    #: Pinned when a racer before it is removed, so the others keep their noise after a reset or in a session.
+    stream: int | None = None
 
     def __post_init__(self):
         if not self.name:
@@ -83,6 +86,37 @@ class RaceConfig:
 
     def copy(self) -> RaceConfig:
         return copy.deepcopy(self)
+
+    def streams(self) -> list[int]:
+        """Each racer's random stream: its pinned one, else its position (or the next free number
+        when that is taken; a second racer pinned to a taken stream gets a free one too)."""
+        taken: set[int] = set()
+        out: list[int | None] = []
+        for racer in self.racers:
+            s = racer.stream
+            if s is not None and s not in taken:
+                taken.add(s)
+                out.append(s)
+            else:
+                out.append(None)
+        free = 0
+        for i, s in enumerate(out):
+            if s is None:
+                if i not in taken:
+                    s = i
+                else:
+                    while free in taken:
+                        free += 1
+                    s = free
+                taken.add(s)
+                out[i] = s
+        return [int(s) for s in out if s is not None]
+
+    def remove_racer(self, index: int) -> RacerConfig:
+        """Remove racer ``index``; the others keep their random streams (pinned first)."""
+        for racer, stream in zip(self.racers, self.streams()):
+            racer.stream = stream
+        return self.racers.pop(index)
 
     def build_surface(self):
         return get_surface(self.surface, **self.surface_params)
@@ -144,6 +178,10 @@ def _racer_problems(racer: RacerConfig, where: str, surface) -> list[tuple[str, 
             racer.resolved()
         except HyperparameterError as exc:
             problems.append((f"{where}.{exc.key}" if exc.key else where, exc.reason))
+    if racer.stream is not None and (
+        isinstance(racer.stream, bool) or not isinstance(racer.stream, int) or not 0 <= racer.stream < 2**31
+    ):
+        problems.append((f"{where}.stream", f"must be a whole number in [0, 2^31), got {_shown(racer.stream)}"))
     if not isinstance(racer.options, dict):
         problems.append((f"{where}.options", "must be an object"))
     else:

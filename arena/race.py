@@ -35,9 +35,9 @@ class Race:
                 label=r.name,
                 options=r.run_options(),
                 seed=config.seed,
-                stream=i,
+                stream=stream,
             )
-            for i, r in enumerate(config.racers)
+            for r, stream in zip(config.racers, config.streams())
         ]
         self.steps = 0
         self._batch: FastBatch | None = None

@@ -30,7 +30,7 @@ from .config import RaceConfig, RacerConfig, SessionError, racer_label
 
 FORMAT = 1
 _TOP_KEYS = {"format", "app", "surface", "start", "steps", "tol", "seed", "racers", "name", "description"}
-_RACER_KEYS = {"name", "optimizer", "hyperparams", "options", "color", "visible"}
+_RACER_KEYS = {"name", "optimizer", "hyperparams", "options", "color", "visible", "stream"}
 
 
 def session_dict(config: RaceConfig, **extra: Any) -> dict:
@@ -51,6 +51,7 @@ def session_dict(config: RaceConfig, **extra: Any) -> dict:
                 **({"options": dict(r.options)} if r.options else {}),
                 "color": r.color,
                 "visible": r.visible,
+                **({"stream": r.stream} if r.stream is not None else {}),
             }
             for r in config.racers
         ],
@@ -124,6 +125,7 @@ def parse_session(data: Any) -> RaceConfig:
                     color=r.get("color", "#0072B2"),
                     visible=r.get("visible", True),
                     options=dict(options),
+                    stream=r.get("stream"),
                 ),
             )
         )
