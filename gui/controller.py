@@ -168,8 +168,9 @@ class RaceController(QtCore.QObject):
         return len(self.config.racers) - 1
 
     def remove_racer(self, index: int) -> None:
-        """Remove one racer; the others go on from where they are (the race is not restarted)."""
-        del self.config.racers[index]
+        """Remove one racer; the others go on from where they are (the race is not restarted) and keep
+        their random streams (after a Reset too)."""
+        self.config.remove_racer(index)
         del self.race.runners[index]
         if not self.config.racers:
             self.pause()
@@ -180,6 +181,7 @@ class RaceController(QtCore.QObject):
     def duplicate_racer(self, index: int) -> int:
         src = self.config.racers[index]
         copy = src.copy()
+        copy.stream = None  # a stream of its own
         names = {r.name for r in self.config.racers}
         k = 2
         while f"{src.name} ({k})" in names:

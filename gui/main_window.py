@@ -432,6 +432,7 @@ class MainWindow(QtWidgets.QMainWindow):
             panel.set_racer_visible(index, visible)
 
     def _on_renamed(self, index: int, name: str) -> None:
+        self.contour.rename_racer(index, name)
         self.loss.rename_racer(index, name)
         self.lr.rename_racer(index, name)
 

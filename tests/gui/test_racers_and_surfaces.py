@@ -67,3 +67,32 @@ def test_ready_before_the_first_step(qtbot, window):
     assert {window.race_dock.table.item(r, 5).text() for r in range(4)} == {"running"}
     qtbot.keyClick(window, Qt.Key.Key_R)
     assert window.race_status.text().startswith("ready")
+
+
+def test_renaming_a_racer_in_the_list_renames_it_in_every_legend(qtbot, window):
+    item = window.racers_dock.list.item(1)
+    item.setText("Fast one")  # what the list's inline editor commits after a double-click
+    assert window.controller.config.racers[1].name == "Fast one"
+    for legend in (window.contour.legend, window.loss.legend):  # the map's and the loss panel's racer legends
+        assert "Fast one" in legend.names()
+
+
+def test_removing_a_racer_then_reset_keeps_the_others_noisy_paths(qtbot, make_window):
+    import numpy as np
+
+    from arena.config import RaceConfig, RacerConfig
+
+    noisy = {"noise": 0.5}
+    racers = [
+        RacerConfig("sgd", {"lr": 1e-3}, "A", options=noisy),
+        RacerConfig("adam", {"lr": 0.02}, "B", options=noisy),
+    ]
+    config = RaceConfig(surface="rosenbrock", start=(-1.5, 2.0), steps=30, seed=3, racers=racers)
+    w = make_window(config)
+    c = w.controller
+    c.step(30)
+    before = c.race.runners[1].record().positions.copy()
+    c.remove_racer(0)
+    c.reset()
+    c.step(30)
+    np.testing.assert_array_equal(c.race.runners[0].record().positions, before)
