@@ -28,6 +28,7 @@ from .docks.surface_dock import SurfaceDock
 from .export.dialogs import default_folder, export_animation_interactive, export_image_interactive, remember_folder
 from .panels.contour_panel import ContourPanel
 from .panels.data_panel import DataPanel
+from .panels.learning_rate_panel import MODE_TIPS as LR_MODE_TIPS
 from .panels.learning_rate_panel import LearningRatePanel
 from .panels.loss_panel import LossPanel
 
@@ -37,19 +38,8 @@ SCREEN_FRACTION = 0.9  # of the available screen, on smaller ones
 MINIMUM_SIZE = QtCore.QSize(900, 600)  # fits 1024x768 with a task bar and window frame
 MAX_RECENT = 8
 LR_MODES = (
-    (
-        "own",
-        "Optimizer's own rate",
-        "The learning rate the optimizer itself applies to each parameter at each step: lr for SGD, "
-        "lr / (√v̂ + ε) for Adam and the other adaptive methods (the rule of each optimizer is in its tooltip). "
-        "It leaves out momentum.",
-    ),
-    (
-        "observed",
-        "Observed |Δθ / g|",
-        "The step actually taken per unit of gradient, |−Δθ / g|, per parameter: comparable across every "
-        "optimizer, momentum included (a step against the gradient shows as a spike).",
-    ),
+    ("own", "Optimizer's own rate", LR_MODE_TIPS["own"]),
+    ("observed", "Observed |Δθ / g|", LR_MODE_TIPS["observed"]),
 )
 SESSION_FILTER = "Gradient Arena session (*.json);;All files (*)"
 

@@ -11,6 +11,14 @@ from .racer_legend import racer_pen
 from .step_panel import StepPanel
 
 OWN, OBSERVED = "own", "observed"
+#: what each "Show:" choice means (the choice's tooltip here and in View > Learning rate)
+MODE_TIPS = {
+    OWN: "The learning rate the optimizer itself applies to each parameter at each step: lr for SGD, "
+    "lr / (√v̂ + ε) for Adam and the other adaptive methods (the rule of each optimizer is in its tooltip). "
+    "It leaves out momentum.",
+    OBSERVED: "The step actually taken per unit of gradient, |−Δθ / g|, per parameter: comparable across every "
+    "optimizer, momentum included (a step against the gradient shows as a spike).",
+}
 
 
 class LearningRatePanel(StepPanel):
@@ -25,7 +33,9 @@ class LearningRatePanel(StepPanel):
 
     def __init__(self, parent=None):
         super().__init__(
-            "Effective learning rate", [(OWN, "optimizer's own rate"), (OBSERVED, "observed |Δθ / g|")], parent
+            "Effective learning rate",
+            [(OWN, "optimizer's own rate", MODE_TIPS[OWN]), (OBSERVED, "observed |Δθ / g|", MODE_TIPS[OBSERVED])],
+            parent,
         )
         self.setObjectName("LearningRatePanel")
         self.plot.setLogMode(y=True)

@@ -26,7 +26,13 @@ class LossPanel(StepPanel):
     """
 
     def __init__(self, parent=None):
-        super().__init__("Loss", [(GAP, "f − f*  (log)"), (LOG, "f  (log)"), (LINEAR, "f  (linear)")], parent)
+        modes = [
+            (GAP, "f − f*  (log)", "The gap to the surface's global minimum value f*, on a log axis: how many "
+             "decades each racer still has to go (the surface's known f* is in the Surface dock)."),
+            (LOG, "f  (log)", "The loss itself on a log axis (values at or below 0 leave the chart)."),
+            (LINEAR, "f  (linear)", "The loss itself on a linear axis: differences near the minimum look flat."),
+        ]  # fmt: skip
+        super().__init__("Loss", modes, parent)
         self.setObjectName("LossPanel")
         self.f_min: float | None = None
         self.cap = np.inf  # log modes: values above this leave the top of the chart

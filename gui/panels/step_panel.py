@@ -33,10 +33,14 @@ class StepPanel(QtWidgets.QWidget):
         self.mode_label = QtWidgets.QLabel("Show:")
         row.addWidget(self.mode_label)
         self.mode_box = QtWidgets.QComboBox()
-        for key, text in modes:
+        for key, text, *tip in modes:  # (key, text[, tooltip])
             self.mode_box.addItem(text, key)
+            if tip:
+                self.mode_box.setItemData(self.mode_box.count() - 1, tip[0], QtCore.Qt.ItemDataRole.ToolTipRole)
+        self.mode_box.currentIndexChanged.connect(self._mode_tip)
         self.mode_box.currentIndexChanged.connect(lambda _: self.modeChanged.emit(self.mode))
         row.addWidget(self.mode_box)
+        self._mode_tip()
         layout.addLayout(row)
         self.plot_widget = pg.PlotWidget(background="w", axisItems={"left": LogAxis("left")})
         self.plot = self.plot_widget.plotItem
@@ -108,6 +112,11 @@ class StepPanel(QtWidgets.QWidget):
         self.samples.append(sample)
         entries = [(s, n, v) for s, n, v in self.legend.entries]
         self.legend.set_entries([*entries, (sample, racer.name, racer.visible)])
+
+    def _mode_tip(self, *_: object) -> None:
+        """The closed selector's tooltip explains the choice shown."""
+        tip = self.mode_box.currentData(QtCore.Qt.ItemDataRole.ToolTipRole)
+        self.mode_box.setToolTip(tip or "")
 
     def rename_racer(self, index: int, name: str) -> None:
         if index < len(self.samples):

@@ -21,3 +21,16 @@ def test_learning_rate_menu_explains_and_switches_the_mode(qtbot, window):
     assert window.lr.mode == "observed" and acts["observed"].isChecked()
     window.lr.set_mode("own")
     assert acts["own"].isChecked() and not acts["observed"].isChecked()
+
+
+def test_every_show_choice_explains_itself(qtbot, window):
+    from PySide6 import QtCore
+
+    role = QtCore.Qt.ItemDataRole.ToolTipRole
+    for panel in (window.loss, window.lr):
+        box = panel.mode_box
+        tips = [box.itemData(i, role) for i in range(box.count())]
+        assert all(tip and len(tip) > 40 for tip in tips), tips
+        box.setCurrentIndex(box.count() - 1)
+        assert box.toolTip() == tips[-1]  # the closed selector explains the choice shown
+    assert "momentum" in window.lr.mode_box.itemData(1, role)
