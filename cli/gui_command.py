@@ -37,8 +37,30 @@ def display_problem(environ=None, platform: str | None = None) -> str | None:
     return None
 
 
-def run_gui(preset: str | None, run_steps: int, screenshot: str | None, session: str | None = None) -> int:
+MIN_SIZE, MAX_SIZE = 320, 16384
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """``"1024x768"`` -> (1024, 768); a UsageError naming the problem otherwise."""
+    w, sep, h = text.strip().lower().partition("x")
+    if not sep or not w.isdigit() or not h.isdigit():
+        raise UsageError(f"--size {text!r}: give width x height in pixels, e.g. 1024x768")
+    size = (int(w), int(h))
+    if not all(MIN_SIZE <= v <= MAX_SIZE for v in size):
+        raise UsageError(f"--size {text!r}: width and height must be in [{MIN_SIZE}, {MAX_SIZE}] pixels")
+    return size
+
+
+def run_gui(
+    preset: str | None,
+    run_steps: int,
+    screenshot: str | None,
+    session: str | None = None,
+    size: str | None = None,
+) -> int:
     from arena import SessionError, load_preset, load_session
+
+    window_size = parse_size(size) if size is not None else None
 
     if preset is not None and session is not None:
         raise UsageError("give --preset or --session, not both")
@@ -65,4 +87,4 @@ def run_gui(preset: str | None, run_steps: int, screenshot: str | None, session:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
     from gui.launch import run_gui as start
 
-    return start(preset, run_steps, screenshot, session)
+    return start(preset, run_steps, screenshot, session, window_size)

@@ -50,6 +50,11 @@ def build_parser() -> Parser:
     gui.add_argument("--preset", help="open with this preset (see the Presets menu)")
     gui.add_argument("--run-steps", type=int, default=0, metavar="N", help="run N steps after opening")
     gui.add_argument("--screenshot", metavar="FILE", help="save a PNG of the window and exit")
+    gui.add_argument(
+        "--size",
+        metavar="WxH",
+        help="window size in pixels, e.g. 1024x768 (default: fitted to the screen; 1480x920 for --screenshot)",
+    )
     gui.add_argument("--session", metavar="FILE", help="open a saved session")
     sub.add_parser("list", help="list surfaces and optimizers with every parameter")
     race = sub.add_parser(
@@ -96,6 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             getattr(args, "run_steps", 0),
             getattr(args, "screenshot", None),
             getattr(args, "session", None),
+            getattr(args, "size", None),
         )
     except UsageError as exc:
         return fail(str(exc))

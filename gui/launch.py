@@ -1,4 +1,4 @@
-"""Starting the window: ``python main.py gui [--preset NAME] [--run-steps N] [--screenshot FILE]``."""
+"""Starting the window: ``python main.py gui [--preset NAME] [--run-steps N] [--screenshot FILE] [--size WxH]``."""
 
 from __future__ import annotations
 
@@ -12,13 +12,17 @@ from .app import make_app
 from .errors import install_excepthook
 from .main_window import MainWindow
 
-# --screenshot always renders the default layout at this fixed size, whatever the screen
-# (the window otherwise opens at 90% of the available screen, at most this size)
+# --screenshot renders the default layout at this size unless --size says otherwise, whatever the
+# screen (the window otherwise opens at 90% of the available screen, at most this size)
 SCREENSHOT_SIZE = QtCore.QSize(1480, 920)
 
 
 def run_gui(
-    preset: str | None = None, run_steps: int = 0, screenshot: str | None = None, session: str | None = None
+    preset: str | None = None,
+    run_steps: int = 0,
+    screenshot: str | None = None,
+    session: str | None = None,
+    size: tuple[int, int] | None = None,
 ) -> int:
     app = make_app()
     config = load_preset(preset) if preset else (load_session(session) if session else None)
@@ -30,7 +34,9 @@ def run_gui(
     window = MainWindow(settings=settings, config=config)
     if session:
         window.set_session_path(session)
-    if screenshot:
+    if size is not None:
+        window.resize(QtCore.QSize(*size))
+    elif screenshot:
         window.resize(SCREENSHOT_SIZE)
     install_excepthook(lambda: window)
     window.show()

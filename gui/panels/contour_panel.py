@@ -19,6 +19,7 @@ AXIS_LABELS = {
     "logistic_regression": ("weight w₁", "weight w₂", "w₁", "w₂"),
 }
 FIELD_DELAY_MS = 80  # the map is sampled again for the view this long after the last pan/zoom/resize
+LEGEND_BESIDE_MIN_WIDTH = 640  # narrower maps put the racer legend under the x axis
 ZOOM_OUT = 10  # the view never spans more than this many times the domain's larger side
 FIELD_PAD = 0.05  # the field covers this share more than the view on each side
 
@@ -112,8 +113,7 @@ class ContourPanel(pg.PlotWidget):
         loc = [m.point for m in surface.minima if m.kind != "global"]
         self.minima_global.setData(pos=np.array(glob).reshape(-1, 2))
         self.minima_local.setData(pos=np.array(loc).reshape(-1, 2))
-        title = f"{surface.title}: {surface.formula}" if len(surface.formula) <= 48 else surface.title
-        self.plotItem.setTitle(title)
+        self._fit_title()
         self.labels = axis_labels(surface)
         self.plotItem.setLabel("bottom", self.labels[0])
         self.plotItem.setLabel("left", self.labels[1])
@@ -253,6 +253,29 @@ class ContourPanel(pg.PlotWidget):
 
     def rename_racer(self, index: int, name: str) -> None:
         self.legend.rename(index, name)
+
+    # ------------------------------------------------------------ narrow maps
+    def _fit_title(self) -> None:
+        """The surface and its formula as the title, or the surface's name alone where that would not fit
+        (a title wider than the map would make the plot wider than its pane)."""
+        surface = self.surface
+        if surface is None:
+            return
+        full = f"{surface.title}: {surface.formula}"
+        font = QtGui.QFont(self.font())
+        font.setPointSizeF(11)
+        fits = QtGui.QFontMetricsF(font).horizontalAdvance(full) + 40 <= self.width()
+        title = full if len(surface.formula) <= 48 and fits else surface.title
+        if self.plotItem.titleLabel.text != title:
+            self.plotItem.setTitle(title)
+            self.plotItem.titleLabel.setToolTip(full)
+
+    def resizeEvent(self, ev):  # noqa: N802 - Qt API
+        super().resizeEvent(ev)
+        if "legend" not in self.__dict__:  # pyqtgraph resizes once while the panel is being built
+            return
+        self.legend.set_side("right" if self.width() >= LEGEND_BESIDE_MIN_WIDTH else "bottom")
+        self._fit_title()
 
     # ------------------------------------------------------------------ mouse
     def _in_view(self, scene_pos) -> QtCore.QPointF | None:

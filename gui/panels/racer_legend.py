@@ -54,16 +54,32 @@ class PanelLegend(pg.LegendItem):
         self.side = side
         self.entries: list[list] = []  # [sample item, name, shown]
         self.plot = plot
+        self._place()
+
+    def _place(self) -> None:
         policy = QtWidgets.QSizePolicy.Policy
-        if side == "right":
+        layout = self.plot.layout
+        if self.side == "right":
             self.setSizePolicy(policy.Fixed, policy.Fixed)
             self.setContentsMargins(6, 0, 2, 0)
-            plot.layout.addItem(self, 2, 3)
-            plot.layout.setAlignment(self, QtCore.Qt.AlignmentFlag.AlignTop)
+            layout.addItem(self, 2, 3)
+            layout.setAlignment(self, QtCore.Qt.AlignmentFlag.AlignTop)
         else:
             self.setSizePolicy(policy.Expanding, policy.Fixed)
             self.setContentsMargins(4, 0, 4, 2)
-            plot.layout.addItem(self, LEGEND_ROW, 0, 1, 3)
+            layout.addItem(self, LEGEND_ROW, 0, 1, 3)
+
+    def set_side(self, side: str) -> None:
+        """Move the legend beside the plot (``"right"``) or under its x axis (``"bottom"``)."""
+        if side == self.side:
+            return
+        self.plot.layout.removeItem(self)
+        self.side = side
+        self.setMinimumSize(0, 0)
+        self.setMaximumSize(16777215, 16777215)
+        self._place()
+        self._rebuild()
+        self.updateSize()
 
     # ------------------------------------------------------------ entries
     def set_entries(self, entries) -> None:

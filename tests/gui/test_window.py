@@ -437,3 +437,42 @@ def test_leaderboard_is_ranked_sortable_and_explained(qtbot, window):
     steps = [int(table.item(r, 4).text()) for r in range(4)]
     assert steps == sorted(steps) or steps == sorted(steps, reverse=True)
     assert dock.racer_rows()["wild"] in range(4)
+
+
+@pytest.mark.parametrize("size", ["1024x768", "1280x720"])
+def test_screenshot_at_the_size_asked(tmp_path, size):
+    out = tmp_path / "shot.png"
+    res = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "gui",
+            "--preset",
+            "textbook",
+            "--screenshot",
+            str(out),
+            "--size",
+            size,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert res.returncode == 0, res.stderr
+    image = QtGui.QImage(str(out))
+    assert f"{image.width()}x{image.height()}" == size
+
+
+@pytest.mark.parametrize("bad", ["1024", "axb", "10x10", "1024x99999", "-5x100"])
+def test_a_bad_size_is_refused_naming_it(bad):
+    import contextlib
+    import io
+
+    from cli.main import main
+
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        code = main(["gui", f"--size={bad}", "--screenshot", "/tmp/never-written.png"])
+    assert code == 2 and "--size" in err.getvalue() and "Traceback" not in err.getvalue()

@@ -76,3 +76,21 @@ def test_docks_get_their_rows_back_after_logistic_regression(qtbot, window):
         window.surface_dock.widget().widget().height()
         >= window.surface_dock.widget().widget().minimumSizeHint().height()
     )
+
+
+def test_at_1024x768_the_map_fits_its_pane_with_its_legend_underneath(qtbot, make_window):
+    from arena import load_preset
+
+    w = make_window(load_preset("rosenbrock"))
+    w.resize(1024, 768)
+    qtbot.waitUntil(lambda: w.contour.width() < 640, timeout=3000)
+    qtbot.wait(50)
+    panel = w.contour
+    assert panel.legend.side == "bottom" and panel.legend.isVisible()
+    scene_width = panel.plotItem.sceneBoundingRect().right()
+    assert scene_width <= panel.viewport().width() + 1, (scene_width, panel.viewport().width())
+    assert panel.plotItem.titleLabel.text == "Rosenbrock"  # the formula would not fit: the name alone
+    w.resize(1600, 1000)
+    qtbot.waitUntil(lambda: panel.width() >= 640, timeout=3000)
+    qtbot.waitUntil(lambda: panel.legend.side == "right", timeout=3000)
+    assert "100 (y − x²)²" in panel.plotItem.titleLabel.text
