@@ -111,8 +111,9 @@ _prepare_errors: dict[tuple, BaseException] = {}
 
 
 def _key(kernels: Any) -> tuple:
-    return (kernels.value_and_grad, getattr(kernels, "grad", None), getattr(kernels, "hessian", None),
-            getattr(kernels, "layout", "xy"), len(tuple(kernels.params)))  # fmt: skip
+    from .callbacks import key_of  # a leaf without numba: cheap to import
+
+    return key_of(kernels)
 
 
 def _prepare(key: tuple, kernels: Any) -> None:

@@ -136,6 +136,11 @@ def _kernels(kernels: Any) -> dict[str, Any]:
     return {"vg": kernels.value_and_grad, "gr": getattr(kernels, "grad", None), "hs": getattr(kernels, "hessian", None)}
 
 
+def key_of(kernels: Any) -> tuple:
+    """What makes two kernel sets the same callbacks: their functions, layout and parameter count."""
+    return (*_kernels(kernels).values(), getattr(kernels, "layout", "xy"), len(tuple(kernels.params)))
+
+
 def _render(kernels: Any, nparams: int, imports: list[str], cache: bool) -> str:
     """The generated module's text; the kernels are importable as ``_vg_py``, ``_gr_py``, ``_hs_py``."""
     fns = _kernels(kernels)
@@ -182,7 +187,7 @@ def _in_memory(kernels: Any, nparams: int) -> Any:
 def callbacks_for(kernels: Any) -> tuple[int, int, int, Any]:
     """(value_and_grad, grad, hessian) callback addresses for ``kernels`` (compiled or loaded once)."""
     nparams = len(tuple(kernels.params))
-    key = (*_kernels(kernels).values(), getattr(kernels, "layout", "xy"), nparams)
+    key = key_of(kernels)
     with _lock:
         hit = _loaded.get(key)
         if hit is not None:

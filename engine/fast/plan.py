@@ -204,8 +204,7 @@ class FastBatch:
         if self._lrs.shape[1] < k:
             self._lrs = np.zeros((len(runs), max(k, 2 * self._lrs.shape[1])))
         lrs = self._lrs
-        if self.full:
-            self._histories()
+        if self.full:  # capacities as of the last call (only this method grows a fast runner's history)
             short = np.nonzero(self._caps < steps + k + 1)[0]
             for g in short.tolist():
                 r = runs[g].runner
