@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from ..run_main import run_subprocess  # noqa: F401 - the CLI tests import it from here
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -37,10 +37,3 @@ def cli(capsys, monkeypatch):
         return Result(code, out.out, out.err)
 
     return run
-
-
-def run_subprocess(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
-    """``python main.py ARGS`` in a fresh interpreter."""
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True, timeout=timeout, cwd=ROOT
-    )

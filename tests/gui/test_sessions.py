@@ -13,6 +13,8 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from arena import PRESETS_DIR, load_preset
 
+from ..run_main import run_subprocess
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -135,24 +137,7 @@ def test_gui_session_flag_opens_it(tmp_path):
     session = tmp_path / "s.json"
     session.write_text((PRESETS_DIR / "saddle.json").read_text())
     out = tmp_path / "shot.png"
-    res = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "main.py"),
-            "gui",
-            "--session",
-            str(session),
-            "--run-steps",
-            "10",
-            "--screenshot",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
+    res = run_subprocess("gui", "--session", str(session), "--run-steps", "10", "--screenshot", str(out))
     assert res.returncode == 0, res.stderr
     assert out.stat().st_size > 10_000
     bad = tmp_path / "bad.json"

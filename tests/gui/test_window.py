@@ -13,6 +13,8 @@ from arena import RaceConfig, RacerConfig, load_preset
 from engine import simulate
 from surfaces import get_surface
 
+from ..run_main import run_subprocess
+
 ROOT = Path(__file__).resolve().parents[2]
 Qt = QtCore.Qt
 
@@ -303,24 +305,7 @@ def test_every_preset_opens(qtbot, window, preset):
 
 def test_screenshot_command(tmp_path):
     out = tmp_path / "shot.png"
-    res = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "main.py"),
-            "gui",
-            "--preset",
-            "textbook",
-            "--run-steps",
-            "30",
-            "--screenshot",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=ROOT,
-        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
+    res = run_subprocess("gui", "--preset", "textbook", "--run-steps", "30", "--screenshot", str(out))
     assert res.returncode == 0, res.stderr
     image = QtGui.QImage(str(out))
     assert image.width() >= 1000 and image.height() >= 600
@@ -442,24 +427,7 @@ def test_leaderboard_is_ranked_sortable_and_explained(qtbot, window):
 @pytest.mark.parametrize("size", ["1024x768", "1280x720"])
 def test_screenshot_at_the_size_asked(tmp_path, size):
     out = tmp_path / "shot.png"
-    res = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "main.py"),
-            "gui",
-            "--preset",
-            "textbook",
-            "--screenshot",
-            str(out),
-            "--size",
-            size,
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=ROOT,
-        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
+    res = run_subprocess("gui", "--preset", "textbook", "--screenshot", str(out), "--size", size)
     assert res.returncode == 0, res.stderr
     image = QtGui.QImage(str(out))
     assert f"{image.width()}x{image.height()}" == size
