@@ -44,6 +44,7 @@ def run_gui(
         window.controller.step(run_steps)
     if screenshot:
         app.processEvents()
+        window.contour.update_field_now()  # the map sampled over its view now, not on the next timer tick
         QtCore.QTimer.singleShot(0, lambda: None)
         app.processEvents()
         ok = window.grab().save(screenshot, "PNG")
