@@ -2,6 +2,14 @@ import pytest
 from PySide6 import QtCore
 
 
+@pytest.fixture(autouse=True)
+def _delete_closed_widgets(qapp):
+    """After each test, the widgets pytest-qt closed are deleted now (``deleteLater`` waits for an
+    event loop that a test run never enters): no window, event filter or timer outlives its test."""
+    yield
+    QtCore.QCoreApplication.sendPostedEvents(None, QtCore.QEvent.Type.DeferredDelete)
+
+
 @pytest.fixture
 def settings(tmp_path):
     """Each test gets its own settings file: no state leaks between tests or from the user."""
