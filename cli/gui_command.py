@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ctypes
 import os
 import sys
+from collections.abc import Callable
 
 from .errors import UsageError
 
@@ -13,19 +15,68 @@ NO_DISPLAY_HELP = (
     "(Debian/Ubuntu: apt-get install xvfb), or render offscreen: "
     "QT_QPA_PLATFORM=offscreen python main.py gui --screenshot window.png"
 )
+MISSING_LIBRARIES = "Qt's X11 window plugin (xcb) cannot load"
+MISSING_LIBRARIES_HELP = (
+    "{why}: without them Qt aborts. Install them (Debian/Ubuntu): sudo apt-get install {packages}; "
+    "or render offscreen: QT_QPA_PLATFORM=offscreen python main.py gui --screenshot window.png"
+)
+
+# What Qt's xcb platform plugin (PySide6/Qt/plugins/platforms/libqxcb.so and libQt6XcbQpa.so.6) links
+# beyond Qt itself, with the Debian/Ubuntu package of each (``readelf -d`` on the plugin lists them). A
+# minimal system has libxcb1 but usually not the first seven (the README's apt-get line).
+XCB_LIBRARIES = (
+    ("libxcb-cursor.so.0", "libxcb-cursor0"),
+    ("libxcb-icccm.so.4", "libxcb-icccm4"),
+    ("libxcb-image.so.0", "libxcb-image0"),
+    ("libxcb-keysyms.so.1", "libxcb-keysyms1"),
+    ("libxcb-render-util.so.0", "libxcb-render-util0"),
+    ("libxcb-shape.so.0", "libxcb-shape0"),
+    ("libxkbcommon-x11.so.0", "libxkbcommon-x11-0"),
+    ("libxkbcommon.so.0", "libxkbcommon0"),
+    ("libxcb-randr.so.0", "libxcb-randr0"),
+    ("libxcb-render.so.0", "libxcb-render0"),
+    ("libxcb-shm.so.0", "libxcb-shm0"),
+    ("libxcb-sync.so.1", "libxcb-sync1"),
+    ("libxcb-util.so.1", "libxcb-util1"),
+    ("libxcb-xfixes.so.0", "libxcb-xfixes0"),
+    ("libxcb-xkb.so.1", "libxcb-xkb1"),
+    ("libxcb.so.1", "libxcb1"),
+    ("libX11-xcb.so.1", "libx11-xcb1"),
+    ("libX11.so.6", "libx11-6"),
+    ("libGL.so.1", "libgl1"),
+)
 
 
-def display_problem(environ=None, platform: str | None = None) -> str | None:
-    """Why Qt could not open a window here, or None when it can (or the user chose a platform).
+def loadable(soname: str) -> bool:
+    """Whether the dynamic loader finds and loads ``soname`` (as Qt's plugin loader would)."""
+    try:
+        ctypes.CDLL(soname)
+    except OSError:
+        return False
+    return True
+
+
+def missing_xcb_libraries(can_load: Callable[[str], bool] | None = None) -> list[tuple[str, str]]:
+    """(library, Debian/Ubuntu package) of each library Qt's xcb plugin needs that is not installed."""
+    can_load = can_load or loadable
+    return [(soname, package) for soname, package in XCB_LIBRARIES if not can_load(soname)]
+
+
+def display_problem(
+    environ=None, platform: str | None = None, can_load: Callable[[str], bool] | None = None
+) -> str | None:
+    """Why Qt could not open a window here, or None when it can (or the user chose another platform).
 
     Qt's xcb plugin aborts the process (a core dump and a misleading libxcb message)
-    when there is no X server, so the command checks first.
+    when there is no X server, or when a library it links is not installed, so the
+    command checks both first: the display, then the plugin's libraries.
     """
     env = os.environ if environ is None else environ
     platform = sys.platform if platform is None else platform
-    if env.get("QT_QPA_PLATFORM") or not platform.startswith("linux"):
+    chosen = env.get("QT_QPA_PLATFORM", "")
+    if (chosen and not chosen.startswith("xcb")) or not platform.startswith("linux"):
         return None
-    if env.get("WAYLAND_DISPLAY"):
+    if env.get("WAYLAND_DISPLAY") and not chosen:
         return None
     display = env.get("DISPLAY", "")
     if not display:
@@ -34,7 +85,19 @@ def display_problem(environ=None, platform: str | None = None) -> str | None:
     number = number.split(".")[0]
     if host in ("", "unix") and number.isdigit() and not os.path.exists(f"/tmp/.X11-unix/X{number}"):
         return f"no X server is listening on DISPLAY={display}"
+    missing = missing_xcb_libraries(can_load)
+    if missing:
+        return f"{MISSING_LIBRARIES} {', '.join(soname for soname, _ in missing)}"
     return None
+
+
+def display_help(why: str) -> str:
+    """The error message for a display problem: what is wrong and what to do about it."""
+    if why.startswith(MISSING_LIBRARIES):
+        missing = {soname for soname in why[len(MISSING_LIBRARIES) :].replace(",", " ").split()}
+        packages = " ".join(package for soname, package in XCB_LIBRARIES if soname in missing)
+        return MISSING_LIBRARIES_HELP.format(why=why, packages=packages)
+    return NO_DISPLAY_HELP.format(why=why)
 
 
 MIN_SIZE, MAX_SIZE = 320, 16384
@@ -83,7 +146,7 @@ def run_gui(
     why = display_problem()
     if why is not None:
         if screenshot is None:
-            raise UsageError(NO_DISPLAY_HELP.format(why=why))
+            raise UsageError(display_help(why))
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
     from gui.launch import run_gui as start
 
