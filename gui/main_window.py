@@ -25,9 +25,7 @@ from .controller import RaceController
 from .docks.race_dock import RaceControlsDock
 from .docks.racers_dock import RacersDock
 from .docks.surface_dock import SurfaceDock
-from .export.dialogs import default_folder, export_animation_interactive, export_image_interactive, remember_folder
 from .panels.contour_panel import ContourPanel
-from .panels.data_panel import DataPanel
 from .panels.learning_rate_panel import MODE_TIPS as LR_MODE_TIPS
 from .panels.learning_rate_panel import LearningRatePanel
 from .panels.loss_panel import LossPanel
@@ -149,10 +147,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.addDockWidget(QtCore.Qt.DockWidgetArea.LeftDockWidgetArea, self.surface_dock)
         self.addDockWidget(QtCore.Qt.DockWidgetArea.LeftDockWidgetArea, self.racers_dock)
         self.addDockWidget(QtCore.Qt.DockWidgetArea.BottomDockWidgetArea, self.race_dock)
-        self.data_panel = DataPanel()
+        self._data_panel = None  # made when a data surface or the user first shows the Data dock
         self.data_dock = QtWidgets.QDockWidget("Data", self)
         self.data_dock.setObjectName("DataDock")
-        self.data_dock.setWidget(self.data_panel)
         self.addDockWidget(QtCore.Qt.DockWidgetArea.BottomDockWidgetArea, self.data_dock)
         self.splitDockWidget(self.race_dock, self.data_dock, QtCore.Qt.Orientation.Horizontal)
         self.data_dock.hide()
@@ -160,8 +157,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.resizeDocks([self.surface_dock, self.racers_dock], [240, 520], QtCore.Qt.Orientation.Vertical)
         self._build_menus()
         self.contour.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)  # where Enter in a field sends the focus
-        self.key_router = KeyRouter(self, self.contour)
-        QtWidgets.QApplication.instance().installEventFilter(self.key_router)
+        self.key_router = KeyRouter(self, self.contour)  # watches the application's keys while the window shows
         self.statusBar().showMessage("Click the map to start every racer there.  Space: play/pause, →: step, R: reset")
         self.race_status = QtWidgets.QLabel()
         self.race_status.setObjectName("raceStatus")
@@ -231,14 +227,14 @@ class MainWindow(QtWidgets.QMainWindow):
             "Export image…",
             "Ctrl+E",
             "Save the map, a panel or the whole window as PNG or SVG",
-            lambda: export_image_interactive(self),
+            self.export_image_dialog,
         )
         self._action(
             "exportAnimation",
             "Export animation…",
             "Ctrl+Shift+E",
             "Save the race as an animated GIF or MP4",
-            lambda: export_animation_interactive(self),
+            self.export_animation_dialog,
         )
         self._action("exportCsv", "Export race CSV…", None, "Every racer, every step, as CSV", self.export_csv_dialog)
         self._action("exportSummary", "Export leaderboard CSV…", None, "One row per racer", self.export_summary_dialog)
@@ -339,8 +335,11 @@ class MainWindow(QtWidgets.QMainWindow):
         self.contour.set_surface(surface)
         self.loss.set_surface(surface)
         self.surface_dock.show_surface(surface)
-        self.data_panel.set_surface(surface)
+        if self._data_panel is not None:
+            self._data_panel.set_surface(surface)
         has_data = getattr(surface, "data", None) is not None
+        if has_data and self._data_panel is None:
+            self.data_panel.update_fits(self.controller.race.runners)  # made now, for this surface
         if has_data != getattr(self, "_had_data", None):  # the Data dock comes with data surfaces
             self.data_dock.setVisible(has_data)
             if has_data:
@@ -365,7 +364,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.contour.set_racers(racers)
         self.loss.set_racers(racers)
         self.lr.set_racers(racers)
-        self.data_panel.set_racers(racers)
+        if self._data_panel is not None:
+            self._data_panel.set_racers(racers)
         self._on_advanced()
 
     def _on_racer_removed(self, index: int) -> None:
@@ -378,7 +378,8 @@ class MainWindow(QtWidgets.QMainWindow):
                 remove(index)
             else:
                 panel.set_racers(racers)  # rebuilt from the current racers (new signature)
-        self.data_panel.set_racers(racers)
+        if self._data_panel is not None:
+            self._data_panel.set_racers(racers)
         self._on_advanced()
 
     def _on_advanced(self) -> None:
@@ -386,7 +387,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.contour.update_paths(runners)
         self.loss.update_curves(runners)
         self.lr.update_curves(runners)
-        self.data_panel.update_fits(runners)
+        if self._data_panel is not None:
+            self._data_panel.update_fits(runners)
         step = self.controller.race.steps
         self.loss.set_step(step)
         self.lr.set_step(step)
@@ -404,6 +406,23 @@ class MainWindow(QtWidgets.QMainWindow):
         race = self.controller.race
         self.race_status.setText(f"{self.race_state()} · step {race.steps} of {self.controller.config.steps}")
 
+    @property
+    def data_panel(self):
+        """The Data dock's panel, made the first time it is needed (most races have no data to show)."""
+        if self._data_panel is None:
+            from .panels.data_panel import DataPanel
+
+            panel = DataPanel()
+            panel.set_surface(self.controller.race.surface)
+            panel.set_racers(self.controller.config.racers)
+            for index, racer in enumerate(self.controller.config.racers):
+                if not racer.visible:
+                    panel.set_racer_visible(index, False)
+            panel.update_fits(self.controller.race.runners)
+            self._data_panel = panel
+            self.data_dock.setWidget(panel)
+        return self._data_panel
+
     def _update_data_panel(self) -> None:
         self.data_panel.update_fits(self.controller.race.runners)
 
@@ -418,8 +437,9 @@ class MainWindow(QtWidgets.QMainWindow):
         act.setIcon(self.style().standardIcon(sp.SP_MediaPause if playing else sp.SP_MediaPlay))
 
     def _on_visibility(self, index: int, visible: bool) -> None:
-        for panel in (self.contour, self.loss, self.lr, self.data_panel):
-            panel.set_racer_visible(index, visible)
+        for panel in (self.contour, self.loss, self.lr, self._data_panel):
+            if panel is not None:
+                panel.set_racer_visible(index, visible)
 
     def _on_renamed(self, index: int, name: str) -> None:
         self.contour.rename_racer(index, name)
@@ -484,7 +504,7 @@ class MainWindow(QtWidgets.QMainWindow):
             return False
         self.controller.load(config)
         self.set_session_path(path)
-        remember_folder(self.settings, path)
+        _remember_folder(self.settings, path)
         self.statusBar().showMessage(f"Opened {path}", 5000)
         return True
 
@@ -503,7 +523,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.warn("Session not saved", f"Could not save {path}:\n{reason}")
             return False
         self.set_session_path(path)
-        remember_folder(self.settings, path)
+        _remember_folder(self.settings, path)
         self.statusBar().showMessage(f"Saved {path}", 5000)
         return True
 
@@ -522,10 +542,22 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _dialog_dir(self, name: str = "") -> str:
         """Where a file dialog starts: the last folder any dialog used (one shared setting)."""
+        from .export.dialogs import default_folder
+
         folder = default_folder(self.settings)
         return os.path.join(folder, name) if name else folder
 
     # ---------------------------------------------------------------- exports
+    def export_image_dialog(self) -> None:
+        from .export.dialogs import export_image_interactive  # loaded when first used: not needed to start
+
+        export_image_interactive(self)
+
+    def export_animation_dialog(self) -> None:
+        from .export.dialogs import export_animation_interactive
+
+        export_animation_interactive(self)
+
     def export_csv(self, path: str) -> bool:
         """Every racer, every step so far, in the long format of ``race --csv``."""
         return self._write(
@@ -541,7 +573,7 @@ class MainWindow(QtWidgets.QMainWindow):
         except OSError as exc:
             self.warn(f"{what} not written", f"Could not write {path}:\n{exc.strerror or exc}")
             return False
-        remember_folder(self.settings, path)
+        _remember_folder(self.settings, path)
         self.statusBar().showMessage(f"Wrote {path}", 5000)
         return True
 
@@ -614,6 +646,8 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
+        # the single-key shortcuts' router sees every event of the application: only while the window shows
+        QtWidgets.QApplication.instance().installEventFilter(self.key_router)
         if not self._sized_docks:
             self._sized_docks = True
             if not self._restored_state:
@@ -648,6 +682,11 @@ class MainWindow(QtWidgets.QMainWindow):
             dock.show()
         self.data_dock.setVisible(getattr(self.controller.race.surface, "data", None) is not None)
 
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if not event.spontaneous():  # hidden or closed; a minimized window keeps it
+            QtWidgets.QApplication.instance().removeEventFilter(self.key_router)
+        super().hideEvent(event)
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         self.controller.pause()
         self.settings.setValue("geometry", self.saveGeometry())
@@ -655,6 +694,12 @@ class MainWindow(QtWidgets.QMainWindow):
         self.settings.setValue("lastSession", json.dumps(session_dict(self.controller.config)))
         self.settings.sync()
         super().closeEvent(event)
+
+
+def _remember_folder(settings: QtCore.QSettings, path: str) -> None:
+    from .export.dialogs import remember_folder
+
+    remember_folder(settings, path)
 
 
 def first_geometry(available: QtCore.QRect) -> QtCore.QRect:
