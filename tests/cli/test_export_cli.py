@@ -1,23 +1,19 @@
 """``race --session FILE --png/--svg/--gif/--mp4``: images and animations headless."""
 
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import imageio.v2 as iio2
 import imageio.v3 as iio
 
 from arena import PRESETS_DIR
 
-ROOT = Path(__file__).resolve().parents[2]
+from .conftest import run_subprocess
+
 TEXTBOOK = str(PRESETS_DIR / "textbook.json")
 
 
 def run(*args):
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True, timeout=300, cwd=ROOT
-    )
+    return run_subprocess(*args, timeout=300)
 
 
 def test_session_to_png_svg_gif_mp4(tmp_path):
@@ -48,9 +44,9 @@ def test_session_to_png_svg_gif_mp4(tmp_path):
     assert csv.exists()
 
 
-def test_headless_export_errors_exit_2_and_leave_nothing(tmp_path):
-    res = run("race", "--session", TEXTBOOK, "--gif", str(tmp_path / "missing" / "x.gif"))
+def test_headless_export_errors_exit_2_and_leave_nothing(tmp_path, cli):
+    res = cli("race", "--session", TEXTBOOK, "--gif", str(tmp_path / "missing" / "x.gif"))
     assert res.returncode == 2 and res.stderr.startswith("error: --gif") and "does not exist" in res.stderr
-    res = run("race", "--session", TEXTBOOK, "--png", "/proc/ga-test.png")
+    res = run("race", "--session", TEXTBOOK, "--png", "/proc/ga-test.png")  # found when writing: Qt has loaded
     assert res.returncode == 2 and "Traceback" not in res.stderr
     assert list(tmp_path.iterdir()) == []

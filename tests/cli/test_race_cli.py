@@ -38,7 +38,7 @@ def test_race_with_all_optimizers_writes_the_long_csv(tmp_path):  # end to end, 
     args = ["race", "--surface", "rosenbrock", "--start", "-1.5,2", "--steps", "60", "--csv", str(out)]
     for s in specs:
         args += ["--optimizer", s]
-    res = run_subprocess(*args)
+    res = run_subprocess(*args, jit=True)  # as a person runs it: the compiled kernels load meanwhile
     assert res.returncode == 0, res.stderr
     rows = read_csv(out)
     with open(out) as fh:

@@ -1,5 +1,7 @@
+import sys
+
 import pytest
-from PySide6 import QtCore
+from PySide6 import QtCore, QtWidgets
 
 
 @pytest.fixture(autouse=True)
@@ -39,3 +41,26 @@ def make_window(qtbot, settings):
 @pytest.fixture
 def window(make_window):
     return make_window()
+
+
+@pytest.fixture
+def gui_command(qapp, cli):
+    """``gui_command("--preset", "textbook", "--screenshot", path)``: ``main.py gui ARGS`` in this
+    process, where the application already runs (no interpreter, Qt or numba to start again;
+    ``test_window.test_screenshot_command`` runs it as a fresh process). The exception hook it
+    installs is put back, and the windows it leaves closed are deleted after the test."""
+    from gui.main_window import MainWindow
+
+    before = {id(w) for w in QtWidgets.QApplication.topLevelWidgets()}
+    hook = sys.excepthook
+
+    def run(*args: str):
+        try:
+            return cli("gui", *args)
+        finally:
+            sys.excepthook = hook
+
+    yield run
+    for w in QtWidgets.QApplication.topLevelWidgets():
+        if isinstance(w, MainWindow) and id(w) not in before and not w.isVisible():
+            w.deleteLater()

@@ -3,8 +3,6 @@ refusals that leave the race as it was."""
 
 import csv
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -12,8 +10,6 @@ import pytest
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from arena import PRESETS_DIR, load_preset
-
-from ..run_main import run_subprocess
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -93,18 +89,13 @@ def test_dropping_a_session_file_opens_it(qtbot, window, tmp_path):
     assert window.session_path == str(path)
 
 
-def test_window_csv_equals_cli_csv_for_the_same_session(qtbot, window, tmp_path):
+def test_window_csv_equals_cli_csv_for_the_same_session(qtbot, window, tmp_path, cli):
     session = tmp_path / "s.json"
     session.write_text((PRESETS_DIR / "textbook.json").read_text())
     window.open_session(str(session))
     window.controller.step(30)
     assert window.export_csv(str(tmp_path / "window.csv"))
-    res = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "race", "--session", str(session), "--csv", str(tmp_path / "cli.csv")],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
+    res = cli("race", "--session", str(session), "--csv", str(tmp_path / "cli.csv"))
     assert res.returncode == 0, res.stderr
     assert (tmp_path / "window.csv").read_text() == (tmp_path / "cli.csv").read_text()
     rows = list(csv.DictReader(open(tmp_path / "window.csv")))
@@ -133,22 +124,16 @@ def test_failed_csv_export_says_so_and_keeps_everything(qtbot, window, warnings_
     assert "Could not save" in warnings_shown[-1][1] and window.session_path is None
 
 
-def test_gui_session_flag_opens_it(tmp_path):
+def test_gui_session_flag_opens_it(tmp_path, gui_command):
     session = tmp_path / "s.json"
     session.write_text((PRESETS_DIR / "saddle.json").read_text())
     out = tmp_path / "shot.png"
-    res = run_subprocess("gui", "--session", str(session), "--run-steps", "10", "--screenshot", str(out))
+    res = gui_command("--session", str(session), "--run-steps", "10", "--screenshot", str(out))
     assert res.returncode == 0, res.stderr
     assert out.stat().st_size > 10_000
     bad = tmp_path / "bad.json"
     bad.write_text("{")
-    res = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "gui", "--session", str(bad)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=60,
-    )
+    res = gui_command("--session", str(bad))
     assert res.returncode == 2 and "not valid JSON" in res.stderr
 
 

@@ -1,8 +1,6 @@
 """The window driven as a person drives it: clicks, keys, typed values; then
 what the panels, lists and tables hold."""
 
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -313,14 +311,8 @@ def test_screenshot_command(tmp_path):
     assert len(colors) > 50  # not blank
 
 
-def test_unknown_preset_is_refused():
-    res = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "gui", "--preset", "nope"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=ROOT,
-    )
+def test_unknown_preset_is_refused(gui_command):
+    res = gui_command("--preset", "nope")
     assert res.returncode == 2
     assert res.stderr.startswith("error: --preset: unknown preset 'nope'; valid presets: textbook")
 
@@ -425,9 +417,9 @@ def test_leaderboard_is_ranked_sortable_and_explained(qtbot, window):
 
 
 @pytest.mark.parametrize("size", ["1024x768", "1280x720"])
-def test_screenshot_at_the_size_asked(tmp_path, size):
+def test_screenshot_at_the_size_asked(tmp_path, gui_command, size):
     out = tmp_path / "shot.png"
-    res = run_subprocess("gui", "--preset", "textbook", "--screenshot", str(out), "--size", size)
+    res = gui_command("--preset", "textbook", "--screenshot", str(out), "--size", size)
     assert res.returncode == 0, res.stderr
     image = QtGui.QImage(str(out))
     assert f"{image.width()}x{image.height()}" == size
