@@ -43,6 +43,39 @@ def window(make_window):
     return make_window()
 
 
+@pytest.fixture(scope="module")
+def _module_window(qapp, tmp_path_factory):
+    from gui.app import make_app
+    from gui.main_window import MainWindow
+
+    make_app()
+    ini = tmp_path_factory.mktemp("shared-window") / "settings.ini"
+    w = MainWindow(settings=QtCore.QSettings(str(ini), QtCore.QSettings.Format.IniFormat))
+    w.show()
+    yield w
+    w.controller.pause()
+    w.close()
+    w.deleteLater()
+    QtCore.QCoreApplication.sendPostedEvents(None, QtCore.QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture
+def shared_window(_module_window, qapp):
+    """One window for the tests of a module that only look at the window as it opens, or that
+    begin by opening a preset (which sets the whole race): building a window costs ~0.3 s.
+    Each test gets it paused on the textbook preset at step 0, as it first opened."""
+    from arena import load_preset
+
+    w = _module_window
+    w.controller.pause()
+    textbook = load_preset("textbook")
+    if w.controller.config != textbook or w.controller.race.steps:
+        w.controller.load(textbook)
+        w.set_session_path(None)
+    qapp.processEvents()
+    return w
+
+
 @pytest.fixture
 def gui_command(qapp, cli):
     """``gui_command("--preset", "textbook", "--screenshot", path)``: ``main.py gui ARGS`` in this

@@ -137,7 +137,8 @@ def test_gui_session_flag_opens_it(tmp_path, gui_command):
     assert res.returncode == 2 and "not valid JSON" in res.stderr
 
 
-def test_file_menu_offers_every_export(window):
+def test_file_menu_offers_every_export(shared_window):
+    window = shared_window
     texts = [a.text() for a in window.export_menu.actions()]
     assert texts == ["Export image…", "Export animation…", "Export race CSV…", "Export leaderboard CSV…"]
     assert window.actions["exportImage"].shortcut() == QtGui.QKeySequence("Ctrl+E")

@@ -91,7 +91,8 @@ def test_clicking_the_map_moves_the_start_and_restarts(qtbot, window):
     np.testing.assert_array_equal(np.c_[x, y], expected.positions)
 
 
-def test_hover_shows_coordinates_and_value(qtbot, window):
+def test_hover_shows_coordinates_and_value(qtbot, shared_window):
+    window = shared_window
     panel = window.contour
     scene_pos = panel.plotItem.vb.mapViewToScene(QtCore.QPointF(2.0, 1.0))
     panel.scene().sigMouseMoved.emit(scene_pos)
@@ -273,7 +274,8 @@ def test_layout_and_race_persist_between_launches(qtbot, make_window, settings):
     assert w2.surface_dock.isVisible()
 
 
-def test_docks_have_object_names_and_menus_have_the_actions(window):
+def test_docks_have_object_names_and_menus_have_the_actions(shared_window):
+    window = shared_window
     names = {d.objectName() for d in window.findChildren(QtWidgets.QDockWidget)}
     assert names == {"SurfaceDock", "RacersDock", "RaceControlsDock", "DataDock"}
     assert not window.data_dock.isVisible()  # only with data surfaces
@@ -293,7 +295,8 @@ def test_docks_have_object_names_and_menus_have_the_actions(window):
 @pytest.mark.parametrize(
     "preset", ["textbook", "rosenbrock", "saddle", "himmelblau", "beale", "sgd-vs-batch", "schedules"]
 )
-def test_every_preset_opens(qtbot, window, preset):
+def test_every_preset_opens(qtbot, shared_window, preset):
+    window = shared_window
     action = next(a for a in window.presets_menu.actions() if a.data() == preset)
     action.trigger()
     assert window.controller.config == load_preset(preset)
