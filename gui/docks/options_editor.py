@@ -48,7 +48,7 @@ class RacerOptionsEditor(QtWidgets.QWidget):
         self.params_form = QtWidgets.QFormLayout(self.params_host)
         self.params_form.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.params_host)
-        self.plot = pg.PlotWidget(background="w")
+        self.plot = pg.PlotWidget(background="w", enableMenu=False)
         self.plot.setObjectName("schedulePlot")
         self.plot.setFixedHeight(90)
         self.plot.setMenuEnabled(False)

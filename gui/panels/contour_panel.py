@@ -48,7 +48,7 @@ class ContourPanel(pg.PlotWidget):
     _fieldReady = QtCore.Signal(int, object)  # (request id, SurfaceField) from the worker thread
 
     def __init__(self, parent=None):
-        super().__init__(parent=parent, background="w")
+        super().__init__(parent=parent, background="w", enableMenu=False)  # no context menu: not built at all
         self.setObjectName("ContourPanel")
         self.plotItem.setTitle("Surface and paths")
         self.plotItem.setLabel("bottom", "x")

@@ -28,7 +28,7 @@ class DataPanel(QtWidgets.QWidget):
         self.message.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
         self.message.setStyleSheet("color: #666; padding: 12px;")
         layout.addWidget(self.message)
-        self.plot_widget = pg.PlotWidget(background="w")
+        self.plot_widget = pg.PlotWidget(background="w", enableMenu=False)
         self.plot = self.plot_widget.plotItem
         self.plot.setMenuEnabled(False)
         self.plot.showGrid(x=True, y=True, alpha=0.2)

@@ -42,7 +42,7 @@ class StepPanel(QtWidgets.QWidget):
         row.addWidget(self.mode_box)
         self._mode_tip()
         layout.addLayout(row)
-        self.plot_widget = pg.PlotWidget(background="w", axisItems={"left": LogAxis("left")})
+        self.plot_widget = pg.PlotWidget(background="w", axisItems={"left": LogAxis("left")}, enableMenu=False)
         self.plot = self.plot_widget.plotItem
         self.plot.setMenuEnabled(False)
         # no grid: on a log axis it draws every minor tick, which halved the frame rate in a real window
