@@ -6,7 +6,6 @@
   device pixels whatever the scale, so a 2400 px PNG would otherwise have 2 px lines);
 * ``plot_title``: a panel's title (a QLabel above the plot) shown as the plot's own;
 * ``fitted_map``: the contour map cropped to the range its view is set to;
-* ``view_backgrounds``: another background brush for the graphics views.
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ import contextlib
 from collections.abc import Iterator
 
 import pyqtgraph as pg
-from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6 import QtCore, QtGui
 
 from export.files import ExportError
 from export.formats import BACKGROUNDS
@@ -184,20 +183,3 @@ def fitted_map(plot: pg.PlotItem) -> Iterator[None]:
         yield
     finally:
         saved.restore()
-
-
-@contextlib.contextmanager
-def view_backgrounds(widget: QtWidgets.QWidget, brush: QtGui.QBrush | None) -> Iterator[None]:
-    """Temporarily give every graphics view inside ``widget`` this background brush."""
-    if brush is None:
-        yield
-        return
-    views = widget.findChildren(QtWidgets.QGraphicsView)
-    saved = [(v, v.backgroundBrush()) for v in views]
-    try:
-        for v in views:
-            v.setBackgroundBrush(brush)
-        yield
-    finally:
-        for v, b in saved:
-            v.setBackgroundBrush(b)

@@ -14,7 +14,7 @@ from export.files import ExportError, check_target, reason, write_bytes
 from export.formats import check_width, image_format
 
 from .export_mode import background_color, fitted_map, plot_title
-from .png import render_item_image, render_widget_image, write_png
+from .png import render_item_image, render_window_image, write_png
 from .svg import render_item_svg, render_window_svg
 
 PANELS = ("contour", "loss", "learning_rate", "window")
@@ -67,7 +67,7 @@ def export_panel(
     try:
         if which == "window":
             if fmt == "png":
-                write_png(render_widget_image(thing, width, color), target, shown)
+                write_png(render_window_image(window, width, color), target, shown)
             else:
                 write_bytes(render_window_svg(window, color, width), target, shown)
         else:
