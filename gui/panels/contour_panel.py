@@ -20,7 +20,7 @@ AXIS_LABELS = {
 }
 FIELD_DELAY_MS = 80  # the map is sampled again for the view this long after the last pan/zoom/resize
 LEGEND_BESIDE_MIN_WIDTH = 640  # narrower maps put the racer legend under the x axis
-ZOOM_OUT = 10  # the view never spans more than this many times the domain's larger side
+ZOOM_OUT = 4  # the view never spans more than this many times the domain's larger side
 FIELD_PAD = 0.05  # the field covers this share more than the view on each side
 
 
@@ -272,7 +272,7 @@ class ContourPanel(pg.PlotWidget):
 
     def resizeEvent(self, ev):  # noqa: N802 - Qt API
         super().resizeEvent(ev)
-        if "legend" not in self.__dict__:  # pyqtgraph resizes once while the panel is being built
+        if "legend" not in self.__dict__ or self.plotItem is None:  # being built, or closed (plot released)
             return
         self.legend.set_side("right" if self.width() >= LEGEND_BESIDE_MIN_WIDTH else "bottom")
         self._fit_title()
