@@ -6,6 +6,7 @@
   device pixels whatever the scale, so a 2400 px PNG would otherwise have 2 px lines);
 * ``plot_title``: a panel's title (a QLabel above the plot) shown as the plot's own;
 * ``fitted_map``: the contour map cropped to the range its view is set to;
+* ``legends_shown``: a legend that stepped aside on a small screen shown in the image;
 """
 
 from __future__ import annotations
@@ -132,6 +133,26 @@ def plot_title(plot: pg.PlotItem, text: str | None) -> Iterator[None]:
         else:
             plot.setTitle(None)
             label.setText(old_text)
+        saved.restore()
+
+
+@contextlib.contextmanager
+def legends_shown(plot: pg.PlotItem) -> Iterator[None]:
+    """Show the plot's racer legend even where it stepped aside for lack of room on screen
+    (an exported panel always names its racers); undo it afterwards."""
+    legends = [item for item in plot.childItems() if hasattr(item, "set_forced")]
+    if not any(getattr(lg, "squeezed", False) for lg in legends):
+        yield
+        return
+    saved = PlotLayout(plot)
+    try:
+        for legend in legends:
+            legend.set_forced(True)
+        settle(plot)
+        yield
+    finally:
+        for legend in legends:
+            legend.set_forced(False)
         saved.restore()
 
 
