@@ -138,6 +138,7 @@ class MainWindow(QtWidgets.QMainWindow):
         # the right-hand panels keep room for their "Show:" selector; a long title wraps onto two lines
         for panel in (self.loss, self.lr):
             panel.title.setWordWrap(True)
+            panel.header.setStretchFactor(panel.title, 10)  # wrapped only where the width runs out
             panel.header.invalidate()
         right.setMinimumWidth(max(300, self.loss.minimumSizeHint().width(), self.lr.minimumSizeHint().width()))
         self.splitter.setSizes([600, 460])

@@ -35,7 +35,7 @@ LEADERBOARD_INTERVAL = 0.1  # seconds between leaderboard refreshes while playin
 # "Steps to tol" goes first while no tolerance is set (it is empty then)
 DROP_ORDER = (6, 7, 3, 4)
 DROP_ORDER_WITH_TOL = (7, 3, 4)
-ROW_PADDING = 6  # px above and below a row's text
+ROW_PADDING = 4  # px between rows' text
 
 
 class RaceControlsDock(QtWidgets.QDockWidget):
@@ -104,9 +104,9 @@ class RaceControlsDock(QtWidgets.QDockWidget):
         rows.setMinimumSectionSize(1)
         rows.setDefaultSectionSize(self.table.fontMetrics().height() + ROW_PADDING)
         header = self.table.horizontalHeader()
-        # numbers as wide as they need, the racer's name the rest
+        # every column as wide as it needs: the numbers stay next to the names they belong to
         header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QtWidgets.QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
         header.setMinimumSectionSize(36)
         header.setSortIndicatorShown(True)
         self.table.setMinimumHeight(self.table_height(2))

@@ -99,6 +99,10 @@ class ContourPanel(pg.PlotWidget):
         self._field_timer.timeout.connect(self._request_field)
         self._fieldReady.connect(self._field_arrived)
         self.plotItem.vb.sigRangeChanged.connect(lambda *_: self._field_timer.start())
+        self.user_view = False  # the user panned or zoomed: a resize keeps the view, else it shows the domain
+        self.plotItem.vb.sigRangeChangedManually.connect(self._view_moved)
+        # the view box is resized by the layout after the panel (legend, title): fit the domain again then
+        self.plotItem.vb.sigResized.connect(self._view_resized)
         self.scene().sigMouseClicked.connect(self._clicked)
         self.scene().sigMouseMoved.connect(self._moved)
 
@@ -192,7 +196,21 @@ class ContourPanel(pg.PlotWidget):
             self._field_id += 1
             self._show_field(compute_field(self.surface, self._grid, extent, self.field))
 
+    def _view_moved(self, *_args) -> None:
+        self.user_view = True
+
+    def _view_resized(self, *_args) -> None:
+        """A new shape of the view still shows the whole domain, unless the user moved the view
+        (the zoom-out limit can otherwise leave a range fitted to a passing, very thin shape)."""
+        if not self.user_view and self.surface is not None:
+            QtCore.QTimer.singleShot(0, self._refit)
+
+    def _refit(self) -> None:
+        if not self.user_view:
+            self.reset_view()
+
     def reset_view(self) -> None:
+        self.user_view = False
         if self.surface is None:
             return
         (x0, x1), (y0, y1) = self.surface.domain

@@ -143,7 +143,8 @@ class PanelLegend(pg.LegendItem):
                 self.setColumnCount(cols)
             return
         n = len(self.items)
-        width = self.width() or (self.plot.width() if self.plot is not None else 0)
+        # the legend spans the plot's width (its own width may lag behind the plot's)
+        width = (self.plot.width() - 8 if self.plot is not None else 0) or self.width()
         cols = max(1, min(n, int(width // self._entry_width()))) if n else 1
         if force or cols != self.columnCount:
             self.columnCount = -1  # setColumnCount only re-lays out on a change
@@ -154,15 +155,15 @@ class PanelLegend(pg.LegendItem):
             return 0
         if self.side == "right":
             return -(-len(self.items) // self._right_columns())
-        width = self.plot.width() if width is None else width
+        width = self.plot.width() - 8 if width is None else width
         cols = max(1, min(len(self.items), int(width // self._entry_width())))
         return -(-len(self.items) // cols)
 
     def _check_room(self) -> None:
         """Step aside when the rows would take too much of the plot's height; come back when they fit."""
         height = self.plot.height() if self.plot is not None else 0
+        self._fit_columns()
         if self.side == "right":  # beside the plot it only needs to fit, in up to MAX_SIDE_COLUMNS columns
-            self._fit_columns()
             squeezed = not self.forced and height > 0 and self._right_columns() > MAX_SIDE_COLUMNS
         else:
             squeezed = not self.forced and height > 0 and self.rows_needed() * ROW_HEIGHT > self.room_share * height

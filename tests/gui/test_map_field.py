@@ -108,11 +108,13 @@ def test_logistic_regressions_view_field_is_computed_off_the_gui_thread(qtbot, m
 
     monkeypatch.setattr(contour_panel, "compute_field", sampled)
     before = panel.view_field
-    panel.plotItem.vb.scaleBy((2.5, 2.5))
+    vb = panel.plotItem.vb
+    vb.scaleBy((2.5, 2.5))
+    vb.sigRangeChangedManually.emit(vb.state["mouseEnabled"])  # as a turn of the mouse wheel does
     assert panel.view_field is before  # nothing computed while zooming
-    rect = panel.plotItem.vb.viewRect()
 
     def covered():
+        rect = panel.plotItem.vb.viewRect()
         x0, x1, y0, y1 = panel.view_field.extent
         return x0 <= rect.left() and x1 >= rect.right() and y0 <= rect.top() and y1 >= rect.bottom()
 
@@ -131,3 +133,45 @@ def test_zoom_out_stops_at_a_few_times_the_domain(qtbot, make_window):
     rect = vb.viewRect()
     assert max(rect.width(), rect.height()) <= ZOOM_OUT * side + 1e-6
     assert ZOOM_OUT <= 5
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 768), (1600, 1000)])
+def test_the_whole_domain_stays_in_view_as_the_pane_changes_shape(qtbot, settings, size):
+    """Opened as ``gui --size`` opens it (resized, then shown, then the docks sized): the
+    panes pass through other shapes on the way, and the map still shows the whole domain."""
+    from gui.app import make_app
+    from gui.main_window import MainWindow
+
+    make_app()
+    from .test_window_layout import ten_racer_rosenbrock
+
+    w = MainWindow(settings=settings, config=ten_racer_rosenbrock())  # a tall leaderboard squeezes the map
+    qtbot.addWidget(w)
+    w.resize(*size)
+    w.show()
+    qtbot.waitExposed(w)
+    w.controller.step(100)
+    qtbot.wait(100)
+    rect = w.contour.plotItem.vb.viewRect()
+    (x0, x1), (y0, y1) = w.contour.surface.domain
+    eps = 1e-6 * max(x1 - x0, y1 - y0)
+    assert rect.left() <= x0 + eps and rect.right() >= x1 - eps, rect
+    assert rect.top() <= y0 + eps and rect.bottom() >= y1 - eps, rect
+
+
+def test_a_view_the_user_zoomed_survives_a_resize_and_reset_view_fits_the_domain_again(qtbot, make_window):
+    w = make_window(load_preset("rosenbrock"))
+    w.resize(1280, 800)
+    qtbot.wait(50)
+    vb = w.contour.plotItem.vb
+    vb.scaleBy((0.25, 0.25))  # zoom in...
+    vb.sigRangeChangedManually.emit(vb.state["mouseEnabled"])  # ...as the mouse wheel does
+    (x0, x1), (y0, y1) = w.contour.surface.domain
+    assert vb.viewRect().width() < 0.5 * (x1 - x0)
+    w.resize(1100, 760)
+    qtbot.wait(100)
+    assert vb.viewRect().width() < 0.5 * (x1 - x0)  # still zoomed in, not back to the whole domain
+    w.actions["resetView"].trigger()
+    qtbot.wait(50)
+    rect = vb.viewRect()
+    assert rect.left() <= x0 + 1e-6 and rect.right() >= x1 - 1e-6 and rect.top() <= y0 + 1e-6
