@@ -21,7 +21,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from arena.palette import dash_for, symbol_for
 
 LEGEND_ROW = 4  # PlotItem layout: 0 title, 1 top axis, 2 view and side axes, 3 bottom axis
-ROW_HEIGHT = 20
+ROW_HEIGHT = 18  # a row of entries: labels 22 px tall, overlapping by the legend's -6 px spacing (+4 at the end)
 ROOM_SHARE = 0.3  # of the plot's height, at most, for a legend under it
 MAX_SIDE_COLUMNS = 2  # a legend beside the plot wraps into a second column, then steps aside
 SAMPLE_WIDTH = 20
@@ -58,6 +58,7 @@ class PanelLegend(pg.LegendItem):
         super().__init__(
             horSpacing=6, verSpacing=-6, labelTextSize="9pt", labelTextColor=(35, 35, 35), frame=False, colCount=1
         )
+        self.layout.setContentsMargins(0, 0, 0, 0)  # the style's default margins push the last row out of the plot
         self.side = side
         self.entries: list[list] = []  # [sample item, name, shown]
         self.plot = plot
@@ -187,7 +188,7 @@ class PanelLegend(pg.LegendItem):
         rows = -(-len(self.items) // max(1, self.columnCount)) if self.items and not self.squeezed else 0
         height = rows * ROW_HEIGHT + (4 if rows else 0)
         if self.side == "right":
-            width = self._entry_width() * max(1, self.columnCount) + 8 if self.items and not self.squeezed else 0
+            width = self._entry_width() * max(1, self.columnCount) + 14 if self.items and not self.squeezed else 0
             self.setMinimumSize(width, height)
             self.setMaximumSize(width, height)
             self.updateGeometry()
