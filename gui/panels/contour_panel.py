@@ -56,6 +56,7 @@ class ContourPanel(pg.PlotWidget):
         self.plotItem.showGrid(x=False, y=False)
         self.setAspectLocked(True)
         self.plotItem.setMenuEnabled(False)
+        self.plotItem.layout.setContentsMargins(1, 1, 12, 1)  # room for the last x tick label at the right edge
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setLookupTable(MAP_COLORS.getLookupTable(0.0, 1.0, 256))
         self.image.setZValue(-20)

@@ -66,7 +66,6 @@ class DataPanel(QtWidgets.QWidget):
         self.references: list = []  # legend entries of the reference lines: (sample, name, shown)
         self.lines: list[pg.PlotCurveItem] = []
         self.racers: list = []
-        self.titles = ("", "")
         self.data = None
         self.surface = None
         self._show(False)
@@ -83,16 +82,14 @@ class DataPanel(QtWidgets.QWidget):
             return
         (x0, x1), (y0, y1) = data.extent
         if data.kind == "linear":
-            self.titles = ("Data and each racer's line y = b₀ + b₁ x", "Data and each racer's line")
-            self.plot.titleLabel.setToolTip(f"{data.n} points (x, y); each racer's line from its current b₀, b₁")
+            self.plot_widget.setToolTip(f"{data.n} data points (x, y) and each racer's line y = b₀ + b₁ x")
             self.plot.setLabel("bottom", "x")
             self.plot.setLabel("left", "y")
             self.points[0].setData(data.x, data.y)
             self.points[1].setData([], [])
         else:
-            self.titles = ("Data (○ label 0, × label 1) and each racer's boundary", "Data and each racer's boundary")
-            self.plot.titleLabel.setToolTip(
-                f"{data.n} labelled points; each racer's decision boundary w·x = 0 from its current w₁, w₂"
+            self.plot_widget.setToolTip(
+                f"{data.n} labelled points (○ label 0, × label 1) and each racer's decision boundary w·x = 0"
             )
             self.plot.setLabel("bottom", "feature 1")
             self.plot.setLabel("left", "feature 2")
@@ -136,19 +133,10 @@ class DataPanel(QtWidgets.QWidget):
         self.legend.set_entries([tuple(e) for e in self.racers + self.references])
 
     def _fit(self) -> None:
-        """The legend beside the plot (under it where very narrow); a title where it fits
-        beside the legend (the dock's own title says "Data" anyway)."""
-        width = self.plot_widget.width()
-        self.legend.set_side("right" if width >= LEGEND_BESIDE_MIN_WIDTH else "bottom")
-        room = width - (self.legend.width() if self.legend.side == "right" else 0) - 60
-        metrics = self.plot_widget.fontMetrics()
-        title = next((t for t in self.titles if t and metrics.horizontalAdvance(t) * 1.25 <= room), None)
-        label = self.plot.titleLabel
-        if label.text != (title or "") or (title is None) == label.isVisible():
-            self.plot.setTitle(title)
-            if title is None:  # a hidden title still holds its width: empty it
-                label.setText("")
-                label.setMinimumWidth(0)
+        """The legend beside the plot, under it where the panel is very narrow. No title on the
+        plot: the dock's title says "Data" and the tooltip what is drawn (a title as wide as
+        the plot would push the legend out of a narrow panel)."""
+        self.legend.set_side("right" if self.plot_widget.width() >= LEGEND_BESIDE_MIN_WIDTH else "bottom")
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
