@@ -43,7 +43,8 @@ def run_gui(
     if run_steps:
         window.controller.step(run_steps)
     if screenshot:
-        app.processEvents()
+        for _ in range(3):  # the docks' sizes are set from the event loop once shown: let them settle
+            app.processEvents()
         window.contour.update_field_now()  # the map sampled over its view now, not on the next timer tick
         QtCore.QTimer.singleShot(0, lambda: None)
         app.processEvents()

@@ -133,7 +133,11 @@ class MainWindow(QtWidgets.QMainWindow):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
         self.contour.setMinimumWidth(300)
-        # the right-hand panels keep room for their title and "Show:" selector (their own minimum)
+        # the right-hand panels keep room for their "Show:" selector; a long title wraps onto two lines
+        for panel in (self.loss, self.lr):
+            panel.title.setWordWrap(True)
+            panel.header.setStretchFactor(panel.title, 10)  # wrapped only where the width runs out
+            panel.header.invalidate()
         right.setMinimumWidth(max(300, self.loss.minimumSizeHint().width(), self.lr.minimumSizeHint().width()))
         self.splitter.setSizes([600, 460])
         self.setCentralWidget(self.splitter)
@@ -155,6 +159,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.data_dock.hide()
         self.data_dock.visibilityChanged.connect(lambda shown: shown and self._update_data_panel())
         self.resizeDocks([self.surface_dock, self.racers_dock], [240, 520], QtCore.Qt.Orientation.Vertical)
+        # the left column runs the full height; the Race (and Data) docks sit under the panels only
+        self.setCorner(QtCore.Qt.Corner.BottomLeftCorner, QtCore.Qt.DockWidgetArea.LeftDockWidgetArea)
         self._build_menus()
         self.contour.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)  # where Enter in a field sends the focus
         self.key_router = KeyRouter(self, self.contour)  # watches the application's keys while the window shows
@@ -174,6 +180,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.setMinimumSize(MINIMUM_SIZE.boundedTo(available.size()))  # a screen smaller still: all of it
         self.setGeometry(first_geometry(available))
         self._sized_docks = False
+        self._race_rows = len(self.controller.config.racers)
         self._restored_state = self._restore_layout()
 
     # ------------------------------------------------------------------ build
@@ -321,11 +328,12 @@ class MainWindow(QtWidgets.QMainWindow):
         c.racerVisibilityChanged.connect(self._on_visibility)
         c.racerRenamed.connect(self._on_renamed)
         c.racerRemoved.connect(self._on_racer_removed)
+        c.raceReset.connect(self._racers_changed)
+        c.racerRemoved.connect(self._racers_changed)
         c.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.contour.startPicked.connect(c.set_start)
         self.contour.hovered.connect(lambda text: self.statusBar().showMessage(text))
         self.surface_dock.surfacePicked.connect(self._pick_surface)
-        self.surface_dock.resetViewRequested.connect(self.contour.reset_view)
         self.lr.modeChanged.connect(lambda _m: self.lr.redraw(c.race.runners))
         self.loss.modeChanged.connect(lambda _m: self.loss.redraw(c.race.runners))
 
@@ -342,16 +350,9 @@ class MainWindow(QtWidgets.QMainWindow):
             self.data_panel.update_fits(self.controller.race.runners)  # made now, for this surface
         if has_data != getattr(self, "_had_data", None):  # the Data dock comes with data surfaces
             self.data_dock.setVisible(has_data)
-            if has_data:
-                half = max(1, self.width() // 2)
-                self.resizeDocks([self.race_dock, self.data_dock], [half, half], QtCore.Qt.Orientation.Horizontal)
-                tall = min(320, max(200, round(self.height() * 0.34)))
-                self.resizeDocks([self.data_dock], [tall], QtCore.Qt.Orientation.Vertical)
-            elif getattr(self, "_had_data", None) is not None and self._sized_docks:
-                self.resizeDocks(
-                    [self.race_dock], [min(260, max(190, round(self.height() * 0.26)))], QtCore.Qt.Orientation.Vertical
-                )
             self._had_data = has_data
+            if getattr(self, "_sized_docks", False):
+                self._fit_bottom_docks()
         rows = len(getattr(surface, "params", {}) or {})
         if rows != getattr(self, "_param_rows", None):  # more or fewer parameter rows: the editor gets the rest back
             self._param_rows = rows
@@ -445,6 +446,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.contour.rename_racer(index, name)
         self.loss.rename_racer(index, name)
         self.lr.rename_racer(index, name)
+        self.data_panel.rename_racer(index, name)
 
     def _pick_surface(self, name: str, params: dict) -> None:
         keep = name == self.controller.config.surface  # a parameter edit keeps the start
@@ -655,25 +657,53 @@ class MainWindow(QtWidgets.QMainWindow):
                 self.default_state = self.saveState()
 
     def size_docks_to_window(self) -> None:
-        """Dock sizes for this window size: the left docks about a fifth of the width
-        (240-340 px), the Race dock room for its controls and four leaderboard rows."""
-        width, height = self.width(), self.height()
+        """Dock sizes for this window size: the left column as wide as its contents need
+        (with room for a vertical scroll bar; 20-30% of the width), the Race dock tall
+        enough for every racer's row, the Data dock beside it on data surfaces."""
+        width = self.width()
+        bar = self.style().pixelMetric(QtWidgets.QStyle.PixelMetric.PM_ScrollBarExtent)
         need = max(d.widget().widget().minimumSizeHint().width() for d in (self.surface_dock, self.racers_dock))
-        left = min(round(width * 0.3), max(240, need + 16, round(width * 0.22)))
+        left = min(round(width * 0.3), max(need + bar + 4, round(width * 0.2)))
         self.resizeDocks([self.surface_dock, self.racers_dock], [left, left], QtCore.Qt.Orientation.Horizontal)
-        self.resizeDocks([self.race_dock], [min(260, max(190, round(height * 0.26)))], QtCore.Qt.Orientation.Vertical)
+        self._fit_bottom_docks()
         QtCore.QTimer.singleShot(0, self._fit_surface_dock)  # once the docks have their new sizes
 
+    def _fit_bottom_docks(self) -> None:
+        """The Race dock shows the controls and every racer's row (at most 40% of the
+        window's height); on data surfaces the Data dock shares the bottom with it."""
+        title = self.race_dock.style().pixelMetric(QtWidgets.QStyle.PixelMetric.PM_TitleBarHeight)
+        height = min(self.race_dock.wanted_height() + title + 6, round(self.height() * 0.4))
+        if self.data_dock.isVisible():
+            height = max(height, min(300, round(self.height() * 0.32)))
+            bottom = self.race_dock.width() + self.data_dock.width()
+            race = max(round(bottom * 0.55), min(bottom - 260, 520))
+            self.resizeDocks([self.race_dock, self.data_dock], [race, bottom - race], QtCore.Qt.Orientation.Horizontal)
+        self.resizeDocks([self.race_dock], [height], QtCore.Qt.Orientation.Vertical)
+
+    def _racers_changed(self, *_args) -> None:
+        """A racer more or fewer: the Race dock grows or shrinks to keep every row in view."""
+        rows = len(self.controller.config.racers)
+        if rows != self._race_rows and self._sized_docks:
+            self._race_rows = rows
+            QtCore.QTimer.singleShot(0, self._fit_bottom_docks)
+
     def _fit_surface_dock(self) -> None:
-        """The Surface dock as tall as its contents need (up to half the column), the
-        Racers dock (list and hyperparameter editor) the rest."""
+        """The Racers dock (list and hyperparameter editor) what it needs first, the Surface dock
+        the rest of the column up to what its contents need (at least a third: it scrolls); and
+        the map about 55% of the panels' width."""
         column = self.surface_dock.height() + self.racers_dock.height()
-        body = self.surface_dock.widget().widget()
-        need = body.sizeHint().height() + 30  # the dock's title bar
-        surface = min(need, column // 2)
+        title = self.surface_dock.style().pixelMetric(QtWidgets.QStyle.PixelMetric.PM_TitleBarHeight) + 8
+        need = self.surface_dock.widget().widget().sizeHint().height() + title
+        racers = self.racers_dock.widget().widget().sizeHint().height() + title
+        surface = max(min(need, column - racers), min(need, column // 3))
         self.resizeDocks(
             [self.surface_dock, self.racers_dock], [surface, max(1, column - surface)], QtCore.Qt.Orientation.Vertical
         )
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        if len(sizes) == 2 and total > 0:
+            right = max(self.splitter.widget(1).minimumWidth(), round(total * 0.45))
+            self.splitter.setSizes([total - right, right])
 
     def restore_default_layout(self) -> None:
         self.restoreState(self.default_state)

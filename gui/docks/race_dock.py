@@ -11,6 +11,7 @@ from arena import standings
 from gui.widgets.scrolling import scrolling
 from gui.widgets.speed_box import SLOW_MOTION, SpeedBox, level_for_seconds
 from gui.widgets.swatch import swatch
+from gui.widgets.wrap_row import WrapRow, group
 
 COLUMNS = ("#", "Racer", "f − f*", "Distance to min", "Steps", "Status", "Steps to tol", "Time")
 COLUMN_TIPS = (
@@ -30,28 +31,31 @@ STATUS_COLORS = {"diverged": "#b00020", "converged": "#00703c"}
 LEADERBOARD_INTERVAL = 0.1  # seconds between leaderboard refreshes while playing
 
 
+# columns a narrow leaderboard leaves out first (the CSV and a wider dock still have them);
+# "Steps to tol" goes first while no tolerance is set (it is empty then)
+DROP_ORDER = (6, 7, 3, 4)
+DROP_ORDER_WITH_TOL = (7, 3, 4)
+ROW_PADDING = 4  # px between rows' text
+
+
 class RaceControlsDock(QtWidgets.QDockWidget):
+    """Speed, step budget and tolerance above a compact leaderboard with a row per racer.
+
+    Play, Step and Reset are the toolbar's (and the keys'): not repeated here. The
+    controls wrap onto two rows in a narrow dock; the leaderboard leaves out its
+    least needed columns (time, distance, steps) rather than scroll sideways."""
+
     def __init__(self, controller, actions, parent=None):
         super().__init__("Race", parent)
         self.setObjectName("RaceControlsDock")
         self.controller = controller
+        self.actions_ = actions
         body = QtWidgets.QWidget()
         layout = QtWidgets.QVBoxLayout(body)
-        row = QtWidgets.QHBoxLayout()
-        for key in ("play", "step", "reset"):
-            button = QtWidgets.QToolButton()
-            button.setObjectName(f"{key}Button")
-            button.setDefaultAction(actions[key])
-            button.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.setMinimumWidth(84)
-            row.addWidget(button)
-            setattr(self, f"{key}_button", button)
-        row.addSpacing(12)
-        row.addWidget(QtWidgets.QLabel("Speed"))
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(4)
         self.speed = SpeedBox()
         self.speed.valueChanged.connect(self._speed_changed)
-        row.addWidget(self.speed)
-        row.addWidget(QtWidgets.QLabel("Budget"))
         self.budget = QtWidgets.QSpinBox()
         self.budget.setObjectName("steps")
         self.budget.setRange(1, 1_000_000)
@@ -59,7 +63,6 @@ class RaceControlsDock(QtWidgets.QDockWidget):
         self.budget.setKeyboardTracking(False)
         self.budget.setToolTip("Step budget: the race stops after this many steps (raising it lets it go on)")
         self.budget.valueChanged.connect(controller.set_budget)
-        row.addWidget(self.budget)
         self.tol_on = QtWidgets.QCheckBox("Stop at |grad| ≤")
         self.tol_on.setObjectName("tolEnabled")
         self.tol_on.setToolTip("Stop a racer as converged once its gradient norm falls to the tolerance")
@@ -70,12 +73,18 @@ class RaceControlsDock(QtWidgets.QDockWidget):
         self.tol.setValue(1e-6)
         self.tol.setKeyboardTracking(False)
         self.tol.textFromValue = lambda v: f"{v:g}"  # type: ignore[method-assign]
+        self.tol.setMinimumWidth(self.fontMetrics().horizontalAdvance("1e-12") + 40)
         self.tol_on.toggled.connect(self._tol_changed)
         self.tol.valueChanged.connect(self._tol_changed)
-        row.addWidget(self.tol_on)
-        row.addWidget(self.tol)
-        row.addStretch(1)
-        layout.addLayout(row)
+        self.controls = WrapRow(
+            [
+                group(QtWidgets.QLabel("Speed"), self.speed),
+                group(QtWidgets.QLabel("Budget"), self.budget),
+                group(self.tol_on, self.tol),
+            ]
+        )
+        self.controls.setObjectName("raceControls")
+        layout.addWidget(self.controls)
         self.table = QtWidgets.QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("leaderboard")
         self.table.setHorizontalHeaderLabels(COLUMNS)
@@ -87,13 +96,21 @@ class RaceControlsDock(QtWidgets.QDockWidget):
         self.table.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
         self.table.setSortingEnabled(True)
         self.table.sortItems(0, QtCore.Qt.SortOrder.AscendingOrder)
+        self.table.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setWordWrap(False)
+        self.table.setIconSize(QtCore.QSize(12, 12))
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Fixed)
+        rows.setMinimumSectionSize(1)
+        rows.setDefaultSectionSize(self.table.fontMetrics().height() + ROW_PADDING)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(0, QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
+        # every column as wide as it needs: the numbers stay next to the names they belong to
+        header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
         header.setMinimumSectionSize(36)
         header.setSortIndicatorShown(True)
-        rows = self.table.verticalHeader().defaultSectionSize()
-        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height() + 4 * rows + 6)
+        self.table.setMinimumHeight(self.table_height(2))
+        self.table.installEventFilter(self)
         layout.addWidget(self.table, 1)
         self.setWidget(scrolling(body, "raceScroll"))
         self._last_refresh = 0.0
@@ -103,6 +120,57 @@ class RaceControlsDock(QtWidgets.QDockWidget):
         controller.racerRenamed.connect(lambda *_: self.refresh())
         controller.racerRemoved.connect(lambda _i: self.refresh())
         self.show_config()
+
+    # ------------------------------------------------------------------ sizes
+    def table_height(self, rows: int) -> int:
+        """Pixels the leaderboard needs to show its header and ``rows`` rows."""
+        t = self.table
+        return (
+            t.horizontalHeader().sizeHint().height()
+            + rows * t.verticalHeader().defaultSectionSize()
+            + 2 * t.frameWidth()
+            + 2
+        )
+
+    def wanted_height(self) -> int:
+        """Height of the dock's body that shows the controls and every racer's row."""
+        margins = self.widget().widget().layout().contentsMargins()
+        controls = self.controls.sizeHint().height()
+        return margins.top() + margins.bottom() + 4 + controls + self.table_height(max(2, self.table.rowCount()))
+
+    def column_widths(self) -> list[int]:
+        """What each column needs for its header and contents."""
+        t, header = self.table, self.table.horizontalHeader()
+        metrics = t.fontMetrics()
+        out = []
+        for col in range(t.columnCount()):
+            texts = [t.item(r, col).text() for r in range(t.rowCount()) if t.item(r, col) is not None]
+            cell = max((metrics.horizontalAdvance(x) for x in texts), default=0) + 14 + (18 if col == 1 else 0)
+            label = header.fontMetrics().horizontalAdvance(t.horizontalHeaderItem(col).text()) + 24
+            out.append(max(cell, label, header.minimumSectionSize()))
+        return out
+
+    def fit_columns(self) -> None:
+        """Show the columns that fit the table's width, leaving out the least needed first."""
+        t = self.table
+        width = t.viewport().width()
+        if width <= 0:
+            return
+        needs = self.column_widths()
+        hidden: set[int] = set()
+        order = DROP_ORDER_WITH_TOL if self.controller.config.tol is not None else DROP_ORDER
+        for col in order:
+            if sum(n for c, n in enumerate(needs) if c not in hidden) <= width:
+                break
+            hidden.add(col)
+        for col in range(t.columnCount()):
+            if t.isColumnHidden(col) != (col in hidden):
+                t.setColumnHidden(col, col in hidden)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        if obj is self.table and event.type() == QtCore.QEvent.Type.Resize:
+            QtCore.QTimer.singleShot(0, self.fit_columns)
+        return False
 
     def show_config(self) -> None:
         cfg = self.controller.config
@@ -179,6 +247,7 @@ class RaceControlsDock(QtWidgets.QDockWidget):
             per_step = "—" if math.isnan(s.seconds_per_step) else f"{s.seconds_per_step * 1e6:.1f} µs per step"
             time_item.setToolTip(f"{_duration(s.seconds)} for {s.steps} steps: {per_step}")
         self.table.setSortingEnabled(sorting)
+        self.fit_columns()
 
     def racer_rows(self) -> dict[str, int]:
         """Row of each racer name as the table shows it now (after any sorting by the user)."""

@@ -23,10 +23,10 @@ class RacersDock(QtWidgets.QDockWidget):
         self.list = QtWidgets.QListWidget()
         self.list.setObjectName("racerList")
         self.list.setToolTip("Tick to show or hide a racer; double-click to rename")
-        self.list.setMinimumHeight(120)
+        self.list.setSizePolicy(QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Fixed)
         self.list.currentRowChanged.connect(self._selected)
         self.list.itemChanged.connect(self._item_changed)
-        layout.addWidget(self.list, 1)
+        layout.addWidget(self.list)
         row = QtWidgets.QHBoxLayout()
         self.add_button = QtWidgets.QToolButton()
         self.add_button.setObjectName("addRacer")
@@ -70,7 +70,7 @@ class RacersDock(QtWidgets.QDockWidget):
             scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
             scroll.setWidget(widget)
             self.tabs.addTab(scroll, title)
-        layout.addWidget(self.tabs, 2)
+        layout.addWidget(self.tabs, 1)  # the editor gets the height the list does not need
         self.setWidget(scrolling(body, "racersScroll"))
         controller.raceReset.connect(self.refresh)
         controller.racerRemoved.connect(lambda _i: self.refresh())
@@ -103,6 +103,13 @@ class RacersDock(QtWidgets.QDockWidget):
             self._selected(-1)
         for w in (self.remove_button, self.duplicate_button, self.color_button):
             w.setEnabled(bool(racers))
+        self.fit_list()
+
+    def fit_list(self) -> None:
+        """The list as tall as its racers (3 to 10 rows; more scroll)."""
+        rows = min(max(self.list.count(), 3), 10)
+        row = self.list.sizeHintForRow(0) if self.list.count() else self.list.fontMetrics().height() + 4
+        self.list.setFixedHeight(rows * row + 2 * self.list.frameWidth() + 2)
 
     def select(self, index: int) -> None:
         self.list.setCurrentRow(index)

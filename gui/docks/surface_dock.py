@@ -1,4 +1,4 @@
-"""SurfaceDock: pick the surface, see its formula, edit its parameters, reset the view."""
+"""SurfaceDock: pick the surface, see its formula, edit its parameters."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from surfaces import SURFACES
 
 class SurfaceDock(QtWidgets.QDockWidget):
     surfacePicked = QtCore.Signal(str, dict)  # name, parameters
-    resetViewRequested = QtCore.Signal()
 
     def __init__(self, parent=None):
         super().__init__("Surface", parent)
@@ -36,13 +35,7 @@ class SurfaceDock(QtWidgets.QDockWidget):
         self.params_form = QtWidgets.QFormLayout(self.params_host)
         self.params_form.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.params_host)
-        row = QtWidgets.QHBoxLayout()
-        self.reset_view_button = QtWidgets.QPushButton("Reset view")
-        self.reset_view_button.setToolTip("Show the whole plot domain again")
-        self.reset_view_button.clicked.connect(self.resetViewRequested)
-        row.addWidget(self.reset_view_button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        # (Reset view is the toolbar's and the View menu's, Ctrl+0: not repeated here)
         layout.addStretch(1)
         self.setWidget(scrolling(body, "surfaceScroll"))
         self.param_fields: dict[str, QtWidgets.QDoubleSpinBox] = {}

@@ -6,7 +6,7 @@
   device pixels whatever the scale, so a 2400 px PNG would otherwise have 2 px lines);
 * ``plot_title``: a panel's title (a QLabel above the plot) shown as the plot's own;
 * ``fitted_map``: the contour map cropped to the range its view is set to;
-* ``view_backgrounds``: another background brush for the graphics views.
+* ``legends_shown``: a legend that stepped aside on a small screen shown in the image;
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import contextlib
 from collections.abc import Iterator
 
 import pyqtgraph as pg
-from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6 import QtCore, QtGui
 
 from export.files import ExportError
 from export.formats import BACKGROUNDS
@@ -136,6 +136,26 @@ def plot_title(plot: pg.PlotItem, text: str | None) -> Iterator[None]:
         saved.restore()
 
 
+@contextlib.contextmanager
+def legends_shown(plot: pg.PlotItem) -> Iterator[None]:
+    """Show the plot's racer legend even where it stepped aside for lack of room on screen
+    (an exported panel always names its racers); undo it afterwards."""
+    legends = [item for item in plot.childItems() if hasattr(item, "set_forced")]
+    if not any(getattr(lg, "squeezed", False) for lg in legends):
+        yield
+        return
+    saved = PlotLayout(plot)
+    try:
+        for legend in legends:
+            legend.set_forced(True)
+        settle(plot)
+        yield
+    finally:
+        for legend in legends:
+            legend.set_forced(False)
+        saved.restore()
+
+
 def settle(item: pg.GraphicsItem) -> None:
     """Lay the item out now: activate its layout and paint it once into a tiny image
     (axes measure their tick labels only while painting, and resize after)."""
@@ -184,20 +204,3 @@ def fitted_map(plot: pg.PlotItem) -> Iterator[None]:
         yield
     finally:
         saved.restore()
-
-
-@contextlib.contextmanager
-def view_backgrounds(widget: QtWidgets.QWidget, brush: QtGui.QBrush | None) -> Iterator[None]:
-    """Temporarily give every graphics view inside ``widget`` this background brush."""
-    if brush is None:
-        yield
-        return
-    views = widget.findChildren(QtWidgets.QGraphicsView)
-    saved = [(v, v.backgroundBrush()) for v in views]
-    try:
-        for v in views:
-            v.setBackgroundBrush(brush)
-        yield
-    finally:
-        for v, b in saved:
-            v.setBackgroundBrush(b)

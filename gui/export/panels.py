@@ -13,8 +13,8 @@ import os
 from export.files import ExportError, check_target, reason, write_bytes
 from export.formats import check_width, image_format
 
-from .export_mode import background_color, fitted_map, plot_title
-from .png import render_item_image, render_widget_image, write_png
+from .export_mode import background_color, fitted_map, legends_shown, plot_title
+from .png import render_item_image, render_window_image, write_png
 from .svg import render_item_svg, render_window_svg
 
 PANELS = ("contour", "loss", "learning_rate", "window")
@@ -67,12 +67,12 @@ def export_panel(
     try:
         if which == "window":
             if fmt == "png":
-                write_png(render_widget_image(thing, width, color), target, shown)
+                write_png(render_window_image(window, width, color), target, shown)
             else:
                 write_bytes(render_window_svg(window, color, width), target, shown)
         else:
             fit = fitted_map(thing) if which == "contour" and fit_map else contextlib.nullcontext()
-            with plot_title(thing, title), fit:
+            with legends_shown(thing), plot_title(thing, title), fit:
                 if fmt == "png":
                     image = render_item_image(thing, width, color)
                 else:

@@ -13,7 +13,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from export.files import ExportError, write_atomically
 
-from .export_mode import export_mode, view_backgrounds
+from .export_mode import export_mode
 
 
 def new_image(width: int, height: int, scale: float, background: QtGui.QColor) -> QtGui.QImage:
@@ -60,24 +60,58 @@ def render_item_image(item: pg.GraphicsItem, width: int | None, background: QtGu
     return image
 
 
-def render_widget_image(widget: QtWidgets.QWidget, width: int | None, background: QtGui.QColor) -> QtGui.QImage:
-    """A QImage of a widget and its children as they are laid out, ``width`` pixels wide.
+def window_pieces(window) -> list[tuple[pg.GraphicsView, QtWidgets.QLabel | None]]:
+    """The plots of the window's three panels (a graphics view each) and the titles drawn
+    above them: what a whole-window image holds (no "Show:" selectors, check boxes or
+    splitter handles)."""
+    return [
+        (window.contour, None),
+        (window.loss.plot_widget, window.loss.title),
+        (window.lr.plot_widget, window.lr.title),
+    ]
 
-    The window's own grey background is not painted: the image background is
-    white or transparent; a transparent export also clears the plots' white."""
-    size = widget.size()
+
+def plot_rect(view: pg.GraphicsView, root: QtWidgets.QWidget) -> QtCore.QRect:
+    """Where ``view``'s plot item is drawn, in ``root``'s coordinates."""
+    item = view.plotItem
+    box = view.mapFromScene(item.sceneBoundingRect()).boundingRect()
+    return QtCore.QRect(view.viewport().mapTo(root, box.topLeft()), box.size())
+
+
+def render_window_image(window, width: int | None, background: QtGui.QColor) -> QtGui.QImage:
+    """A QImage of the window's three panels as they are laid out (``window.splitter``),
+    ``width`` pixels wide: each plot (axes, curves, legend) painted where it sits and the
+    panels' titles as text; the widgets around the plots are left out."""
+    root = window.splitter
+    size = root.size()
     if size.width() < 1 or size.height() < 1:
         raise ExportError("the window has no size yet (is it shown?)")
     width = size.width() if width is None else width
     scale = width / size.width()
     height = max(1, round(size.height() * scale))
     image = new_image(width, height, scale, background)
-    scenes = [v.scene() for v in widget.findChildren(QtWidgets.QGraphicsView) if v.scene() is not None]
-    clear = QtGui.QBrush(QtCore.Qt.BrushStyle.NoBrush) if background.alpha() == 0 else None
-    with view_backgrounds(widget, clear), export_mode(scenes, background, scale):
+    pieces = [(v, t) for v, t in window_pieces(window) if v.isVisibleTo(root) and v.width() > 0 and v.height() > 0]
+    with export_mode([v.scene() for v, _ in pieces], background, scale):
         painter = start_painter(image)
         try:
-            widget.render(painter, QtCore.QPoint(0, 0), QtGui.QRegion(), QtWidgets.QWidget.RenderFlag.DrawChildren)
+            for view, title in pieces:
+                item = view.plotItem
+                target = plot_rect(view, root)
+                port = view.viewport()
+                painter.setClipRect(QtCore.QRect(port.mapTo(root, QtCore.QPoint(0, 0)), port.size()))  # as on screen
+                view.scene().render(
+                    painter,
+                    QtCore.QRectF(target),
+                    item.sceneBoundingRect(),
+                    QtCore.Qt.AspectRatioMode.IgnoreAspectRatio,
+                )
+                painter.setClipping(False)
+                if title is not None and title.isVisibleTo(root) and title.text():
+                    rect = title.contentsRect()
+                    rect.moveTopLeft(title.mapTo(root, rect.topLeft()))
+                    painter.setFont(title.font())
+                    painter.setPen(title.palette().color(QtGui.QPalette.ColorRole.WindowText))
+                    painter.drawText(rect, int(title.alignment()), title.text())
         finally:
             painter.end()
     return image

@@ -17,6 +17,8 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from export.files import ExportError, reason
 
+from .png import plot_rect, window_pieces
+
 
 def render_item_svg(item: pg.GraphicsItem, background: QtGui.QColor) -> bytes:
     """SVG of one plot item through pyqtgraph's SVGExporter (it clips curves to the plot)."""
@@ -76,18 +78,12 @@ def render_window_svg(window, background: QtGui.QColor, width: int | None = None
     if w < 1 or h < 1:
         raise ExportError("the window has no size yet (is it shown?)")
     parts = []
-    panels = [
-        (window.contour, None),
-        (window.loss.plot_widget, window.loss.title),
-        (window.lr.plot_widget, window.lr.title),
-    ]
-    for i, (view, label) in enumerate(panels):
+    for i, (view, label) in enumerate(window_pieces(window)):
         if not view.isVisibleTo(root) or view.width() < 1 or view.height() < 1:
             continue
-        item = view.plotItem
-        view_box, body = svg_body(render_item_svg(item, background).decode("utf-8"), f"p{i}_")
-        box = view.mapFromScene(item.sceneBoundingRect()).boundingRect()
-        origin = view.viewport().mapTo(root, box.topLeft())
+        view_box, body = svg_body(render_item_svg(view.plotItem, background).decode("utf-8"), f"p{i}_")
+        box = plot_rect(view, root)
+        origin = box.topLeft()
         # a group, not a nested <svg>: SVG Tiny readers (Qt's own) skip nested documents
         sx = sy = 1.0
         if view_box:

@@ -20,7 +20,7 @@ AXIS_LABELS = {
 }
 FIELD_DELAY_MS = 80  # the map is sampled again for the view this long after the last pan/zoom/resize
 LEGEND_BESIDE_MIN_WIDTH = 640  # narrower maps put the racer legend under the x axis
-ZOOM_OUT = 10  # the view never spans more than this many times the domain's larger side
+ZOOM_OUT = 4  # the view never spans more than this many times the domain's larger side
 FIELD_PAD = 0.05  # the field covers this share more than the view on each side
 
 
@@ -56,6 +56,7 @@ class ContourPanel(pg.PlotWidget):
         self.plotItem.showGrid(x=False, y=False)
         self.setAspectLocked(True)
         self.plotItem.setMenuEnabled(False)
+        self.plotItem.layout.setContentsMargins(1, 1, 12, 1)  # room for the last x tick label at the right edge
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setLookupTable(MAP_COLORS.getLookupTable(0.0, 1.0, 256))
         self.image.setZValue(-20)
@@ -99,6 +100,10 @@ class ContourPanel(pg.PlotWidget):
         self._field_timer.timeout.connect(self._request_field)
         self._fieldReady.connect(self._field_arrived)
         self.plotItem.vb.sigRangeChanged.connect(lambda *_: self._field_timer.start())
+        self.user_view = False  # the user panned or zoomed: a resize keeps the view, else it shows the domain
+        self.plotItem.vb.sigRangeChangedManually.connect(self._view_moved)
+        # the view box is resized by the layout after the panel (legend, title): fit the domain again then
+        self.plotItem.vb.sigResized.connect(self._view_resized)
         self.scene().sigMouseClicked.connect(self._clicked)
         self.scene().sigMouseMoved.connect(self._moved)
 
@@ -192,7 +197,21 @@ class ContourPanel(pg.PlotWidget):
             self._field_id += 1
             self._show_field(compute_field(self.surface, self._grid, extent, self.field))
 
+    def _view_moved(self, *_args) -> None:
+        self.user_view = True
+
+    def _view_resized(self, *_args) -> None:
+        """A new shape of the view still shows the whole domain, unless the user moved the view
+        (the zoom-out limit can otherwise leave a range fitted to a passing, very thin shape)."""
+        if not self.user_view and self.surface is not None:
+            QtCore.QTimer.singleShot(0, self._refit)
+
+    def _refit(self) -> None:
+        if not self.user_view:
+            self.reset_view()
+
     def reset_view(self) -> None:
+        self.user_view = False
         if self.surface is None:
             return
         (x0, x1), (y0, y1) = self.surface.domain
@@ -272,7 +291,7 @@ class ContourPanel(pg.PlotWidget):
 
     def resizeEvent(self, ev):  # noqa: N802 - Qt API
         super().resizeEvent(ev)
-        if "legend" not in self.__dict__:  # pyqtgraph resizes once while the panel is being built
+        if "legend" not in self.__dict__ or self.plotItem is None:  # being built, or closed (plot released)
             return
         self.legend.set_side("right" if self.width() >= LEGEND_BESIDE_MIN_WIDTH else "bottom")
         self._fit_title()

@@ -5,14 +5,33 @@ y = b0 + b1 x. Logistic regression: the two classes in feature space and every
 racer's current decision boundary w . x = 0. The true model the data were drawn
 from is drawn dashed grey; the least-squares / maximum-likelihood fit (the map's
 minimum marker) dotted black. Lines move as the race runs (two points per racer
-per frame).
+per frame). A legend beside the plot names every shown racer and the two
+reference lines; the view is the box around the data.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6 import QtCore, QtWidgets
+
+from .racer_legend import PanelLegend, racer_pen, racer_sample
+
+LEGEND_BESIDE_MIN_WIDTH = 300  # narrower panels put the legend under the plot
+TRUTH_PEN = pg.mkPen((120, 120, 120), width=1.5, style=QtCore.Qt.PenStyle.DashLine)
+BEST_PEN = pg.mkPen((0, 0, 0), width=1.5, style=QtCore.Qt.PenStyle.DotLine)
+
+
+def point_sample(points: pg.ScatterPlotItem) -> pg.PlotDataItem:
+    """A data-less item that a legend draws as one of ``points``' markers."""
+    sample = pg.PlotDataItem(pen=None)
+    opts = points.opts
+    sample.opts["symbol"] = opts["symbol"]
+    sample.scatter.setSymbol(opts["symbol"])
+    sample.scatter.setSize(7)
+    sample.scatter.setBrush(opts["brush"])
+    sample.scatter.setPen(opts["pen"])
+    return sample
 
 
 class DataPanel(QtWidgets.QWidget):
@@ -39,11 +58,14 @@ class DataPanel(QtWidgets.QWidget):
         ]
         for item in self.points:
             self.plot.addItem(item)
-        self.truth = pg.PlotCurveItem(pen=pg.mkPen((120, 120, 120), width=1.5, style=QtCore.Qt.PenStyle.DashLine))
-        self.best = pg.PlotCurveItem(pen=pg.mkPen((0, 0, 0), width=1.5, style=QtCore.Qt.PenStyle.DotLine))
+        self.truth = pg.PlotCurveItem(pen=TRUTH_PEN)
+        self.best = pg.PlotCurveItem(pen=BEST_PEN)
         self.plot.addItem(self.truth)
         self.plot.addItem(self.best)
+        self.legend = PanelLegend(self.plot, side="right", room_share=0.5)  # the racers' names matter here
+        self.references: list = []  # legend entries of the reference lines: (sample, name, shown)
         self.lines: list[pg.PlotCurveItem] = []
+        self.racers: list = []
         self.data = None
         self.surface = None
         self._show(False)
@@ -60,43 +82,76 @@ class DataPanel(QtWidgets.QWidget):
             return
         (x0, x1), (y0, y1) = data.extent
         if data.kind == "linear":
-            self.plot.setTitle(f"Data: {data.n} points and each racer's line y = b₀ + b₁ x")
+            self.plot_widget.setToolTip(f"{data.n} data points (x, y) and each racer's line y = b₀ + b₁ x")
             self.plot.setLabel("bottom", "x")
             self.plot.setLabel("left", "y")
             self.points[0].setData(data.x, data.y)
             self.points[1].setData([], [])
         else:
-            self.plot.setTitle(f"Data: {data.n} points (○ label 0, × label 1) and each racer's boundary w·x = 0")
+            self.plot_widget.setToolTip(
+                f"{data.n} labelled points (○ label 0, × label 1) and each racer's decision boundary w·x = 0"
+            )
             self.plot.setLabel("bottom", "feature 1")
             self.plot.setLabel("left", "feature 2")
             zero, one = data.y == 0, data.y == 1
             self.points[0].setData(data.x[zero, 0], data.x[zero, 1])
             self.points[1].setData(data.x[one, 0], data.x[one, 1])
-        for item, p in (
-            (self.truth, data.true_params),
-            (self.best, surface.minima[0].point if surface.minima else None),
+        self.references = []
+        if data.kind != "linear":  # which marker is which class
+            self.references = [[point_sample(self.points[i]), f"label {i}", True] for i in (0, 1)]
+        for item, p, pen, name in (
+            (self.truth, data.true_params, TRUTH_PEN, "true model"),
+            (self.best, surface.minima[0].point if surface.minima else None, BEST_PEN, "best fit (f*)"),
         ):
             if p is None:
                 item.setData([], [])
             else:
                 ends = data.boundary_points(np.asarray(p, dtype=float))
                 item.setData(ends[:, 0], ends[:, 1], connect="finite")
-        self.plot.setAspectLocked(data.kind == "logistic")
+                self.references.append([pg.PlotDataItem(pen=pen), name, True])
+        # the box around the data fills the panel (no locked aspect: a wide, short dock would
+        # otherwise show mostly empty space beside the points)
+        self.plot.setAspectLocked(False)
         self.plot.vb.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0.02)
+        self._fill_legend()
+        self._fit()
 
     def set_racers(self, racers) -> None:
         for line in self.lines:
             self.plot.removeItem(line)
         self.lines = []
+        self.racers = [[racer_sample(r.color), r.name, r.visible] for r in racers]
         for racer in racers:
-            line = pg.PlotCurveItem(pen=pg.mkPen(QtGui.QColor(racer.color), width=2.5))
+            line = pg.PlotCurveItem(pen=racer_pen(racer.color, 2.5))
             line.setVisible(racer.visible)
             line.setZValue(10)
             self.plot.addItem(line)
             self.lines.append(line)
+        self._fill_legend()
+
+    def _fill_legend(self) -> None:
+        self.legend.set_entries([tuple(e) for e in self.racers + self.references])
+
+    def _fit(self) -> None:
+        """The legend beside the plot, under it where the panel is very narrow. No title on the
+        plot: the dock's title says "Data" and the tooltip what is drawn (a title as wide as
+        the plot would push the legend out of a narrow panel)."""
+        self.legend.set_side("right" if self.plot_widget.width() >= LEGEND_BESIDE_MIN_WIDTH else "bottom")
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._fit()
 
     def set_racer_visible(self, index: int, visible: bool) -> None:
         self.lines[index].setVisible(visible)
+        if 0 <= index < len(self.racers):
+            self.racers[index][2] = visible
+            self.legend.set_shown(index, visible)
+
+    def rename_racer(self, index: int, name: str) -> None:
+        if 0 <= index < len(self.racers):
+            self.racers[index][1] = name
+            self.legend.rename(index, name)
 
     def update_fits(self, runners) -> None:
         """Each racer's line from its current parameters."""

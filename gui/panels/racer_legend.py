@@ -6,6 +6,11 @@ spanning the axes and the view, entries wrapped into as many columns as the
 plot's width allows; ``side="right"``: one column right of the view), so exports
 of the plot carry it. Hidden racers leave the legend and come back in their
 place when shown again.
+
+A legend that would take more than ``ROOM_SHARE`` of its plot's height (ten racers
+under a short loss panel on a small screen) steps aside on screen: the map's legend,
+the racer list and the leaderboard name the same colours and markers there. Image
+exports of the panel show it again (``shown_for_export``).
 """
 
 from __future__ import annotations
@@ -16,7 +21,9 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from arena.palette import dash_for, symbol_for
 
 LEGEND_ROW = 4  # PlotItem layout: 0 title, 1 top axis, 2 view and side axes, 3 bottom axis
-ROW_HEIGHT = 24
+ROW_HEIGHT = 18  # a row of entries: labels 22 px tall, overlapping by the legend's -6 px spacing (+4 at the end)
+ROOM_SHARE = 0.3  # of the plot's height, at most, for a legend under it
+MAX_SIDE_COLUMNS = 2  # a legend beside the plot wraps into a second column, then steps aside
 SAMPLE_WIDTH = 20
 
 
@@ -47,14 +54,19 @@ def racer_sample(color: str, with_line: bool = True) -> pg.PlotDataItem:
 class PanelLegend(pg.LegendItem):
     """Legend entries in rows under a PlotItem's x axis (``items`` holds the shown ones)."""
 
-    def __init__(self, plot: pg.PlotItem, side: str = "bottom"):
+    def __init__(self, plot: pg.PlotItem, side: str = "bottom", room_share: float = ROOM_SHARE):
         super().__init__(
             horSpacing=6, verSpacing=-6, labelTextSize="9pt", labelTextColor=(35, 35, 35), frame=False, colCount=1
         )
+        self.layout.setContentsMargins(0, 0, 0, 0)  # the style's default margins push the last row out of the plot
         self.side = side
         self.entries: list[list] = []  # [sample item, name, shown]
         self.plot = plot
+        self.room_share = room_share
+        self.squeezed = False  # stepped aside for lack of room (on screen only)
+        self.forced = False  # shown whatever the room (during an export)
         self._place()
+        plot.geometryChanged.connect(self._check_room)
 
     def _place(self) -> None:
         policy = QtWidgets.QSizePolicy.Policy
@@ -111,32 +123,72 @@ class PanelLegend(pg.LegendItem):
             sample.setCacheMode(cache)
             label.setCacheMode(cache)
         self._fit_columns(force=True)
-        self.setVisible(bool(self.items))
+        self._check_room()
+        self.setVisible(bool(self.items) and not self.squeezed)
 
     # ------------------------------------------------------------ layout
     def _entry_width(self) -> float:
         widest = max((label.item.boundingRect().width() for _, label in self.items), default=40.0)
         return SAMPLE_WIDTH + widest + 18
 
+    def _right_columns(self) -> int:
+        """Columns a legend beside the plot needs to fit the plot's height (one while it can)."""
+        room = max(1.0, self.plot.vb.height() if self.plot is not None else 0)  # the legend's row is the view's
+        return max(1, -(-len(self.items) * ROW_HEIGHT // int(room)))
+
     def _fit_columns(self, force: bool = False) -> None:
         if self.side == "right":
-            if force:
+            cols = min(MAX_SIDE_COLUMNS, self._right_columns())
+            if force or cols != self.columnCount:
                 self.columnCount = -1
-                self.setColumnCount(1)
+                self.setColumnCount(cols)
             return
         n = len(self.items)
-        width = self.width() or (self.plot.width() if self.plot is not None else 0)
+        # the legend spans the plot's width (its own width may lag behind the plot's)
+        width = (self.plot.width() - 8 if self.plot is not None else 0) or self.width()
         cols = max(1, min(n, int(width // self._entry_width()))) if n else 1
         if force or cols != self.columnCount:
             self.columnCount = -1  # setColumnCount only re-lays out on a change
             self.setColumnCount(cols)
 
+    def rows_needed(self, width: float | None = None) -> int:
+        if not self.items:
+            return 0
+        if self.side == "right":
+            return -(-len(self.items) // self._right_columns())
+        width = self.plot.width() - 8 if width is None else width
+        cols = max(1, min(len(self.items), int(width // self._entry_width())))
+        return -(-len(self.items) // cols)
+
+    def _check_room(self) -> None:
+        """Step aside when the rows would take too much of the plot's height; come back when they fit."""
+        height = self.plot.height() if self.plot is not None else 0
+        self._fit_columns()
+        if self.side == "right":  # beside the plot it only needs to fit, in up to MAX_SIDE_COLUMNS columns
+            squeezed = not self.forced and height > 0 and self._right_columns() > MAX_SIDE_COLUMNS
+        else:
+            squeezed = not self.forced and height > 0 and self.rows_needed() * ROW_HEIGHT > self.room_share * height
+        if squeezed != self.squeezed:
+            self.squeezed = squeezed
+            self.setVisible(bool(self.items) and not squeezed)
+            self.updateSize()
+
+    def set_forced(self, forced: bool) -> None:
+        """Shown whatever the room (True, for an export), or as the room allows (False)."""
+        self.forced = forced
+        if forced and self.squeezed:
+            self.squeezed = False
+            self.setVisible(bool(self.items))
+            self.updateSize()
+        elif not forced:
+            self._check_room()
+
     def updateSize(self):  # noqa: N802 - pyqtgraph API
         """Ask the plot's layout for room (never place itself: the layout does)."""
-        rows = -(-len(self.items) // max(1, self.columnCount)) if self.items else 0
+        rows = -(-len(self.items) // max(1, self.columnCount)) if self.items and not self.squeezed else 0
         height = rows * ROW_HEIGHT + (4 if rows else 0)
         if self.side == "right":
-            width = self._entry_width() + 8 if self.items else 0
+            width = self._entry_width() * max(1, self.columnCount) + 14 if self.items and not self.squeezed else 0
             self.setMinimumSize(width, height)
             self.setMaximumSize(width, height)
             self.updateGeometry()

@@ -4,7 +4,11 @@ contour lines (contourpy).
 The colour scale and the contour levels come from the surface's domain (computed
 once per surface and parameter set); the map itself can be sampled over any
 extent (the visible view, which pan and zoom move) with that same scale, so the
-colours and levels do not jump as the user pans."""
+colours and levels do not jump as the user pans. Where the view shows values
+beyond the domain's (zoomed out, or the wide margins of an elongated domain),
+the scale and levels are extended to cover them, built on the domain's own: the
+same levels, every k-th of them (linear), or the same geometric ratio carried on
+upwards (log), so the map is shaded and contoured everywhere it is shown."""
 
 from __future__ import annotations
 
@@ -16,6 +20,8 @@ from contourpy import LineType, contour_generator
 
 GRID = 300
 N_LEVELS = 24
+COVERED = 1.25  # the domain's scale serves a view whose values stay below this share of its top
+MAX_LEVELS = 32  # an extended set of levels never has more lines than this
 
 
 @dataclass(frozen=True)
@@ -27,7 +33,8 @@ class SurfaceField:
     levels: np.ndarray
     lines: np.ndarray  # (N, 2) points, NaN rows between separate lines
     extent: tuple[float, float, float, float] = (0.0, 1.0, 0.0, 1.0)  # x0, x1, y0, y1 sampled
-    scale: tuple = ()  # (zmin, top) linear or (zmin, span, quantiles) log: the domain's colour scale
+    scale: tuple = ()  # (zmin, top) linear or (zmin, span, quantiles) log: the domain's colour scale;
+    # (zmin, top, z knots, shade knots) where a view's values go beyond the domain's
 
 
 def level_values(z: np.ndarray, log: bool, n: int = N_LEVELS) -> np.ndarray:
@@ -41,6 +48,57 @@ def level_values(z: np.ndarray, log: bool, n: int = N_LEVELS) -> np.ndarray:
     # linear: evenly spaced, but not wasted on the extreme tail (use the 98th percentile)
     top = float(np.percentile(finite, 98))
     return np.linspace(lo, top, n + 1)[1:-1] if top > lo else np.linspace(lo, hi, n + 1)[1:-1]
+
+
+def extended_scale(z: np.ndarray, finite: np.ndarray, log: bool, scale: tuple, levels: np.ndarray):
+    """(scale, levels) for values ``z`` sampled over a view, from the domain's ``scale`` and
+    ``levels``: those themselves where they cover the view's values, else extended so that
+    they do. The domain's levels and colours stay as they are; the values beyond them get
+    levels further apart (the same lattice or ladder, every k-th step) and the last quarter
+    of the colour map."""
+    if not finite.any() or not len(scale):
+        return scale, levels
+    values = z[finite]
+    if log:
+        zmin, span, q = scale
+        top = float(np.log10(max(float(values.max()) - zmin, span * 1e-9)))
+        if top <= q[-1] + np.log10(COVERED):
+            return scale, levels
+        # colours: the domain's quantiles take the first three quarters, then evenly on up to the view's top
+        extra = round((len(q) - 1) / 3)
+        q = np.concatenate([q, np.linspace(q[-1], top, extra + 1)[1:]])
+        if len(levels) >= 2 and levels[0] > zmin:
+            # levels: the domain's geometric ladder carried on upwards
+            ratio = float(np.log10((levels[1] - zmin) / (levels[0] - zmin)))
+            last = float(np.log10(levels[-1] - zmin))
+            levels = np.concatenate([levels, zmin + 10.0 ** _ladder(last, top, ratio, MAX_LEVELS - len(levels))])
+        return (zmin, span, q), levels
+    zmin, top = scale[:2]
+    width = max(top - zmin, 1e-300)
+    lo, hi = float(values.min()), float(np.percentile(values, 98))
+    below, above = lo < zmin - (COVERED - 1) * width, hi > zmin + COVERED * width
+    if not (below or above):
+        return scale, levels
+    step = float(levels[1] - levels[0]) if len(levels) >= 2 else width / N_LEVELS
+    room = max(2, MAX_LEVELS - len(levels))
+    ups = _ladder(top - step, hi, step, room // 2 if below else room) if above else np.empty(0)
+    downs = -_ladder(-zmin, -lo, step, room // 2 if above else room)[::-1] if below else np.empty(0)
+    levels = np.concatenate([downs, levels, ups])
+    xp, fp = [zmin, top], [0.2 if below else 0.0, 0.75 if above else 1.0]
+    if below:
+        xp, fp = [lo, *xp], [0.0, *fp]
+    if above:
+        xp, fp = [*xp, hi], [*fp, 1.0]
+    return (zmin, top, np.array(xp), np.array(fp)), levels
+
+
+def _ladder(start: float, stop: float, step: float, most: int) -> np.ndarray:
+    """start + k·step, start + 2k·step, ... up to ``stop``, with k doubled until there are
+    at most ``most`` of them."""
+    k = 1
+    while (stop - start) / (k * step) > max(1, most):
+        k *= 2
+    return start + k * step * np.arange(1, int(np.floor((stop - start) / (k * step))) + 1)
 
 
 FIELD_BUDGET = 0.06  # seconds to spend evaluating f over the grid
@@ -84,7 +142,7 @@ def compute_field(surface, grid: int | None = None, extent=None, reference: Surf
         z[np.abs(z) > 1e300] = np.inf
         finite = np.isfinite(z)
         if reference is not None:
-            scale, levels = reference.scale, reference.levels
+            scale, levels = extended_scale(z, finite, log, reference.scale, reference.levels)
         elif not finite.any():
             scale, levels = ((0.0, 1.0, np.linspace(-9, 0, 65)) if log else (0.0, 1.0)), np.empty(0)
         else:
@@ -101,7 +159,9 @@ def compute_field(surface, grid: int | None = None, extent=None, reference: Surf
             # equalised log scale: every colour band covers the same share of the domain's map
             zmin, span, q = scale
             logz = np.log10(np.clip(z - zmin, span * 1e-9, None))
-            shade = np.interp(logz, q, np.linspace(0, 1, 65))
+            shade = np.interp(logz, q, np.linspace(0, 1, len(q)))
+        elif len(scale) == 4:  # extended beyond the domain's values: piecewise linear
+            shade = np.interp(z, scale[2], scale[3])
         else:
             zmin, top = scale
             shade = (z - zmin) / max(top - zmin, 1e-300)

@@ -94,6 +94,38 @@ def test_png_has_the_width_asked_and_keeps_its_shape(raced, tmp_path, which):
     assert sorted(os.listdir(tmp_path)) == sorted([f"{which}-1200.png", f"{which}-2400.PNG"])
 
 
+def test_window_png_holds_the_plots_and_titles_but_no_widgets(raced, tmp_path):
+    """The whole-window image: the three plots with their titles and legends, and white where
+    the "Show:" selectors, the check box and the splitter handles sit on screen."""
+    img = pixels(export_panel(raced, "window", tmp_path / "w.png"))
+    root = raced.splitter
+    assert img.shape[:2] == (root.height(), root.width())
+
+    def region(widget):
+        r = QtCore.QRect(widget.mapTo(root, QtCore.QPoint(0, 0)), widget.size())
+        return img[r.top() : r.bottom() + 1, r.left() : r.right() + 1, :3]
+
+    widgets = [raced.loss.mode_box, raced.lr.mode_box]
+    widgets += [w for w in root.findChildren(QtWidgets.QSplitterHandle) if w.isVisible() and w.width() > 0]
+    assert len(widgets) >= 4  # two selectors, two handles
+    for widget in widgets:
+        assert widget.isVisible() and widget.width() > 0
+        part = region(widget)
+        assert (part == 255).all(), (widget, np.argwhere((part != 255).any(axis=2))[:5], part.shape)
+    # what the window shows there on screen is not white: the test would see a widget
+    screen = raced.splitter.grab().toImage().convertToFormat(QtGui.QImage.Format.Format_RGB888)
+    shot = np.frombuffer(screen.constBits(), np.uint8).reshape(screen.height(), screen.bytesPerLine())
+    box = raced.loss.mode_box
+    r = QtCore.QRect(box.mapTo(root, QtCore.QPoint(0, 0)), box.size())
+    assert (shot[r.top() : r.bottom() + 1, r.left() * 3 : (r.right() + 1) * 3] != 255).any()
+    # the titles are drawn (dark text in the title's place) and every racer's colour is in the plots
+    title = raced.loss.title
+    t = QtCore.QRect(title.mapTo(root, QtCore.QPoint(0, 0)), title.size())
+    assert (img[t.top() : t.bottom() + 1, t.left() : t.right() + 1, :3] < 100).all(axis=2).sum() > 30
+    for color in RACER_COLORS:
+        assert count_near(img, color) > 200, color
+
+
 def test_contour_png_shows_every_racers_path(raced, tmp_path):
     img = pixels(export_panel(raced, "contour", tmp_path / "map.png", width=1600))
     for color in RACER_COLORS:

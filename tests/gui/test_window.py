@@ -34,7 +34,8 @@ def test_first_launch_opens_the_textbook_preset(window):
 
 
 def test_step_button_advances_every_racer_by_one(qtbot, window):
-    qtbot.mouseClick(window.race_dock.step_button, Qt.MouseButton.LeftButton)
+    toolbar = window.findChild(QtWidgets.QToolBar, "RaceToolBar")
+    qtbot.mouseClick(toolbar.widgetForAction(window.actions["step"]), Qt.MouseButton.LeftButton)
     assert window.controller.race.steps == 1
     for runner, path in zip(window.controller.race.runners, window.contour.paths):
         assert runner.steps == 1

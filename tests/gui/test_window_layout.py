@@ -1,7 +1,7 @@
 """The window fits the screen it opens on: first size, restored geometry, docks that scroll."""
 
 import pytest
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from gui.main_window import MINIMUM_SIZE, PREFERRED_SIZE, first_geometry, fit_into
 
@@ -89,8 +89,169 @@ def test_at_1024x768_the_map_fits_its_pane_with_its_legend_underneath(qtbot, mak
     assert panel.legend.side == "bottom" and panel.legend.isVisible()
     scene_width = panel.plotItem.sceneBoundingRect().right()
     assert scene_width <= panel.viewport().width() + 1, (scene_width, panel.viewport().width())
-    assert panel.plotItem.titleLabel.text == "Rosenbrock"  # the formula would not fit: the name alone
+    # the surface and its formula where they fit the map's width, the name alone where not
+    title = panel.plotItem.titleLabel.text
+    font = QtGui.QFont(panel.font())
+    font.setPointSizeF(11)
+    if QtGui.QFontMetricsF(font).horizontalAdvance("Rosenbrock: (1 − x)² + 100 (y − x²)²") + 40 <= panel.width():
+        assert title == "Rosenbrock: (1 − x)² + 100 (y − x²)²"
+    else:
+        assert title == "Rosenbrock"
     w.resize(1600, 1000)
     qtbot.waitUntil(lambda: panel.width() >= 640, timeout=3000)
     qtbot.waitUntil(lambda: panel.legend.side == "right", timeout=3000)
     assert "100 (y − x²)²" in panel.plotItem.titleLabel.text
+
+
+# ------------------------------------------------------- the layout at three screen sizes
+SIZES = [(1600, 1000), (1280, 720), (1024, 768)]
+
+
+def ten_racer_rosenbrock():
+    from arena import PALETTE, RacerConfig, load_preset
+
+    config = load_preset("rosenbrock")
+    extra = [("adagrad", 0.5), ("adadelta", 1.0), ("amsgrad", 0.02), ("nadam", 0.02), ("adam", 0.05)]
+    racers = list(config.racers) + [
+        RacerConfig(opt, {"lr": lr}, f"{opt} {i}", PALETTE[5 + i]) for i, (opt, lr) in enumerate(extra)
+    ]
+    return config.__class__(**{**config.__dict__, "racers": racers})
+
+
+def opened_at(qtbot, settings, size, config):
+    """A window opened at ``size`` (as ``gui --size`` does: resized before it is shown)."""
+    from gui.app import make_app
+    from gui.main_window import MainWindow
+
+    make_app()
+    w = MainWindow(settings=settings, config=config)
+    qtbot.addWidget(w)
+    w.resize(*size)
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: w.race_dock.table.rowCount() == len(config.racers), timeout=2000)
+    qtbot.wait(60)  # the docks are sized from the event loop after the first show
+    return w
+
+
+def fully_visible_rows(table) -> int:
+    bottom = table.viewport().height()
+    return sum(1 for r in range(table.rowCount()) if table.visualRect(table.model().index(r, 1)).bottom() < bottom)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_leaderboard_row_is_visible_and_no_left_dock_scrolls_sideways(qtbot, settings, size):
+    config = ten_racer_rosenbrock()
+    w = opened_at(qtbot, settings, size, config)
+    w.controller.step(50)
+    w.race_dock.refresh()
+    qtbot.wait(20)
+    table = w.race_dock.table
+    assert table.rowCount() == 10
+    assert fully_visible_rows(table) == 10
+    assert not table.verticalScrollBar().isVisible() and not table.horizontalScrollBar().isVisible()
+    # the columns shown fit the table (a narrow one leaves some out rather than scroll)
+    header = table.horizontalHeader()
+    shown = [c for c in range(table.columnCount()) if not table.isColumnHidden(c)]
+    assert {0, 1, 2, 5} <= set(shown)
+    assert sum(header.sectionSize(c) for c in shown) <= table.viewport().width() + 1
+    for dock in (w.surface_dock, w.racers_dock, w.race_dock):
+        assert not dock.widget().horizontalScrollBar().isVisible(), dock.objectName()
+    # the hyperparameter editor shows the learning-rate field whole, without scrolling
+    lr = w.racers_dock.editor.findChild(QtWidgets.QWidget, "lr")
+    assert lr is not None and lr.isVisible()
+    seen = lr.visibleRegion().boundingRect()
+    assert seen.height() == lr.height() and seen.width() >= lr.width() // 2, (seen, lr.size())
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_race_controls_are_not_repeated_and_fit_the_dock(qtbot, settings, size):
+    from arena import load_preset
+
+    w = opened_at(qtbot, settings, size, load_preset("textbook"))
+    dock = w.race_dock
+    repeated = [
+        b
+        for b in dock.findChildren(QtWidgets.QAbstractButton)
+        if isinstance(b, QtWidgets.QToolButton) and b.defaultAction() in (w.actions["play"], w.actions["step"])
+    ]
+    assert repeated == []  # Play / Step / Reset are the toolbar's
+    for box in (dock.speed, dock.budget, dock.tol_on, dock.tol):
+        assert box.isVisible()
+        assert box.visibleRegion().boundingRect().size() == box.size(), box.objectName()
+
+
+def test_the_leaderboard_grows_with_the_racers(qtbot, settings):
+    from arena import load_preset
+
+    w = opened_at(qtbot, settings, (1024, 768), load_preset("textbook"))
+    for name in ("adam", "rmsprop", "nadam", "amsgrad", "adagrad", "sgd"):
+        w.racers_dock.add(name)
+    qtbot.waitUntil(lambda: w.race_dock.table.rowCount() == 10, timeout=2000)
+    qtbot.waitUntil(lambda: fully_visible_rows(w.race_dock.table) == 10, timeout=2000)
+
+
+def test_a_narrow_leaderboard_leaves_out_columns_instead_of_scrolling(qtbot, settings):
+    from arena import load_preset
+
+    w = opened_at(qtbot, settings, (1024, 768), load_preset("sgd-vs-batch"))  # Data dock beside it
+    assert w.data_dock.isVisible()
+    table = w.race_dock.table
+    qtbot.waitUntil(lambda: any(table.isColumnHidden(c) for c in range(table.columnCount())), timeout=2000)
+    assert table.isColumnHidden(6)  # no tolerance set: "Steps to tol" is the first to go
+    w.data_dock.hide()
+    w.resizeDocks([w.race_dock], [1000], QtCore.Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: not any(table.isColumnHidden(c) for c in range(table.columnCount())), timeout=2000)
+
+
+@pytest.mark.parametrize("preset, surface", [("sgd-vs-batch", "linear_regression"), (None, "logistic_regression")])
+def test_the_data_panel_has_a_legend_of_every_racer_and_fits_its_data(qtbot, settings, preset, surface):
+    from arena import load_preset
+
+    w = opened_at(qtbot, settings, (1280, 720), load_preset(preset or "textbook"))
+    if preset is None:
+        w.controller.set_surface(surface)
+        qtbot.wait(50)
+    panel = w.data_panel
+    names = [r.name for r in w.controller.config.racers]
+    assert w.data_dock.isVisible() and panel.legend.isVisible()
+    assert panel.legend.names()[: len(names)] == names
+    assert {"true model", "best fit (f*)"} <= set(panel.legend.names())
+    w.controller.set_racer_visible(1, False)
+    assert names[1] not in panel.legend.names()
+    w.controller.set_racer_visible(1, True)
+    w.controller.rename_racer(0, "renamed")
+    assert panel.legend.names()[0] == "renamed"
+    # the view is the box around the data: every point inside, not much room to spare
+    data = panel.data
+    (xr, yr) = panel.plot.vb.viewRange()
+    xs, ys = (data.x, data.y) if data.kind == "linear" else (data.x[:, 0], data.x[:, 1])
+    assert xr[0] <= xs.min() and xr[1] >= xs.max() and yr[0] <= ys.min() and yr[1] >= ys.max()
+    (x0, x1), (y0, y1) = data.extent
+    assert xr[1] - xr[0] <= 1.1 * (x1 - x0) and yr[1] - yr[0] <= 1.1 * (y1 - y0)
+    # the legend sits beside or under the plot, not over the points
+    view = panel.plot.vb.sceneBoundingRect().adjusted(1, 1, -1, -1)
+    for _sample, label in panel.legend.items:
+        assert not label.sceneBoundingRect().intersects(view)
+
+
+def test_a_legend_without_room_steps_aside_on_screen_but_not_in_exports(qtbot, settings, tmp_path):
+    """Ten racers under a short loss panel at 1024x768: the legend would take most of the plot,
+    so it steps aside (the map's legend names the same racers); the loss panel's export has it."""
+    import xml.etree.ElementTree as ET
+
+    from gui.export.panels import export_panel
+
+    w = opened_at(qtbot, settings, (1024, 768), ten_racer_rosenbrock())
+    w.controller.step(50)
+    legend, plot = w.loss.legend, w.loss.plot
+    assert legend.squeezed and not legend.isVisible()
+    assert plot.vb.height() > 0.5 * plot.height()
+    assert w.contour.legend.isVisible() and len(w.contour.legend.items) == 10
+    path = export_panel(w, "loss", tmp_path / "loss.svg")
+    text = " ".join(t for t in ET.parse(path).getroot().itertext())
+    for racer in w.controller.config.racers:
+        assert racer.name in text
+    assert legend.squeezed and not legend.isVisible()  # back as it was
+    w.resize(1600, 1000)
+    qtbot.waitUntil(lambda: legend.isVisible(), timeout=2000)  # room again: back under the plot
