@@ -246,6 +246,15 @@ class ContourPanel(pg.PlotWidget):
                 head.setData(pos=last[None, :])
             # a run that went non-finite keeps its last finite marker
 
+    def remove_racer(self, index: int) -> None:
+        """Drop racer ``index``'s path, head and legend entry; the others keep what they have drawn."""
+        self.paths.pop(index).release()
+        self.removeItem(self.heads.pop(index))
+        signature = getattr(self, "_signature", None)
+        if signature is not None and index < len(signature):
+            del signature[index]
+        self.legend.set_entries([e for i, e in enumerate(self.legend.entries) if i != index])
+
     def set_racer_visible(self, index: int, visible: bool) -> None:
         self.paths[index].set_visible(visible)
         self.heads[index].setVisible(visible)

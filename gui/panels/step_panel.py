@@ -67,6 +67,7 @@ class StepPanel(QtWidgets.QWidget):
         layout.addWidget(self.plot_widget, 1)
         self.curves: list[list[GrowingCurve]] = []
         self.samples: list[pg.PlotDataItem] = []
+        self.log_y = False
         self.steps_x = np.arange(1024, dtype=float)
 
     @property
@@ -77,6 +78,25 @@ class StepPanel(QtWidgets.QWidget):
         i = self.mode_box.findData(key)
         if i >= 0:
             self.mode_box.setCurrentIndex(i)
+
+    def set_log_y(self, on: bool) -> None:
+        """A log y axis: the curves draw log10 of their values (the axis labels the powers)."""
+        self.log_y = bool(on)
+        self.plot.setLogMode(y=self.log_y)
+        for group in self.curves:
+            for curve in group:
+                curve.log_y = self.log_y
+
+    def new_curve(self, pen, z: float, transform) -> GrowingCurve:
+        curve = GrowingCurve(self.plot, pen, z=z, transform=transform)
+        curve.log_y = self.log_y
+        return curve
+
+    def stride(self, n: int) -> int:
+        """Steps per pixel column of the step axis when it shows ``n`` steps (curves are
+        decimated to about that on screen)."""
+        width = self.plot.vb.width()
+        return int(max(n, MIN_STEPS) // max(width, 50.0))
 
     def _steps(self, n: int) -> np.ndarray:
         if len(self.steps_x) < n:
@@ -122,6 +142,17 @@ class StepPanel(QtWidgets.QWidget):
         if index < len(self.samples):
             self.legend.rename(index, name)
 
+    def remove_racer(self, index: int) -> None:
+        """Drop racer ``index``'s curves and legend entry; the others keep what they have drawn."""
+        for curve in self.curves.pop(index):
+            curve.release()
+        signature = getattr(self, "_signature", None)
+        if signature is not None and index < len(signature):
+            del signature[index]
+        if index < len(self.samples):
+            del self.samples[index]
+            self.legend.set_entries([e for i, e in enumerate(self.legend.entries) if i != index])
+
     def set_racer_visible(self, index: int, visible: bool) -> None:
         for curve in self.curves[index]:
             curve.set_visible(visible)
@@ -132,6 +163,9 @@ class StepPanel(QtWidgets.QWidget):
         self.marker.setValue(step)
         if self.follow_steps:
             self.plot.vb.setXRange(0, max(int(step), MIN_STEPS), padding=0)
+        # the y auto-range and the view's matrix now, not while painting: a range changed during a
+        # paint asks for a second paint of the whole plot
+        self.plot.vb.prepareForPaint()
 
     def redraw(self, runners) -> None:
         """Drop what is drawn and draw again (after a mode change)."""

@@ -7,7 +7,7 @@ import numpy as np
 from PySide6 import QtCore
 
 from arena import PALETTE, RaceConfig, RacerConfig, load_preset
-from gui.panels.growing_curve import CHUNK, HISTORY_MAX, TAIL_CHUNKS, GrowingCurve
+from gui.panels.growing_curve import ITEMS_MAX, POINTS_MAX, GrowingCurve
 from gui.panels.log_axis import format_log_ticks
 
 
@@ -125,18 +125,22 @@ def test_data_fit_maps_name_their_parameters(qtbot, window):
 def test_curve_display_cost_is_bounded_and_data_exact(qtbot, make_window):
     w = make_window(ten_racers(60_000))
     c = w.controller
-    c.step(1_000)
-    few = max(len(p.all_items()) for p in w.contour.paths)
-    for _ in range(6):
+    c.step(7_919)
+    items = {id(i) for p in w.contour.paths for i in p.all_items()}
+    for _ in range(5):
         c.step(7_919)
+    for _ in range(40):  # frames after the catch-ups: no new items, a bounded number of points
+        c.step(50)
     runner = c.race.runners[0]
     n = runner.steps + 1
-    bound = HISTORY_MAX + (TAIL_CHUNKS + 4) * CHUNK
     for curve in [*w.contour.paths, *(g[0] for g in w.loss.curves), *(k for g in w.lr.curves for k in g)]:
-        assert len(curve.all_items()) <= max(few, TAIL_CHUNKS + 4)
-        assert curve.points_drawn() <= bound
+        assert len(curve.all_items()) <= ITEMS_MAX
+        assert curve.points_drawn() <= POINTS_MAX
+    assert {id(i) for p in w.contour.paths for i in p.all_items()} == items  # the same items, reused
     x, y = w.contour.paths[0].data()
     assert len(x) == n and np.array_equal(x, runner.positions[:n, 0, 0])
+    steps, loss = w.loss.curves[0][0].data()
+    assert np.array_equal(steps, np.arange(n)) and np.array_equal(loss, w.loss.transform(runner.losses[:n, 0]))
 
 
 def test_decimated_history_keeps_the_envelope(qtbot, make_window):
