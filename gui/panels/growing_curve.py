@@ -35,8 +35,10 @@ from PySide6 import QtCore, QtGui
 TAIL_KEEP = 512  # full-resolution points the tail keeps after a fold
 FOLD = 256  # points folded into the history at a time (a multiple of BUCKET)
 BUCKET = 16  # points per decimation bucket (at most 6 kept)
-HISTORY_MAX = 1024  # decimated points in the history before it is decimated again
+HISTORY_MAX = 512  # decimated points in the history before it is decimated again
 STAGGER = 4  # first-fold thresholds are spread over this many fold sizes across curves
+TAIL_TOL = 0.5  # maps: the tail keeps a point every this many pixels of path length
+HISTORY_TOL = 1.0  # ...and the history one every this many (doubled while it exceeds HISTORY_MAX)
 DASH_SLACK = 0.02  # dashes are laid out again when the view's scale changes by more than this
 
 # for the tests: the most items and points one curve draws
@@ -98,6 +100,25 @@ def dash_pieces(x: np.ndarray, y: np.ndarray, sx: float, sy: float, pattern) -> 
     return px, py
 
 
+def thin(x: np.ndarray, y: np.ndarray, px: float, py: float, tol: float) -> tuple[np.ndarray, np.ndarray]:
+    """A path with one point kept per ``tol`` pixels of its length (``px``, ``py``: data units per
+    pixel), its ends, and both ends of every non-finite or huge step (a gap stays a gap): drawn,
+    it strays at most ``tol / 2`` pixels from the full path."""
+    n = len(x)
+    if n <= 2:
+        return np.array(x, dtype=float), np.array(y, dtype=float)
+    with np.errstate(all="ignore"):
+        seg = np.hypot(np.diff(x) / px, np.diff(y) / py)
+    bad = ~np.isfinite(seg)
+    s = np.concatenate([[0.0], np.cumsum(np.where(bad, 0.0, seg))])
+    q = np.floor(s / tol)
+    keep = np.ones(n, dtype=bool)
+    keep[1:-1] = q[1:-1] != q[:-2]
+    keep[:-1] |= bad
+    keep[1:] |= bad
+    return x[keep].astype(float), y[keep].astype(float)
+
+
 class FastCurve(pg.PlotCurveItem):
     """A PlotCurveItem for growing racer curves, pen given once, non-finite points breaking the line.
 
@@ -116,6 +137,12 @@ class FastCurve(pg.PlotCurveItem):
     def setData(self, *args, **kargs):  # noqa: N802 - pyqtgraph API
         self._dash_key = None
         super().setData(*args, **kargs)
+
+    def viewTransformChanged(self):  # noqa: N802 - pyqtgraph API
+        """A new view range: the bounding rectangle's pixel padding changes, the data bounds do not
+        (pyqtgraph drops both, and auto-ranging then walks every curve's data again each frame)."""
+        self._boundingRect = None
+        self.prepareGeometryChange()
 
     def setPen(self, *args, **kargs):  # noqa: N802 - pyqtgraph API
         self._dash_key = None
@@ -168,6 +195,8 @@ class GrowingCurve:
         self.tail: FastCurve | None = None
         self.hist_x = np.empty(0)
         self.hist_y = np.empty(0)
+        self.hist_tol = HISTORY_TOL  # pixels of path length per kept history point (maps)
+        self.pixel: tuple[float, float] | None = None
         self.tail_start = 0  # index of the tail's first point (the history's last one)
         self.shown = 0  # points drawn so far
         self.visible = True
@@ -194,11 +223,14 @@ class GrowingCurve:
         out[~np.isfinite(out)] = np.nan
         return out
 
-    def update(self, x: np.ndarray, y: np.ndarray, n: int, stride: int = 1) -> None:
+    def update(self, x: np.ndarray, y: np.ndarray, n: int, stride: int = 1, pixel=None) -> None:
         """Show the first ``n`` points of ``x``, ``y`` (``n`` may also shrink: redraw).
 
-        ``stride``: points per pixel column on screen (the caller knows its view); when 2 or
-        more the tail is drawn min/max-decimated in buckets of that many points too."""
+        The caller knows its view: ``stride``, the points per pixel column of a step axis
+        (from 2 the tail is drawn min/max-decimated in buckets of that many points);
+        ``pixel``, the data units per pixel (x, y) of a map: the path is thinned to a
+        point every half pixel of its length (the history to one a pixel or more)."""
+        self.pixel = pixel
         if n < self.shown:
             self.clear()
         self._x, self._y = x, y
@@ -211,7 +243,9 @@ class GrowingCurve:
             self.tail = self._make_item()
         lo = self.tail_start
         tx, ty = x[lo:n], self._drawn(self._ys(lo, n))
-        if stride >= 2:
+        if pixel is not None:
+            tx, ty = thin(tx, ty, pixel[0], pixel[1], TAIL_TOL)
+        elif stride >= 2:
             tx, ty = decimate(tx, ty, stride)
         self.tail.setData(tx, ty)
         self.shown = n
@@ -221,11 +255,17 @@ class GrowingCurve:
         lo = self.tail_start
         hi = lo + count  # the last folded point; the tail keeps it as its first
         start = lo + 1 if len(self.hist_x) else lo
-        sx, sy = decimate(self._x[start : hi + 1], self._drawn(self._ys(start, hi + 1)))
+        x, y = self._x[start : hi + 1], self._drawn(self._ys(start, hi + 1))
+        pixel = self.pixel
+        sx, sy = decimate(x, y) if pixel is None else thin(x, y, pixel[0], pixel[1], self.hist_tol)
         self.hist_x = np.concatenate([self.hist_x, sx])
         self.hist_y = np.concatenate([self.hist_y, sy])
         while len(self.hist_x) > HISTORY_MAX:
-            self.hist_x, self.hist_y = decimate(self.hist_x, self.hist_y)
+            if pixel is None:
+                self.hist_x, self.hist_y = decimate(self.hist_x, self.hist_y)
+            else:  # coarser, still along the path
+                self.hist_tol *= 2
+                self.hist_x, self.hist_y = thin(self.hist_x, self.hist_y, pixel[0], pixel[1], self.hist_tol)
         if self.history is None:
             self.history = self._make_item()
         self.history.setData(self.hist_x, self.hist_y)
@@ -259,6 +299,7 @@ class GrowingCurve:
         for item in self.all_items():
             item.setData([], [])
         self.hist_x, self.hist_y = np.empty(0), np.empty(0)
+        self.hist_tol = HISTORY_TOL
         self.tail_start = 0
         self.shown = 0
         self._x = self._y = None
