@@ -197,6 +197,8 @@ class GrowingCurve:
         self.hist_y = np.empty(0)
         self.hist_tol = HISTORY_TOL  # pixels of path length per kept history point (maps)
         self.pixel: tuple[float, float] | None = None
+        self.deferred = False  # updates are kept for the next flush()
+        self._pending: tuple | None = None
         self.tail_start = 0  # index of the tail's first point (the history's last one)
         self.shown = 0  # points drawn so far
         self.visible = True
@@ -230,6 +232,10 @@ class GrowingCurve:
         (from 2 the tail is drawn min/max-decimated in buckets of that many points);
         ``pixel``, the data units per pixel (x, y) of a map: the path is thinned to a
         point every half pixel of its length (the history to one a pixel or more)."""
+        if self.deferred:  # drawn at the next flush (a frame the panel skips)
+            self._pending = (x, y, n, stride, pixel)
+            return
+        self._pending = None
         self.pixel = pixel
         if n < self.shown:
             self.clear()
@@ -249,6 +255,14 @@ class GrowingCurve:
             tx, ty = decimate(tx, ty, stride)
         self.tail.setData(tx, ty)
         self.shown = n
+
+    def flush(self) -> None:
+        """Draw an update kept while ``deferred``."""
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            deferred, self.deferred = self.deferred, False
+            self.update(*pending)
+            self.deferred = deferred
 
     def _fold(self, count: int) -> None:
         """Move the tail's oldest ``count`` points into the decimated history."""
@@ -298,6 +312,7 @@ class GrowingCurve:
         """Forget the data; the items are emptied and kept for reuse."""
         for item in self.all_items():
             item.setData([], [])
+        self._pending = None
         self.hist_x, self.hist_y = np.empty(0), np.empty(0)
         self.hist_tol = HISTORY_TOL
         self.tail_start = 0
@@ -313,6 +328,7 @@ class GrowingCurve:
 
     def data(self) -> tuple[np.ndarray, np.ndarray]:
         """Every point shown, exactly (not the decimated display copy), for tests and exports."""
+        self.flush()
         if self._x is None or self.shown < 1:
             return np.empty(0), np.empty(0)
         n = self.shown

@@ -37,6 +37,7 @@ class LearningRatePanel(StepPanel):
             parent,
         )
         self.setObjectName("LearningRatePanel")
+        self.paint_every = 2  # while playing, every other frame: the rates change slowly
         self.set_log_y(True)
         self.modeChanged.connect(self._apply_mode)
         self._obs: list[np.ndarray] = []
@@ -107,6 +108,7 @@ class LearningRatePanel(StepPanel):
         return buf
 
     def update_curves(self, runners) -> None:
+        self.frame_started()
         for i, (group, runner) in enumerate(zip(self.curves, runners)):
             n = runner.steps + 1
             if n < self._obs_n[i]:

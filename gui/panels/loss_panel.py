@@ -116,6 +116,7 @@ class LossPanel(StepPanel):
             self.add_legend_entry(racer)
 
     def update_curves(self, runners) -> None:
+        self.frame_started()
         if runners and all(r.steps == 0 for r in runners):
             # a diverging racer's blow-up (1e16 and more) would squash every other curve:
             # the log axis stops at a million times the largest starting value
