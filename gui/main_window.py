@@ -372,15 +372,10 @@ class MainWindow(QtWidgets.QMainWindow):
     def _on_racer_removed(self, index: int) -> None:
         """One racer left the race: the panels drop its items and redraw the others from
         their runners' records, where they are (no restart)."""
-        racers = self.controller.config.racers
         for panel in (self.contour, self.loss, self.lr):
-            remove = getattr(panel, "remove_racer", None)
-            if callable(remove):  # a panel that can drop one racer's items does so
-                remove(index)
-            else:
-                panel.set_racers(racers)  # rebuilt from the current racers (new signature)
+            panel.remove_racer(index)
         if self._data_panel is not None:
-            self._data_panel.set_racers(racers)
+            self._data_panel.set_racers(self.controller.config.racers)
         self._on_advanced()
 
     def _on_advanced(self) -> None:
@@ -436,6 +431,8 @@ class MainWindow(QtWidgets.QMainWindow):
         sp = QtWidgets.QStyle.StandardPixmap
         act.setText("Pause" if playing else "Play")
         act.setIcon(self.style().standardIcon(sp.SP_MediaPause if playing else sp.SP_MediaPlay))
+        for panel in (self.loss, self.lr):
+            panel.set_playing(playing)
 
     def _on_visibility(self, index: int, visible: bool) -> None:
         for panel in (self.contour, self.loss, self.lr, self._data_panel):
@@ -446,7 +443,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.contour.rename_racer(index, name)
         self.loss.rename_racer(index, name)
         self.lr.rename_racer(index, name)
-        self.data_panel.rename_racer(index, name)
+        if self._data_panel is not None:
+            self._data_panel.rename_racer(index, name)
 
     def _pick_surface(self, name: str, params: dict) -> None:
         keep = name == self.controller.config.surface  # a parameter edit keeps the start

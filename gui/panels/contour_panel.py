@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
@@ -256,14 +258,25 @@ class ContourPanel(pg.PlotWidget):
 
     def update_paths(self, runners) -> None:
         """Extend each path to its runner's current step (array slices only)."""
+        px, py = self.plotItem.vb.viewPixelSize()
+        pixel = (px, py) if px > 0 and py > 0 and math.isfinite(px * py) else None
         for curve, head, runner in zip(self.paths, self.heads, runners):
             n = runner.steps + 1
             pos = runner.positions  # live view of rows [0, n)
-            curve.update(pos[:, 0, 0], pos[:, 0, 1], n)
+            curve.update(pos[:, 0, 0], pos[:, 0, 1], n, pixel=pixel)
             last = pos[n - 1, 0]
             if np.isfinite(last).all():
                 head.setData(pos=last[None, :])
             # a run that went non-finite keeps its last finite marker
+
+    def remove_racer(self, index: int) -> None:
+        """Drop racer ``index``'s path, head and legend entry; the others keep what they have drawn."""
+        self.paths.pop(index).release()
+        self.removeItem(self.heads.pop(index))
+        signature = getattr(self, "_signature", None)
+        if signature is not None and index < len(signature):
+            del signature[index]
+        self.legend.set_entries([e for i, e in enumerate(self.legend.entries) if i != index])
 
     def set_racer_visible(self, index: int, visible: bool) -> None:
         self.paths[index].set_visible(visible)

@@ -1,39 +1,49 @@
 """A curve that grows at its end, drawn in bounded time per frame however long it gets.
 
-``PlotDataItem.setData`` rebuilds its whole path, so a 10,000-step path costs
-milliseconds per frame per curve, and a path split into ever more items makes
-every repaint and every auto-range walk all of them. A :class:`GrowingCurve`
-draws its points in two parts:
+A :class:`GrowingCurve` draws its points with two plot items:
 
-* the *tail*: the newest points at full resolution, in chunks of ``CHUNK``
-  points (consecutive chunks share their joining point); finished chunks are not
-  touched again and each frame only re-sets the last chunk with a slice of the
-  caller's arrays;
-* the *history*: one item with everything older, decimated. When the tail holds
-  ``TAIL_CHUNKS`` finished chunks (plus a per-curve offset, so that not every
-  curve folds in the same frame), they are folded into the history: per bucket of
-  ``BUCKET`` points only the first, the last and the extremes of x and of y are
-  kept (min/max decimation: a step curve keeps its envelope, a path its extent).
-  When the history exceeds ``HISTORY_MAX`` points it is decimated once more.
+* the *tail*: the newest points at full resolution (between ``TAIL_KEEP`` and
+  ``TAIL_KEEP + FOLD`` of them, plus a per-curve offset before the first fold, so
+  that not every curve folds in the same frame). Each frame re-sets it with a
+  slice of the caller's arrays;
+* the *history*: everything older, decimated. When the tail holds ``FOLD`` points
+  more than ``TAIL_KEEP``, its oldest points are folded into the history: per
+  bucket of ``BUCKET`` points only the first, the last and the extremes of x and
+  of y are kept (min/max decimation: a step curve keeps its envelope, a path its
+  extent). When the history exceeds ``HISTORY_MAX`` points it is decimated once
+  more. The history item is set only when a fold happens.
 
-So the number of items and of points drawn per curve is bounded, and no frame
-redraws the history. :meth:`GrowingCurve.data` returns the exact points (from the
+So every curve is two items and a bounded number of points whatever its length,
+and no frame redraws the history's data. Both items are :class:`FastCurve`: a
+``PlotCurveItem`` (no per-item log/FFT/downsampling machinery) whose pen is set
+once and which is stroked on screen as separate segments (Qt's wide antialiased
+stroker is ten to a hundred times slower on one long path), dashes laid out by the
+item itself. :meth:`GrowingCurve.data` returns the exact points (from the
 caller's arrays), never the decimated display copy; exports read the run records.
 """
 
 from __future__ import annotations
 
 import itertools
+import math
 
 import numpy as np
 import pyqtgraph as pg
+from pyqtgraph.graphicsItems.PlotCurveItem import arrayToLineSegments
+from PySide6 import QtCore, QtGui
 
-CHUNK = 256
-TAIL_CHUNKS = 2  # finished full-resolution chunks kept before folding into the history
-BUCKET = 16  # points per decimation bucket (at most 4 kept)
-HISTORY_MAX = 1024  # decimated points in the history before it is decimated again
-SPARE_MAX = 4  # emptied items kept for reuse
-STAGGER = 3  # folding thresholds are spread over this many chunks across curves
+TAIL_KEEP = 512  # full-resolution points the tail keeps after a fold
+FOLD = 256  # points folded into the history at a time (a multiple of BUCKET)
+BUCKET = 16  # points per decimation bucket (at most 6 kept)
+HISTORY_MAX = 512  # decimated points in the history before it is decimated again
+STAGGER = 4  # first-fold thresholds are spread over this many fold sizes across curves
+TAIL_TOL = 0.5  # maps: the tail keeps a point every this many pixels of path length
+HISTORY_TOL = 1.0  # ...and the history one every this many (doubled while it exceeds HISTORY_MAX)
+DASH_SLACK = 0.02  # dashes are laid out again when the view's scale changes by more than this
+
+# for the tests: the most items and points one curve draws
+ITEMS_MAX = 2
+POINTS_MAX = HISTORY_MAX + TAIL_KEEP + FOLD * (STAGGER + 1)
 
 _curves = itertools.count()
 
@@ -58,97 +68,231 @@ def decimate(x: np.ndarray, y: np.ndarray, k: int = BUCKET) -> tuple[np.ndarray,
     return x[keep].astype(float), y[keep].astype(float)
 
 
+def dash_pieces(x: np.ndarray, y: np.ndarray, sx: float, sy: float, pattern) -> tuple[np.ndarray, np.ndarray]:
+    """The "on" pieces of a dash ``pattern`` (on, off, ... lengths in pixels) laid along the polyline
+    ``x, y`` drawn at ``sx``, ``sy`` pixels per unit: start and end points in pairs, in data units.
+    Non-finite points break the line (and restart no pattern: the gap just takes no ink)."""
+    seg = np.hypot(np.diff(x) * sx, np.diff(y) * sy)
+    bad = ~np.isfinite(seg)
+    seg[bad] = 0.0
+    s = np.concatenate([[0.0], np.cumsum(seg)])
+    total = s[-1]
+    c = np.concatenate([[0.0], np.cumsum(pattern)])
+    period = c[-1]
+    if not total > 0 or not period > 0:
+        return np.empty(0), np.empty(0)
+    k = np.arange(int(total // period) + 1, dtype=float)
+    marks = (k[:, None] * period + c[None, :-1]).ravel()
+    cuts = np.union1d(s, marks[marks < total])
+    u, v = cuts[:-1], cuts[1:]
+    mid = 0.5 * (u + v)
+    on = (np.searchsorted(c, mid % period, side="right") - 1) % 2 == 0
+    i = np.clip(np.searchsorted(s, mid, side="right") - 1, 0, len(seg) - 1)
+    on &= ~bad[i] & (seg[i] > 0)
+    u, v, i = u[on], v[on], i[on]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        tu, tv = (u - s[i]) / seg[i], (v - s[i]) / seg[i]
+    dx, dy = x[i + 1] - x[i], y[i + 1] - y[i]
+    px = np.empty(2 * len(i))
+    py = np.empty(2 * len(i))
+    px[0::2], px[1::2] = x[i] + tu * dx, x[i] + tv * dx
+    py[0::2], py[1::2] = y[i] + tu * dy, y[i] + tv * dy
+    return px, py
+
+
+def thin(x: np.ndarray, y: np.ndarray, px: float, py: float, tol: float) -> tuple[np.ndarray, np.ndarray]:
+    """A path with one point kept per ``tol`` pixels of its length (``px``, ``py``: data units per
+    pixel), its ends, and both ends of every non-finite or huge step (a gap stays a gap): drawn,
+    it strays at most ``tol / 2`` pixels from the full path."""
+    n = len(x)
+    if n <= 2:
+        return np.array(x, dtype=float), np.array(y, dtype=float)
+    with np.errstate(all="ignore"):
+        seg = np.hypot(np.diff(x) / px, np.diff(y) / py)
+    bad = ~np.isfinite(seg)
+    s = np.concatenate([[0.0], np.cumsum(np.where(bad, 0.0, seg))])
+    q = np.floor(s / tol)
+    keep = np.ones(n, dtype=bool)
+    keep[1:-1] = q[1:-1] != q[:-2]
+    keep[:-1] |= bad
+    keep[1:] |= bad
+    return x[keep].astype(float), y[keep].astype(float)
+
+
+class FastCurve(pg.PlotCurveItem):
+    """A PlotCurveItem for growing racer curves, pen given once, non-finite points breaking the line.
+
+    On screen it is stroked as separate line segments: Qt strokes one wide antialiased
+    path ten times slower than the same segments (a hundred times on a noisy curve
+    folded over itself). A dashed or dotted pen is laid out here, along the curve in
+    pixels, and its dashes drawn as segments with the solid pen. Exports stroke one
+    path with the pen itself."""
+
+    def __init__(self, pen):
+        super().__init__(connect="finite", skipFiniteCheck=True)
+        self._dash_key: tuple[float, float] | None = None
+        self._dash_lines = None
+        self.setPen(pen)
+
+    def setData(self, *args, **kargs):  # noqa: N802 - pyqtgraph API
+        self._dash_key = None
+        super().setData(*args, **kargs)
+
+    def viewTransformChanged(self):  # noqa: N802 - pyqtgraph API
+        """A new view range: the bounding rectangle's pixel padding changes, the data bounds do not
+        (pyqtgraph drops both, and auto-ranging then walks every curve's data again each frame)."""
+        self._boundingRect = None
+        self.prepareGeometryChange()
+
+    def setPen(self, *args, **kargs):  # noqa: N802 - pyqtgraph API
+        self._dash_key = None
+        super().setPen(*args, **kargs)
+        pen = self.opts["pen"]
+        self._solid_pen = QtGui.QPen(pen if pen is not None else QtCore.Qt.PenStyle.NoPen)
+        if pen is not None and pen.style() != QtCore.Qt.PenStyle.NoPen:
+            self._solid_pen.setStyle(QtCore.Qt.PenStyle.SolidLine)
+
+    def paint(self, p, opt, widget):
+        x, y = self.xData, self.yData
+        if self._exportOpts is not False or x is None or len(x) < 2:
+            return super().paint(p, opt, widget)
+        pen = self.opts["pen"]
+        if pen is None or pen.style() == QtCore.Qt.PenStyle.NoPen:
+            return None
+        p.setRenderHint(p.RenderHint.Antialiasing, self.opts["antialias"])
+        if pen.style() == QtCore.Qt.PenStyle.SolidLine:
+            p.setPen(pen)
+            p.drawLines(*self._getLineSegments())
+            return None
+        t = p.transform()
+        sx, sy = math.hypot(t.m11(), t.m12()), math.hypot(t.m21(), t.m22())
+        key = self._dash_key
+        if key is None or abs(sx - key[0]) > DASH_SLACK * key[0] or abs(sy - key[1]) > DASH_SLACK * key[1]:
+            width = max(pen.widthF(), 1.0)
+            pattern = np.asarray(pen.dashPattern(), dtype=float) * width
+            px, py = dash_pieces(x, y, sx, sy, pattern)
+            self._dash_lines = arrayToLineSegments(px, py, "pairs", False, out=self._dash_lines)
+            self._dash_key = (sx, sy)
+        p.setPen(self._solid_pen)
+        p.drawLines(*self._dash_lines.drawargs())
+        return None
+
+
 class GrowingCurve:
-    """Draw ``x[:n], y[:n]`` as ``n`` grows; the arrays are the caller's live history."""
+    """Draw ``x[:n], y[:n]`` as ``n`` grows; the arrays are the caller's live history.
+
+    ``transform`` is applied to each y slice as it is drawn (and by :meth:`data`);
+    ``log_y`` draws log10 of the transformed values (for a PlotItem in log mode)."""
 
     def __init__(self, plot: pg.PlotItem, pen, name: str | None = None, z: float = 0.0, transform=None):
         self.plot = plot
-        self.transform = transform  # applied to each y slice as it is drawn
+        self.transform = transform
+        self.log_y = False
         self.pen = pen
         self.name = name
         self.z = z
-        self.items: list[pg.PlotDataItem] = []  # the tail's chunks, oldest first
-        self.spare: list[pg.PlotDataItem] = []  # emptied chunks kept for reuse (removing items is slow)
-        self.history: pg.PlotDataItem | None = None
+        self.history: FastCurve | None = None
+        self.tail: FastCurve | None = None
         self.hist_x = np.empty(0)
         self.hist_y = np.empty(0)
+        self.hist_tol = HISTORY_TOL  # pixels of path length per kept history point (maps)
+        self.pixel: tuple[float, float] | None = None
+        self.deferred = False  # updates are kept for the next flush()
+        self._pending: tuple | None = None
         self.tail_start = 0  # index of the tail's first point (the history's last one)
         self.shown = 0  # points drawn so far
         self.visible = True
-        self.stagger = (next(_curves) % STAGGER) * (CHUNK - 1)
+        self.stagger = (next(_curves) % STAGGER) * FOLD  # delays the first fold
         self._x: np.ndarray | None = None
         self._y: np.ndarray | None = None
 
-    def _make_item(self) -> pg.PlotDataItem:
-        item = pg.PlotDataItem(pen=self.pen, connect="finite", skipFiniteCheck=False)
+    def _make_item(self) -> FastCurve:
+        item = FastCurve(self.pen)
         item.setZValue(self.z)
         item.setVisible(self.visible)
         self.plot.addItem(item)
-        return item
-
-    def _new_item(self) -> pg.PlotDataItem:
-        if self.spare:
-            item = self.spare.pop()
-            item.setPen(self.pen)
-            item.setZValue(self.z)
-            item.setVisible(self.visible)
-        else:
-            item = self._make_item()
-        self.items.append(item)
         return item
 
     def _ys(self, lo: int, hi: int) -> np.ndarray:
         y = self._y[lo:hi]
         return y if self.transform is None else self.transform(y)
 
-    def update(self, x: np.ndarray, y: np.ndarray, n: int) -> None:
-        """Show the first ``n`` points of ``x``, ``y`` (``n`` may also shrink: redraw)."""
+    def _drawn(self, y: np.ndarray) -> np.ndarray:
+        if not self.log_y:
+            return y
+        with np.errstate(all="ignore"):
+            out = np.log10(y)
+        out[~np.isfinite(out)] = np.nan
+        return out
+
+    def update(self, x: np.ndarray, y: np.ndarray, n: int, stride: int = 1, pixel=None) -> None:
+        """Show the first ``n`` points of ``x``, ``y`` (``n`` may also shrink: redraw).
+
+        The caller knows its view: ``stride``, the points per pixel column of a step axis
+        (from 2 the tail is drawn min/max-decimated in buckets of that many points);
+        ``pixel``, the data units per pixel (x, y) of a map: the path is thinned to a
+        point every half pixel of its length (the history to one a pixel or more)."""
+        if self.deferred:  # drawn at the next flush (a frame the panel skips)
+            self._pending = (x, y, n, stride, pixel)
+            return
+        self._pending = None
+        self.pixel = pixel
         if n < self.shown:
             self.clear()
         self._x, self._y = x, y
         if n == self.shown or n < 1:
             return
-        last_chunk = (n - self.tail_start - 2) // (CHUNK - 1) if n - self.tail_start > 1 else 0
-        if last_chunk >= TAIL_CHUNKS + self.stagger // (CHUNK - 1):
-            self._fold(last_chunk)  # from the data: a long catch-up never makes an item per chunk
-        t0 = self.tail_start
-        drawn = self.shown - t0
-        first_chunk = max(0, (drawn - 1) // (CHUNK - 1)) if drawn > 0 else 0
-        last_chunk = (n - t0 - 2) // (CHUNK - 1) if n - t0 > 1 else 0
-        for c in range(first_chunk, last_chunk + 1):
-            while len(self.items) <= c:
-                self._new_item()
-            lo = t0 + c * (CHUNK - 1)
-            hi = min(n, lo + CHUNK)
-            self.items[c].setData(x[lo:hi], self._ys(lo, hi))
+        over = n - self.tail_start - TAIL_KEEP - self.stagger
+        if over >= FOLD:
+            self._fold(over // FOLD * FOLD + self.stagger)  # a long catch-up folds at once
+        if self.tail is None:
+            self.tail = self._make_item()
+        lo = self.tail_start
+        tx, ty = x[lo:n], self._drawn(self._ys(lo, n))
+        if pixel is not None:
+            tx, ty = thin(tx, ty, pixel[0], pixel[1], TAIL_TOL)
+        elif stride >= 2:
+            tx, ty = decimate(tx, ty, stride)
+        self.tail.setData(tx, ty)
         self.shown = n
 
-    def _fold(self, chunks: int) -> None:
-        """Move the tail's first ``chunks`` finished chunks into the decimated history."""
+    def flush(self) -> None:
+        """Draw an update kept while ``deferred``."""
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            deferred, self.deferred = self.deferred, False
+            self.update(*pending)
+            self.deferred = deferred
+
+    def _fold(self, count: int) -> None:
+        """Move the tail's oldest ``count`` points into the decimated history."""
         lo = self.tail_start
-        hi = lo + chunks * (CHUNK - 1)  # the last folded point; the tail keeps it as its first
+        hi = lo + count  # the last folded point; the tail keeps it as its first
         start = lo + 1 if len(self.hist_x) else lo
-        sx, sy = decimate(self._x[start : hi + 1], self._ys(start, hi + 1))
+        x, y = self._x[start : hi + 1], self._drawn(self._ys(start, hi + 1))
+        pixel = self.pixel
+        sx, sy = decimate(x, y) if pixel is None else thin(x, y, pixel[0], pixel[1], self.hist_tol)
         self.hist_x = np.concatenate([self.hist_x, sx])
         self.hist_y = np.concatenate([self.hist_y, sy])
         while len(self.hist_x) > HISTORY_MAX:
-            self.hist_x, self.hist_y = decimate(self.hist_x, self.hist_y)
+            if pixel is None:
+                self.hist_x, self.hist_y = decimate(self.hist_x, self.hist_y)
+            else:  # coarser, still along the path
+                self.hist_tol *= 2
+                self.hist_x, self.hist_y = thin(self.hist_x, self.hist_y, pixel[0], pixel[1], self.hist_tol)
         if self.history is None:
             self.history = self._make_item()
         self.history.setData(self.hist_x, self.hist_y)
-        done = self.items[:chunks]
-        for item in done:
-            item.setData([], [])
-            item.setVisible(False)
-        self.spare.extend(reversed(done))
-        del self.items[:chunks]
-        while len(self.spare) > SPARE_MAX:  # hidden items still cost every view change
-            self.plot.removeItem(self.spare.pop(0))
         self.tail_start = hi
         self.stagger = 0  # the offset only spreads the first fold
 
-    def all_items(self) -> list[pg.PlotDataItem]:
-        return ([self.history] if self.history is not None else []) + self.items
+    def all_items(self) -> list[FastCurve]:
+        return [item for item in (self.history, self.tail) if item is not None]
+
+    @property
+    def items(self) -> list[FastCurve]:
+        """The display items (history and tail), as :meth:`all_items`."""
+        return self.all_items()
 
     def points_drawn(self) -> int:
         """Points held by the display items (bounded whatever the length of the curve)."""
@@ -165,30 +309,26 @@ class GrowingCurve:
             item.setVisible(visible)
 
     def clear(self) -> None:
-        """Forget the data; the chunk items are emptied, hidden and kept for reuse."""
-        for item in self.items:
+        """Forget the data; the items are emptied and kept for reuse."""
+        for item in self.all_items():
             item.setData([], [])
-            item.setVisible(False)
-        self.spare.extend(reversed(self.items))
-        self.items.clear()
-        if self.history is not None:
-            self.history.setData([], [])
+        self._pending = None
         self.hist_x, self.hist_y = np.empty(0), np.empty(0)
+        self.hist_tol = HISTORY_TOL
         self.tail_start = 0
         self.shown = 0
         self._x = self._y = None
 
     def release(self) -> None:
         """Remove every item from the plot (the curve is no longer needed)."""
-        for item in self.all_items() + self.spare:
+        for item in self.all_items():
             self.plot.removeItem(item)
-        self.items.clear()
-        self.spare.clear()
-        self.history = None
+        self.history = self.tail = None
         self.clear()
 
     def data(self) -> tuple[np.ndarray, np.ndarray]:
         """Every point shown, exactly (not the decimated display copy), for tests and exports."""
+        self.flush()
         if self._x is None or self.shown < 1:
             return np.empty(0), np.empty(0)
         n = self.shown

@@ -6,7 +6,6 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
-from .growing_curve import GrowingCurve
 from .racer_legend import racer_pen
 from .step_panel import StepPanel
 
@@ -38,7 +37,8 @@ class LearningRatePanel(StepPanel):
             parent,
         )
         self.setObjectName("LearningRatePanel")
-        self.plot.setLogMode(y=True)
+        self.paint_every = 2  # while playing, every other frame: the rates change slowly
+        self.set_log_y(True)
         self.modeChanged.connect(self._apply_mode)
         self._obs: list[np.ndarray] = []
         self._apply_mode(self.mode)
@@ -68,8 +68,8 @@ class LearningRatePanel(StepPanel):
         for i, racer in enumerate(racers):
             solid, dashed = self.pens(racer)
             group = [
-                GrowingCurve(self.plot, solid, z=i, transform=self.transform),
-                GrowingCurve(self.plot, dashed, z=i, transform=self.transform),
+                self.new_curve(solid, i, self.transform),
+                self.new_curve(dashed, i, self.transform),
             ]
             for curve in group:
                 curve.set_visible(racer.visible)
@@ -84,6 +84,12 @@ class LearningRatePanel(StepPanel):
         )
         self._obs = [np.full((0, 2), np.nan) for _ in racers]
         self._obs_n = [0 for _ in racers]
+
+    def remove_racer(self, index: int) -> None:
+        super().remove_racer(index)
+        for buffers in (self._obs, self._obs_n):
+            if index < len(buffers):
+                del buffers[index]
 
     def _observed(self, i: int, runner, n: int) -> np.ndarray:
         """-Δθ_t / g_{t-1} for rows [0, n), computed only for rows not done yet."""
@@ -102,11 +108,12 @@ class LearningRatePanel(StepPanel):
         return buf
 
     def update_curves(self, runners) -> None:
+        self.frame_started()
         for i, (group, runner) in enumerate(zip(self.curves, runners)):
             n = runner.steps + 1
             if n < self._obs_n[i]:
                 self._obs_n[i] = 0
             data = runner.effective_lr[:, 0] if self.mode == OWN else self._observed(i, runner, n)
-            steps = self._steps(n)
-            group[0].update(steps, data[:, 0], n)
-            group[1].update(steps, data[:, 1], n)
+            steps, stride = self._steps(n), self.stride(n)
+            group[0].update(steps, data[:, 0], n, stride)
+            group[1].update(steps, data[:, 1], n, stride)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6 import QtWidgets
+from PySide6 import QtGui, QtWidgets
 
-from .growing_curve import GrowingCurve
 from .racer_legend import racer_pen
 from .step_panel import StepPanel
 
@@ -64,7 +63,7 @@ class LossPanel(StepPanel):
         self._apply_mode(self.mode)
 
     def _apply_mode(self, mode: str) -> None:
-        self.plot.setLogMode(y=mode in (GAP, LOG))
+        self.set_log_y(mode in (GAP, LOG))
         label = {GAP: "f − f*", LOG: "f", LINEAR: "f"}[mode]
         self.plot.setLabel("left", label)
         self.title.setText({GAP: "Loss gap f − f*", LOG: "Loss f", LINEAR: "Loss f"}[mode])
@@ -94,7 +93,12 @@ class LossPanel(StepPanel):
 
     @staticmethod
     def pens(racer):
-        return [racer_pen(racer.color, 2), racer_pen(racer.color, 1, alpha=70)]
+        """The racer's line, and a faint one for mini-batch losses: its colour at 70/255 over the
+        white plot, mixed beforehand (an opaque pen: the curve is drawn as overlapping segments)."""
+        faint = racer_pen(racer.color, 1)
+        c, a = faint.color(), 70 / 255
+        faint.setColor(QtGui.QColor(*(round(255 - (255 - v) * a) for v in (c.red(), c.green(), c.blue()))))
+        return [racer_pen(racer.color, 2), faint]
 
     def set_racers(self, racers) -> None:
         self.show_batch.setVisible(any(r.options.get("batch_size") for r in racers))
@@ -104,14 +108,15 @@ class LossPanel(StepPanel):
         self.clear_racers()
         for i, racer in enumerate(racers):
             pen, faint = self.pens(racer)
-            curve = GrowingCurve(self.plot, pen, z=i + 100, transform=self.transform)
-            batch = GrowingCurve(self.plot, faint, z=i, transform=self.transform_batch)
+            curve = self.new_curve(pen, i + 100, self.transform)
+            batch = self.new_curve(faint, i, self.transform_batch)
             curve.set_visible(racer.visible)
             batch.set_visible(racer.visible and self.show_batch.isChecked())
             self.curves.append([curve, batch])
             self.add_legend_entry(racer)
 
     def update_curves(self, runners) -> None:
+        self.frame_started()
         if runners and all(r.steps == 0 for r in runners):
             # a diverging racer's blow-up (1e16 and more) would squash every other curve:
             # the log axis stops at a million times the largest starting value
@@ -120,10 +125,10 @@ class LossPanel(StepPanel):
             self.cap = 1e6 * base if base > 0 else np.inf
         for (curve, batch), runner in zip(self.curves, runners):
             n = runner.steps + 1
-            steps = self._steps(n)
-            curve.update(steps, runner.losses[:, 0], n)
+            steps, stride = self._steps(n), self.stride(n)
+            curve.update(steps, runner.losses[:, 0], n, stride)
             if runner.options.batch_size:
-                batch.update(steps, runner.batch_losses[:, 0], n - 1 if n > 1 else 0)
+                batch.update(steps, runner.batch_losses[:, 0], n - 1 if n > 1 else 0, stride)
 
     def set_racer_visible(self, index: int, visible: bool) -> None:
         curve, batch = self.curves[index]

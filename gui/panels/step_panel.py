@@ -12,6 +12,7 @@ from .log_axis import LogAxis
 from .racer_legend import PanelLegend, racer_sample
 
 MIN_STEPS = 10  # the step axis spans at least [0, MIN_STEPS]
+HEADROOM = 1.1  # while playing, the step axis reaches this far past the step (and moves in jumps)
 
 
 class StepPanel(QtWidgets.QWidget):
@@ -67,6 +68,17 @@ class StepPanel(QtWidgets.QWidget):
         layout.addWidget(self.plot_widget, 1)
         self.curves: list[list[GrowingCurve]] = []
         self.samples: list[pg.PlotDataItem] = []
+        self.log_y = False
+        # while a race plays (set_playing), only every ``paint_every``-th frame is drawn (a panel that
+        # need not follow every frame leaves the time to the others); the others are kept for the
+        # next drawn frame, any paint or export of the plot, a data() call or the end of play
+        self.paint_every = 1
+        self.playing = False
+        self._frames = 0
+        self._deferring = False
+        self._pending_step: int | None = None
+        self._step = 0
+        self.plot.scene().sigPrepareForPaint.connect(self.flush)
         self.steps_x = np.arange(1024, dtype=float)
 
     @property
@@ -78,12 +90,46 @@ class StepPanel(QtWidgets.QWidget):
         if i >= 0:
             self.mode_box.setCurrentIndex(i)
 
+    def set_log_y(self, on: bool) -> None:
+        """A log y axis: the curves draw log10 of their values (the axis labels the powers)."""
+        self.log_y = bool(on)
+        self.plot.setLogMode(y=self.log_y)
+        for group in self.curves:
+            for curve in group:
+                curve.log_y = self.log_y
+
+    def new_curve(self, pen, z: float, transform) -> GrowingCurve:
+        curve = GrowingCurve(self.plot, pen, z=z, transform=transform)
+        curve.log_y = self.log_y
+        curve.deferred = self._deferring
+        return curve
+
+    def stride(self, n: int) -> int:
+        """Steps per pixel column of the step axis when it shows ``n`` steps (curves are
+        decimated to about that on screen)."""
+        width = self.plot.vb.width()
+        return int(max(n, MIN_STEPS) // max(width, 50.0))
+
     def _steps(self, n: int) -> np.ndarray:
         if len(self.steps_x) < n:
             self.steps_x = np.arange(max(n, 2 * len(self.steps_x)), dtype=float)
         return self.steps_x
 
+    def set_playing(self, playing: bool) -> None:
+        """While playing, frames may be skipped and the step axis moves in jumps; when play stops,
+        everything kept is drawn and the axis ends at the last step."""
+        self.playing = bool(playing)
+        if not self.playing:
+            self.flush()
+            self.set_step(self._step)
+
+    def restart_frames(self) -> None:
+        """A new race: its first frame is drawn at once."""
+        self.flush()
+        self._frames = 0
+
     def clear_racers(self) -> None:
+        self.restart_frames()
         for group in self.curves:
             for curve in group:
                 curve.release()
@@ -96,6 +142,7 @@ class StepPanel(QtWidgets.QWidget):
 
         Returns False (nothing done) when the racers differ in number, name or
         colour, so the caller rebuilds."""
+        self.restart_frames()
         signature = [(r.name, r.color) for r in racers]
         if signature != getattr(self, "_signature", None) or len(self.curves) != len(racers):
             self._signature = signature
@@ -122,16 +169,64 @@ class StepPanel(QtWidgets.QWidget):
         if index < len(self.samples):
             self.legend.rename(index, name)
 
+    def remove_racer(self, index: int) -> None:
+        """Drop racer ``index``'s curves and legend entry; the others keep what they have drawn."""
+        for curve in self.curves.pop(index):
+            curve.release()
+        signature = getattr(self, "_signature", None)
+        if signature is not None and index < len(signature):
+            del signature[index]
+        if index < len(self.samples):
+            del self.samples[index]
+            self.legend.set_entries([e for i, e in enumerate(self.legend.entries) if i != index])
+
     def set_racer_visible(self, index: int, visible: bool) -> None:
         for curve in self.curves[index]:
             curve.set_visible(visible)
         if index < len(self.samples):
             self.legend.set_shown(index, visible)
 
+    def frame_started(self) -> None:
+        """Called by ``update_curves`` first: decides whether this frame is drawn or kept."""
+        self._frames += 1
+        defer = self.paint_every > 1 and self.playing and self._frames % self.paint_every != 0
+        if defer != self._deferring:
+            self._deferring = defer
+            for group in self.curves:
+                for curve in group:
+                    curve.deferred = defer
+
+    def flush(self) -> None:
+        """Draw what skipped frames kept."""
+        if not self._deferring and self._pending_step is None:
+            return
+        self._deferring = False
+        for group in self.curves:
+            for curve in group:
+                curve.deferred = False
+                curve.flush()
+        step, self._pending_step = self._pending_step, None
+        if step is not None:
+            self.set_step(step)
+
     def set_step(self, step: int) -> None:
+        self._step = step
+        if self._deferring:
+            self._pending_step = step
+            return
+        self._pending_step = None
         self.marker.setValue(step)
         if self.follow_steps:
-            self.plot.vb.setXRange(0, max(int(step), MIN_STEPS), padding=0)
+            hi = max(int(step), MIN_STEPS)
+            vb = self.plot.vb
+            if not self.playing:
+                vb.setXRange(0, hi, padding=0)
+            elif not hi <= vb.viewRange()[0][1] <= hi * HEADROOM**2:
+                # a jump ahead: the view, its axis and the curves' layout stay put for a while
+                vb.setXRange(0, float(f"{hi * HEADROOM:.2g}") if hi >= 100 else hi * HEADROOM, padding=0)
+        # the y auto-range and the view's matrix now, not while painting: a range changed during a
+        # paint asks for a second paint of the whole plot
+        self.plot.vb.prepareForPaint()
 
     def redraw(self, runners) -> None:
         """Drop what is drawn and draw again (after a mode change)."""

@@ -7,7 +7,7 @@ import numpy as np
 from PySide6 import QtCore
 
 from arena import PALETTE, RaceConfig, RacerConfig, load_preset
-from gui.panels.growing_curve import CHUNK, HISTORY_MAX, TAIL_CHUNKS, GrowingCurve
+from gui.panels.growing_curve import ITEMS_MAX, POINTS_MAX, GrowingCurve, dash_pieces, thin
 from gui.panels.log_axis import format_log_ticks
 
 
@@ -125,18 +125,22 @@ def test_data_fit_maps_name_their_parameters(qtbot, window):
 def test_curve_display_cost_is_bounded_and_data_exact(qtbot, make_window):
     w = make_window(ten_racers(60_000))
     c = w.controller
-    c.step(1_000)
-    few = max(len(p.all_items()) for p in w.contour.paths)
-    for _ in range(6):
+    c.step(7_919)
+    items = {id(i) for p in w.contour.paths for i in p.all_items()}
+    for _ in range(5):
         c.step(7_919)
+    for _ in range(40):  # frames after the catch-ups: no new items, a bounded number of points
+        c.step(50)
     runner = c.race.runners[0]
     n = runner.steps + 1
-    bound = HISTORY_MAX + (TAIL_CHUNKS + 4) * CHUNK
     for curve in [*w.contour.paths, *(g[0] for g in w.loss.curves), *(k for g in w.lr.curves for k in g)]:
-        assert len(curve.all_items()) <= max(few, TAIL_CHUNKS + 4)
-        assert curve.points_drawn() <= bound
+        assert len(curve.all_items()) <= ITEMS_MAX
+        assert curve.points_drawn() <= POINTS_MAX
+    assert {id(i) for p in w.contour.paths for i in p.all_items()} == items  # the same items, reused
     x, y = w.contour.paths[0].data()
     assert len(x) == n and np.array_equal(x, runner.positions[:n, 0, 0])
+    steps, loss = w.loss.curves[0][0].data()
+    assert np.array_equal(steps, np.arange(n)) and np.array_equal(loss, w.loss.transform(runner.losses[:n, 0]))
 
 
 def test_decimated_history_keeps_the_envelope(qtbot, make_window):
@@ -154,3 +158,97 @@ def test_decimated_history_keeps_the_envelope(qtbot, make_window):
     assert xs.min() == 0 and xs.max() == x[-1]
     assert abs(ys.max() - y.max()) < 1e-12 and abs(ys.min() - y.min()) < 1e-12
     curve.release()
+
+
+def test_playing_frames_make_no_new_plot_items(qtbot, make_window):
+    w = make_window(ten_racers(60_000))
+    c = w.controller
+    c.step(5_000)  # every curve has folded into its history at least once
+    scenes = [w.contour.plotItem.scene(), w.loss.plot.scene(), w.lr.plot.scene()]
+    before = [len(scene.items()) for scene in scenes]
+    w._on_playing(True)
+    for _ in range(60):  # 3,000 steps at 50 per frame: a dozen folds per curve
+        c.step(50)
+    w._on_playing(False)
+    assert [len(scene.items()) for scene in scenes] == before
+
+
+def test_removing_a_racer_keeps_the_others_drawn_items(qtbot, make_window):
+    w = make_window(ten_racers(60_000))
+    c = w.controller
+    c.step(3_000)
+
+    def items(panel_curves):
+        return [[id(i) for i in curve.all_items()] for curve in panel_curves]
+
+    kept = [i for i in range(10) if i != 3]
+    paths = items(w.contour.paths)
+    loss = items(g[0] for g in w.loss.curves)
+    lr = items(k for g in w.lr.curves for k in g)
+    map_items = len(w.contour.plotItem.scene().items())
+    c.remove_racer(3)
+    assert items(w.contour.paths) == [paths[i] for i in kept]
+    assert items(g[0] for g in w.loss.curves) == [loss[i] for i in kept]
+    assert items(k for g in w.lr.curves for k in g) == [lr[2 * i + j] for i in kept for j in (0, 1)]
+    assert len(w.contour.plotItem.scene().items()) < map_items  # its path and head left the map
+    assert w.contour.legend.names() == [r.name for r in c.config.racers]
+    assert w.loss.legend.names() == [r.name for r in c.config.racers]
+    c.step(10)
+    assert all(len(p.data()[0]) == 3_011 for p in w.contour.paths)
+
+
+def test_map_paths_are_thinned_along_their_length_within_half_a_pixel():
+    rng = np.random.default_rng(1)
+    x, y = np.cumsum(rng.normal(size=(2, 5_000)) * [[0.002], [0.005]], axis=1)  # ~0.2 px a step
+    x[2_000] = np.nan  # a gap
+    px, py = 0.01, 0.03  # data units per pixel
+    tx, ty = thin(x, y, px, py, 0.5)
+    assert len(tx) < len(x) / 2
+    assert (tx[0], ty[0], tx[-1], ty[-1]) == (x[0], y[0], x[-1], y[-1])
+    assert np.isnan(tx).sum() == 1  # the gap stays a gap
+    # every full-resolution point lies within half a pixel of the thinned line
+    kx, ky = tx / px, ty / py
+    ax, ay, bx, by = kx[:-1], ky[:-1], kx[1:], ky[1:]
+    ok = np.isfinite(ax + ay + bx + by)
+    ax, ay, bx, by = ax[ok], ay[ok], bx[ok], by[ok]
+    for qx, qy in zip(x[::7] / px, y[::7] / py):
+        if not np.isfinite(qx):
+            continue
+        dx, dy = bx - ax, by - ay
+        t = np.clip(((qx - ax) * dx + (qy - ay) * dy) / np.maximum(dx * dx + dy * dy, 1e-12), 0, 1)
+        assert np.hypot(ax + t * dx - qx, ay + t * dy - qy).min() <= 0.5 + 1e-9
+
+
+def test_dashes_are_laid_along_the_curve_in_pixels():
+    x = np.linspace(0, 100, 1_001)
+    y = np.where(x < 50, 0.0, x - 50)  # flat, then rising at 45 degrees
+    y[600] = np.nan
+    px, py = dash_pieces(x, y, 2.0, 2.0, [8.0, 4.0])  # 2 px per unit, 8 px on, 4 px off
+    assert len(px) % 2 == 0 and np.isfinite(px).all() and np.isfinite(py).all()
+    on = np.hypot(np.diff(px)[::2], np.diff(py)[::2]) * 2.0
+    total = 100 * 2.0 + 50 * 2.0 * (np.sqrt(2) - 1) - 2 * 2.0 * np.sqrt(2)  # minus the gap's two steps
+    assert abs(on.sum() / total - 8 / 12) < 0.02
+    assert on.max() <= 8.0 + 1e-9  # no piece longer than a dash
+    # every piece lies on the curve, none inside the gap
+    mid_x, mid_y = (px[::2] + px[1::2]) / 2, (py[::2] + py[1::2]) / 2
+    assert np.allclose(mid_y, np.where(mid_x < 50, 0.0, mid_x - 50))
+    assert not ((mid_x > x[599]) & (mid_x < x[601])).any()
+
+
+def test_step_axes_jump_ahead_while_playing_and_end_at_the_last_step(qtbot, make_window):
+    w = make_window(ten_racers(60_000))
+    c = w.controller
+    w._on_playing(True)  # what the controller's play tells the window
+    ranges = set()
+    for _ in range(40):
+        c.step(50)
+        hi = w.loss.plot.vb.viewRange()[0][1]
+        assert c.race.steps <= hi <= 1.25 * c.race.steps + 10
+        ranges.add(hi)
+    assert len(ranges) < 20  # the axis moved in jumps, not every frame
+    steps, lr = w.lr.curves[0][0].data()  # kept frames are drawn before anyone reads them
+    assert len(steps) == c.race.steps + 1
+    w._on_playing(False)
+    for plot in (w.loss.plot, w.lr.plot):
+        assert plot.vb.viewRange()[0] == [0, c.race.steps]
+    assert w.lr.marker.value() == c.race.steps

@@ -72,7 +72,9 @@ def test_space_plays_and_pauses(qtbot, window):
 def test_play_stops_by_itself_at_the_budget(qtbot, window):
     window.race_dock.speed.setValue(5)
     qtbot.keyClick(window, Qt.Key.Key_Space)
-    qtbot.waitUntil(lambda: not window.controller.playing, timeout=3000)
+    assert window.controller.playing
+    # timer-driven: on a loaded machine a frame can take a second; what is checked is where it stops
+    qtbot.waitUntil(lambda: not window.controller.playing, timeout=30_000)
     assert window.controller.race.steps == 30
     assert window.race_dock.table.item(0, 5).text() == "budget used"
 
