@@ -18,8 +18,9 @@ test_fast.py checks every optimizer on every surface).
 
 Loading: nothing here imports numba. The first Runner that could use the fast
 path starts a background thread (:func:`start`) that imports numba and loads
-the step loop from numba's on-disk cache (compiling it once if the cache is
-empty or stale); big jobs (``advance`` of many point-steps) wait for it
+the step loop from numba's on-disk cache; when that cache is empty or stale, a
+child process compiles it first (:mod:`engine.fast.build`: compiling in this
+process would hold the GIL in long stretches and stall a window); big jobs (``advance`` of many point-steps) wait for it
 (:func:`wait`). The cache lives in numba's default place (``__pycache__`` next
 to ``engine/fast/kernel.py``) when that is writable, else in
 ``~/.cache/gradient-arena/numba`` (``$XDG_CACHE_HOME`` honoured);
@@ -42,9 +43,12 @@ __all__ = [
     "ScalarKernels",
     "disabled",
     "kernels_of",
+    "lanes_error",
+    "lanes_for",
     "load_error",
     "prepare",
     "prepare_error",
+    "prepare_lanes",
     "ready",
     "ready_for",
     "start",
@@ -65,10 +69,16 @@ def _load() -> None:
         from . import loader
 
         loader.configure_cache()
+        from .build import mark, run_child, step_loop_stamp
+
+        stamp = step_loop_stamp()
+        if not stamp.exists():  # not compiled yet: a child process fills numba's cache (no GIL held here)
+            run_child([])
         from . import kernel
         from .plan import warm_up
 
-        warm_up(kernel)  # every specialization in memory (from numba's cache when present)
+        warm_up(kernel)  # every specialization in memory (from numba's cache)
+        mark(stamp)
         kernel_module = kernel
     except BaseException as exc:  # noqa: BLE001 - any failure means: NumPy path
         _error = exc
@@ -116,12 +126,24 @@ def _key(kernels: Any) -> tuple:
     return key_of(kernels)
 
 
+def _build(kernels: Any, fam: int | None = None) -> None:
+    """Compile the generated module of ``kernels`` (or its lane loop) in a child process if it is not cached."""
+    from .build import describe, run_child
+    from .callbacks import cached
+
+    if not cached(kernels, fam):
+        spec = describe(kernels)
+        if spec is not None:
+            run_child([spec] if fam is None else [spec, str(fam)])
+
+
 def _prepare(key: tuple, kernels: Any) -> None:
     try:
         _done.wait()
         if kernel_module is not None:
             from .callbacks import callbacks_for
 
+            _build(kernels)
             callbacks_for(kernels)
     except BaseException as exc:  # noqa: BLE001 - the compiler refused these kernels: NumPy path
         _prepare_errors[key] = exc
@@ -161,3 +183,51 @@ def wait_for(kernels: Any, timeout: float | None = None) -> bool:
 def prepare_error(kernels: Any) -> BaseException | None:
     """Why the callbacks of ``kernels`` could not be made (None if they could, or are not made yet)."""
     return _prepare_errors.get(_key(kernels))
+
+
+_lanes: dict[tuple, threading.Event] = {}
+_lanes_fn: dict[tuple, Any] = {}
+_lanes_errors: dict[tuple, BaseException] = {}
+
+
+def _make_lanes(key: tuple, kernels: Any, fam: int) -> None:
+    try:
+        _done.wait()
+        if kernel_module is not None:
+            from .callbacks import lanes_for as make
+
+            _build(kernels, fam)
+            _lanes_fn[key] = make(kernels, fam)
+    except BaseException as exc:  # noqa: BLE001 - the compiler refused: the scalar loop serves
+        _lanes_errors[key] = exc
+    finally:
+        _lanes[key].set()
+
+
+def prepare_lanes(kernels: Any, fam: int) -> bool:
+    """Compile (or load) the blocked lane loop of family ``fam`` on ``kernels`` in the background, once."""
+    if not start():
+        return False
+    key = (*_key(kernels), fam)
+    with _lock:
+        if key not in _lanes:
+            _lanes[key] = threading.Event()
+            threading.Thread(
+                target=_make_lanes, args=(key, kernels, fam), name="gradient-arena-lanes", daemon=True
+            ).start()
+    return True
+
+
+def lanes_for(kernels: Any, fam: int, timeout: float | None = 0.0) -> Any:
+    """The blocked lane loop (engine.fast.lanes) if it is ready within ``timeout`` s (starts it), else None."""
+    if not prepare_lanes(kernels, fam):
+        return None
+    key = (*_key(kernels), fam)
+    if timeout is None or timeout > 0:
+        _lanes[key].wait(timeout)
+    return _lanes_fn.get(key)
+
+
+def lanes_error(kernels: Any, fam: int) -> BaseException | None:
+    """Why the lane loop of ``kernels`` x ``fam`` could not be made (None if it could, or is not made yet)."""
+    return _lanes_errors.get((*_key(kernels), fam))
