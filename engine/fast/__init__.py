@@ -73,7 +73,7 @@ def _load() -> None:
 
         stamp = step_loop_stamp()
         if not stamp.exists():  # not compiled yet: a child process fills numba's cache (no GIL held here)
-            run_child([])
+            run_child(_pending())  # with the callbacks asked for so far (one child: numba is imported once)
         from . import kernel
         from .plan import warm_up
 
@@ -126,15 +126,28 @@ def _key(kernels: Any) -> tuple:
     return key_of(kernels)
 
 
-def _build(kernels: Any, fam: int | None = None) -> None:
-    """Compile the generated module of ``kernels`` (or its lane loop) in a child process if it is not cached."""
+_asked: dict[tuple, Any] = {}  # key -> kernels whose callbacks were asked for (prepare)
+
+
+def _pending() -> list[str]:
+    from .build import describe
+    from .callbacks import cached
+
+    with _lock:
+        asked = list(_asked.values())
+    return [s for s in (describe(k) for k in asked if not cached(k)) if s is not None]
+
+
+def _build(kernels: Any, fams: tuple[int, ...] | None = None) -> None:
+    """Compile the callbacks of ``kernels`` (or their lane loops of ``fams``) in a child process unless cached."""
     from .build import describe, run_child
     from .callbacks import cached
 
-    if not cached(kernels, fam):
-        spec = describe(kernels)
+    todo = () if fams is None else tuple(f for f in fams if not cached(kernels, f))
+    if (fams is None and not cached(kernels)) or todo:
+        spec = describe(kernels, todo)
         if spec is not None:
-            run_child([spec] if fam is None else [spec, str(fam)])
+            run_child([spec])
 
 
 def _prepare(key: tuple, kernels: Any) -> None:
@@ -153,9 +166,12 @@ def _prepare(key: tuple, kernels: Any) -> None:
 
 def prepare(kernels: Any) -> bool:
     """Load the step loop and compile (or load) the callbacks of ``kernels`` in the background, once."""
-    if not start():
+    if disabled():
         return False
     key = _key(kernels)
+    with _lock:
+        _asked.setdefault(key, kernels)
+    start()
     with _lock:
         if key not in _prepared:
             _prepared[key] = threading.Event()
@@ -188,33 +204,56 @@ def prepare_error(kernels: Any) -> BaseException | None:
 _lanes: dict[tuple, threading.Event] = {}
 _lanes_fn: dict[tuple, Any] = {}
 _lanes_errors: dict[tuple, BaseException] = {}
+_lanes_queue: dict[tuple, set[int]] = {}  # kernels key -> families asked for and not taken up yet
+_lanes_workers: set[tuple] = set()  # kernels keys with a worker thread
 
 
-def _make_lanes(key: tuple, kernels: Any, fam: int) -> None:
-    try:
-        _done.wait()
-        if kernel_module is not None:
-            from .callbacks import lanes_for as make
+def _lanes_worker(kkey: tuple, kernels: Any) -> None:
+    """Build (in one child process) and load the lane loops asked for on ``kernels``, until none is left."""
+    _done.wait()
+    while True:
+        with _lock:
+            fams = sorted(_lanes_queue.pop(kkey, ()))
+            if not fams:
+                _lanes_workers.discard(kkey)
+                return
+        try:
+            if kernel_module is not None:
+                _build(kernels, tuple(fams))
+        except BaseException:  # noqa: BLE001 - no child: each loop is compiled here below
+            pass
+        for fam in fams:
+            key = (*kkey, fam)
+            try:
+                if kernel_module is not None:
+                    from .callbacks import lanes_for as make
 
-            _build(kernels, fam)
-            _lanes_fn[key] = make(kernels, fam)
-    except BaseException as exc:  # noqa: BLE001 - the compiler refused: the scalar loop serves
-        _lanes_errors[key] = exc
-    finally:
-        _lanes[key].set()
+                    _lanes_fn[key] = make(kernels, fam)
+            except BaseException as exc:  # noqa: BLE001 - the compiler refused: the scalar loop serves
+                _lanes_errors[key] = exc
+            finally:
+                _lanes[key].set()
 
 
 def prepare_lanes(kernels: Any, fam: int) -> bool:
-    """Compile (or load) the blocked lane loop of family ``fam`` on ``kernels`` in the background, once."""
-    if not start():
+    """Compile (or load) the blocked lane loop of family ``fam`` on ``kernels`` in the background, once.
+
+    Families asked for together on the same kernels are built by one child process."""
+    if disabled():
         return False
-    key = (*_key(kernels), fam)
+    kkey = _key(kernels)
+    key = (*kkey, fam)
     with _lock:
-        if key not in _lanes:
-            _lanes[key] = threading.Event()
-            threading.Thread(
-                target=_make_lanes, args=(key, kernels, fam), name="gradient-arena-lanes", daemon=True
-            ).start()
+        if key in _lanes:
+            return True
+        _lanes[key] = threading.Event()
+        _lanes_queue.setdefault(kkey, set()).add(fam)
+        if kkey not in _lanes_workers:
+            _lanes_workers.add(kkey)
+            worker = threading.Thread(target=_lanes_worker, args=(kkey, kernels), name="gradient-arena-lanes")
+            worker.daemon = True
+            worker.start()
+    start()
     return True
 
 

@@ -12,10 +12,11 @@ for the step loop (:func:`step_loop_stamp`), and the generated modules' own file
 and their numba index files for the callbacks and lane loops
 (:func:`engine.fast.callbacks.cached`).
 
-    python -m engine.fast.build [KERNELS_JSON [FAMILY ...]]
+    python -m engine.fast.build [KERNELS_JSON ...]
 
-``KERNELS_JSON``: ``{"vg": "module:name", "gr": ..., "hs": ..., "layout": "xy", "nparams": N}``
-(the kernels' importable names); with families, their lane loops too.
+builds the step loop, and for each ``KERNELS_JSON`` (``{"vg": "module:name", "gr": ..., "hs": ...,
+"layout": "xy", "nparams": N, "fams": [...]}``: the kernels' importable names) their callbacks
+and the lane loops of the families listed.
 """
 
 from __future__ import annotations
@@ -67,8 +68,9 @@ def mark(stamp: Path) -> None:
         pass
 
 
-def describe(kernels: Any) -> str | None:
-    """The kernels as the child process finds them (JSON), or None when they are not importable."""
+def describe(kernels: Any, fams: tuple[int, ...] = ()) -> str | None:
+    """The kernels as the child process finds them (JSON; with the families whose lane loops to build),
+    or None when they are not importable."""
     from .callbacks import _importable, _kernels
 
     names: dict[str, Any] = {}
@@ -82,6 +84,7 @@ def describe(kernels: Any) -> str | None:
         names[key] = f"{where[0]}:{where[1]}"
     names["layout"] = getattr(kernels, "layout", "xy")
     names["nparams"] = len(tuple(kernels.params))
+    names["fams"] = list(fams)
     return json.dumps(names, sort_keys=True)
 
 
@@ -131,12 +134,12 @@ def main(argv: list[str]) -> int:
 
     warm_up(kernel)
     mark(step_loop_stamp())
-    if argv:
-        from .callbacks import callbacks_for, lanes_for
+    from .callbacks import callbacks_for, lanes_for
 
-        kernels = _kernels_from(argv[0])
+    for text in argv:
+        kernels = _kernels_from(text)
         callbacks_for(kernels)
-        for fam in argv[1:]:
+        for fam in json.loads(text).get("fams", []):
             lanes_for(kernels, int(fam))
     return 0
 

@@ -198,9 +198,12 @@ class FastBatch:
         if self.blocked:
             from . import lanes_for
 
-            left = k if self.budget[0] < 0 else min(k, int(self.budget[0] - self.steps[0]))
-            big = left * self.P.shape[0] >= LANES_WAIT_POINT_STEPS
-            fn = lanes_for(self.kernels, runs[0].fam, timeout=60.0 if big else 0.0)
+            fn = lanes_for(self.kernels, runs[0].fam, timeout=0.0)
+            if fn is None:  # not loaded yet: wait for it when that is cheaper than the scalar loop
+                left = k if self.budget[0] < 0 else min(k, int(self.budget[0] - self.steps[0]))
+                work = left * self.P.shape[0]
+                if work >= LANES_COMPILE_POINT_STEPS or (work >= LANES_LOAD_POINT_STEPS and _on_disk(self, runs[0])):
+                    fn = lanes_for(self.kernels, runs[0].fam, timeout=120.0)
             if fn is not None:
                 return self._advance_blocked(fn, k, only)
         g_only = -1 if only is None else runs.index(only)
@@ -270,9 +273,17 @@ class FastBatch:
 
 
 SINGULAR_RTOL = 1e-12
-#: an advance of this many point-steps waits (up to a minute) for its blocked lane loop to be compiled
-#: rather than running on the scalar loop meanwhile (the scalar loop takes about 1 s for it)
-LANES_WAIT_POINT_STEPS = 20_000_000
+#: an advance of this many point-steps waits for its blocked lane loop when it is compiled on disk (loading
+#: takes ~0.1 s; the scalar loop needs about 0.5 s for them), and of this many when it must be compiled
+#: first (a few seconds; the scalar loop needs about 5 s)
+LANES_LOAD_POINT_STEPS = 10_000_000
+LANES_COMPILE_POINT_STEPS = 200_000_000
+
+
+def _on_disk(batch: FastBatch, run: FastRun) -> bool:
+    from .callbacks import cached
+
+    return cached(batch.kernels, run.fam)
 
 
 def callbacks(kernels: Any) -> tuple[int, int, int, Any]:

@@ -126,39 +126,6 @@ def test_every_surface_and_optimizer_gives_the_numpy_bits(name):
         assert_same(*_pair(name, spec, start=starts, steps=120, tol=1e-8))
 
 
-def _many_starts(surface, n):
-    """n starts over the surface's domain, with runs that diverge at once or later and one that is not a number."""
-    (x0, x1), (y0, y1) = surface.domain
-    starts = np.random.default_rng(7).uniform([x0, y0], [x1, y1], size=(n, 2))
-    starts[:6] = [surface.start, (x0, y0), (x1, y1), (1e8, 1.0), (np.nan, 0.0), (0.5 * (x0 + x1), y1)]
-    starts[6:40] *= 30.0  # far out: some run away and diverge mid-run
-    return starts
-
-
-@pytest.mark.parametrize("name", COMPILED_SURFACES)
-def test_many_runs_take_the_blocked_lane_loop_with_the_numpy_bits(name):
-    """Big record='final' batches run on engine.fast.lanes (one vectorized loop per surface x family, on
-    all cores): every optimizer variant gives the NumPy path's bits, stops included, across calls."""
-    from engine.fast.lanes import MIN_LANES
-
-    surface = SURFACES[name].build()
-    starts = _many_starts(surface, MIN_LANES + 9)
-    seen = set()
-    for spec in VARIANTS:
-        if spec.startswith("newton") and surface.scalar_kernels.hessian is None:
-            continue
-        probe = Runner(surface, spec, start=starts, record="final")
-        fam = probe._fast_run.fam
-        assert fast.lanes_for(surface.scalar_kernels, fam, timeout=600) is not None, fast.lanes_error(
-            surface.scalar_kernels, fam
-        )
-        a, b = _pair(name, spec, start=starts, steps=90, tol=1e-6, record="final")
-        assert a._fast_run.batch.blocked_calls == 1 + (not a.done or a.steps > 30), (spec, a.steps)
-        assert_same(a, b)
-        seen.update(a.record().status_all.tolist())
-    assert seen == {"running", "converged", "diverged"} or name in ("monkey_saddle",), seen
-
-
 @pytest.mark.parametrize("spec", ["sgd:lr=0.01", "adam:lr=0.05", "rmsprop", "newton"])
 def test_batches_stops_and_final_mode_are_identical(spec):
     starts = np.array([[-1.5, 2.0], [0.5, 0.5], [1.0, 1.0], [3.0, -0.9], [1e8, 1.0], [np.nan, 0.0], [-1.0, 1.0]])
