@@ -199,7 +199,11 @@ def main() -> int:
         torch.set_num_threads(2)
         result["torch"] = {n: timed(torch_newton if n == "newton" else torch_loop, n) for n in names}
         batch = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
-        result["torch_batched_point_steps_per_s"] = statistics.median(torch_batched(batch, 50) for _ in range(3))
+        best = 0.0
+        for threads in (1, 2):  # the better of one and two threads (on a busy machine one can win)
+            torch.set_num_threads(threads)
+            best = max(best, statistics.median(torch_batched(batch, 50) for _ in range(3)))
+        result["torch_batched_point_steps_per_s"] = best
     except ImportError:
         pass
     try:

@@ -34,6 +34,7 @@ from typing import Any
 import numpy as np
 
 from . import fast
+from .fast.lanes import MIN_LANES
 from .fast.plan import FastBatch, plan_for
 from .hyperparams import HyperparameterError
 from .options import RunOptions, check_options_for, resolve_options, split_options
@@ -206,6 +207,8 @@ class Runner:
         self._fast_active = False
         if self._fast_run is not None:
             fast.prepare(self._fast_run.kernels)
+            if record == "final" and self.batch >= MIN_LANES:  # many runs: the blocked lane loop too
+                fast.prepare_lanes(self._fast_run.kernels, self._fast_run.fam)
 
     # ------------------------------------------------------------- properties
     @property

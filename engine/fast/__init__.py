@@ -18,8 +18,9 @@ test_fast.py checks every optimizer on every surface).
 
 Loading: nothing here imports numba. The first Runner that could use the fast
 path starts a background thread (:func:`start`) that imports numba and loads
-the step loop from numba's on-disk cache (compiling it once if the cache is
-empty or stale); big jobs (``advance`` of many point-steps) wait for it
+the step loop from numba's on-disk cache; when that cache is empty or stale, a
+child process compiles it first (:mod:`engine.fast.build`: compiling in this
+process would hold the GIL in long stretches and stall a window); big jobs (``advance`` of many point-steps) wait for it
 (:func:`wait`). The cache lives in numba's default place (``__pycache__`` next
 to ``engine/fast/kernel.py``) when that is writable, else in
 ``~/.cache/gradient-arena/numba`` (``$XDG_CACHE_HOME`` honoured);
@@ -42,9 +43,12 @@ __all__ = [
     "ScalarKernels",
     "disabled",
     "kernels_of",
+    "lanes_error",
+    "lanes_for",
     "load_error",
     "prepare",
     "prepare_error",
+    "prepare_lanes",
     "ready",
     "ready_for",
     "start",
@@ -65,10 +69,16 @@ def _load() -> None:
         from . import loader
 
         loader.configure_cache()
+        from .build import mark, run_child, step_loop_stamp
+
+        stamp = step_loop_stamp()
+        if not stamp.exists():  # not compiled yet: a child process fills numba's cache (no GIL held here)
+            run_child(_pending())  # with the callbacks asked for so far (one child: numba is imported once)
         from . import kernel
         from .plan import warm_up
 
-        warm_up(kernel)  # every specialization in memory (from numba's cache when present)
+        warm_up(kernel)  # every specialization in memory (from numba's cache)
+        mark(stamp)
         kernel_module = kernel
     except BaseException as exc:  # noqa: BLE001 - any failure means: NumPy path
         _error = exc
@@ -116,12 +126,37 @@ def _key(kernels: Any) -> tuple:
     return key_of(kernels)
 
 
+_asked: dict[tuple, Any] = {}  # key -> kernels whose callbacks were asked for (prepare)
+
+
+def _pending() -> list[str]:
+    from .build import describe
+    from .callbacks import cached
+
+    with _lock:
+        asked = list(_asked.values())
+    return [s for s in (describe(k) for k in asked if not cached(k)) if s is not None]
+
+
+def _build(kernels: Any, fams: tuple[int, ...] | None = None) -> None:
+    """Compile the callbacks of ``kernels`` (or their lane loops of ``fams``) in a child process unless cached."""
+    from .build import describe, run_child
+    from .callbacks import cached
+
+    todo = () if fams is None else tuple(f for f in fams if not cached(kernels, f))
+    if (fams is None and not cached(kernels)) or todo:
+        spec = describe(kernels, todo)
+        if spec is not None:
+            run_child([spec])
+
+
 def _prepare(key: tuple, kernels: Any) -> None:
     try:
         _done.wait()
         if kernel_module is not None:
             from .callbacks import callbacks_for
 
+            _build(kernels)
             callbacks_for(kernels)
     except BaseException as exc:  # noqa: BLE001 - the compiler refused these kernels: NumPy path
         _prepare_errors[key] = exc
@@ -131,9 +166,12 @@ def _prepare(key: tuple, kernels: Any) -> None:
 
 def prepare(kernels: Any) -> bool:
     """Load the step loop and compile (or load) the callbacks of ``kernels`` in the background, once."""
-    if not start():
+    if disabled():
         return False
     key = _key(kernels)
+    with _lock:
+        _asked.setdefault(key, kernels)
+    start()
     with _lock:
         if key not in _prepared:
             _prepared[key] = threading.Event()
@@ -161,3 +199,74 @@ def wait_for(kernels: Any, timeout: float | None = None) -> bool:
 def prepare_error(kernels: Any) -> BaseException | None:
     """Why the callbacks of ``kernels`` could not be made (None if they could, or are not made yet)."""
     return _prepare_errors.get(_key(kernels))
+
+
+_lanes: dict[tuple, threading.Event] = {}
+_lanes_fn: dict[tuple, Any] = {}
+_lanes_errors: dict[tuple, BaseException] = {}
+_lanes_queue: dict[tuple, set[int]] = {}  # kernels key -> families asked for and not taken up yet
+_lanes_workers: set[tuple] = set()  # kernels keys with a worker thread
+
+
+def _lanes_worker(kkey: tuple, kernels: Any) -> None:
+    """Build (in one child process) and load the lane loops asked for on ``kernels``, until none is left."""
+    _done.wait()
+    while True:
+        with _lock:
+            fams = sorted(_lanes_queue.pop(kkey, ()))
+            if not fams:
+                _lanes_workers.discard(kkey)
+                return
+        try:
+            if kernel_module is not None:
+                _build(kernels, tuple(fams))
+        except BaseException:  # noqa: BLE001 - no child: each loop is compiled here below
+            pass
+        for fam in fams:
+            key = (*kkey, fam)
+            try:
+                if kernel_module is not None:
+                    from .callbacks import lanes_for as make
+
+                    _lanes_fn[key] = make(kernels, fam)
+            except BaseException as exc:  # noqa: BLE001 - the compiler refused: the scalar loop serves
+                _lanes_errors[key] = exc
+            finally:
+                _lanes[key].set()
+
+
+def prepare_lanes(kernels: Any, fam: int) -> bool:
+    """Compile (or load) the blocked lane loop of family ``fam`` on ``kernels`` in the background, once.
+
+    Families asked for together on the same kernels are built by one child process."""
+    if disabled():
+        return False
+    kkey = _key(kernels)
+    key = (*kkey, fam)
+    with _lock:
+        if key in _lanes:
+            return True
+        _lanes[key] = threading.Event()
+        _lanes_queue.setdefault(kkey, set()).add(fam)
+        if kkey not in _lanes_workers:
+            _lanes_workers.add(kkey)
+            worker = threading.Thread(target=_lanes_worker, args=(kkey, kernels), name="gradient-arena-lanes")
+            worker.daemon = True
+            worker.start()
+    start()
+    return True
+
+
+def lanes_for(kernels: Any, fam: int, timeout: float | None = 0.0) -> Any:
+    """The blocked lane loop (engine.fast.lanes) if it is ready within ``timeout`` s (starts it), else None."""
+    if not prepare_lanes(kernels, fam):
+        return None
+    key = (*_key(kernels), fam)
+    if timeout is None or timeout > 0:
+        _lanes[key].wait(timeout)
+    return _lanes_fn.get(key)
+
+
+def lanes_error(kernels: Any, fam: int) -> BaseException | None:
+    """Why the lane loop of ``kernels`` x ``fam`` could not be made (None if it could, or is not made yet)."""
+    return _lanes_errors.get((*_key(kernels), fam))

@@ -60,14 +60,7 @@ def hessian(x, y, prm, out):
     out[2] = r[2]
 """,
     "p": """
-
-@numba.njit(**_jit)
-def _point(x, y):
-    p = np.empty(2)
-    p[0] = x
-    p[1] = y
-    return p
-
+{point}
 
 @numba.cfunc(_SIG, cache={cache}, **_jit)
 def value_and_grad(x, y, prm, out):
@@ -92,6 +85,17 @@ def hessian(x, y, prm, out):
     out[2] = r[2]
 """,
 }
+
+
+_POINT = """
+
+@numba.njit(**_jit)
+def _point(x, y):
+    p = np.empty(2)
+    p[0] = x
+    p[1] = y
+    return p
+"""
 
 
 def jit_kernel(fn: Any, **options: Any) -> Any:
@@ -141,8 +145,12 @@ def key_of(kernels: Any) -> tuple:
     return (*_kernels(kernels).values(), getattr(kernels, "layout", "xy"), len(tuple(kernels.params)))
 
 
-def _render(kernels: Any, nparams: int, imports: list[str], cache: bool) -> str:
-    """The generated module's text; the kernels are importable as ``_vg_py``, ``_gr_py``, ``_hs_py``."""
+def _render(kernels: Any, nparams: int, imports: list[str], cache: bool, fam: int | None = None) -> str:
+    """The generated module's text; the kernels are importable as ``_vg_py``, ``_gr_py``, ``_hs_py``.
+
+    ``fam`` None: the three C callbacks; a family code: the blocked lane loop of that family
+    (:mod:`engine.fast.lanes`) instead.
+    """
     fns = _kernels(kernels)
     layout = getattr(kernels, "layout", "xy")
     if layout not in _BODY:
@@ -157,11 +165,16 @@ def _render(kernels: Any, nparams: int, imports: list[str], cache: bool) -> str:
         gi = 1
     elif layout == "p":
         grad_call = "_gr(_point(x, y))" if fns["gr"] is not None else "_vg(_point(x, y))[1]"
-    body = _BODY[layout].format(cache=cache, args=args, gi=gi, grad_call=grad_call)
+    if fam is None:
+        body = _BODY[layout].format(cache=cache, args=args, gi=gi, grad_call=grad_call, point=_POINT)
+    else:
+        from .lanes import render
+
+        body = (_POINT if layout == "p" else "") + render(kernels, fam, nparams, cache)
     return _TEMPLATE.format(imports="\n".join(imports), jits="\n".join(jits), body=body)
 
 
-def _source(kernels: Any, nparams: int) -> tuple[str, list[str]] | None:
+def _source(kernels: Any, nparams: int, fam: int | None = None) -> tuple[str, list[str]] | None:
     """The module text for kernels that are all module-level functions (cached on disk), or None."""
     imports, files = [], []
     for key, fn in _kernels(kernels).items():
@@ -172,58 +185,171 @@ def _source(kernels: Any, nparams: int) -> tuple[str, list[str]] | None:
             return None
         imports.append(f"from {where[0]} import {where[1]} as _{key}_py")
         files.append(str(sys.modules[where[0]].__file__))
-    return _render(kernels, nparams, imports, cache=True), files
+    return _render(kernels, nparams, imports, cache=True, fam=fam), files
 
 
-def _in_memory(kernels: Any, nparams: int) -> Any:
-    """The same callbacks compiled from closures or lambdas (not cached on disk)."""
-    text = _render(kernels, nparams, [], cache=False)
+def _in_memory(kernels: Any, nparams: int, fam: int | None = None) -> Any:
+    """The same module compiled from closures or lambdas (not cached on disk)."""
+    text = _render(kernels, nparams, [], cache=False, fam=fam)
     namespace: dict[str, Any] = {f"_{key}_py": fn for key, fn in _kernels(kernels).items()}
     namespace["__name__"] = __name__
     exec(compile(text, "<engine.fast.callbacks>", "exec"), namespace)
-    return type("Callbacks", (), {k: namespace[k] for k in ("value_and_grad", "grad", "hessian")})
+    names = ("value_and_grad", "grad", "hessian") if fam is None else ("run_lanes",)
+    return type("Generated", (), {k: namespace[k] for k in names})
+
+
+#: generated modules kept per kernel set and family (the most recently used ones; older ones are deleted)
+KEEP_VERSIONS = 2
+#: generated modules named in the old way (no kernel-set part) are deleted when unused this long
+STALE_SECONDS = 7 * 24 * 3600
+
+
+def _identity(kernels: Any, fam: int | None) -> str:
+    """A short name for the kernel set and family (what stays the same when the sources change)."""
+    names = [f"{fn.__module__}.{fn.__qualname__}" if fn is not None else "-" for fn in _kernels(kernels).values()]
+    names += [getattr(kernels, "layout", "xy"), str(len(tuple(kernels.params))), str(fam)]
+    return hashlib.sha256("|".join(names).encode()).hexdigest()[:10]
+
+
+def _prune(directory: Path, prefix: str, keep: Path) -> None:
+    """Delete older versions of ``keep`` (same kernel set, other sources) and their numba cache files."""
+    import time
+
+    versions = sorted(directory.glob(f"{prefix}*.py"), key=lambda p: p.stat().st_mtime, reverse=True)
+    stale = [p for p in versions if p != keep][KEEP_VERSIONS - 1 :]
+    now = time.time()
+    for legacy in directory.glob("ga_kernels_*.py"):  # the old naming: ga_kernels_<hash>.py
+        if len(legacy.stem) == len("ga_kernels_") + 20 and now - legacy.stat().st_mtime > STALE_SECONDS:
+            stale.append(legacy)
+    for path in stale:
+        for cached in list((directory / "__pycache__").glob(f"{path.stem}.*")) + [path]:
+            try:
+                cached.unlink()
+            except OSError:
+                pass
+
+
+def _numba_version() -> str:
+    numba = sys.modules.get("numba")
+    if numba is not None:
+        return str(numba.__version__)
+    from .build import _numba_version as version  # without importing numba
+
+    return version()
+
+
+def _where(kernels: Any, fam: int | None) -> tuple[str, Path, str, str] | None:
+    """(module name, file, text, name prefix) of the generated module, or None for kernels not importable.
+
+    The name carries the kernel set and a hash of everything its machine code depends on (its
+    text, numba's version, the engine/fast modules it is made of, the kernels' source files), so
+    numba's disk cache of it is never stale.
+    """
+    from .loader import kernels_dir
+
+    made = _source(kernels, len(tuple(kernels.params)), fam)
+    if made is None:
+        return None
+    text, files = made
+    digest = hashlib.sha256(text.encode())
+    digest.update(_numba_version().encode())
+    here = Path(__file__).parent
+    for own in ("callbacks.py",) if fam is None else ("callbacks.py", "lanes.py", "rules.py"):  # what it is made of
+        digest.update((here / own).read_bytes())
+    for file in sorted(set(files)):
+        for sibling in sorted(Path(file).parent.glob("*.py")):  # helpers may live next door
+            digest.update(sibling.read_bytes())
+    prefix = f"ga_{'kernels' if fam is None else 'lanes'}_{_identity(kernels, fam)}_"
+    name = f"{prefix}{digest.hexdigest()[:16]}"
+    return name, kernels_dir() / f"{name}.py", text, prefix
+
+
+def _cache_dirs(directory: Path) -> list[Path]:
+    """Where numba keeps the machine code of modules in ``directory`` (next to them, or NUMBA_CACHE_DIR)."""
+    dirs = [directory / "__pycache__"]
+    user = os.environ.get("NUMBA_CACHE_DIR")
+    if user:
+        dirs.append(Path(user) / directory.resolve().relative_to(directory.resolve().anchor))
+    return dirs
+
+
+def cached(kernels: Any, fam: int | None = None) -> bool:
+    """True when the generated module of ``kernels`` (with ``fam``: its lane loop) is already compiled on disk
+    (or loaded, or not cacheable at all); tells the loader whether to compile it in a child process first."""
+    where = _where(kernels, fam)
+    if where is None:
+        return True
+    name, path, text, _ = where
+    if name in sys.modules:
+        return True
+    try:
+        if not path.exists() or path.read_text() != text:
+            return False
+    except OSError:
+        return False
+    return any(any(d.glob(f"{name}.*.nbi")) for d in _cache_dirs(path.parent))
+
+
+def generated_module(kernels: Any, fam: int | None = None) -> Any:
+    """The generated module for ``kernels`` (its callbacks, or with ``fam`` its lane loop), loaded once.
+
+    Written to the kernels directory (see :func:`_where`); older versions of the same kernel
+    set are deleted (:func:`_prune`).  Call with ``_lock`` held.
+    """
+    where = _where(kernels, fam)
+    if where is None:
+        return _in_memory(kernels, len(tuple(kernels.params)), fam)
+    name, path, text, prefix = where
+    module = sys.modules.get(name)
+    if module is not None:
+        return module
+    if not path.exists() or path.read_text() != text:
+        tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+        tmp.write_text(text)
+        tmp.replace(path)
+        _prune(path.parent, prefix, path)
+    else:
+        try:
+            os.utime(path)  # used now: the pruning keeps the most recently used versions
+        except OSError:
+            pass
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # numba's cache finds the module's globals by module name
+    try:
+        spec.loader.exec_module(module)
+    except Exception:  # noqa: BLE001 - an unreadable cache entry: compile in memory
+        del sys.modules[name]
+        module = _in_memory(kernels, len(tuple(kernels.params)), fam)
+    return module
 
 
 def callbacks_for(kernels: Any) -> tuple[int, int, int, Any]:
     """(value_and_grad, grad, hessian) callback addresses for ``kernels`` (compiled or loaded once)."""
-    nparams = len(tuple(kernels.params))
     key = key_of(kernels)
     with _lock:
         hit = _loaded.get(key)
         if hit is not None:
             return hit
-        import numba
-
-        from .loader import kernels_dir
-
-        made = _source(kernels, nparams)
-        if made is None:
-            module: Any = _in_memory(kernels, nparams)
-        else:
-            text, files = made
-            digest = hashlib.sha256(text.encode())
-            digest.update(numba.__version__.encode())
-            digest.update(Path(__file__).read_bytes())
-            for file in sorted(set(files)):
-                for sibling in sorted(Path(file).parent.glob("*.py")):  # helpers may live next door
-                    digest.update(sibling.read_bytes())
-            name = f"ga_kernels_{digest.hexdigest()[:20]}"
-            path = kernels_dir() / f"{name}.py"
-            if not path.exists() or path.read_text() != text:
-                tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
-                tmp.write_text(text)
-                tmp.replace(path)
-            spec = importlib.util.spec_from_file_location(name, path)
-            assert spec is not None and spec.loader is not None
-            module = sys.modules.get(name)
-            if module is None:
-                module = importlib.util.module_from_spec(spec)
-                sys.modules[name] = module  # numba's cache finds the callbacks' globals by module name
-                try:
-                    spec.loader.exec_module(module)
-                except Exception:  # noqa: BLE001 - an unreadable cache entry: compile in memory
-                    del sys.modules[name]
-                    module = _in_memory(kernels, nparams)
+        module = generated_module(kernels)
         hit = (module.value_and_grad.address, module.grad.address, module.hessian.address, module)
         _loaded[key] = hit
+        return hit
+
+
+_lanes: dict[tuple, Any] = {}
+
+
+def lanes_for(kernels: Any, fam: int) -> Any:
+    """The blocked lane loop (``run_lanes``) of family ``fam`` on ``kernels`` (compiled or loaded once)."""
+    key = (*key_of(kernels), fam)
+    with _lock:
+        hit = _lanes.get(key)
+        if hit is None:
+            hit = generated_module(kernels, fam).run_lanes
+            from .lanes import warm_up
+
+            warm_up(hit)  # compile (or load) it here, not in the first caller
+            _lanes[key] = hit
         return hit

@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from .lanes import MIN_LANES
 from .protocol import disabled, kernels_of
 
 # registry name -> family code of engine.fast.kernel
@@ -154,37 +155,32 @@ class FastBatch:
         self.scheduled = [g for g, run in enumerate(runs) if run.runner._scheduled]
         self.addrs = callbacks(self.kernels)
         self.kp = runs[0].params
-        self._hist_ids: tuple = ()
-        self._hist: tuple = ()
+        self._hist_arrays: list[tuple[Any, ...]] = []
+        self._hist = np.zeros((ng, 5), dtype=np.int64)
+        self.nlanes = np.array([r.runner.batch for r in runs], dtype=np.int64)
         self._caps = np.zeros(ng, dtype=np.int64)
         self._lrs = np.zeros((ng, 1))
+        # a Runner alone with many runs and no history: the blocked lane loop (engine.fast.lanes) when ready
+        self.blocked = ng == 1 and not self.full and self.P.shape[0] >= MIN_LANES
+        self.blocked_calls = 0  # advance calls the blocked loop served
 
-    def _histories(self) -> tuple:
-        """The runners' history arrays as numba lists (rebuilt when a runner grew its arrays)."""
-        runners = [run.runner for run in self.runs]
+    def _histories(self) -> np.ndarray:
+        """The addresses of the runners' history arrays, one row per group (redone when a runner grew them).
+
+        Rows: positions, losses, gradients, effective lrs, lrs (C-contiguous float64 arrays the
+        runners own; the step loop writes rows through these addresses). Zeros without history.
+        """
         if self.full:
-            ids = tuple([id(r._pos) for r in runners])
-            if ids != self._hist_ids:
-                from numba.typed import List
-
-                pos, loss, grads, eff, lr = List(), List(), List(), List(), List()
-                for r in runners:
-                    pos.append(r._pos)
-                    loss.append(r._loss)
-                    grads.append(r._grads)
-                    eff.append(r._eff)
-                    lr.append(r._lr)
-                self._hist_ids, self._hist = ids, (pos, loss, grads, eff, lr)
+            runners = [run.runner for run in self.runs]
+            arrays = [(r._pos, r._loss, r._grads, r._eff, r._lr) for r in runners]
+            if len(arrays) != len(self._hist_arrays) or any(
+                a[0] is not b[0] for a, b in zip(arrays, self._hist_arrays)
+            ):  # holding the arrays keeps their addresses valid (and unique) until the next check
+                for g, group in enumerate(arrays):
+                    assert all(a.dtype == np.float64 and a.flags.c_contiguous for a in group)
+                    self._hist[g] = [a.ctypes.data for a in group]
+                self._hist_arrays = arrays
                 self._caps[:] = [r._pos.shape[0] for r in runners]
-        elif not self._hist:
-            from numba.typed import List
-
-            three, two, one = List(), List(), List()
-            for _ in runners:
-                three.append(np.zeros((1, 1, 2)))
-                two.append(np.zeros((1, 1)))
-                one.append(np.zeros(1))
-            self._hist = (three, two, three, three, one)
         return self._hist
 
     def advance(self, k: int, only: FastRun | None = None) -> np.ndarray:
@@ -199,6 +195,17 @@ class FastBatch:
         runs = self.runs
         if k <= 0 or not runs:
             return np.zeros(len(runs), dtype=np.int64)
+        if self.blocked:
+            from . import lanes_for
+
+            fn = lanes_for(self.kernels, runs[0].fam, timeout=0.0)
+            if fn is None:  # not loaded yet: wait for it when that is cheaper than the scalar loop
+                left = k if self.budget[0] < 0 else min(k, int(self.budget[0] - self.steps[0]))
+                work = left * self.P.shape[0]
+                if work >= LANES_COMPILE_POINT_STEPS or (work >= LANES_LOAD_POINT_STEPS and _on_disk(self, runs[0])):
+                    fn = lanes_for(self.kernels, runs[0].fam, timeout=120.0)
+            if fn is not None:
+                return self._advance_blocked(fn, k, only)
         g_only = -1 if only is None else runs.index(only)
         steps, budget = self.steps, self.budget
         if self._lrs.shape[1] < k:
@@ -215,17 +222,48 @@ class FastBatch:
             if kg:
                 lrs[g, :kg] = r._lr_table(r.steps + kg)[r.steps : r.steps + kg]
         before = self.running.copy()
-        hpos, hloss, hgrad, heff, hlr = self._histories()
+        hist = self._histories()
         vg, gr, hs, _ = self.addrs
         K.step(
-            k, g_only, self.ints, self.lr0, lrs, hlr, self.full, self.grp, self.lane_of, self.fam, self.hp,
-            self.flags, self.bstate, self.P, self.G, self.F, self.S, self.status, self.stop, hpos, hloss, hgrad,
-            heff, self.box, self.tol2, vg, gr, hs, self.kp, SINGULAR_RTOL,
+            k, g_only, self.ints, self.lr0, lrs, self.full, self.grp, self.lane_of, self.fam, self.hp, self.flags,
+            self.bstate, self.P, self.G, self.F, self.S, self.status, self.stop, hist, self.nlanes, self.box,
+            self.tol2, vg, gr, hs, self.kp, SINGULAR_RTOL,
         )  # fmt: skip
         for run, n in zip(runs, steps.tolist()):
             run.runner.steps = n
         for g in np.nonzero(self.running != before)[0].tolist():
             runs[g].runner._after_fast(runs[g], int(self.running[g]))
+        return self.taken
+
+    def _advance_blocked(self, fn: Any, k: int, only: FastRun | None) -> np.ndarray:
+        """:meth:`advance` of a lone Runner's many runs on the blocked lane loop (same steps, same bits)."""
+        from . import lanes
+        from .rules import NADAM, NT, tables
+
+        run = self.runs[0]
+        r = run.runner
+        kg = k if (only is None or only is run) and self.running[0] else 0
+        if self.budget[0] >= 0:
+            kg = min(kg, max(int(self.budget[0]) - r.steps, 0))
+        self.taken[0] = 0
+        if kg == 0:
+            return self.taken
+        t0 = r.steps
+        lrs = r._lr_table(t0 + kg)[t0 : t0 + kg].astype(float) if self.sched[0] else np.full(kg, self.lr0[0])
+        tab = np.zeros((kg, NT))
+        fam = run.fam
+        tables(fam, self.hp[0], t0, self.bstate[0], lrs, kg, tab)
+        before = int(self.running[0])
+        self.blocked_calls += 1
+        taken = lanes.run(fn, kg, t0, np.ascontiguousarray(lrs), tab, self, 0, self.kp, SINGULAR_RTOL)
+        if fam == NADAM and taken > 0:
+            self.bstate[0] = tab[taken - 1, 3]
+        self.taken[0] = taken
+        self.steps[0] = t0 + taken
+        self.running[0] = int(np.count_nonzero(self.status == 0))
+        r.steps = t0 + taken
+        if self.running[0] != before:
+            r._after_fast(run, int(self.running[0]))
         return self.taken
 
     def sync_budget(self, run: FastRun) -> None:
@@ -235,6 +273,17 @@ class FastBatch:
 
 
 SINGULAR_RTOL = 1e-12
+#: an advance of this many point-steps waits for its blocked lane loop when it is compiled on disk (loading
+#: takes ~0.1 s; the scalar loop needs about 0.5 s for them), and of this many when it must be compiled
+#: first (a few seconds; the scalar loop needs about 5 s)
+LANES_LOAD_POINT_STEPS = 10_000_000
+LANES_COMPILE_POINT_STEPS = 200_000_000
+
+
+def _on_disk(batch: FastBatch, run: FastRun) -> bool:
+    from .callbacks import cached
+
+    return cached(batch.kernels, run.fam)
 
 
 def callbacks(kernels: Any) -> tuple[int, int, int, Any]:
@@ -259,20 +308,15 @@ def plan_for(runner: Any) -> FastRun | None:
 
 def warm_up(K: Any) -> None:
     """One call of the step loop on a dummy lane: loads (or compiles) its only specialization."""
-    from numba.typed import List
-
     one = lambda *shape: np.zeros(shape)
-    lists = []
-    for shape in ((3, 1, 2), (3, 1), (3, 1, 2), (3, 1, 2), (3,)):
-        lst = List()
-        lst.append(np.zeros(shape))
-        lists.append(lst)
+    rows = [one(3, 1, 2), one(3, 1), one(3, 1, 2), one(3, 1, 2), one(3)]
+    hist = np.array([[a.ctypes.data for a in rows]], dtype=np.int64)
     table = np.zeros((8, 1), dtype=np.int64)
     table[4, 0] = 1  # one running lane
     ints = lambda *v: np.array(v, dtype=np.int64)
     K.step(
-        2, -1, table, np.full(1, 0.1), one(1, 2), lists[4], True, ints(0), ints(0), ints(4), one(1, NH),
+        2, -1, table, np.full(1, 0.1), one(1, 2), True, ints(0), ints(0), ints(4), one(1, NH),
         np.zeros((1, 2), dtype=np.int64), np.ones(1), one(1, 2), one(1, 2), one(1), one(1, NS),
-        np.zeros(1, dtype=np.int8), np.full(1, -1, dtype=np.int64), *lists[:4], np.full((1, 4), np.nan),
+        np.zeros(1, dtype=np.int8), np.full(1, -1, dtype=np.int64), hist, ints(1), np.full((1, 4), np.nan),
         np.full(1, -1.0), K.ZERO_KERNEL, K.ZERO_KERNEL, K.ZERO_KERNEL, np.zeros(1), SINGULAR_RTOL,
     )  # fmt: skip

@@ -311,3 +311,37 @@ def test_a_budget_changed_mid_race_holds_on_the_fast_path():
     assert [r.steps for r in a.runners] == [95, 95]
     for x, y in zip(a.runners, b.runners):
         assert_same(x, y)
+
+
+def test_generated_kernel_modules_do_not_pile_up(tmp_path, monkeypatch):
+    """Each edit of a surface's source makes a new generated module (its name carries a hash of the
+    sources); older versions of the same kernel set are deleted with their numba cache files, keeping
+    the most recently used ones, and modules named the old way go once unused for a week."""
+    import time
+
+    from engine.fast import callbacks, loader
+
+    monkeypatch.setattr(loader, "kernels_dir", lambda: tmp_path)
+    kernels = SURFACES["rosenbrock"].build().scalar_kernels
+    name, path, _, prefix = callbacks._where(kernels, None)
+    monkeypatch.delitem(sys.modules, name, raising=False)  # loaded from the real cache by an earlier test
+    cache = tmp_path / "__pycache__"
+    cache.mkdir()
+    old = [tmp_path / f"{prefix}{i:016x}.py" for i in range(4)]
+    legacy = [tmp_path / f"ga_kernels_{i:020x}.py" for i in range(2)]
+    for age, file in enumerate(old + legacy):
+        file.write_text("# an older version\n")
+        (cache / f"{file.stem}.value_and_grad-20.py311.nbi").write_text("index")
+        stamp = time.time() - 3600 * (age + 1) - (8 * 24 * 3600 if file in legacy[:1] else 0)
+        os.utime(file, (stamp, stamp))
+    other = tmp_path / "ga_kernels_0123456789_0123456789abcdef.py"  # another kernel set: kept
+    other.write_text("# another surface\n")
+    with callbacks._lock:
+        module = callbacks.generated_module(kernels)
+    assert module.__name__ == name and path.exists()
+    left = sorted(p.name for p in tmp_path.glob("*.py"))
+    keep = callbacks.KEEP_VERSIONS - 1  # the new one plus the most recently used older ones
+    assert left == sorted([path.name, other.name, legacy[1].name] + [p.name for p in old[:keep]])
+    assert sorted(p.name.split(".")[0] for p in cache.glob("*.nbi") if not p.name.startswith(name)) == sorted(
+        [legacy[1].stem] + [p.stem for p in old[:keep]]
+    )

@@ -1,0 +1,148 @@
+"""Compile the fast path's machine code in a separate process, so a window only ever loads it.
+
+Compiling the step loop (about 10 s the first time), a surface's callbacks or a blocked
+lane loop (about 1 s each) is mostly Python work inside numba: in the window's process
+it would hold the GIL in long stretches and stall the event loop.  The background
+loader (:mod:`engine.fast`) therefore asks a child process (``python -m
+engine.fast.build``, at a lower priority) to fill numba's on-disk cache when a cache
+is missing, waits for it without holding the GIL, and then loads the cached code.
+
+Which caches exist is known without importing numba: a stamp file per source hash
+for the step loop (:func:`step_loop_stamp`), and the generated modules' own files
+and their numba index files for the callbacks and lane loops
+(:func:`engine.fast.callbacks.cached`).
+
+    python -m engine.fast.build [KERNELS_JSON ...]
+
+builds the step loop, and for each ``KERNELS_JSON`` (``{"vg": "module:name", "gr": ..., "hs": ...,
+"layout": "xy", "nparams": N, "fams": [...]}``: the kernels' importable names) their callbacks
+and the lane loops of the families listed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]  # the directory that holds the engine package
+#: a build that takes longer than this is given up (the loader then compiles in its own process)
+TIMEOUT_S = 600.0
+
+
+def _numba_version() -> str:
+    from importlib.metadata import version
+
+    try:
+        return version("numba")
+    except Exception:  # noqa: BLE001 - not installed: the loader fails anyway
+        return "?"
+
+
+def step_loop_stamp() -> Path:
+    """The file whose existence says the step loop is in numba's cache for these sources."""
+    from .loader import user_cache_dir
+
+    digest = hashlib.sha256()
+    for own in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(own.read_bytes())
+    digest.update(_numba_version().encode())
+    digest.update(sys.version.encode())
+    digest.update(os.environ.get("NUMBA_CACHE_DIR", str(Path(__file__).parent)).encode())
+    return user_cache_dir() / "stamps" / f"step-{digest.hexdigest()[:20]}"
+
+
+def mark(stamp: Path) -> None:
+    """Create ``stamp`` (and remove older stamps of its kind)."""
+    try:
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        for old in stamp.parent.glob(stamp.name.split("-")[0] + "-*"):
+            if old != stamp:
+                old.unlink(missing_ok=True)
+        stamp.touch()
+    except OSError:
+        pass
+
+
+def describe(kernels: Any, fams: tuple[int, ...] = ()) -> str | None:
+    """The kernels as the child process finds them (JSON; with the families whose lane loops to build),
+    or None when they are not importable."""
+    from .callbacks import _importable, _kernels
+
+    names: dict[str, Any] = {}
+    for key, fn in _kernels(kernels).items():
+        if fn is None:
+            names[key] = None
+            continue
+        where = _importable(fn)
+        if where is None:
+            return None
+        names[key] = f"{where[0]}:{where[1]}"
+    names["layout"] = getattr(kernels, "layout", "xy")
+    names["nparams"] = len(tuple(kernels.params))
+    names["fams"] = list(fams)
+    return json.dumps(names, sort_keys=True)
+
+
+def run_child(args: list[str]) -> bool:
+    """Run ``python -m engine.fast.build ARGS`` at a lower priority; True when it succeeded."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), *filter(None, [env.get("PYTHONPATH")])])
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "engine.fast.build", *args],
+            env=env, cwd=str(ROOT), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE, timeout=TIMEOUT_S, check=False,
+        )  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return done.returncode == 0
+
+
+def _kernels_from(text: str) -> Any:
+    import importlib
+    from types import SimpleNamespace
+
+    spec = json.loads(text)
+
+    def load(name: str | None) -> Any:
+        if name is None:
+            return None
+        module, attr = name.split(":")
+        return getattr(importlib.import_module(module), attr)
+
+    return SimpleNamespace(
+        value_and_grad=load(spec["vg"]), grad=load(spec["gr"]), hessian=load(spec["hs"]),
+        layout=spec["layout"], params=(0.0,) * int(spec["nparams"]),
+    )  # fmt: skip
+
+
+def main(argv: list[str]) -> int:
+    try:
+        os.nice(5)  # the window's process keeps the cores first
+    except OSError:
+        pass
+    from . import loader
+
+    loader.configure_cache()
+    from . import kernel
+    from .plan import warm_up
+
+    warm_up(kernel)
+    mark(step_loop_stamp())
+    from .callbacks import callbacks_for, lanes_for
+
+    for text in argv:
+        kernels = _kernels_from(text)
+        callbacks_for(kernels)
+        for fam in json.loads(text).get("fams", []):
+            lanes_for(kernels, int(fam))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
