@@ -40,7 +40,6 @@ def test_without_opengl_the_view_says_why_and_the_rest_works(qtbot):
 
 def test_log_height_spreads_the_decades_of_a_log_surface():
     from gui.panels.surface_3d import HEIGHT, heights
-
     from surfaces import get_surface
 
     s = get_surface("rosenbrock")
@@ -78,7 +77,8 @@ if panel.available:
     panel.export_png(path, 900)
     img = panel.image(900)
     out["size"] = [img.width(), img.height()]
-    arr = np.frombuffer(img.constBits(), np.uint8).reshape(img.height(), img.bytesPerLine() // 4, 4)[:, : img.width(), :3]
+    arr = np.frombuffer(img.constBits(), np.uint8).reshape(img.height(), img.bytesPerLine() // 4, 4)
+    arr = arr[:, : img.width(), :3]
     rgb = arr[..., ::-1].astype(int)  # BGRA -> RGB
     out["mesh_share"] = float((np.abs(rgb - 255).sum(axis=-1) > 30).mean())
     out["colors"] = {}
