@@ -3,11 +3,36 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
 from engine import Runner, fast
 from engine.fast.plan import FastBatch
+from engine.inspect import StepInspection, inspect_step
 
-from .config import RaceConfig
+from .config import RaceConfig, RacerConfig
+
+
+def _racer_args(config: RaceConfig, racer: RacerConfig, stream: int) -> dict[str, Any]:
+    """What a racer's run depends on besides its optimizer: one place for the race and the inspector."""
+    return dict(
+        start=config.start,
+        tol=config.tol,
+        label=racer.name,
+        options=racer.run_options(),
+        seed=config.seed,
+        stream=stream,
+    )
+
+
+def inspect_racer(config: RaceConfig, index: int, step: int) -> StepInspection:
+    """What racer ``index`` (0-based) of ``config`` did at ``step``: its optimizer's whole state before and
+    after, and its update rule with the numbers (:func:`engine.inspect.inspect_step`, replayed exactly)."""
+    config.validate()
+    racer = config.racers[index]
+    stream = config.streams()[index]
+    return inspect_step(
+        config.build_surface(), racer.optimizer, racer.resolved(), step=step, **_racer_args(config, racer, stream)
+    )
 
 
 class Race:
@@ -25,18 +50,7 @@ class Race:
         self.config = config
         self.surface = config.build_surface()
         self.runners = [
-            Runner(
-                self.surface,
-                r.optimizer,
-                r.resolved(),
-                start=config.start,
-                max_steps=config.steps,
-                tol=config.tol,
-                label=r.name,
-                options=r.run_options(),
-                seed=config.seed,
-                stream=stream,
-            )
+            Runner(self.surface, r.optimizer, r.resolved(), max_steps=config.steps, **_racer_args(config, r, stream))
             for r, stream in zip(config.racers, config.streams())
         ]
         self.steps = 0

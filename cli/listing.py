@@ -47,6 +47,8 @@ def print_listing(out: TextIO) -> None:
         for line in rule[1:]:
             out.write(f"  {'':<10}       {line}\n")
         out.write(f"  {'':<10} effective lr: {opt.effective_lr}\n")
+        if opt.state_doc:
+            out.write(f"  {'':<10} state: " + "; ".join(doc for _, doc in opt.state_doc) + "\n")
         for p in opt.hyperparams:
             default = format_value(p.default)
             if p.kind == "float" and isinstance(p.default, float) and p.default and not math.isinf(p.default):

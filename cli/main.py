@@ -77,6 +77,12 @@ def build_parser() -> Parser:
     race.add_argument("--svg", metavar="PATH", help="vector image of the window after the race")
     race.add_argument("--gif", metavar="PATH", help="animation of the race")
     race.add_argument("--mp4", metavar="PATH", help="animation of the race as video")
+    race.add_argument(
+        "--inspect",
+        type=int,
+        metavar="STEP",
+        help="print each racer's optimizer state before and after STEP and its update rule with the numbers",
+    )
     race.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     return parser
 

@@ -13,6 +13,7 @@ from arena import (
     RaceConfig,
     RacerConfig,
     SessionError,
+    inspect_racer,
     load_preset,
     load_session,
     save_session,
@@ -156,6 +157,12 @@ def run_race(args) -> int:
             if flag in ext and path != "-" and not path.lower().endswith(ext[flag]):
                 raise UsageError(f"{flag} {path!r}: the file name must end in {ext[flag]}")
     config = config_from_args(args)
+    inspect = getattr(args, "inspect", None)
+    if inspect is not None:
+        if args.csv == "-":
+            raise UsageError("--inspect prints to the terminal: it cannot share stdout with --csv -")
+        if not 1 <= inspect <= config.steps:
+            raise UsageError(f"--inspect {inspect}: give a step from 1 to the budget ({config.steps})")
     if args.save_session:
         try:
             save_session(args.save_session, config)
@@ -190,7 +197,24 @@ def run_race(args) -> int:
                 print(f"wrote {path}")
         for path, what in written.items():
             print(f"wrote {path} ({what})")
+    if inspect is not None:
+        print("\n".join(inspection_lines(config, inspect)))
     return 0
+
+
+def inspection_lines(config: RaceConfig, step: int) -> list[str]:
+    """``--inspect STEP``: every racer's state before and after the step, and its rule with the numbers."""
+    lines: list[str] = []
+    for index, racer in enumerate(config.racers):
+        lines.append("")
+        try:
+            seen = inspect_racer(config, index, step)
+        except ValueError as exc:
+            lines.append(f"== {exc}")
+            continue
+        lines.append(f"== {racer.name} ({seen.optimizer}) at step {step}: from step {step - 1} to step {step}")
+        lines.extend("   " + row if row else "" for row in seen.table())
+    return lines
 
 
 def render_images(config: RaceConfig, images: dict) -> dict:

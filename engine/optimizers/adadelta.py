@@ -22,6 +22,7 @@ from specs import Param
 from . import params as P
 from .base import Optimizer
 from .common import l2
+from .explain import Equation, Step, first_line, num, vec, weight_decay_lines
 
 
 class AdadeltaState(NamedTuple):
@@ -46,6 +47,38 @@ def update(grad, state: AdadeltaState, params, hp, hessian=None):
     return new_params, AdadeltaState(state.t + 1, v, u), lr * scale
 
 
+STATE_DOC = (
+    ("t", "t: steps taken"),
+    ("square_avg", "v: running mean of squared gradients"),
+    ("acc_delta", "u: running mean of squared updates"),
+)
+
+
+def explain(s: Step) -> list[Equation]:
+    """Adadelta's rule with this step's numbers."""
+    hp = s.hp
+    rho, eps = float(hp["rho"]), float(hp["eps"])
+    lines, _, g = weight_decay_lines(s, decoupled=False)
+    lines.insert(0, first_line(s))
+    v0, u0 = s.before.square_avg, s.before.acc_delta
+    v = rho * v0 + (1 - rho) * g * g
+    lines.append(Equation("v", "ρ·v + (1 − ρ)·g²", f"{num(rho)}·{vec(v0)} + {num(1 - rho)}·{vec(g)}²", v, "square_avg"))
+    scale = np.sqrt(u0 + eps) / np.sqrt(v + eps)
+    delta = scale * g
+    lines.append(
+        Equation("Δ", "√(u + ε) / √(v + ε)·g", f"√({vec(u0)} + {num(eps)}) / √({vec(v)} + {num(eps)})·{vec(g)}", delta)
+    )
+    u = rho * u0 + (1 - rho) * delta * delta
+    lines.append(
+        Equation("u", "ρ·u + (1 − ρ)·Δ²", f"{num(rho)}·{vec(u0)} + {num(1 - rho)}·{vec(delta)}²", u, "acc_delta")
+    )
+    lines.append(Equation("η", "lr·√(u + ε) / √(v + ε)", f"{num(s.lr)}·{vec(scale)}", s.lr * scale, "effective_lr"))
+    lines.append(
+        Equation("θ", "θ − lr·Δ", f"{vec(s.theta)} − {num(s.lr)}·{vec(delta)}", s.theta - s.lr * delta, "theta")
+    )
+    return lines
+
+
 OPTIMIZERS = (
     Optimizer(
         "adadelta",
@@ -61,6 +94,8 @@ OPTIMIZERS = (
         init,
         update,
         __doc__,
+        state_doc=STATE_DOC,
+        explain=explain,
         order=40,
     ),
 )

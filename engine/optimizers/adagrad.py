@@ -21,6 +21,7 @@ from specs import Param
 from . import params as P
 from .base import Optimizer
 from .common import l2
+from .explain import Equation, Step, first_line, num, vec, weight_decay_lines
 
 
 class AdagradState(NamedTuple):
@@ -40,6 +41,33 @@ def update(grad, state: AdagradState, params, hp, hessian=None):
     std = np.sqrt(s) + hp["eps"]
     new_params = params + ((-clr) * g) / std
     return new_params, AdagradState(t, s), clr / std
+
+
+STATE_DOC = (
+    ("t", "t: steps taken"),
+    ("sum", "S: sum of squared gradients (starts at initial_accumulator_value)"),
+)
+
+
+def explain(s: Step) -> list[Equation]:
+    """AdaGrad's rule with this step's numbers."""
+    hp = s.hp
+    lines, _, g = weight_decay_lines(s, decoupled=False)
+    lines.insert(0, first_line(s))
+    decay = float(hp["lr_decay"])
+    clr = s.lr / (1 + (s.t - 1) * decay)
+    if decay:
+        lines.append(Equation("clr", "lr / (1 + (t − 1)·lr_decay)", f"{num(s.lr)} / (1 + {s.t - 1}·{num(decay)})", clr))
+    S0 = s.before.sum
+    S = S0 + g * g
+    lines.append(Equation("S", "S + g²", f"{vec(S0)} + {vec(g)}²", S, "sum"))
+    rate = clr / (np.sqrt(S) + hp["eps"])
+    name = "clr" if decay else "lr"
+    lines.append(
+        Equation("η", f"{name} / (√S + ε)", f"{num(clr)} / (√{vec(S)} + {num(hp['eps'])})", rate, "effective_lr")
+    )
+    lines.append(Equation("θ", "θ − η·g", f"{vec(s.theta)} − {vec(rate)}·{vec(g)}", s.theta - rate * g, "theta"))
+    return lines
 
 
 OPTIMIZERS = (
@@ -65,6 +93,8 @@ OPTIMIZERS = (
         init,
         update,
         __doc__,
+        state_doc=STATE_DOC,
+        explain=explain,
         order=20,
     ),
 )

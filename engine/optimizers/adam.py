@@ -15,6 +15,7 @@ Effective learning rate: ``(lr / (1 - beta1^t)) / (sqrt(v) / sqrt(1 - beta2^t) +
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import NamedTuple
 
 import numpy as np
@@ -24,6 +25,7 @@ from specs import Param
 from . import params as P
 from .base import Optimizer, with_fixed
 from .common import moments, weight_decay
+from .explain import Equation, Step, first_line, moment_lines, num, vec, weight_decay_lines
 
 
 class AdamState(NamedTuple):
@@ -69,6 +71,58 @@ def _params(lr: float, weight_decay: float, amsgrad: bool, decoupled: bool | Non
     return tuple(params)
 
 
+STATE_DOC = (
+    ("t", "t: steps taken"),
+    ("exp_avg", "m: first moment, the running mean of gradients"),
+    ("exp_avg_sq", "v: second moment, the running mean of squared gradients"),
+    ("max_exp_avg_sq", "vmax: the largest v so far (AMSGrad only)"),
+)
+
+
+def explain(s: Step) -> list[Equation]:
+    """Adam's (AMSGrad's, AdamW's) rule with this step's numbers."""
+    hp, t = s.hp, s.t
+    b1, b2, eps = float(hp["beta1"]), float(hp["beta2"]), float(hp["eps"])
+    lines, theta, g = weight_decay_lines(s)
+    lines.insert(0, first_line(s))
+    more, m, v = moment_lines(s, g)
+    lines += more
+    if hp["amsgrad"]:
+        vm0 = s.before.max_exp_avg_sq
+        v = np.maximum(vm0, v)
+        lines.append(Equation("vmax", "max(vmax, v)", f"max({vec(vm0)}, {vec(more[1].value)})", v, "max_exp_avg_sq"))
+    vname = "vmax" if hp["amsgrad"] else "v"
+    bc1, bc2 = 1 - b1**t, 1 - b2**t
+    mhat, vhat = m / bc1, v / bc2
+    lines.append(Equation("m̂", "m / (1 − β1^t)", f"{vec(m)} / (1 − {num(b1)}^{t})", mhat))
+    lines.append(Equation("v̂", f"{vname} / (1 − β2^t)", f"{vec(v)} / (1 − {num(b2)}^{t})", vhat))
+    rate = (s.lr / bc1) / (np.sqrt(v) / np.sqrt(bc2) + eps)
+    lines.append(
+        Equation(
+            "η",
+            "lr / (1 − β1^t) / (√v̂ + ε)",
+            f"{num(s.lr)} / {num(bc1)} / (√{vec(vhat)} + {num(eps)})",
+            rate,
+            "effective_lr",
+        )
+    )
+    new = theta - s.lr * mhat / (np.sqrt(vhat) + eps)
+    lines.append(
+        Equation(
+            "θ",
+            "θ − lr·m̂ / (√v̂ + ε)",
+            f"{vec(theta)} − {num(s.lr)}·{vec(mhat)} / (√{vec(vhat)} + {num(eps)})",
+            new,
+            "theta",
+        )
+    )
+    return lines
+
+
+def _explain_adamw(s: Step) -> list[Equation]:
+    return explain(replace(s, hp={**s.hp, "decoupled_weight_decay": True}))
+
+
 OPTIMIZERS = (
     Optimizer(
         "adam",
@@ -79,6 +133,8 @@ OPTIMIZERS = (
         init,
         update,
         __doc__,
+        state_doc=STATE_DOC,
+        explain=explain,
         order=50,
     ),
     Optimizer(
@@ -90,6 +146,8 @@ OPTIMIZERS = (
         init,
         update,
         __doc__,
+        state_doc=STATE_DOC,
+        explain=explain,
         order=51,
     ),
     Optimizer(
@@ -101,6 +159,8 @@ OPTIMIZERS = (
         init,
         with_fixed(update, decoupled_weight_decay=True),
         __doc__,
+        state_doc=STATE_DOC,
+        explain=_explain_adamw,
         order=52,
     ),
 )

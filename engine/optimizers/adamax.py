@@ -19,6 +19,7 @@ import numpy as np
 from . import params as P
 from .base import Optimizer
 from .common import l2, lerp
+from .explain import Equation, Step, first_line, num, vec, weight_decay_lines
 
 
 class AdamaxState(NamedTuple):
@@ -43,6 +44,34 @@ def update(grad, state: AdamaxState, params, hp, hessian=None):
     return new_params, AdamaxState(t, m, u), clr / u
 
 
+STATE_DOC = (
+    ("t", "t: steps taken"),
+    ("exp_avg", "m: first moment, the running mean of gradients"),
+    ("exp_inf", "u: the infinity norm, a decaying maximum of |g|"),
+)
+
+
+def explain(s: Step) -> list[Equation]:
+    """Adamax's rule with this step's numbers."""
+    hp, t = s.hp, s.t
+    b1, b2, eps = float(hp["beta1"]), float(hp["beta2"]), float(hp["eps"])
+    lines, _, g = weight_decay_lines(s, decoupled=False)
+    lines.insert(0, first_line(s))
+    m0, u0 = s.before.exp_avg, s.before.exp_inf
+    m = b1 * m0 + (1 - b1) * g
+    lines.append(Equation("m", "β1·m + (1 − β1)·g", f"{num(b1)}·{vec(m0)} + {num(1 - b1)}·{vec(g)}", m, "exp_avg"))
+    u = np.maximum(b2 * u0, np.abs(g) + eps)
+    lines.append(
+        Equation("u", "max(β2·u, |g| + ε)", f"max({num(b2)}·{vec(u0)}, |{vec(g)}| + {num(eps)})", u, "exp_inf")
+    )
+    clr = s.lr / (1 - b1**t)
+    lines.append(
+        Equation("η", "lr / (1 − β1^t) / u", f"{num(s.lr)} / (1 − {num(b1)}^{t}) / {vec(u)}", clr / u, "effective_lr")
+    )
+    lines.append(Equation("θ", "θ − η·m", f"{vec(s.theta)} − {vec(clr / u)}·{vec(m)}", s.theta - clr * m / u, "theta"))
+    return lines
+
+
 OPTIMIZERS = (
     Optimizer(
         "adamax",
@@ -53,6 +82,8 @@ OPTIMIZERS = (
         init,
         update,
         __doc__,
+        state_doc=STATE_DOC,
+        explain=explain,
         order=80,
     ),
 )

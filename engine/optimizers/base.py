@@ -9,6 +9,9 @@ An optimizer module (``engine/optimizers/<family>.py``) holds, in one file:
   from here (:attr:`Optimizer.rule`, :attr:`Optimizer.effective_lr`);
 * ``init(params, hp) -> state`` and
   ``update(grad, state, params, hp, hessian=None) -> (new_params, new_state, effective_lr)``;
+* ``explain(step)``: the update rule's lines with one step's numbers plugged in
+  (:mod:`engine.optimizers.explain`), and ``state_doc``: what each field of the
+  state holds; the step inspector (:mod:`engine.inspect`) shows both;
 * ``OPTIMIZERS``: a tuple of :class:`Optimizer` entries (a family may register
   several, e.g. sgd, momentum and nesterov), found by ``engine.registry``.
 """
@@ -75,6 +78,10 @@ class Optimizer:
     needs_hessian: bool = False
     check: Callable[[Mapping[str, Any]], None] | None = field(default=None, repr=False)
     order: int = 1000
+    # what the state holds: (field of the state NamedTuple, "symbol: meaning"), one per field
+    state_doc: tuple[tuple[str, str], ...] = ()
+    # explain(step) -> the update equations with one step's numbers (engine.optimizers.explain)
+    explain: Callable[[Any], Any] | None = field(default=None, repr=False)
 
     @property
     def rule(self) -> str:

@@ -25,6 +25,7 @@ from specs import Param
 from . import params as P
 from .base import Optimizer
 from .common import moments, weight_decay
+from .explain import Equation, Step, first_line, moment_lines, num, vec, weight_decay_lines
 
 
 class NAdamState(NamedTuple):
@@ -56,6 +57,49 @@ def update(grad, state: NAdamState, params, hp, hessian=None):
     return new_params, NAdamState(t, mu_product, m, v), lr / denom
 
 
+STATE_DOC = (
+    ("t", "t: steps taken"),
+    ("mu_product", "P: product of the momentum coefficients μ_1 ... μ_t"),
+    ("exp_avg", "m: first moment, the running mean of gradients"),
+    ("exp_avg_sq", "v: second moment, the running mean of squared gradients"),
+)
+
+
+def explain(s: Step) -> list[Equation]:
+    """NAdam's rule with this step's numbers."""
+    hp, t = s.hp, s.t
+    b1, b2, eps, decay = float(hp["beta1"]), float(hp["beta2"]), float(hp["eps"]), float(hp["momentum_decay"])
+    lines, theta, g = weight_decay_lines(s)
+    lines.insert(0, first_line(s))
+    mu = b1 * (1 - 0.5 * 0.96 ** (t * decay))
+    mu_next = b1 * (1 - 0.5 * 0.96 ** ((t + 1) * decay))
+    lines.append(Equation("μ_t", "β1·(1 − 0.5·0.96^(t·ψ))", f"{num(b1)}·(1 − 0.5·0.96^({t}·{num(decay)}))", mu))
+    lines.append(
+        Equation("μ_t+1", "β1·(1 − 0.5·0.96^((t+1)·ψ))", f"{num(b1)}·(1 − 0.5·0.96^({t + 1}·{num(decay)}))", mu_next)
+    )
+    P0 = float(s.before.mu_product)
+    P = P0 * mu
+    lines.append(Equation("P", "P·μ_t", f"{num(P0)}·{num(mu)}", P, "mu_product"))
+    more, m, v = moment_lines(s, g)
+    lines += more
+    bc2 = 1 - b2**t
+    d = np.sqrt(v / bc2) + eps
+    lines.append(Equation("d", "√(v / (1 − β2^t)) + ε", f"√({vec(v)} / {num(bc2)}) + {num(eps)}", d))
+    lines.append(Equation("η", "lr / d", f"{num(s.lr)} / {vec(d)}", s.lr / d, "effective_lr"))
+    c1, c2 = s.lr * (1 - mu) / (1 - P), s.lr * mu_next / (1 - P * mu_next)
+    new = theta - c1 * g / d - c2 * m / d
+    lines.append(
+        Equation(
+            "θ",
+            "θ − lr·(1 − μ_t)/(1 − P)·g/d − lr·μ_t+1/(1 − P·μ_t+1)·m/d",
+            f"{vec(theta)} − {num(c1)}·{vec(g)}/{vec(d)} − {num(c2)}·{vec(m)}/{vec(d)}",
+            new,
+            "theta",
+        )
+    )
+    return lines
+
+
 OPTIMIZERS = (
     Optimizer(
         "nadam",
@@ -81,6 +125,8 @@ OPTIMIZERS = (
         init,
         update,
         __doc__,
+        state_doc=STATE_DOC,
+        explain=explain,
         order=60,
     ),
 )

@@ -36,6 +36,7 @@ import numpy as np
 from specs import Param
 
 from .base import Optimizer
+from .explain import Equation, Step, first_line, num, vec
 
 SINGULAR_RTOL = 1e-12
 
@@ -132,6 +133,31 @@ def update(grad, state: NewtonState, params, hp, hessian=None):
     return params - lr * step, NewtonState(state.t + 1), eff
 
 
+STATE_DOC = (("t", "t: steps taken (Newton keeps no other state: each step reads the Hessian afresh)"),)
+
+
+def explain(s: Step) -> list[Equation]:
+    """Newton's step with this step's numbers: the Hessian, its eigenvalues, the modified inverse."""
+    hp = s.hp
+    assert s.hessian is not None
+    H = np.asarray(s.hessian, dtype=float)
+    lam = np.linalg.eigvalsh(0.5 * (H + H.T))
+    a, b, c = (float(x[0]) for x in modified_inverse(H[None], hp["damping"], hp["saddle_free"]))
+    Minv = np.array([[a, b], [b, c]])
+    d = Minv @ s.grad
+    kind = "|λ| + damping" if hp["saddle_free"] else "λ + damping"
+    hx = f"[[{num(H[0, 0])}, {num(H[0, 1])}], [{num(H[1, 0])}, {num(H[1, 1])}]]"
+    return [
+        first_line(s),
+        Equation("H", "∇²f(θ)", hx, H.ravel()),
+        Equation("λ", "eigenvalues of H", "", lam),
+        Equation("M⁺", f"pseudo-inverse of Σ ({kind})·v vᵀ", "", Minv.ravel()),
+        Equation("d", "M⁺·g", f"[[{num(a)}, {num(b)}], [{num(b)}, {num(c)}]]·{vec(s.grad)}", d),
+        Equation("η", "lr·diag(M⁺)", f"{num(s.lr)}·({num(a)}, {num(c)})", s.lr * np.array([a, c]), "effective_lr"),
+        Equation("θ", "θ − lr·d", f"{vec(s.theta)} − {num(s.lr)}·{vec(d)}", s.theta - s.lr * d, "theta"),
+    ]
+
+
 OPTIMIZERS = (
     Optimizer(
         "newton",
@@ -160,6 +186,8 @@ OPTIMIZERS = (
         init,
         update,
         __doc__,
+        state_doc=STATE_DOC,
+        explain=explain,
         needs_hessian=True,
         order=90,
     ),

@@ -23,6 +23,7 @@ import numpy as np
 from . import params as P
 from .base import Optimizer
 from .common import constant_rate, moments, weight_decay
+from .explain import Equation, Step, first_line, moment_lines, num, vec, weight_decay_lines
 
 
 class RAdamState(NamedTuple):
@@ -59,6 +60,69 @@ def update(grad, state: RAdamState, params, hp, hessian=None):
     return new_params, RAdamState(t, m, v), eff
 
 
+STATE_DOC = (
+    ("t", "t: steps taken"),
+    ("exp_avg", "m: first moment, the running mean of gradients"),
+    ("exp_avg_sq", "v: second moment, the running mean of squared gradients"),
+)
+
+
+def explain(s: Step) -> list[Equation]:
+    """RAdam's rule with this step's numbers."""
+    hp, t = s.hp, s.t
+    b1, b2, eps = float(hp["beta1"]), float(hp["beta2"]), float(hp["eps"])
+    lines, theta, g = weight_decay_lines(s)
+    lines.insert(0, first_line(s))
+    more, m, v = moment_lines(s, g)
+    lines += more
+    bc1, bc2 = 1 - b1**t, 1 - b2**t
+    mhat = m / bc1
+    lines.append(Equation("m̂", "m / (1 − β1^t)", f"{vec(m)} / (1 − {num(b1)}^{t})", mhat))
+    rho_inf = 2 / (1 - b2) - 1
+    rho_t = rho_inf - 2 * t * b2**t / bc2
+    lines.append(Equation("ρ∞", "2 / (1 − β2) − 1", f"2 / (1 − {num(b2)}) − 1", rho_inf))
+    lines.append(
+        Equation("ρ_t", "ρ∞ − 2t·β2^t / (1 − β2^t)", f"{num(rho_inf)} − 2·{t}·{num(b2)}^{t} / {num(bc2)}", rho_t)
+    )
+    if rho_t > 5:
+        r = ((rho_t - 4) * (rho_t - 2) * rho_inf / ((rho_inf - 4) * (rho_inf - 2) * rho_t)) ** 0.5
+        lines.append(
+            Equation(
+                "r",
+                "√((ρ_t − 4)(ρ_t − 2)ρ∞ / ((ρ∞ − 4)(ρ∞ − 2)ρ_t))",
+                f"√(({num(rho_t)} − 4)({num(rho_t)} − 2)·{num(rho_inf)} / "
+                f"(({num(rho_inf)} − 4)({num(rho_inf)} − 2)·{num(rho_t)}))",
+                r,
+            )
+        )
+        rate = s.lr * r * np.sqrt(bc2) / (np.sqrt(v) + eps)
+        lines.append(
+            Equation(
+                "η",
+                "lr·r·√(1 − β2^t) / (√v + ε)",
+                f"{num(s.lr)}·{num(r)}·√{num(bc2)} / (√{vec(v)} + {num(eps)})",
+                rate,
+                "effective_lr",
+            )
+        )
+        lines.append(
+            Equation(
+                "θ", "θ − η·m̂ (rectified)", f"{vec(theta)} − {vec(rate)}·{vec(mhat)}", theta - rate * mhat, "theta"
+            )
+        )
+    else:
+        lines.append(
+            Equation(
+                "θ",
+                "θ − lr·m̂ (ρ_t ≤ 5: not rectified)",
+                f"{vec(theta)} − {num(s.lr)}·{vec(mhat)}",
+                theta - s.lr * mhat,
+                "theta",
+            )
+        )
+    return lines
+
+
 OPTIMIZERS = (
     Optimizer(
         "radam",
@@ -69,6 +133,8 @@ OPTIMIZERS = (
         init,
         update,
         __doc__,
+        state_doc=STATE_DOC,
+        explain=explain,
         order=70,
     ),
 )

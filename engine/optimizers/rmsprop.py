@@ -23,6 +23,7 @@ from specs import Param
 from . import params as P
 from .base import Optimizer
 from .common import l2, lerp
+from .explain import Equation, Step, first_line, num, vec, weight_decay_lines
 
 
 class RMSpropState(NamedTuple):
@@ -56,6 +57,48 @@ def update(grad, state: RMSpropState, params, hp, hessian=None):
     return new_params, RMSpropState(state.t + 1, v, gbar, buf), lr / d
 
 
+STATE_DOC = (
+    ("t", "t: steps taken"),
+    ("square_avg", "v: running mean of squared gradients"),
+    ("grad_avg", "ḡ: running mean of gradients (centered only)"),
+    ("buf", "b: momentum buffer (momentum > 0 only)"),
+)
+
+
+def explain(s: Step) -> list[Equation]:
+    """RMSProp's rule with this step's numbers."""
+    hp = s.hp
+    alpha, eps, mom = float(hp["alpha"]), float(hp["eps"]), float(hp["momentum"])
+    lines, _, g = weight_decay_lines(s, decoupled=False)
+    lines.insert(0, first_line(s))
+    v0 = s.before.square_avg
+    v = alpha * v0 + (1 - alpha) * g * g
+    lines.append(
+        Equation("v", "α·v + (1 − α)·g²", f"{num(alpha)}·{vec(v0)} + {num(1 - alpha)}·{vec(g)}²", v, "square_avg")
+    )
+    if hp["centered"]:
+        gb0 = s.before.grad_avg
+        gb = alpha * gb0 + (1 - alpha) * g
+        lines.append(
+            Equation("ḡ", "α·ḡ + (1 − α)·g", f"{num(alpha)}·{vec(gb0)} + {num(1 - alpha)}·{vec(g)}", gb, "grad_avg")
+        )
+        d = np.sqrt(v - gb * gb) + eps
+        lines.append(Equation("d", "√(v − ḡ²) + ε", f"√({vec(v)} − {vec(gb)}²) + {num(eps)}", d))
+    else:
+        d = np.sqrt(v) + eps
+        lines.append(Equation("d", "√v + ε", f"√{vec(v)} + {num(eps)}", d))
+    lines.append(Equation("η", "lr / d", f"{num(s.lr)} / {vec(d)}", s.lr / d, "effective_lr"))
+    if mom > 0:
+        b0 = s.before.buf
+        b = mom * b0 + g / d
+        lines.append(Equation("b", "momentum·b + g / d", f"{num(mom)}·{vec(b0)} + {vec(g)} / {vec(d)}", b, "buf"))
+        lines.append(Equation("θ", "θ − lr·b", f"{vec(s.theta)} − {num(s.lr)}·{vec(b)}", s.theta - s.lr * b, "theta"))
+    else:
+        new = s.theta - s.lr * g / d
+        lines.append(Equation("θ", "θ − lr·g / d", f"{vec(s.theta)} − {num(s.lr)}·{vec(g)} / {vec(d)}", new, "theta"))
+    return lines
+
+
 OPTIMIZERS = (
     Optimizer(
         "rmsprop",
@@ -73,6 +116,8 @@ OPTIMIZERS = (
         init,
         update,
         __doc__,
+        state_doc=STATE_DOC,
+        explain=explain,
         order=30,
     ),
 )

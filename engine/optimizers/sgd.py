@@ -22,6 +22,7 @@ from specs import Param, ParamError
 from . import params as P
 from .base import Optimizer
 from .common import constant_rate, l2
+from .explain import Equation, Step, first_line, num, vec, weight_decay_lines
 
 
 class SGDState(NamedTuple):
@@ -84,6 +85,42 @@ def _params(momentum: float, nesterov: bool) -> tuple[Param, ...]:
     )
 
 
+STATE_DOC = (
+    ("t", "t: steps taken"),
+    ("buf", "b: momentum buffer (none until the first step with momentum > 0)"),
+    ("rate", "lr per parameter (the effective learning rate)"),
+)
+
+
+def explain(s: Step) -> list[Equation]:
+    """SGD's rule with this step's numbers."""
+    hp = s.hp
+    lines, _, g = weight_decay_lines(s, decoupled=False)
+    lines.insert(0, first_line(s))
+    mom, damp = float(hp["momentum"]), float(hp["dampening"])
+    d = g
+    if mom != 0.0:
+        b0 = s.before.buf
+        if b0 is None:
+            b = g.copy()
+            lines.append(Equation("b", "g (first step)", vec(g), b, "buf"))
+        else:
+            b = b0 * mom + (1.0 - damp) * g
+            lines.append(
+                Equation(
+                    "b", "momentum·b + (1 − dampening)·g", f"{num(mom)}·{vec(b0)} + {num(1 - damp)}·{vec(g)}", b, "buf"
+                )
+            )
+        if hp["nesterov"]:
+            d = g + mom * b
+            lines.append(Equation("d", "g + momentum·b", f"{vec(g)} + {num(mom)}·{vec(b)}", d))
+        else:
+            d = b
+    name = "d" if hp["nesterov"] else ("b" if mom != 0.0 else "g")
+    lines.append(Equation("θ", f"θ − lr·{name}", f"{vec(s.theta)} − {num(s.lr)}·{vec(d)}", s.theta - s.lr * d, "theta"))
+    return lines
+
+
 OPTIMIZERS = (
     Optimizer(
         "sgd",
@@ -94,6 +131,8 @@ OPTIMIZERS = (
         init,
         update,
         __doc__,
+        state_doc=STATE_DOC,
+        explain=explain,
         check=check,
         order=10,
     ),
@@ -106,6 +145,8 @@ OPTIMIZERS = (
         init,
         update,
         __doc__,
+        state_doc=STATE_DOC,
+        explain=explain,
         check=check,
         order=11,
     ),
@@ -118,6 +159,8 @@ OPTIMIZERS = (
         init,
         update,
         __doc__,
+        state_doc=STATE_DOC,
+        explain=explain,
         check=check,
         order=12,
     ),

@@ -1,0 +1,124 @@
+"""The step inspector: the optimizer's whole state at any step, replayed exactly, and its rule with the numbers."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from arena import Race, RaceConfig, RacerConfig, inspect_racer
+from engine import OPTIMIZERS, Runner
+from engine.inspect import inspect_step
+from surfaces import get_surface
+
+# every registered optimizer, plus the variants whose equations take another branch
+SPECS = [
+    *OPTIMIZERS,
+    "sgd:lr=1e-3,weight_decay=0.1",
+    "momentum:lr=1e-3,dampening=0.3",
+    "nesterov:lr=1e-3,weight_decay=0.05",
+    "adagrad:lr=0.1,lr_decay=0.01,weight_decay=0.01",
+    "rmsprop:lr=0.01,centered=true,momentum=0.5",
+    "rmsprop:lr=0.01,weight_decay=0.1",
+    "adadelta:lr=1,weight_decay=0.01",
+    "adam:lr=0.01,weight_decay=0.1",
+    "adam:lr=0.01,weight_decay=0.1,decoupled_weight_decay=true",
+    "adamw:lr=0.01,weight_decay=0.5",
+    "amsgrad:lr=0.05",
+    "nadam:lr=0.01,momentum_decay=0.01,weight_decay=0.1",
+    "radam:lr=0.01,weight_decay=0.1,decoupled_weight_decay=true",
+    "adamax:lr=0.01,weight_decay=0.1",
+    "newton:lr=0.5,damping=0.1",
+    "newton:lr=0.5,saddle_free=false",
+]
+
+
+@pytest.mark.parametrize("spec", SPECS)
+@pytest.mark.parametrize("step", [1, 3, 12])
+def test_the_inspected_step_is_the_races_step_and_its_equations_give_the_new_state(spec, step):
+    surface = get_surface("rosenbrock")
+    start = (-1.5, 2.0)
+    seen = inspect_step(surface, spec, start=start, step=step)
+
+    # the race's own record of that step, bit for bit (a separate run, compiled where it can be)
+    runner = Runner(surface, spec, start=start, max_steps=step)
+    runner.advance(step)
+    rec = runner.record()
+    assert np.array_equal(seen.theta, rec.positions[step - 1])
+    assert np.array_equal(seen.new_theta, rec.positions[step])
+    assert np.array_equal(seen.grad, rec.gradients[step - 1])
+    assert np.array_equal(seen.effective_lr, rec.effective_lr[step])
+    assert seen.state_after["t"] == step and seen.state_before["t"] == step - 1
+
+    opt = OPTIMIZERS[seen.optimizer]
+    assert [name for name, _ in opt.state_doc] == list(seen.state_after), "state_doc names every state field"
+
+    # every equation that names a result computes it from the numbers it shows
+    checked = set()
+    for eq in seen.equations:
+        if not eq.target:
+            continue
+        want = {"theta": seen.new_theta, "effective_lr": seen.effective_lr}.get(eq.target)
+        if want is None:
+            want = seen.state_after[eq.target]
+        np.testing.assert_allclose(eq.value, want, rtol=1e-11, atol=1e-300, err_msg=str(eq))
+        checked.add(eq.target)
+        text = str(eq)
+        assert text.startswith(eq.name + " = ") and "nan" not in text
+    assert "theta" in checked, "the last line is the parameter update"
+
+
+def test_an_adam_step_is_written_out_with_its_numbers():
+    seen = inspect_step(get_surface("rosenbrock"), "adam:lr=0.01", start=(-1.5, 2.0), step=10)
+    lines = [str(eq) for eq in seen.equations]
+    m_line = next(line for line in lines if line.startswith("m = "))
+    m0 = seen.state_before["exp_avg"]
+    assert m_line.startswith("m = β1·m + (1 − β1)·g = 0.9·(")
+    assert f"0.9·({m0[0]:.6g}, {m0[1]:.6g}) + 0.1·({seen.grad[0]:.6g}, {seen.grad[1]:.6g})" in m_line
+    m1 = seen.state_after["exp_avg"]
+    assert m_line.endswith(f"= ({m1[0]:.6g}, {m1[1]:.6g})")
+    assert any(line.startswith("v̂ = v / (1 − β2^t) = ") and "0.999^10" in line for line in lines)
+    table = "\n".join(seen.table())
+    assert "exp_avg" in table and "first moment" in table and "->" in table
+
+
+def test_a_noisy_mini_batch_racer_is_replayed_with_its_own_random_stream():
+    cfg = RaceConfig(
+        surface="linear_regression",
+        steps=40,
+        seed=7,
+        racers=[
+            RacerConfig("sgd", {"lr": 0.05}, options={"batch_size": 8}),
+            RacerConfig("adam", {"lr": 0.05}, options={"batch_size": 4, "noise": 0.3}),
+        ],
+    )
+    cfg.remove_racer(0)  # the second racer keeps its own stream after the first is removed
+    cfg.racers.append(RacerConfig("momentum", {"lr": 0.02}, options={"noise": 0.1}))
+    race = Race(cfg)
+    race.advance(40)
+    for index, runner in enumerate(race.runners):
+        rec = runner.record()
+        seen = inspect_racer(cfg, index, 25)
+        assert np.array_equal(seen.theta, rec.positions[24])
+        assert np.array_equal(seen.new_theta, rec.positions[25])
+        assert not np.array_equal(seen.grad, seen.full_grad), "the optimizer was given a noisy or mini-batch gradient"
+        assert seen.equations[0].rule.startswith(("mini-batch", "∇f(θ) + noise"))
+
+
+def test_a_run_that_stopped_has_no_later_step():
+    with pytest.raises(ValueError, match=r"stopped at step \d+ \(converged\): it took no step 500"):
+        inspect_step(get_surface("sphere"), "sgd:lr=0.5", start=(1.0, 1.0), step=500, tol=1e-8)
+
+
+@pytest.mark.parametrize("step", [0, -1, 1.5, True])
+def test_a_step_that_is_not_a_positive_whole_number_is_refused(step):
+    with pytest.raises(ValueError, match="step must be a whole number >= 1"):
+        inspect_step(get_surface("sphere"), "sgd", step=step)
+
+
+def test_the_modules_examples_run():
+    import doctest
+
+    import engine.inspect
+
+    result = doctest.testmod(engine.inspect, optionflags=doctest.ELLIPSIS)
+    assert result.attempted >= 3 and result.failed == 0
