@@ -19,6 +19,9 @@ def make_app() -> QtWidgets.QApplication:
     QtCore.qInstallMessageHandler(_qt_message)
     app = QtWidgets.QApplication.instance()
     if app is None:
+        # every OpenGL context shares its resources: pyqtgraph.opengl keeps one compiled shader
+        # program per item class, which a 3-D view made after another one (or after it closed) reuses
+        QtCore.QCoreApplication.setAttribute(QtCore.Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
         app = QtWidgets.QApplication(sys.argv[:1])
     app.setApplicationName("Gradient Arena")
     app.setOrganizationName("GradientArena")

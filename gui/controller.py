@@ -202,6 +202,17 @@ class RaceController(QtCore.QObject):
         racer.hyperparams = dict(hyperparams)
         self.reset()
 
+    def set_optimizer(self, index: int, optimizer: str, hyperparams: dict) -> None:
+        """Make racer ``index`` another optimizer with these hyperparameters (validated first; raises
+        ValueError) and restart. A racer still named after its old optimizer takes the new one's name."""
+        racer = self.config.racers[index]
+        trial = RacerConfig(optimizer, dict(hyperparams), racer.name, racer.color, racer.visible, dict(racer.options))
+        trial.resolved()
+        if racer.name == OPTIMIZERS[racer.optimizer].title and optimizer != racer.optimizer:
+            racer.name = OPTIMIZERS[optimizer].title
+        racer.optimizer, racer.hyperparams = optimizer, dict(hyperparams)
+        self.reset()
+
     def set_options(self, index: int, options: dict) -> None:
         """Replace a racer's batch/noise/schedule options (validated first; raises ValueError) and restart."""
         check_options_for(resolve_options(options), self.race.surface)

@@ -22,6 +22,7 @@ from arena import (
 from engine import OPTIMIZERS, write_race_csv
 
 from .controller import RaceController
+from .docks.inspector_dock import InspectorDock
 from .docks.race_dock import RaceControlsDock
 from .docks.racers_dock import RacersDock
 from .docks.surface_dock import SurfaceDock
@@ -42,7 +43,18 @@ LR_MODES = (
 SESSION_FILTER = "Gradient Arena session (*.json);;All files (*)"
 
 
-SHORTCUT_KEYS = (QtCore.Qt.Key.Key_Space, QtCore.Qt.Key.Key_Right, QtCore.Qt.Key.Key_R)
+SHORTCUT_KEYS = (
+    QtCore.Qt.Key.Key_Space,
+    QtCore.Qt.Key.Key_Right,
+    QtCore.Qt.Key.Key_R,
+    # the Inspector's step keys (active while it shows)
+    QtCore.Qt.Key.Key_Comma,
+    QtCore.Qt.Key.Key_Period,
+    QtCore.Qt.Key.Key_Home,
+    QtCore.Qt.Key.Key_End,
+)
+# what the Inspector's arrows on the map show, and their colours (the update takes the racer's)
+ARROW_COLORS = {"gradient": (80, 80, 80), "momentum": (126, 47, 142), "preconditioned": (0, 128, 128)}
 ENTER_KEYS = (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter)
 
 
@@ -158,6 +170,17 @@ class MainWindow(QtWidgets.QMainWindow):
         self.splitDockWidget(self.race_dock, self.data_dock, QtCore.Qt.Orientation.Horizontal)
         self.data_dock.hide()
         self.data_dock.visibilityChanged.connect(lambda shown: shown and self._update_data_panel())
+        # inside a step (View > Inspector) and the surface in 3-D (View > 3-D view): on the right, tabbed
+        self.inspector_dock = InspectorDock(self)
+        self.addDockWidget(QtCore.Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
+        self.inspector_dock.hide()
+        self.view3d_dock = QtWidgets.QDockWidget("3-D view", self)
+        self.view3d_dock.setObjectName("View3DDock")
+        self.addDockWidget(QtCore.Qt.DockWidgetArea.RightDockWidgetArea, self.view3d_dock)
+        self.tabifyDockWidget(self.inspector_dock, self.view3d_dock)
+        self.view3d_dock.hide()
+        self._view3d = None  # made when first shown: pyqtgraph.opengl loads only then
+        self.view3d_dock.visibilityChanged.connect(lambda shown: shown and self._update_view3d())
         self.resizeDocks([self.surface_dock, self.racers_dock], [240, 520], QtCore.Qt.Orientation.Vertical)
         # the left column runs the full height; the Race (and Data) docks sit under the panels only
         self.setCorner(QtCore.Qt.Corner.BottomLeftCorner, QtCore.Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -210,6 +233,22 @@ class MainWindow(QtWidgets.QMainWindow):
         )
         self._action("resetView", "Reset view", "Ctrl+0", "Show the whole surface again", self.contour.reset_view)
         self._action("quit", "Quit", "Ctrl+Q", "Quit Gradient Arena", self.close)
+        grad = self._action(
+            "gradientField",
+            "Gradient field",
+            "Ctrl+G",
+            "Draw the direction of steepest descent, −∇f, over the map (longer arrows: steeper)",
+            lambda: self.contour.set_gradient_field(self.actions["gradientField"].isChecked()),
+        )
+        grad.setCheckable(True)
+        for key, text, shortcut, tip, delta in (
+            ("inspectPrev", "Inspect previous step", ",", "The Inspector's step one back", -1),
+            ("inspectNext", "Inspect next step", ".", "The Inspector's step one on", 1),
+            ("inspectFirst", "Inspect first step", "Home", "The Inspector at step 1", None),
+            ("inspectLast", "Inspect last step", "End", "The Inspector at the last step taken", None),
+        ):
+            self._action(key, text, shortcut, tip, lambda checked=False, k=key, d=delta: self._inspect_key(k, d))
+            self.actions[key].setEnabled(False)
         self._action(
             "open",
             "Open session…",
@@ -287,8 +326,21 @@ class MainWindow(QtWidgets.QMainWindow):
         view = bar.addMenu("&View")
         view.addAction(self.actions["resetView"])
         view.addSeparator()
+        view.addAction(self.actions["gradientField"])
+        view.addSeparator()
         for dock in (self.surface_dock, self.racers_dock, self.race_dock, self.data_dock):
             view.addAction(dock.toggleViewAction())
+        inspector = self.inspector_dock.toggleViewAction()
+        inspector.setShortcut(QtGui.QKeySequence("Ctrl+I"))
+        inspector.setToolTip("Look inside one racer's step: its optimizer state, equations and the local curvature")
+        view.addAction(inspector)
+        view3d = self.view3d_dock.toggleViewAction()
+        view3d.setShortcut(QtGui.QKeySequence("Ctrl+3"))
+        view3d.setToolTip("The surface in 3-D with every racer's path on it")
+        view.addAction(view3d)
+        inspect_menu = view.addMenu("Inspect step")
+        for key in ("inspectPrev", "inspectNext", "inspectFirst", "inspectLast"):
+            inspect_menu.addAction(self.actions[key])
         view.addAction(self.actions["restoreLayout"])
         view.addSeparator()
         self.lr_mode_menu = view.addMenu("Learning rate shows")
@@ -336,6 +388,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.surface_dock.surfacePicked.connect(self._pick_surface)
         self.lr.modeChanged.connect(lambda _m: self.lr.redraw(c.race.runners))
         self.loss.modeChanged.connect(lambda _m: self.loss.redraw(c.race.runners))
+        self.inspector_dock.stepPicked.connect(self._show_inspection)
+        self.inspector_dock.useSettings.connect(self._use_settings)
+        self.inspector_dock.visibilityChanged.connect(self._inspector_shown)
 
     # --------------------------------------------------------------- reacting
     def _on_surface_changed(self) -> None:
@@ -345,6 +400,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.surface_dock.show_surface(surface)
         if self._data_panel is not None:
             self._data_panel.set_surface(surface)
+        if self._view3d is not None:
+            self._view3d.set_surface(surface)
         has_data = getattr(surface, "data", None) is not None
         if has_data and self._data_panel is None:
             self.data_panel.update_fits(self.controller.race.runners)  # made now, for this surface
@@ -367,6 +424,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.lr.set_racers(racers)
         if self._data_panel is not None:
             self._data_panel.set_racers(racers)
+        if self._view3d is not None:
+            self._view3d.set_start(*self.controller.config.start)
+            self._view3d.set_racers(racers)
+        self._refresh_inspector()
         self._on_advanced()
 
     def _on_racer_removed(self, index: int) -> None:
@@ -376,6 +437,9 @@ class MainWindow(QtWidgets.QMainWindow):
             panel.remove_racer(index)
         if self._data_panel is not None:
             self._data_panel.set_racers(self.controller.config.racers)
+        if self._view3d is not None:
+            self._view3d.remove_racer(index)
+        self._refresh_inspector()
         self._on_advanced()
 
     def _on_advanced(self) -> None:
@@ -388,6 +452,10 @@ class MainWindow(QtWidgets.QMainWindow):
         step = self.controller.race.steps
         self.loss.set_step(step)
         self.lr.set_step(step)
+        if self._view3d is not None and self.view3d_dock.isVisible():
+            self._view3d.update_paths(runners)
+        if self.inspector_dock.isVisible():
+            self.inspector_dock.set_steps([r.steps for r in runners])
 
     def race_state(self) -> str:
         """ready (no step yet), running, paused or finished."""
@@ -435,7 +503,7 @@ class MainWindow(QtWidgets.QMainWindow):
             panel.set_playing(playing)
 
     def _on_visibility(self, index: int, visible: bool) -> None:
-        for panel in (self.contour, self.loss, self.lr, self._data_panel):
+        for panel in (self.contour, self.loss, self.lr, self._data_panel, self._view3d):
             if panel is not None:
                 panel.set_racer_visible(index, visible)
 
@@ -445,6 +513,101 @@ class MainWindow(QtWidgets.QMainWindow):
         self.lr.rename_racer(index, name)
         if self._data_panel is not None:
             self._data_panel.rename_racer(index, name)
+
+    # ------------------------------------------------------ inspector and 3-D
+    def _update_view3d(self) -> None:
+        """Show the 3-D view, making it the first time (pyqtgraph.opengl loads only now)."""
+        if self._view3d is None:
+            from .panels.surface_3d import Surface3DPanel
+
+            panel = Surface3DPanel()
+            panel.set_surface(self.controller.race.surface)
+            panel.set_start(*self.controller.config.start)
+            panel.set_racers(self.controller.config.racers)
+            for index, racer in enumerate(self.controller.config.racers):
+                if not racer.visible:
+                    panel.set_racer_visible(index, False)
+            self._view3d = panel
+            self.view3d_dock.setWidget(panel)
+        self._widen_right_docks()
+        self._view3d.update_paths(self.controller.race.runners)
+
+    def _widen_right_docks(self) -> None:
+        """The right-hand docks take about a third of the window when they first show (not every time:
+        the user's own width stays)."""
+        if getattr(self, "_right_docks_sized", False):
+            return
+        self._right_docks_sized = True
+        width = max(320, round(self.width() * 0.3))
+        self.resizeDocks([self.inspector_dock, self.view3d_dock], [width, width], QtCore.Qt.Orientation.Horizontal)
+
+    @property
+    def view3d(self):
+        """The 3-D view's panel (made, and its dock shown, on first use)."""
+        if self._view3d is None:
+            self.view3d_dock.show()
+            self._update_view3d()
+        return self._view3d
+
+    def _refresh_inspector(self) -> None:
+        race = self.controller.race
+        runners = race.runners
+        self.inspector_dock.set_race(
+            self.controller.config,
+            race.surface,
+            [r.steps for r in runners],
+            lambda i: runners[i].positions[: runners[i].steps + 1, 0] if i < len(runners) else (),
+        )
+
+    def _inspector_shown(self, shown: bool) -> None:
+        for key in ("inspectPrev", "inspectNext", "inspectFirst", "inspectLast"):
+            self.actions[key].setEnabled(shown)
+        if shown:
+            self.inspector_dock.raise_()  # the tab in front when it shares the area with the 3-D view
+            self._widen_right_docks()
+            self._refresh_inspector()
+            if self.inspector_dock.step.value() == 0 and self.controller.race.steps:
+                self.inspector_dock.go_to(1)
+        else:
+            self._show_inspection(0, 0)
+
+    def _inspect_key(self, key: str, delta: int | None) -> None:
+        dock = self.inspector_dock
+        if delta is not None:
+            dock.move(delta)
+        else:
+            dock.go_to(1 if key == "inspectFirst" else dock.step.maximum())
+
+    def _show_inspection(self, index: int, step: int) -> None:
+        """Mark the inspected step on the panels and draw its arrows on the map (step 0: clear)."""
+        seen = self.inspector_dock.seen
+        if step < 1 or seen is None or not self.inspector_dock.isVisible():
+            self.contour.clear_inspection()
+            for panel in (self.loss, self.lr):
+                panel.set_inspected_step(None)
+            return
+        for panel in (self.loss, self.lr):
+            panel.set_inspected_step(step)
+        racer = self.controller.config.racers[index]
+        arrows = [(-seen.grad, ARROW_COLORS["gradient"], "−g: steepest descent")]
+        moment = seen.state_after.get("exp_avg", seen.state_after.get("buf"))
+        if moment is not None:
+            arrows.append((-moment, ARROW_COLORS["momentum"], "−m: momentum / first moment"))
+        pre = -seen.effective_lr * seen.grad
+        g = -seen.grad
+        if abs(pre[0] * g[1] - pre[1] * g[0]) > 1e-9 * (abs(pre).max() * abs(g).max()):  # not along −g
+            arrows.append((pre, ARROW_COLORS["preconditioned"], "−η⊙g: gradient scaled per parameter"))
+        arrows.append((seen.update, racer.color, f"Δθ: {racer.name}'s update at step {step}"))
+        self.contour.show_inspection(seen.theta, arrows)
+
+    def _use_settings(self, index: int, optimizer: str, hyperparams: dict) -> None:
+        try:
+            self.controller.set_optimizer(index, optimizer, hyperparams)
+        except ValueError as exc:
+            self.statusBar().showMessage(f"Settings not used: {exc}", 8000)
+            return
+        shown = ", ".join(f"{k}={v:.4g}" for k, v in hyperparams.items())
+        self.statusBar().showMessage(f"{self.controller.config.racers[index].name}: {optimizer} with {shown}", 8000)
 
     def _pick_surface(self, name: str, params: dict) -> None:
         keep = name == self.controller.config.surface  # a parameter edit keeps the start

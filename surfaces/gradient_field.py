@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["GradientField", "gradient_field"]
+__all__ = ["GradientField", "arrow_polylines", "gradient_field"]
 
 SHORTEST, LONGEST = 0.25, 0.85  # arrow length as a share of the cell
 
@@ -38,22 +38,24 @@ class GradientField:
     def segments(self, head: float = 0.35) -> np.ndarray:
         """Every arrow as polyline points for one curve drawn with ``connect="finite"``: the shaft
         (tail -> tip), then the two strokes of the head; NaN rows separate them."""
-        n = len(self.centers)
-        if n == 0:
-            return np.empty((0, 2))
-        cw, ch = self.cell
-        tail = self.centers - 0.5 * self.vectors
-        tip = self.centers + 0.5 * self.vectors
-        # the head in cell units (so it keeps its shape on screen), back in data units
-        u = self.vectors / np.array([cw, ch])
-        back = -head * u
-        c, s = math.cos(math.radians(28)), math.sin(math.radians(28))
-        left = np.stack([c * back[:, 0] - s * back[:, 1], s * back[:, 0] + c * back[:, 1]], axis=1)
-        right = np.stack([c * back[:, 0] + s * back[:, 1], -s * back[:, 0] + c * back[:, 1]], axis=1)
-        scale = np.array([cw, ch])
-        gap = np.full((n, 2), np.nan)
-        out = np.stack([tail, tip, gap, tip + left * scale, tip, tip + right * scale, gap], axis=1)
-        return out.reshape(-1, 2)
+        return arrow_polylines(self.centers - 0.5 * self.vectors, self.centers + 0.5 * self.vectors, self.cell, head)
+
+
+def arrow_polylines(tails, tips, unit: tuple[float, float], head: float = 0.35) -> np.ndarray:
+    """Arrows from ``tails`` to ``tips`` (arrays (N, 2), data units) as polyline points with NaN rows
+    between strokes. The head is ``head`` times the arrow's length, shaped in ``unit`` (the data size of
+    one screen unit along x and y), so it keeps its shape on a view whose axes have different scales."""
+    tails, tips = np.asarray(tails, dtype=float).reshape(-1, 2), np.asarray(tips, dtype=float).reshape(-1, 2)
+    n = len(tails)
+    if n == 0:
+        return np.empty((0, 2))
+    scale = np.array(unit, dtype=float)
+    back = -head * (tips - tails) / scale
+    c, s = math.cos(math.radians(28)), math.sin(math.radians(28))
+    left = np.stack([c * back[:, 0] - s * back[:, 1], s * back[:, 0] + c * back[:, 1]], axis=1) * scale
+    right = np.stack([c * back[:, 0] + s * back[:, 1], -s * back[:, 0] + c * back[:, 1]], axis=1) * scale
+    gap = np.full((n, 2), np.nan)
+    return np.stack([tails, tips, gap, tips + left, tips, tips + right, gap], axis=1).reshape(-1, 2)
 
 
 def gradient_field(surface, extent, n: int = 20) -> GradientField:

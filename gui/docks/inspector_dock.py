@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from arena import inspect_racer
-from engine.curvature import Curvature, local_curvature
+from engine.curvature import Curvature, local_curvature, observed_rate
 from engine.optimizers.explain import num, vec
 from gui.widgets.scrolling import scrolling
 
@@ -30,6 +31,7 @@ class InspectorDock(QtWidgets.QDockWidget):
         self.setObjectName("InspectorDock")
         self.config = None
         self.surface = None
+        self.positions = None
         self.steps_taken: list[int] = []
         self.seen = None
         self.curvature: Curvature | None = None
@@ -86,6 +88,15 @@ class InspectorDock(QtWidgets.QDockWidget):
         self.equations.setFont(mono)
         self.equations.setPlaceholderText("Take a step, then pick it here to see the update written out.")
         layout.addWidget(self.equations, 2)
+        self.arrows_legend = QtWidgets.QLabel(
+            "On the map, from θ (same length, to compare directions): "
+            "<span style='color:#505050'>━ −g steepest descent</span>  "
+            "<span style='color:#7e2f8e'>━ −m momentum</span>  "
+            "<span style='color:#008080'>━ −η⊙g per-parameter rates</span>  ━ Δθ the update (racer's colour)"
+        )
+        self.arrows_legend.setObjectName("arrowsLegend")
+        self.arrows_legend.setWordWrap(True)
+        layout.addWidget(self.arrows_legend)
 
         box = QtWidgets.QGroupBox("Local curvature at θ (the step's start)")
         grid = QtWidgets.QVBoxLayout(box)
@@ -119,8 +130,10 @@ class InspectorDock(QtWidgets.QDockWidget):
         self._show_curvature()
 
     # ------------------------------------------------------------- the race
-    def set_race(self, config, surface, steps_taken: list[int]) -> None:
-        """The race to look into (its config, surface and each racer's steps so far)."""
+    def set_race(self, config, surface, steps_taken: list[int], positions=None) -> None:
+        """The race to look into (its config, surface and each racer's steps so far); ``positions(index)``,
+        if given, returns a racer's recorded path (for the observed rate beside the predicted ones)."""
+        self.positions = positions
         names = [r.name for r in config.racers]
         keep = self.racer.currentIndex()
         self.config, self.surface = config, surface
@@ -224,11 +237,29 @@ class InspectorDock(QtWidgets.QDockWidget):
                     )
                 else:
                     lines.append("no optimal fixed settings: the local quadratic has no minimum")
+                observed = self._observed()
+                if observed:
+                    lines.append(observed)
                 text = "\n".join(lines)
         self.curvature_text.setText(text)
         ok = self.curvature is not None and self.curvature.positive_definite and self.racer.currentIndex() >= 0
         self.use_gd.setEnabled(ok)
         self.use_momentum.setEnabled(ok)
+
+    def _observed(self) -> str:
+        """The racer's observed linear rate toward the nearest known minimum (to set beside the predictions)."""
+        index = self.racer.currentIndex()
+        minima = getattr(self.surface, "minima", ()) or ()
+        if self.positions is None or index < 0 or not minima:
+            return ""
+        path = np.asarray(self.positions(index), dtype=float).reshape(-1, 2)
+        if len(path) < 6 or not np.isfinite(path[-1]).all():
+            return ""
+        target = min(minima, key=lambda m: float(np.hypot(*(np.asarray(m.point) - path[-1])))).point
+        rate = observed_rate(path, target)
+        if not math.isfinite(rate):
+            return ""
+        return f"observed: {self.racer.currentText()}'s error × {num(rate)} per step over its {len(path) - 1} steps"
 
     def _use(self, optimizer: str) -> None:
         c = self.curvature

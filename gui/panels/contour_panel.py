@@ -9,6 +9,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
 from arena.palette import symbol_for
+from surfaces.gradient_field import arrow_polylines, gradient_field
 
 from .growing_curve import GrowingCurve
 from .racer_legend import PanelLegend, racer_pen, racer_sample
@@ -87,6 +88,19 @@ class ContourPanel(pg.PlotWidget):
         self.start_marker.setToolTip("Start point: drag it, or click anywhere on the map")
         self.start_marker.sigPositionChangeFinished.connect(self._start_dragged)
         self.addItem(self.start_marker)
+        # the -grad f direction field (View > Gradient field), sampled for the view like the map
+        self.quiver = pg.PlotCurveItem(pen=pg.mkPen((45, 55, 75, 170), width=1.2), connect="finite")
+        self.quiver.setZValue(-5)
+        self.quiver.setVisible(False)
+        self.addItem(self.quiver)
+        self.gradient_field_on = False
+        # the step inspector's arrows at the inspected point: one curve per arrow, a dot at theta
+        self.inspect_arrows: list[pg.PlotCurveItem] = []
+        self.inspect_point = pg.ScatterPlotItem(size=9, pen=pg.mkPen("k", width=1.5), brush=pg.mkBrush(255, 255, 255))
+        self.inspect_point.setZValue(40)
+        self.inspect_point.setVisible(False)
+        self.addItem(self.inspect_point)
+        self._inspection: tuple | None = None
         self.paths: list[GrowingCurve] = []
         self.heads: list[pg.ScatterPlotItem] = []
         self.field: SurfaceField | None = None  # over the surface's domain: the colour scale and levels
@@ -100,6 +114,7 @@ class ContourPanel(pg.PlotWidget):
         self._field_timer.setSingleShot(True)
         self._field_timer.setInterval(FIELD_DELAY_MS)
         self._field_timer.timeout.connect(self._request_field)
+        self._field_timer.timeout.connect(self._update_overlays)
         self._fieldReady.connect(self._field_arrived)
         self.plotItem.vb.sigRangeChanged.connect(lambda *_: self._field_timer.start())
         self.user_view = False  # the user panned or zoomed: a resize keeps the view, else it shows the domain
@@ -218,6 +233,63 @@ class ContourPanel(pg.PlotWidget):
             return
         (x0, x1), (y0, y1) = self.surface.domain
         self.plotItem.vb.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0.0)
+
+    # ------------------------------------------------------------ overlays
+    def set_gradient_field(self, on: bool) -> None:
+        """Show or hide the -grad f direction field over the view (recomputed as the view moves)."""
+        self.gradient_field_on = bool(on)
+        self.quiver.setVisible(self.gradient_field_on)
+        self._update_quiver()
+
+    def _update_overlays(self) -> None:
+        self._update_quiver()
+        self._draw_inspection()
+
+    def _update_quiver(self) -> None:
+        if not self.gradient_field_on or self.surface is None:
+            return
+        r = self.plotItem.vb.viewRect()
+        if r.width() <= 0 or r.height() <= 0:
+            return
+        across = max(8, min(32, round(self.plotItem.vb.width() / 28)))  # an arrow per ~28 px
+        field = gradient_field(self.surface, (r.left(), r.right(), r.top(), r.bottom()), n=across)
+        seg = field.segments()
+        self.quiver.setData(seg[:, 0], seg[:, 1])
+
+    def show_inspection(self, theta, arrows) -> None:
+        """Arrows from ``theta`` at an inspected step: ``arrows`` is a list of (vector, colour, label).
+        Each is drawn the same length on screen (a tenth of the view): they compare directions."""
+        self._inspection = (np.asarray(theta, dtype=float), list(arrows))
+        self._draw_inspection()
+
+    def clear_inspection(self) -> None:
+        self._inspection = None
+        self._draw_inspection()
+
+    def _draw_inspection(self) -> None:
+        for item in self.inspect_arrows:
+            self.removeItem(item)
+        self.inspect_arrows = []
+        if self._inspection is None:
+            self.inspect_point.setVisible(False)
+            return
+        theta, arrows = self._inspection
+        self.inspect_point.setData(pos=theta[None, :])
+        self.inspect_point.setVisible(bool(np.isfinite(theta).all()))
+        r = self.plotItem.vb.viewRect()
+        unit = (max(r.width(), 1e-300), max(r.height(), 1e-300))
+        for vector, color, label in arrows:
+            v = np.asarray(vector, dtype=float)
+            screen = np.hypot(v[0] / unit[0], v[1] / unit[1])
+            if not np.isfinite(theta).all() or not np.isfinite(screen) or screen == 0:
+                continue
+            tip = theta + v * (0.1 / screen)
+            seg = arrow_polylines(theta[None, :], tip[None, :], unit, head=0.3)
+            item = pg.PlotCurveItem(seg[:, 0], seg[:, 1], pen=pg.mkPen(color, width=2.5), connect="finite")
+            item.setZValue(35)
+            item.setToolTip(label)
+            self.addItem(item)
+            self.inspect_arrows.append(item)
 
     def set_start(self, x: float, y: float) -> None:
         self.start_marker.blockSignals(True)

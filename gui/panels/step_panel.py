@@ -65,6 +65,14 @@ class StepPanel(QtWidgets.QWidget):
         )
         self.marker.setZValue(50)
         self.plot.addItem(self.marker, ignoreBounds=True)
+        # the step the Inspector looks at (hidden until it looks at one)
+        self.inspect_marker = pg.InfiniteLine(
+            pos=0, angle=90, pen=pg.mkPen((200, 30, 30, 200), width=1.5), label="step {value:.0f}",
+            labelOpts={"position": 0.92, "color": (200, 30, 30), "anchors": [(0, 0.5), (0, 0.5)]},
+        )  # fmt: skip
+        self.inspect_marker.setZValue(51)
+        self.inspect_marker.setVisible(False)
+        self.plot.addItem(self.inspect_marker, ignoreBounds=True)
         layout.addWidget(self.plot_widget, 1)
         self.curves: list[list[GrowingCurve]] = []
         self.samples: list[pg.PlotDataItem] = []
@@ -227,6 +235,12 @@ class StepPanel(QtWidgets.QWidget):
         # the y auto-range and the view's matrix now, not while painting: a range changed during a
         # paint asks for a second paint of the whole plot
         self.plot.vb.prepareForPaint()
+
+    def set_inspected_step(self, step: int | None) -> None:
+        """Mark the step the Inspector shows (None: no mark)."""
+        self.inspect_marker.setVisible(step is not None)
+        if step is not None:
+            self.inspect_marker.setValue(step)
 
     def redraw(self, runners) -> None:
         """Drop what is drawn and draw again (after a mode change)."""

@@ -91,3 +91,85 @@ def test_a_saddle_offers_no_optimum(dock, qtbot):
     qtbot.waitUntil(lambda: dock.seen is not None, timeout=3000)
     assert "saddle" in dock.curvature_text.text() and "no optimal fixed settings" in dock.curvature_text.text()
     assert not dock.use_gd.isEnabled() and not dock.use_momentum.isEnabled()
+
+
+# ------------------------------------------------------------------ in the window
+
+
+def test_the_window_inspector_marks_the_step_and_draws_the_arrows(window, qtbot):
+    window.controller.step(40)
+    toggle = window.inspector_dock.toggleViewAction()
+    toggle.trigger()  # View > Inspector
+    qtbot.waitUntil(lambda: window.inspector_dock.isVisible(), timeout=3000)
+    dock = window.inspector_dock
+    adam = [r.name for r in window.controller.config.racers].index("Adam")
+    dock.racer.setCurrentIndex(adam)
+    qtbot.waitUntil(lambda: dock.seen is not None and dock.seen.step == 1, timeout=3000)
+    # the . key (the window's shortcut) moves one step on, while no text field is being edited
+    window.contour.setFocus()
+    for _ in range(4):
+        qtbot.keyClick(window.contour, QtCore.Qt.Key.Key_Period)
+    qtbot.waitUntil(lambda: dock.seen is not None and dock.seen.step == 5, timeout=3000)
+    assert window.loss.inspect_marker.isVisible() and window.loss.inspect_marker.value() == 5
+    assert window.lr.inspect_marker.isVisible() and window.lr.inspect_marker.value() == 5
+    tips = [item.toolTip() for item in window.contour.inspect_arrows]
+    assert any(t.startswith("−g") for t in tips) and any(t.startswith("−m") for t in tips)
+    assert any(t.startswith("Δθ") for t in tips) and any(t.startswith("−η⊙g") for t in tips)
+    px, py = window.contour.inspect_point.getData()
+    np.testing.assert_array_equal([px[0], py[0]], dock.seen.theta)
+    last = window.controller.race.steps  # the textbook budget: 30
+    qtbot.keyClick(window.contour, QtCore.Qt.Key.Key_End)
+    qtbot.waitUntil(lambda: dock.seen is not None and dock.seen.step == last, timeout=3000)
+    qtbot.keyClick(window.contour, QtCore.Qt.Key.Key_Comma)
+    qtbot.waitUntil(lambda: dock.seen is not None and dock.seen.step == last - 1, timeout=3000)
+    assert window.controller.race.steps == last == 30, "inspecting never moves the race"
+    toggle.trigger()  # hidden: the marks go
+    qtbot.waitUntil(lambda: not window.loss.inspect_marker.isVisible(), timeout=3000)
+    assert window.contour.inspect_arrows == [] and not window.actions["inspectNext"].isEnabled()
+
+
+def test_use_momentum_optimum_makes_the_racer_converge_at_the_predicted_rate(make_window, qtbot):
+    from engine.curvature import observed_rate
+
+    cfg = RaceConfig(
+        surface="ill_conditioned",
+        surface_params={"kappa": 50.0, "angle": 30.0},
+        steps=200,
+        racers=[RacerConfig("sgd", {"lr": 0.02}, color="#0072B2"), RacerConfig("adam", {"lr": 0.1}, color="#D55E00")],
+    )
+    window = make_window(cfg)
+    window.controller.step(5)
+    window.inspector_dock.toggleViewAction().trigger()
+    dock = window.inspector_dock
+    qtbot.waitUntil(lambda: dock.seen is not None, timeout=3000)
+    qtbot.mouseClick(dock.use_momentum, QtCore.Qt.MouseButton.LeftButton)
+    racer = window.controller.config.racers[0]
+    assert racer.optimizer == "momentum" and racer.name == "Momentum"
+    predicted = dock.curvature.momentum_rate if dock.curvature is not None else None
+    window.controller.step(200)
+    observed = observed_rate(window.controller.race.runners[0].positions[:, 0], (0.0, 0.0))
+    assert predicted == pytest.approx((50**0.5 - 1) / (50**0.5 + 1))
+    assert observed == pytest.approx(predicted, rel=0.10)
+    dock.refresh()
+    assert "observed: Momentum's error ×" in dock.curvature_text.text()
+
+
+def test_the_gradient_field_toggle_draws_arrows_over_the_view(window, qtbot):
+    assert not window.contour.quiver.isVisible()
+    window.actions["gradientField"].trigger()  # View > Gradient field
+    assert window.contour.quiver.isVisible()
+    x, y = window.contour.quiver.getData()
+    assert len(x) > 7 * 50 and np.isfinite(x).sum() > 100
+    r = window.contour.plotItem.vb.viewRect()
+    inside = (x >= r.left()) & (x <= r.right()) & (y >= r.top()) & (y <= r.bottom())
+    assert inside[np.isfinite(x)].mean() > 0.95
+    window.actions["gradientField"].trigger()
+    assert not window.contour.quiver.isVisible()
+
+
+def test_the_3d_view_dock_says_why_offscreen(window, qtbot):
+    window.view3d_dock.toggleViewAction().trigger()  # View > 3-D view
+    qtbot.waitUntil(lambda: window._view3d is not None, timeout=3000)
+    assert not window.view3d.available and "OpenGL" in window.view3d.problem
+    window.controller.step(5)  # the rest of the window goes on
+    assert window.controller.race.steps == 5
