@@ -132,6 +132,7 @@ class FastCurve(pg.PlotCurveItem):
         super().__init__(connect="finite", skipFiniteCheck=True)
         self._dash_key: tuple[float, float] | None = None
         self._dash_lines = None
+        self.blank = False  # emptied by GrowingCurve.clear (hidden, old data kept until set again)
         self.setPen(pen)
 
     def setData(self, *args, **kargs):  # noqa: N802 - pyqtgraph API
@@ -254,6 +255,7 @@ class GrowingCurve:
         elif stride >= 2:
             tx, ty = decimate(tx, ty, stride)
         self.tail.setData(tx, ty)
+        self._unblank(self.tail)
         self.shown = n
 
     def flush(self) -> None:
@@ -283,6 +285,7 @@ class GrowingCurve:
         if self.history is None:
             self.history = self._make_item()
         self.history.setData(self.hist_x, self.hist_y)
+        self._unblank(self.history)
         self.tail_start = hi
         self.stagger = 0  # the offset only spreads the first fold
 
@@ -296,7 +299,7 @@ class GrowingCurve:
 
     def points_drawn(self) -> int:
         """Points held by the display items (bounded whatever the length of the curve)."""
-        return sum(len(item.xData) for item in self.all_items() if item.xData is not None)
+        return sum(len(item.xData) for item in self.all_items() if item.xData is not None and not item.blank)
 
     def set_pen(self, pen) -> None:
         self.pen = pen
@@ -306,12 +309,20 @@ class GrowingCurve:
     def set_visible(self, visible: bool) -> None:
         self.visible = visible
         for item in self.all_items():
-            item.setVisible(visible)
+            item.setVisible(visible and not item.blank)
+
+    def _unblank(self, item: FastCurve) -> None:
+        if item.blank:
+            item.blank = False
+            item.setVisible(self.visible)
 
     def clear(self) -> None:
-        """Forget the data; the items are emptied and kept for reuse."""
+        """Forget the data; the items are hidden and kept for reuse (cheaper than emptying them:
+        a surface switch clears every curve at once)."""
         for item in self.all_items():
-            item.setData([], [])
+            if not item.blank:
+                item.blank = True
+                item.setVisible(False)
         self._pending = None
         self.hist_x, self.hist_y = np.empty(0), np.empty(0)
         self.hist_tol = HISTORY_TOL
