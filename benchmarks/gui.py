@@ -1,14 +1,22 @@
-"""Window speed, offscreen, on this machine.
+"""The live window's budget, offscreen, on this machine (issues 3 and 15).
 
-* frame time while playing 10 racers whose paths are already 10,000 steps long
-  (one frame = the controller's timer tick: engine steps for every racer, panels
-  updated with slices, plus a synchronous repaint of the whole window);
-* switching surface (contour field and lines on a 300 x 300 grid);
-* launch: interpreter start to a visible window.
+For 10 racers on Rosenbrock, at 1 and at 100 steps per frame, and at 1k, 10k and
+100k recorded steps (``--million`` adds 10^6):
 
-Targets (issue 3): median frame <= 16 ms, surface switch <= 100 ms, launch <= 1.5 s.
+* frame time: the interval between the window's own timer ticks while it plays
+  (engine steps for every racer, panels updated, Qt painting the window), median,
+  p90, p99 and max over ``--frames`` frames, and p99 / median;
+* memory: the process's resident size grown since the race started, per step per
+  racer, and the part of it beyond the engine's own record (its arrays' bytes);
+* surface switch: switching to another surface with that history drawn (the race
+  restarts there), until the window has painted.
 
-    python benchmarks/gui.py [--frames N] [--speed K]
+Finally the launch time (interpreter start to a visible window).
+
+Targets: median frame <= 16 ms at 1 step/frame; p99 <= 2x median at every length;
+<= 100 B per step per racer beyond the engine; surface switch <= 40 ms; launch <= 1.5 s.
+
+    python benchmarks/gui.py [--frames N] [--million]
 """
 
 from __future__ import annotations
@@ -26,6 +34,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from racers import SPECS  # noqa: E402 - benchmarks/ is the script's folder
+
+LENGTHS = (1_000, 10_000, 100_000)
+CATCH_UP = 20_000  # steps per catch-up call while fast-forwarding
 
 
 def child_launch() -> None:
@@ -45,20 +56,37 @@ def child_launch() -> None:
     print(f"{time.time():.6f} {t_import:.6f}")
 
 
+def rss() -> int:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def pct(values, q: float) -> float:
+    s = sorted(values)
+    return s[min(len(s) - 1, int(q * len(s)))]
+
+
+def engine_bytes(runners) -> int:
+    import numpy as np
+
+    return sum(v.nbytes for r in runners for v in vars(r).values() if isinstance(v, np.ndarray))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--frames", type=int, default=200)
-    ap.add_argument("--speed", type=int, default=5, help="steps per frame")
+    ap.add_argument("--frames", type=int, default=100)
+    ap.add_argument("--million", action="store_true", help="also at 10^6 recorded steps (minutes, ~1.5 GB)")
+    ap.add_argument("--speeds", type=lambda s: [int(v) for v in s.split(",")], default=[1, 100])
     ap.add_argument("--launch-child", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.launch_child:
         child_launch()
         return 0
+    lengths = [*LENGTHS, 1_000_000] if args.million else list(LENGTHS)
 
     from PySide6 import QtCore
 
     from arena import PALETTE, RaceConfig, RacerConfig
-    from engine import parse_optimizer_spec
     from gui.app import make_app
     from gui.main_window import MainWindow
 
@@ -68,47 +96,64 @@ def main() -> int:
     racers = []
     for spec, color in zip(SPECS, PALETTE):
         name, _, rest = spec.partition(":")
-        hp = dict(kv.split("=") for kv in rest.split(",")) if rest else {}
-        hp = {k: float(v) for k, v in hp.items()}
-        parse_optimizer_spec(spec)
+        hp = {k: float(v) for k, v in (kv.split("=") for kv in rest.split(","))} if rest else {}
         racers.append(RacerConfig(name, hp, spec, color))
-    config = RaceConfig("rosenbrock", {}, (-1.5, 2.0), 10_000 + args.frames * args.speed + 10, None, 0, racers)
-    w = MainWindow(settings=settings, config=config)
-    w.resize(1480, 920)
-    w.show()
-    app.processEvents()
-    c = w.controller
-    c.step(10_000)
-    w.repaint()
-    app.processEvents()
-    c.set_speed(args.speed)
-    times, ticks = [], []
-    for _ in range(args.frames):
-        t0 = time.perf_counter()
-        c.tick()
-        t1 = time.perf_counter()
-        w.repaint()
-        t2 = time.perf_counter()
-        times.append(t2 - t0)
-        ticks.append(t1 - t0)
-    assert all(len(p.data()[0]) == c.race.steps + 1 for p in w.contour.paths)
-    med = statistics.median(times) * 1e3
+    print(f"10 racers, {args.frames} frames per row, load average {os.getloadavg()[0]:.2f}")
     print(
-        f"frame (10 racers, paths {10_000}..{c.race.steps} steps, {args.speed} steps/frame, repaint included): "
-        f"median {med:.1f} ms, p90 {sorted(times)[int(0.9 * len(times))] * 1e3:.1f} ms; "
-        f"tick alone median {statistics.median(ticks) * 1e3:.1f} ms"
+        f"{'steps/frame':>11} {'steps':>8} | {'frame ms: median':>16} {'p90':>6} {'p99':>6} {'max':>6} {'p99/med':>7} |"
+        f" {'B/step/racer':>12} {'beyond engine':>13} | {'switch ms':>9}"
     )
+    loop = QtCore.QEventLoop()
+    for speed in args.speeds:
+        budget = max(lengths) + (args.frames + 10) * speed
+        config = RaceConfig("rosenbrock", {}, (-1.5, 2.0), budget, None, 0, racers)
+        w = MainWindow(settings=settings, config=config)
+        w.resize(1480, 920)
+        w.show()
+        for _ in range(10):
+            app.processEvents()
+        c = w.controller
+        ticks: list[float] = []
 
-    switch = []
-    for name in ["beale", "rosenbrock", "himmelblau", "rastrigin", "goldstein_price", "ackley"] * 2:
-        t0 = time.perf_counter()
-        c.set_surface(name)
-        w.repaint()
-        switch.append(time.perf_counter() - t0)
-    print(
-        f"surface switch (300 x 300 field + contour lines + repaint): median {statistics.median(switch) * 1e3:.1f} ms,"
-        f" max {max(switch) * 1e3:.1f} ms"
-    )
+        def tick(c=c, ticks=ticks):
+            ticks.append(time.perf_counter())
+            c.tick()
+            if len(ticks) > args.frames:
+                c.pause()
+                loop.quit()
+
+        c.timer.timeout.disconnect()
+        c.timer.timeout.connect(tick)
+        for length in lengths:
+            c.set_speed(speed)
+            base, base_engine = rss(), engine_bytes(c.race.runners)
+            while c.race.steps < length:
+                c.step(min(CATCH_UP, length - c.race.steps))
+            for _ in range(5):
+                app.processEvents()
+            ticks.clear()
+            c.play()
+            loop.exec()
+            frames = [(b - a) * 1e3 for a, b in zip(ticks[1:], ticks[2:])]
+            steps = c.race.steps * len(c.race.runners)
+            grown = (rss() - base) / steps
+            beyond = grown - (engine_bytes(c.race.runners) - base_engine) / steps
+            t0 = time.perf_counter()
+            c.set_surface("beale")
+            w.repaint()
+            app.processEvents()
+            switch = (time.perf_counter() - t0) * 1e3
+            c.set_surface("rosenbrock")
+            c.set_budget(budget)
+            med = statistics.median(frames)
+            print(
+                f"{speed:>11} {length:>8} | {med:>16.1f} {pct(frames, 0.9):>6.1f} {pct(frames, 0.99):>6.1f}"
+                f" {max(frames):>6.1f} {pct(frames, 0.99) / med:>7.2f} | {grown:>12.0f} {beyond:>13.0f} |"
+                f" {switch:>9.1f}"
+            )
+        w.close()
+        w.deleteLater()
+        app.processEvents()
 
     launches = []
     for _ in range(3):
@@ -122,7 +167,6 @@ def main() -> int:
         ).stdout.split()
         launches.append(float(out[0]) - t0)
     print(f"launch to a visible window: median {statistics.median(launches):.2f} s")
-    w.close()
     return 0
 
 

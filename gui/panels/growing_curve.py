@@ -39,6 +39,8 @@ HISTORY_MAX = 512  # decimated points in the history before it is decimated agai
 STAGGER = 4  # first-fold thresholds are spread over this many fold sizes across curves
 TAIL_TOL = 0.5  # maps: the tail keeps a point every this many pixels of path length
 HISTORY_TOL = 1.0  # ...and the history one every this many (doubled while it exceeds HISTORY_MAX)
+SCRIBBLE = 6.0  # a curve this many times longer on screen than its box's half-perimeter...
+SCRIBBLE_PX = 3000.0  # ...and at least this long is drawn with thin strokes (a band of ink anyway)
 DASH_SLACK = 0.02  # dashes are laid out again when the view's scale changes by more than this
 
 # for the tests: the most items and points one curve draws
@@ -125,13 +127,17 @@ class FastCurve(pg.PlotCurveItem):
     On screen it is stroked as separate line segments: Qt strokes one wide antialiased
     path ten times slower than the same segments (a hundred times on a noisy curve
     folded over itself). A dashed or dotted pen is laid out here, along the curve in
-    pixels, and its dashes drawn as segments with the solid pen. Exports stroke one
+    pixels, and its dashes drawn as segments with the solid pen; a scribble (a noisy
+    curve seen from afar, a band of ink whatever the pen) is stroked one pixel wide.
+    Layouts are kept until the data or the view's scale changes. Exports stroke one
     path with the pen itself."""
 
     def __init__(self, pen):
         super().__init__(connect="finite", skipFiniteCheck=True)
         self._dash_key: tuple[float, float] | None = None
         self._dash_lines = None
+        self._scribble = False
+        self.blank = False  # emptied by GrowingCurve.clear (hidden, old data kept until set again)
         self.setPen(pen)
 
     def setData(self, *args, **kargs):  # noqa: N802 - pyqtgraph API
@@ -151,6 +157,9 @@ class FastCurve(pg.PlotCurveItem):
         self._solid_pen = QtGui.QPen(pen if pen is not None else QtCore.Qt.PenStyle.NoPen)
         if pen is not None and pen.style() != QtCore.Qt.PenStyle.NoPen:
             self._solid_pen.setStyle(QtCore.Qt.PenStyle.SolidLine)
+        self._thin_pen = QtGui.QPen(self._solid_pen)
+        self._thin_pen.setWidthF(min(1.0, self._thin_pen.widthF()))
+        self._thin_pen.setCosmetic(True)
 
     def paint(self, p, opt, widget):
         x, y = self.xData, self.yData
@@ -160,22 +169,37 @@ class FastCurve(pg.PlotCurveItem):
         if pen is None or pen.style() == QtCore.Qt.PenStyle.NoPen:
             return None
         p.setRenderHint(p.RenderHint.Antialiasing, self.opts["antialias"])
-        if pen.style() == QtCore.Qt.PenStyle.SolidLine:
-            p.setPen(pen)
-            p.drawLines(*self._getLineSegments())
-            return None
         t = p.transform()
         sx, sy = math.hypot(t.m11(), t.m12()), math.hypot(t.m21(), t.m22())
         key = self._dash_key
         if key is None or abs(sx - key[0]) > DASH_SLACK * key[0] or abs(sy - key[1]) > DASH_SLACK * key[1]:
-            width = max(pen.widthF(), 1.0)
-            pattern = np.asarray(pen.dashPattern(), dtype=float) * width
-            px, py = dash_pieces(x, y, sx, sy, pattern)
-            self._dash_lines = arrayToLineSegments(px, py, "pairs", False, out=self._dash_lines)
             self._dash_key = (sx, sy)
-        p.setPen(self._solid_pen)
-        p.drawLines(*self._dash_lines.drawargs())
+            self._scribble = is_scribble(x, y, sx, sy)
+            if not self._scribble and pen.style() != QtCore.Qt.PenStyle.SolidLine:
+                pattern = np.asarray(pen.dashPattern(), dtype=float) * max(pen.widthF(), 1.0)
+                px, py = dash_pieces(x, y, sx, sy, pattern)
+                self._dash_lines = arrayToLineSegments(px, py, "pairs", False, out=self._dash_lines)
+        if self._scribble:  # a band of ink whatever the pen: thin strokes fill it at a fraction of the cost
+            p.setPen(self._thin_pen)
+            p.drawLines(*self._getLineSegments())
+        elif pen.style() == QtCore.Qt.PenStyle.SolidLine:
+            p.setPen(pen)
+            p.drawLines(*self._getLineSegments())
+        else:
+            p.setPen(self._solid_pen)
+            p.drawLines(*self._dash_lines.drawargs())
         return None
+
+
+def is_scribble(x: np.ndarray, y: np.ndarray, sx: float, sy: float) -> bool:
+    """True for a curve folded over itself on screen (``sx``, ``sy``: pixels per unit): one many
+    times longer than the box it fills, such as a noisy loss seen from afar."""
+    if len(x) < 64:
+        return False
+    with np.errstate(all="ignore"):
+        length = float(np.nansum(np.hypot(np.diff(x) * sx, np.diff(y) * sy)))
+        box = (np.nanmax(x) - np.nanmin(x)) * sx + (np.nanmax(y) - np.nanmin(y)) * sy
+    return math.isfinite(length) and length > max(SCRIBBLE_PX, SCRIBBLE * box)
 
 
 class GrowingCurve:
@@ -254,6 +278,7 @@ class GrowingCurve:
         elif stride >= 2:
             tx, ty = decimate(tx, ty, stride)
         self.tail.setData(tx, ty)
+        self._unblank(self.tail)
         self.shown = n
 
     def flush(self) -> None:
@@ -283,6 +308,7 @@ class GrowingCurve:
         if self.history is None:
             self.history = self._make_item()
         self.history.setData(self.hist_x, self.hist_y)
+        self._unblank(self.history)
         self.tail_start = hi
         self.stagger = 0  # the offset only spreads the first fold
 
@@ -296,7 +322,7 @@ class GrowingCurve:
 
     def points_drawn(self) -> int:
         """Points held by the display items (bounded whatever the length of the curve)."""
-        return sum(len(item.xData) for item in self.all_items() if item.xData is not None)
+        return sum(len(item.xData) for item in self.all_items() if item.xData is not None and not item.blank)
 
     def set_pen(self, pen) -> None:
         self.pen = pen
@@ -306,12 +332,20 @@ class GrowingCurve:
     def set_visible(self, visible: bool) -> None:
         self.visible = visible
         for item in self.all_items():
-            item.setVisible(visible)
+            item.setVisible(visible and not item.blank)
+
+    def _unblank(self, item: FastCurve) -> None:
+        if item.blank:
+            item.blank = False
+            item.setVisible(self.visible)
 
     def clear(self) -> None:
-        """Forget the data; the items are emptied and kept for reuse."""
+        """Forget the data; the items are hidden and kept for reuse (cheaper than emptying them:
+        a surface switch clears every curve at once)."""
         for item in self.all_items():
-            item.setData([], [])
+            if not item.blank:
+                item.blank = True
+                item.setVisible(False)
         self._pending = None
         self.hist_x, self.hist_y = np.empty(0), np.empty(0)
         self.hist_tol = HISTORY_TOL

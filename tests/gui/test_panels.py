@@ -7,7 +7,7 @@ import numpy as np
 from PySide6 import QtCore
 
 from arena import PALETTE, RaceConfig, RacerConfig, load_preset
-from gui.panels.growing_curve import ITEMS_MAX, POINTS_MAX, GrowingCurve, dash_pieces, thin
+from gui.panels.growing_curve import ITEMS_MAX, POINTS_MAX, GrowingCurve, dash_pieces, is_scribble, thin
 from gui.panels.log_axis import format_log_ticks
 
 
@@ -252,3 +252,11 @@ def test_step_axes_jump_ahead_while_playing_and_end_at_the_last_step(qtbot, make
     for plot in (w.loss.plot, w.lr.plot):
         assert plot.vb.viewRange()[0] == [0, c.race.steps]
     assert w.lr.marker.value() == c.race.steps
+
+
+def test_only_curves_folded_over_themselves_are_drawn_as_scribbles():
+    x = np.arange(1_000, dtype=float)
+    noisy = np.random.default_rng(0).uniform(-1, 1, 1_000)
+    assert is_scribble(x, noisy, 0.5, 100.0)  # 500 px wide, 200 px tall, crossing it 1,000 times
+    assert not is_scribble(x, np.exp(-x / 100), 0.5, 100.0)  # a smooth decay
+    assert not is_scribble(x, np.sin(x / 40), 0.5, 100.0)  # a few waves
