@@ -14,10 +14,11 @@ surface kernels x optimizer family, a loop that
   leaves them) and leaves a block when all its lanes have stopped,
 
 and :func:`run` splits the lanes between threads (the loop releases the GIL).  The
-arithmetic is :func:`engine.fast.rules.update`, the same function the scalar loop
-inlines; vectorizing changes no operation and no order inside a lane (no fastmath, no
-FMA contraction, no reductions), so both loops give the NumPy path's bits
-(tests/engine/test_fast.py runs every compiled surface x optimizer through both).
+arithmetic is the family's function in :mod:`engine.fast.rules` (``_adam`` ...), the
+same the scalar loop calls through ``rules.update``; vectorizing changes no operation
+and no order inside a lane (no fastmath, no FMA contraction, no reductions; IEEE
+division and square root are exact in SIMD too), so both loops give the NumPy path's
+bits (tests/engine/test_lanes.py runs every compiled surface x optimizer through it).
 
 The generated modules live next to the callbacks (``~/.cache/gradient-arena/kernels``),
 named by a hash of their text, the surface's source files and engine/fast, and numba
@@ -148,17 +149,15 @@ def run_lanes(lo, hi, k, t0, lrs, tab, hp, flags, P, G, S, status, stop, box, to
 '''
 
 
-def render(kernels: Any, fam: int, nparams: int, cache: bool) -> str:
-    """The loop's text for these kernels and this family (appended to the callbacks' module text)."""
-    from .callbacks import _kernels
-
-    fns = _kernels(kernels)
+def render(layout: str, has_grad: bool, fam: int, nparams: int, cache: bool) -> str:
+    """The loop's text for kernels of this layout and family (engine.fast.callbacks puts it in a module that
+    defines ``_vg``, ``_gr``, ``_hs``, ``_point``); ``has_grad``: the kernels have their own gradient."""
     args = "".join(f", kp[{i}]" for i in range(nparams))
-    if getattr(kernels, "layout", "xy") == "xy":
-        grad, gi = (f"_gr(nx, ny{args})", 0) if fns["gr"] is not None else (f"_vg(nx, ny{args})", 1)
+    if layout == "xy":
+        grad, gi = (f"_gr(nx, ny{args})", 0) if has_grad else (f"_vg(nx, ny{args})", 1)
         hessian = f"_hs(x, y{args})"
     else:
-        grad = "_gr(_point(nx, ny))" if fns["gr"] is not None else "_vg(_point(nx, ny))[1]"
+        grad = "_gr(_point(nx, ny))" if has_grad else "_vg(_point(nx, ny))[1]"
         gi, hessian = 0, "_hs(_point(x, y))"
     from .rules import FAMILY_FUNCTIONS
 
