@@ -37,6 +37,7 @@ import numpy as np
 BLOCK = 512  # lanes per block: 12 arrays x 512 x 8 B = 48 KB (L1/L2 resident)
 MIN_LANES = 256  # smaller batches stay on the scalar loop (one block would not pay)
 MIN_THREAD_POINT_STEPS = 200_000  # below this a call runs on the calling thread only
+CHUNKS_PER_THREAD = 8  # chunks of lanes per thread, taken in turn
 
 _TEMPLATE = '''
 
@@ -178,7 +179,12 @@ def threads() -> int:
 
 
 def run(fn: Any, k: int, t0: int, lrs: np.ndarray, tab: np.ndarray, batch: Any, g: int, kp: Any, rtol: float) -> int:
-    """Run ``fn`` (a generated ``run_lanes``) over every lane of group ``g`` of ``batch``, split between threads."""
+    """Run ``fn`` (a generated ``run_lanes``) over every lane of group ``g`` of ``batch``, split between threads.
+
+    The lanes are cut into chunks of whole blocks that the threads (this one included) take one
+    after the other, so a thread the system does not schedule for a while (a busy machine) holds
+    back at most one chunk instead of half of the work.
+    """
     global _pool
     n = batch.P.shape[0]
     args = (k, t0, lrs, tab, batch.hp[g], batch.flags[g], batch.P, batch.G, batch.S, batch.status, batch.stop,
@@ -191,13 +197,24 @@ def run(fn: Any, k: int, t0: int, lrs: np.ndarray, tab: np.ndarray, batch: Any, 
             from concurrent.futures import ThreadPoolExecutor
 
             _pool = ThreadPoolExecutor(max_workers=threads(), thread_name_prefix="gradient-arena-lanes")
-    per = -(-n // nt)
-    per = -(-per // BLOCK) * BLOCK
-    cuts = [(lo, min(n, lo + per)) for lo in range(0, n, per)]
-    futures = [_pool.submit(fn, lo, hi, *args) for lo, hi in cuts[1:]]
-    most = int(fn(cuts[0][0], cuts[0][1], *args))
+    blocks = -(-n // BLOCK)
+    per = max(1, min(-(-blocks // (CHUNKS_PER_THREAD * nt)), max(1, MIN_THREAD_POINT_STEPS // (BLOCK * k)) * 4))
+    cuts = iter([(lo, min(n, lo + per * BLOCK)) for lo in range(0, n, per * BLOCK)])
+    take = threading.Lock()
+
+    def worker() -> int:
+        most = 0
+        while True:
+            with take:
+                cut = next(cuts, None)
+            if cut is None:
+                return most
+            most = max(most, int(fn(cut[0], cut[1], *args)))
+
+    futures = [_pool.submit(worker) for _ in range(nt - 1)]
+    most = worker()
     for fut in futures:
-        most = max(most, int(fut.result()))
+        most = max(most, fut.result())
     return most
 
 
