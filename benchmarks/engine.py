@@ -130,16 +130,20 @@ def main() -> int:
         batch = r._fast_run.batch
         batch.blocked = mode != "scalar"
         os.environ["GRADIENT_ARENA_THREADS"] = "1" if mode == "1 thread" else str(lanes.threads())
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         r.advance(199)
-        return args.batch * 199 / (time.perf_counter() - t0)
+        wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+        cpu_ns[mode].append(cpu / (args.batch * 199) * 1e9)
+        return args.batch * 199 / wall
 
-    modes = {"blocked": [], "1 thread": [], "scalar": []}
+    modes: dict[str, list[float]] = {"blocked": [], "1 thread": [], "scalar": []}
+    cpu_ns: dict[str, list[float]] = {mode: [] for mode in modes}
     for _ in range(5):
         for mode in modes:
             modes[mode].append(batched(mode))
     os.environ.pop("GRADIENT_ARENA_THREADS", None)
     rates = {mode: statistics.median(v) for mode, v in modes.items()}
+    cpu = {mode: statistics.median(v) for mode, v in cpu_ns.items()}
     rate = rates["blocked"]
     bw = copy_bandwidth()
     per_point_step = 8 * 8 * 2  # read + write x, y, m_x, m_y, v_x, v_y, g_x, g_y (what a streamed step moves)
@@ -148,6 +152,11 @@ def main() -> int:
           f"({1e9 / rate:.2f} ns per point-step); 1 thread {rates['1 thread'] / 1e6:.1f} "
           f"({rate / rates['1 thread']:.2f}x); the scalar step loop {rates['scalar'] / 1e6:.1f} "
           f"({rate / rates['scalar']:.1f}x)")  # fmt: skip
+    print(
+        f"  CPU time per point-step: blocked {cpu['blocked']:.2f} ns, 1 thread {cpu['1 thread']:.2f} ns, scalar "
+        f"{cpu['scalar']:.2f} ns (on a busy machine wall time exceeds CPU time / threads: "
+        f"{lanes.threads()} free cores would give {lanes.threads() * 1e3 / cpu['1 thread']:.0f} M point-steps/s)"
+    )
     print(f"  copy bandwidth (np.copyto 64 MB, read+write): {bw / 1e9:.1f} GB/s; a state-streaming step moves "
           f"{per_point_step} B per point-step -> limit {bw / per_point_step / 1e6:.1f} M point-steps/s; "
           f"fraction {rate * per_point_step / bw:.2f} (target >= 0.60)")  # fmt: skip

@@ -16,19 +16,31 @@ and a Runner that started on it switches over, mid-run and bit for bit, as
 soon as the kernels are ready. Both paths give the same bits (tests/engine/
 test_fast.py checks every optimizer on every surface).
 
+Two compiled loops: the step loop (:mod:`engine.fast.kernel`: every family, every
+surface through C callbacks, one lane after the other, history recorded; races
+and single runs) and, for a Runner alone with many runs and ``record="final"``
+(maps, sweeps, many starts), a blocked lane loop per surface x family
+(:mod:`engine.fast.lanes`: vectorized across lanes, split between threads,
+``GRADIENT_ARENA_THREADS`` overrides the count). Both inline the same update
+rules (:mod:`engine.fast.rules`) and give the NumPy path's bits
+(tests/engine/test_lanes.py).
+
 Loading: nothing here imports numba. The first Runner that could use the fast
 path starts a background thread (:func:`start`) that imports numba and loads
 the step loop from numba's on-disk cache; when that cache is empty or stale, a
 child process compiles it first (:mod:`engine.fast.build`: compiling in this
-process would hold the GIL in long stretches and stall a window); big jobs (``advance`` of many point-steps) wait for it
-(:func:`wait`). The cache lives in numba's default place (``__pycache__`` next
-to ``engine/fast/kernel.py``) when that is writable, else in
-``~/.cache/gradient-arena/numba`` (``$XDG_CACHE_HOME`` honoured);
-``NUMBA_CACHE_DIR`` overrides both. Per-surface C callbacks are generated as
-small modules in ``~/.cache/gradient-arena/kernels`` and cached the same way;
-they too are made in the background (:func:`prepare`, :func:`ready_for`), so a
-window never waits for a surface's first compilation (0.3-2.5 s cold, about
-10 ms from the cache): its racers step on NumPy meanwhile and switch over.
+process would hold the GIL in long stretches and stall a window), so the
+window's process only ever loads machine code. Big jobs (``advance`` of many
+point-steps) wait for it (:func:`wait`). The cache lives in numba's default
+place (``__pycache__`` next to ``engine/fast/kernel.py``) when that is
+writable, else in ``~/.cache/gradient-arena/numba`` (``$XDG_CACHE_HOME``
+honoured); ``NUMBA_CACHE_DIR`` overrides both. Per-surface C callbacks and
+lane loops are generated as small modules in ``~/.cache/gradient-arena/kernels``
+(older versions of a kernel set are deleted) and cached the same way; they too
+are made in the background, in a child process when not cached yet
+(:func:`prepare`, :func:`ready_for`, :func:`prepare_lanes`, :func:`lanes_for`),
+so a window never waits for a compilation: its racers step on NumPy (or the
+step loop) meanwhile and switch over, bit for bit.
 """
 
 from __future__ import annotations
@@ -75,9 +87,8 @@ def _load() -> None:
         if not stamp.exists():  # not compiled yet: a child process fills numba's cache (no GIL held here)
             run_child(_pending())  # with the callbacks asked for so far (one child: numba is imported once)
         from . import kernel
-        from .plan import warm_up
 
-        warm_up(kernel)  # every specialization in memory (from numba's cache)
+        kernel.warm_up()  # every specialization in memory (from numba's cache)
         mark(stamp)
         kernel_module = kernel
     except BaseException as exc:  # noqa: BLE001 - any failure means: NumPy path

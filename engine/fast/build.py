@@ -34,23 +34,14 @@ ROOT = Path(__file__).resolve().parents[2]  # the directory that holds the engin
 TIMEOUT_S = 600.0
 
 
-def _numba_version() -> str:
-    from importlib.metadata import version
-
-    try:
-        return version("numba")
-    except Exception:  # noqa: BLE001 - not installed: the loader fails anyway
-        return "?"
-
-
 def step_loop_stamp() -> Path:
     """The file whose existence says the step loop is in numba's cache for these sources."""
-    from .loader import user_cache_dir
+    from .loader import numba_version, user_cache_dir
 
     digest = hashlib.sha256()
     for own in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(own.read_bytes())
-    digest.update(_numba_version().encode())
+    digest.update(numba_version().encode())
     digest.update(sys.version.encode())
     digest.update(os.environ.get("NUMBA_CACHE_DIR", str(Path(__file__).parent)).encode())
     return user_cache_dir() / "stamps" / f"step-{digest.hexdigest()[:20]}"
@@ -130,9 +121,8 @@ def main(argv: list[str]) -> int:
 
     loader.configure_cache()
     from . import kernel
-    from .plan import warm_up
 
-    warm_up(kernel)
+    kernel.warm_up()
     mark(step_loop_stamp())
     from .callbacks import callbacks_for, lanes_for
 

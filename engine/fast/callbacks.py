@@ -170,7 +170,7 @@ def _render(kernels: Any, nparams: int, imports: list[str], cache: bool, fam: in
     else:
         from .lanes import render
 
-        body = (_POINT if layout == "p" else "") + render(kernels, fam, nparams, cache)
+        body = (_POINT if layout == "p" else "") + render(layout, fns["gr"] is not None, fam, nparams, cache)
     return _TEMPLATE.format(imports="\n".join(imports), jits="\n".join(jits), body=body)
 
 
@@ -233,16 +233,16 @@ def _numba_version() -> str:
     numba = sys.modules.get("numba")
     if numba is not None:
         return str(numba.__version__)
-    from .build import _numba_version as version  # without importing numba
+    from .loader import numba_version
 
-    return version()
+    return numba_version()
 
 
 def _where(kernels: Any, fam: int | None) -> tuple[str, Path, str, str] | None:
     """(module name, file, text, name prefix) of the generated module, or None for kernels not importable.
 
     The name carries the kernel set and a hash of everything its machine code depends on (its
-    text, numba's version, the engine/fast modules it is made of, the kernels' source files), so
+    text, numba's version, the engine/fast modules it imports, the kernels' source files), so
     numba's disk cache of it is never stale.
     """
     from .loader import kernels_dir
@@ -254,7 +254,7 @@ def _where(kernels: Any, fam: int | None) -> tuple[str, Path, str, str] | None:
     digest = hashlib.sha256(text.encode())
     digest.update(_numba_version().encode())
     here = Path(__file__).parent
-    for own in ("callbacks.py",) if fam is None else ("callbacks.py", "lanes.py", "rules.py"):  # what it is made of
+    for own in ("callbacks.py",) if fam is None else ("callbacks.py", "rules.py"):  # the code it imports
         digest.update((here / own).read_bytes())
     for file in sorted(set(files)):
         for sibling in sorted(Path(file).parent.glob("*.py")):  # helpers may live next door

@@ -27,9 +27,20 @@ from numba import types
 from numba.core import cgutils
 from numba.extending import intrinsic
 
-from .rules import CONVERGED, DIVERGED, NADAM, NEWTON, NT, RUNNING, modified_inverse, tables, update
+from .protocol import NH, NS, SINGULAR_RTOL
+from .rules import (
+    CONVERGED,
+    DIVERGED,
+    NADAM,
+    NEWTON,
+    NT,
+    RUNNING,
+    modified_inverse,
+    tables,
+    update,
+)
 
-__all__ = ["ZERO_KERNEL", "advance", "modified_inverse", "step"]
+__all__ = ["ZERO_KERNEL", "advance", "modified_inverse", "step", "warm_up"]
 
 
 @intrinsic
@@ -306,3 +317,19 @@ def _zero_kernel(x, y, prm, out):
 
 
 ZERO_KERNEL = _zero_kernel.address
+
+
+def warm_up() -> None:
+    """One call of the step loop on a dummy lane: loads (or compiles) its only specialization."""
+    one = lambda *shape: np.zeros(shape)
+    rows = [one(3, 1, 2), one(3, 1), one(3, 1, 2), one(3, 1, 2), one(3)]
+    hist = np.array([[a.ctypes.data for a in rows]], dtype=np.int64)
+    table = np.zeros((8, 1), dtype=np.int64)
+    table[4, 0] = 1  # one running lane
+    ints = lambda *v: np.array(v, dtype=np.int64)
+    step(
+        2, -1, table, np.full(1, 0.1), one(1, 2), True, ints(0), ints(0), ints(4), one(1, NH),
+        np.zeros((1, 2), dtype=np.int64), np.ones(1), one(1, 2), one(1, 2), one(1), one(1, NS),
+        np.zeros(1, dtype=np.int8), np.full(1, -1, dtype=np.int64), hist, ints(1), np.full((1, 4), np.nan),
+        np.full(1, -1.0), ZERO_KERNEL, ZERO_KERNEL, ZERO_KERNEL, np.zeros(1), SINGULAR_RTOL,
+    )  # fmt: skip

@@ -14,10 +14,11 @@ surface kernels x optimizer family, a loop that
   leaves them) and leaves a block when all its lanes have stopped,
 
 and :func:`run` splits the lanes between threads (the loop releases the GIL).  The
-arithmetic is :func:`engine.fast.rules.update`, the same function the scalar loop
-inlines; vectorizing changes no operation and no order inside a lane (no fastmath, no
-FMA contraction, no reductions), so both loops give the NumPy path's bits
-(tests/engine/test_fast.py runs every compiled surface x optimizer through both).
+arithmetic is the family's function in :mod:`engine.fast.rules` (``_adam`` ...), the
+same the scalar loop calls through ``rules.update``; vectorizing changes no operation
+and no order inside a lane (no fastmath, no FMA contraction, no reductions; IEEE
+division and square root are exact in SIMD too), so both loops give the NumPy path's
+bits (tests/engine/test_lanes.py runs every compiled surface x optimizer through it).
 
 The generated modules live next to the callbacks (``~/.cache/gradient-arena/kernels``),
 named by a hash of their text, the surface's source files and engine/fast, and numba
@@ -36,6 +37,7 @@ import numpy as np
 BLOCK = 512  # lanes per block: 12 arrays x 512 x 8 B = 48 KB (L1/L2 resident)
 MIN_LANES = 256  # smaller batches stay on the scalar loop (one block would not pay)
 MIN_THREAD_POINT_STEPS = 200_000  # below this a call runs on the calling thread only
+CHUNKS_PER_THREAD = 8  # chunks of lanes per thread, taken in turn
 
 _TEMPLATE = '''
 
@@ -148,17 +150,15 @@ def run_lanes(lo, hi, k, t0, lrs, tab, hp, flags, P, G, S, status, stop, box, to
 '''
 
 
-def render(kernels: Any, fam: int, nparams: int, cache: bool) -> str:
-    """The loop's text for these kernels and this family (appended to the callbacks' module text)."""
-    from .callbacks import _kernels
-
-    fns = _kernels(kernels)
+def render(layout: str, has_grad: bool, fam: int, nparams: int, cache: bool) -> str:
+    """The loop's text for kernels of this layout and family (engine.fast.callbacks puts it in a module that
+    defines ``_vg``, ``_gr``, ``_hs``, ``_point``); ``has_grad``: the kernels have their own gradient."""
     args = "".join(f", kp[{i}]" for i in range(nparams))
-    if getattr(kernels, "layout", "xy") == "xy":
-        grad, gi = (f"_gr(nx, ny{args})", 0) if fns["gr"] is not None else (f"_vg(nx, ny{args})", 1)
+    if layout == "xy":
+        grad, gi = (f"_gr(nx, ny{args})", 0) if has_grad else (f"_vg(nx, ny{args})", 1)
         hessian = f"_hs(x, y{args})"
     else:
-        grad = "_gr(_point(nx, ny))" if fns["gr"] is not None else "_vg(_point(nx, ny))[1]"
+        grad = "_gr(_point(nx, ny))" if has_grad else "_vg(_point(nx, ny))[1]"
         gi, hessian = 0, "_hs(_point(x, y))"
     from .rules import FAMILY_FUNCTIONS
 
@@ -179,7 +179,12 @@ def threads() -> int:
 
 
 def run(fn: Any, k: int, t0: int, lrs: np.ndarray, tab: np.ndarray, batch: Any, g: int, kp: Any, rtol: float) -> int:
-    """Run ``fn`` (a generated ``run_lanes``) over every lane of group ``g`` of ``batch``, split between threads."""
+    """Run ``fn`` (a generated ``run_lanes``) over every lane of group ``g`` of ``batch``, split between threads.
+
+    The lanes are cut into chunks of whole blocks that the threads (this one included) take one
+    after the other, so a thread the system does not schedule for a while (a busy machine) holds
+    back at most one chunk instead of half of the work.
+    """
     global _pool
     n = batch.P.shape[0]
     args = (k, t0, lrs, tab, batch.hp[g], batch.flags[g], batch.P, batch.G, batch.S, batch.status, batch.stop,
@@ -192,13 +197,24 @@ def run(fn: Any, k: int, t0: int, lrs: np.ndarray, tab: np.ndarray, batch: Any, 
             from concurrent.futures import ThreadPoolExecutor
 
             _pool = ThreadPoolExecutor(max_workers=threads(), thread_name_prefix="gradient-arena-lanes")
-    per = -(-n // nt)
-    per = -(-per // BLOCK) * BLOCK
-    cuts = [(lo, min(n, lo + per)) for lo in range(0, n, per)]
-    futures = [_pool.submit(fn, lo, hi, *args) for lo, hi in cuts[1:]]
-    most = int(fn(cuts[0][0], cuts[0][1], *args))
+    blocks = -(-n // BLOCK)
+    per = max(1, min(-(-blocks // (CHUNKS_PER_THREAD * nt)), max(1, MIN_THREAD_POINT_STEPS // (BLOCK * k)) * 4))
+    cuts = iter([(lo, min(n, lo + per * BLOCK)) for lo in range(0, n, per * BLOCK)])
+    take = threading.Lock()
+
+    def worker() -> int:
+        most = 0
+        while True:
+            with take:
+                cut = next(cuts, None)
+            if cut is None:
+                return most
+            most = max(most, int(fn(cut[0], cut[1], *args)))
+
+    futures = [_pool.submit(worker) for _ in range(nt - 1)]
+    most = worker()
     for fut in futures:
-        most = max(most, int(fut.result()))
+        most = max(most, fut.result())
     return most
 
 

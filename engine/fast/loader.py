@@ -47,3 +47,13 @@ def kernels_dir() -> Path:
         if _writable(candidate):
             return candidate
     raise OSError("no writable directory for the generated kernels")
+
+
+def numba_version() -> str:
+    """numba's version, without importing numba."""
+    from importlib.metadata import version
+
+    try:
+        return version("numba")
+    except Exception:  # noqa: BLE001 - not installed: the loader fails anyway
+        return "?"

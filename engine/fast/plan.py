@@ -15,14 +15,13 @@ from typing import Any
 import numpy as np
 
 from .lanes import MIN_LANES
-from .protocol import disabled, kernels_of
+from .protocol import NH, NS, SINGULAR_RTOL, disabled, kernels_of
 
 # registry name -> family code of engine.fast.kernel
 FAMILIES = {
     "sgd": 0, "momentum": 0, "nesterov": 0, "adagrad": 1, "rmsprop": 2, "adadelta": 3,
     "adam": 4, "amsgrad": 4, "adamw": 4, "nadam": 5, "radam": 6, "adamax": 7, "newton": 8,
 }  # fmt: skip
-NH, NS = 8, 6  # hyperparameter slots, state slots per lane
 _STATE_FIELDS = {  # family -> NumPy state fields packed into lane state slots (2 each)
     0: ("buf",),
     1: ("sum",),
@@ -272,7 +271,6 @@ class FastBatch:
         self.budget[g] = -1 if run.runner.max_steps is None else run.runner.max_steps
 
 
-SINGULAR_RTOL = 1e-12
 #: an advance of this many point-steps waits for its blocked lane loop when it is compiled on disk (loading
 #: takes ~0.1 s; the scalar loop needs about 0.5 s for them), and of this many when it must be compiled
 #: first (a few seconds; the scalar loop needs about 5 s)
@@ -304,19 +302,3 @@ def plan_for(runner: Any) -> FastRun | None:
     if fam is None or (fam == 8 and getattr(kernels, "hessian", None) is None):
         return None
     return FastRun(runner, fam, kernels)
-
-
-def warm_up(K: Any) -> None:
-    """One call of the step loop on a dummy lane: loads (or compiles) its only specialization."""
-    one = lambda *shape: np.zeros(shape)
-    rows = [one(3, 1, 2), one(3, 1), one(3, 1, 2), one(3, 1, 2), one(3)]
-    hist = np.array([[a.ctypes.data for a in rows]], dtype=np.int64)
-    table = np.zeros((8, 1), dtype=np.int64)
-    table[4, 0] = 1  # one running lane
-    ints = lambda *v: np.array(v, dtype=np.int64)
-    K.step(
-        2, -1, table, np.full(1, 0.1), one(1, 2), True, ints(0), ints(0), ints(4), one(1, NH),
-        np.zeros((1, 2), dtype=np.int64), np.ones(1), one(1, 2), one(1, 2), one(1), one(1, NS),
-        np.zeros(1, dtype=np.int8), np.full(1, -1, dtype=np.int64), hist, ints(1), np.full((1, 4), np.nan),
-        np.full(1, -1.0), K.ZERO_KERNEL, K.ZERO_KERNEL, K.ZERO_KERNEL, np.zeros(1), SINGULAR_RTOL,
-    )  # fmt: skip

@@ -10,9 +10,11 @@ import os
 from collections.abc import Callable
 from typing import Any, Protocol, runtime_checkable
 
-__all__ = ["ENV_NO_JIT", "ScalarKernels", "disabled", "kernels_of"]
+__all__ = ["ENV_NO_JIT", "NH", "NS", "SINGULAR_RTOL", "ScalarKernels", "disabled", "kernels_of"]
 
 ENV_NO_JIT = "GRADIENT_ARENA_NO_JIT"
+NH, NS = 8, 6  # hyperparameter slots, state slots per lane (engine.fast.plan packs them)
+SINGULAR_RTOL = 1e-12  # Newton: eigenvalues this small relative to the largest count as zero
 
 
 @runtime_checkable

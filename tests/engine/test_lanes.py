@@ -57,3 +57,32 @@ def test_many_runs_take_the_blocked_lane_loop_with_the_numpy_bits(name):
         assert_same(a, b)
         seen.update(a.record().status_all.tolist())
     assert seen == {"running", "converged", "diverged"}, seen
+
+
+@pytest.mark.parametrize("spec", ["adam:lr=0.05", "nadam", "sgd:lr=0.01,momentum=0.9"])
+def test_a_big_batch_split_between_threads_gives_the_numpy_bits(spec, monkeypatch):
+    """Enough point-steps and the lanes are cut into chunks that threads take in turn: same bits, same stops."""
+    from engine.fast import lanes
+
+    monkeypatch.setenv("GRADIENT_ARENA_THREADS", "3")
+    surface = SURFACES["rosenbrock"].build()
+    numpy = dataclasses.replace(surface, scalar_kernels=None)
+    starts = _many_starts(surface, 8 * lanes.BLOCK + 77)  # not a whole number of blocks
+    assert fast.wait_for(surface.scalar_kernels, 600)
+    a = Runner(surface, spec, start=starts, max_steps=150, tol=1e-6, record="final")
+    assert fast.lanes_for(surface.scalar_kernels, a._fast_run.fam, timeout=600) is not None
+    calls = []
+    real = lanes.run
+
+    def spy(fn, k, *rest):
+        calls.append(min(lanes.threads(), (len(starts) * k) // lanes.MIN_THREAD_POINT_STEPS))
+        return real(fn, k, *rest)
+
+    monkeypatch.setattr(lanes, "run", spy)
+    b = Runner(numpy, spec, start=starts, max_steps=150, tol=1e-6, record="final")
+    for runner in (a, b):
+        runner.advance(140)
+        runner.advance(10)
+    assert calls and calls[0] >= 2  # the first call went to more than one thread
+    assert_same(a, b)
+    assert {"diverged", "running"} <= set(a.record().status_all.tolist())  # runs stopped mid-call too
