@@ -45,7 +45,10 @@ step loop) meanwhile and switch over, bit for bit.
 
 from __future__ import annotations
 
+import contextlib
+import sys
 import threading
+from collections.abc import Iterator
 from typing import Any
 
 from .protocol import ENV_NO_JIT, ScalarKernels, disabled, kernels_of
@@ -75,7 +78,68 @@ _error: BaseException | None = None
 kernel_module: Any = None  # engine.fast.kernel once loaded
 
 
+#: the GIL switch interval while a loader thread runs (s). A thread that releases the GIL on every
+#: call into Qt (a window's main thread) waits up to one interval to get it back from a thread busy
+#: in Python (importing numba, loading machine code): with the default 5 ms, a frame of a few
+#: hundred Qt calls stalls for tenths of a second. Restored when no loader runs.
+LOADING_SWITCH_INTERVAL = 0.0002
+_polite_count = 0
+_polite_saved = 0.005
+
+
+#: a loader thread works at most this share of the time while nobody waits for it (:func:`wait` ...):
+#: it sleeps between slices of Python work (importing numba is ~0.5 s of it), so a window's frames are
+#: not slowed by more than that share while the compiled code loads (which then takes longer); a
+#: caller that waits (a big job, a test, the command line) lifts the pause
+LOADER_DUTY = 0.4
+_waiting = 0  # callers blocked in wait / wait_for / lanes_for
+_SLICE_S = 0.002
+
+
+def _throttle() -> Any:
+    """A profile hook for a loader thread: sleep (releasing the GIL) after every slice of work."""
+    import time
+
+    state = [time.perf_counter()]
+    pause = _SLICE_S * (1.0 - LOADER_DUTY) / LOADER_DUTY
+
+    def hook(frame: Any, event: str, arg: Any) -> None:
+        if event == "call" and not _waiting:
+            now = time.perf_counter()
+            if now - state[0] > _SLICE_S:
+                time.sleep(pause)
+                state[0] = time.perf_counter()
+
+    return hook
+
+
+@contextlib.contextmanager
+def _polite() -> Iterator[None]:
+    """Run a loader with a short GIL switch interval (see :data:`LOADING_SWITCH_INTERVAL`) and at a low
+    duty unless someone waits for it (:data:`LOADER_DUTY`)."""
+    global _polite_count, _polite_saved
+    with _lock:
+        if _polite_count == 0:
+            _polite_saved = sys.getswitchinterval()
+            sys.setswitchinterval(min(_polite_saved, LOADING_SWITCH_INTERVAL))
+        _polite_count += 1
+    sys.setprofile(_throttle())
+    try:
+        yield
+    finally:
+        sys.setprofile(None)
+        with _lock:
+            _polite_count -= 1
+            if _polite_count == 0:
+                sys.setswitchinterval(_polite_saved)
+
+
 def _load() -> None:
+    with _polite():
+        _load_step_loop()
+
+
+def _load_step_loop() -> None:
     global kernel_module, _error
     try:
         from . import loader
@@ -95,6 +159,19 @@ def _load() -> None:
         _error = exc
     finally:
         _done.set()
+
+
+@contextlib.contextmanager
+def _urgent() -> Iterator[None]:
+    """While a caller waits, the loader threads run at full speed."""
+    global _waiting
+    with _lock:
+        _waiting += 1
+    try:
+        yield
+    finally:
+        with _lock:
+            _waiting -= 1
 
 
 def start() -> bool:
@@ -118,7 +195,8 @@ def wait(timeout: float | None = None) -> bool:
     """Start loading if needed and wait up to ``timeout`` seconds; True when ready."""
     if not start():
         return False
-    _done.wait(timeout)
+    with _urgent():
+        _done.wait(timeout)
     return ready()
 
 
@@ -162,8 +240,13 @@ def _build(kernels: Any, fams: tuple[int, ...] | None = None) -> None:
 
 
 def _prepare(key: tuple, kernels: Any) -> None:
+    _done.wait()
+    with _polite():
+        _prepare_callbacks(key, kernels)
+
+
+def _prepare_callbacks(key: tuple, kernels: Any) -> None:
     try:
-        _done.wait()
         if kernel_module is not None:
             from .callbacks import callbacks_for
 
@@ -203,7 +286,8 @@ def wait_for(kernels: Any, timeout: float | None = None) -> bool:
     if not prepare(kernels):
         return False
     key = _key(kernels)
-    _prepared[key].wait(timeout)
+    with _urgent():
+        _prepared[key].wait(timeout)
     return ready_for(kernels)
 
 
@@ -228,22 +312,27 @@ def _lanes_worker(kkey: tuple, kernels: Any) -> None:
             if not fams:
                 _lanes_workers.discard(kkey)
                 return
+        with _polite():
+            _load_lanes(kkey, kernels, fams)
+
+
+def _load_lanes(kkey: tuple, kernels: Any, fams: list[int]) -> None:
+    try:
+        if kernel_module is not None:
+            _build(kernels, tuple(fams))
+    except BaseException:  # noqa: BLE001 - no child: each loop is compiled here below
+        pass
+    for fam in fams:
+        key = (*kkey, fam)
         try:
             if kernel_module is not None:
-                _build(kernels, tuple(fams))
-        except BaseException:  # noqa: BLE001 - no child: each loop is compiled here below
-            pass
-        for fam in fams:
-            key = (*kkey, fam)
-            try:
-                if kernel_module is not None:
-                    from .callbacks import lanes_for as make
+                from .callbacks import lanes_for as make
 
-                    _lanes_fn[key] = make(kernels, fam)
-            except BaseException as exc:  # noqa: BLE001 - the compiler refused: the scalar loop serves
-                _lanes_errors[key] = exc
-            finally:
-                _lanes[key].set()
+                _lanes_fn[key] = make(kernels, fam)
+        except BaseException as exc:  # noqa: BLE001 - the compiler refused: the scalar loop serves
+            _lanes_errors[key] = exc
+        finally:
+            _lanes[key].set()
 
 
 def prepare_lanes(kernels: Any, fam: int) -> bool:
@@ -274,7 +363,8 @@ def lanes_for(kernels: Any, fam: int, timeout: float | None = 0.0) -> Any:
         return None
     key = (*_key(kernels), fam)
     if timeout is None or timeout > 0:
-        _lanes[key].wait(timeout)
+        with _urgent():
+            _lanes[key].wait(timeout)
     return _lanes_fn.get(key)
 
 

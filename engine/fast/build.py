@@ -47,14 +47,20 @@ def step_loop_stamp() -> Path:
     return user_cache_dir() / "stamps" / f"step-{digest.hexdigest()[:20]}"
 
 
+#: stamps of other sources (another checkout, an older version) are deleted when unused this long
+STAMP_DAYS = 7
+
+
 def mark(stamp: Path) -> None:
-    """Create ``stamp`` (and remove older stamps of its kind)."""
+    """Create (or touch) ``stamp``, and delete stamps of its kind unused for :data:`STAMP_DAYS` days."""
+    import time
+
     try:
         stamp.parent.mkdir(parents=True, exist_ok=True)
-        for old in stamp.parent.glob(stamp.name.split("-")[0] + "-*"):
-            if old != stamp:
-                old.unlink(missing_ok=True)
         stamp.touch()
+        for old in stamp.parent.glob(stamp.name.split("-")[0] + "-*"):
+            if old != stamp and time.time() - old.stat().st_mtime > STAMP_DAYS * 24 * 3600:
+                old.unlink(missing_ok=True)
     except OSError:
         pass
 
