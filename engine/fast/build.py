@@ -21,6 +21,7 @@ and the lane loops of the families listed.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import json
 import os
@@ -85,19 +86,44 @@ def describe(kernels: Any, fams: tuple[int, ...] = ()) -> str | None:
     return json.dumps(names, sort_keys=True)
 
 
+_children: set[subprocess.Popen] = set()  # builds under way: stopped when this process exits
+
+
+def _stop_children() -> None:
+    """A build never outlives the program that asked for it (it would write on into a cache, or a
+    virtual environment, that may be going away); the next start builds again."""
+    for child in list(_children):
+        try:
+            child.kill()
+            child.wait(timeout=5)
+        except (OSError, subprocess.SubprocessError):
+            pass
+
+
+atexit.register(_stop_children)
+
+
 def run_child(args: list[str]) -> bool:
     """Run ``python -m engine.fast.build ARGS`` at a lower priority; True when it succeeded."""
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT), *filter(None, [env.get("PYTHONPATH")])])
     try:
-        done = subprocess.run(
+        child = subprocess.Popen(
             [sys.executable, "-m", "engine.fast.build", *args],
             env=env, cwd=str(ROOT), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE, timeout=TIMEOUT_S, check=False,
+            stderr=subprocess.DEVNULL,
         )  # fmt: skip
-    except (OSError, subprocess.SubprocessError):
+    except OSError:
         return False
-    return done.returncode == 0
+    _children.add(child)
+    try:
+        return child.wait(timeout=TIMEOUT_S) == 0
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.wait()
+        return False
+    finally:
+        _children.discard(child)
 
 
 def _kernels_from(text: str) -> Any:
