@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6 import QtCore, QtGui
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from arena.palette import symbol_for
 from surfaces.gradient_field import arrow_polylines, gradient_field
@@ -67,6 +67,11 @@ class ContourPanel(pg.PlotWidget):
         self.lines = pg.PlotCurveItem(pen=pg.mkPen((90, 100, 120, 140), width=1), connect="finite")
         self.lines.setZValue(-10)
         self.addItem(self.lines)
+        # the field and its contour lines change only with the view or the surface: repaints of the paths
+        # over them reuse a cached pixmap instead of drawing the image and ~20k line points every frame
+        cache = QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache
+        self.image.setCacheMode(cache)
+        self.lines.setCacheMode(cache)
         self.minima_global = pg.ScatterPlotItem(
             symbol="star", size=18, pen=pg.mkPen("k", width=1.2), brush=pg.mkBrush(255, 255, 255), tip=None
         )
