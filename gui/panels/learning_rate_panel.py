@@ -45,7 +45,7 @@ class LearningRatePanel(StepPanel):
 
     def _apply_mode(self, mode: str) -> None:
         self.title.setText("Learning rate · x: racer's line, y: dotted")
-        self.plot.setLabel("left", "optimizer's own lr" if mode == OWN else "|Δθ / g|")
+        self.plot.setLabel("left", "own lr" if mode == OWN else "|Δθ / g|")  # short: a short plot clips a long label
 
     @staticmethod
     def transform(y: np.ndarray) -> np.ndarray:
