@@ -54,7 +54,13 @@ SHORTCUT_KEYS = (
     QtCore.Qt.Key.Key_End,
 )
 # what the Inspector's arrows on the map show, and their colours (the update takes the racer's)
-ARROW_COLORS = {"gradient": (80, 80, 80), "momentum": (126, 47, 142), "preconditioned": (0, 128, 128)}
+ARROW_COLORS = {
+    "gradient": (80, 80, 80),
+    "momentum": (126, 47, 142),
+    "preconditioned": (0, 128, 128),
+    "low": (0, 110, 200),  # the Hessian's flattest direction (dashed)
+    "high": (200, 60, 0),  # and its steepest
+}
 ENTER_KEYS = (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter)
 
 
@@ -598,6 +604,11 @@ class MainWindow(QtWidgets.QMainWindow):
         if abs(pre[0] * g[1] - pre[1] * g[0]) > 1e-9 * (abs(pre).max() * abs(g).max()):  # not along −g
             arrows.append((pre, ARROW_COLORS["preconditioned"], "−η⊙g: gradient scaled per parameter"))
         arrows.append((seen.update, racer.color, f"Δθ: {racer.name}'s update at step {step}"))
+        curvature = self.inspector_dock.curvature
+        if curvature is not None:  # the Hessian's eigen-directions, through the same point
+            for i, (name, color) in enumerate((("λmin", ARROW_COLORS["low"]), ("λmax", ARROW_COLORS["high"]))):
+                lam = curvature.eigenvalues[i]
+                arrows.append((curvature.eigenvectors[:, i], color, f"{name} = {lam:.4g}: eigen-direction", "axis"))
         self.contour.show_inspection(seen.theta, arrows)
 
     def _use_settings(self, index: int, optimizer: str, hyperparams: dict) -> None:

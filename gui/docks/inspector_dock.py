@@ -92,7 +92,9 @@ class InspectorDock(QtWidgets.QDockWidget):
             "On the map, from θ (same length, to compare directions): "
             "<span style='color:#505050'>━ −g steepest descent</span>  "
             "<span style='color:#7e2f8e'>━ −m momentum</span>  "
-            "<span style='color:#008080'>━ −η⊙g per-parameter rates</span>  ━ Δθ the update (racer's colour)"
+            "<span style='color:#008080'>━ −η⊙g per-parameter rates</span>  ━ Δθ the update (racer's colour); "
+            "dashed: the Hessian's eigen-directions, <span style='color:#006ec8'>λmin</span> and "
+            "<span style='color:#c83c00'>λmax</span>"
         )
         self.arrows_legend.setObjectName("arrowsLegend")
         self.arrows_legend.setWordWrap(True)

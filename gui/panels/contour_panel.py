@@ -262,8 +262,9 @@ class ContourPanel(pg.PlotWidget):
         self.quiver.setData(seg[:, 0], seg[:, 1])
 
     def show_inspection(self, theta, arrows) -> None:
-        """Arrows from ``theta`` at an inspected step: ``arrows`` is a list of (vector, colour, label).
-        Each is drawn the same length on screen (a tenth of the view): they compare directions."""
+        """Arrows from ``theta`` at an inspected step: ``arrows`` is a list of (vector, colour, label[, "axis"]).
+        Each is drawn the same length on screen (a tenth of the view): they compare directions; an
+        "axis" (an eigen-direction of the Hessian) is a dashed line through theta."""
         self._inspection = (np.asarray(theta, dtype=float), list(arrows))
         self._draw_inspection()
 
@@ -283,14 +284,20 @@ class ContourPanel(pg.PlotWidget):
         self.inspect_point.setVisible(bool(np.isfinite(theta).all()))
         r = self.plotItem.vb.viewRect()
         unit = (max(r.width(), 1e-300), max(r.height(), 1e-300))
-        for vector, color, label in arrows:
+        for vector, color, label, *kind in arrows:
             v = np.asarray(vector, dtype=float)
             screen = np.hypot(v[0] / unit[0], v[1] / unit[1])
             if not np.isfinite(theta).all() or not np.isfinite(screen) or screen == 0:
                 continue
-            tip = theta + v * (0.1 / screen)
-            seg = arrow_polylines(theta[None, :], tip[None, :], unit, head=0.3)
-            item = pg.PlotCurveItem(seg[:, 0], seg[:, 1], pen=pg.mkPen(color, width=2.5), connect="finite")
+            if kind and kind[0] == "axis":  # an eigen-direction: a dashed line through theta, no head
+                reach = v * (0.14 / screen)
+                seg = np.array([theta - reach, theta + reach])
+                pen = pg.mkPen(color, width=1.8, style=QtCore.Qt.PenStyle.DashLine)
+            else:
+                tip = theta + v * (0.1 / screen)
+                seg = arrow_polylines(theta[None, :], tip[None, :], unit, head=0.3)
+                pen = pg.mkPen(color, width=2.5)
+            item = pg.PlotCurveItem(seg[:, 0], seg[:, 1], pen=pen, connect="finite")
             item.setZValue(35)
             item.setToolTip(label)
             self.addItem(item)

@@ -138,6 +138,11 @@ class Surface3DPanel(QtWidgets.QWidget):
         self.reset_button.setObjectName("reset3d")
         self.reset_button.clicked.connect(self.reset_camera)
         bar.addWidget(self.reset_button)
+        self.save_button = QtWidgets.QPushButton("Save PNG…")
+        self.save_button.setObjectName("save3d")
+        self.save_button.setToolTip("Save the 3-D view as a PNG image (1600 px wide, or wider than on screen)")
+        self.save_button.clicked.connect(self.save_dialog)
+        bar.addWidget(self.save_button)
         layout.addLayout(bar)
         if self.problem is not None:
             self.message = QtWidgets.QLabel(self.problem)
@@ -148,6 +153,7 @@ class Surface3DPanel(QtWidgets.QWidget):
             layout.addWidget(self.message, 1)
             self.log_box.setEnabled(False)
             self.reset_button.setEnabled(False)
+            self.save_button.setEnabled(False)
             return
         import pyqtgraph.opengl as gl
         from OpenGL import GL
@@ -305,6 +311,22 @@ class Surface3DPanel(QtWidgets.QWidget):
             w, h = int(width), max(1, round(h * width / w))
         arr = np.ascontiguousarray(self.view.renderToArray((w, h)))  # (h, w, 4) BGRA
         return QtGui.QImage(arr.data, w, h, 4 * w, QtGui.QImage.Format.Format_ARGB32).copy()
+
+    def save_dialog(self) -> str | None:
+        """Ask where, then save the view as PNG; a failure is shown, never raised. Returns the path written."""
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(
+            self, "Save the 3-D view", "surface-3d.png", "PNG image (*.png)"
+        )
+        if not path:
+            return None
+        if not path.lower().endswith(".png"):
+            path += ".png"
+        try:
+            self.export_png(path, max(1600, self.view.width() if self.view is not None else 0))
+        except (OSError, RuntimeError) as exc:
+            QtWidgets.QMessageBox.warning(self, "3-D view not saved", str(exc))
+            return None
+        return path
 
     def export_png(self, path: str, width: int | None = None) -> None:
         """Write the view as a PNG (``OSError`` naming the problem if it cannot be written)."""

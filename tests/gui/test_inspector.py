@@ -115,6 +115,8 @@ def test_the_window_inspector_marks_the_step_and_draws_the_arrows(window, qtbot)
     tips = [item.toolTip() for item in window.contour.inspect_arrows]
     assert any(t.startswith("−g") for t in tips) and any(t.startswith("−m") for t in tips)
     assert any(t.startswith("Δθ") for t in tips) and any(t.startswith("−η⊙g") for t in tips)
+    lam = dock.curvature.eigenvalues  # the Hessian's eigen-directions through the same point
+    assert f"λmin = {lam[0]:.4g}: eigen-direction" in tips and f"λmax = {lam[1]:.4g}: eigen-direction" in tips
     px, py = window.contour.inspect_point.getData()
     np.testing.assert_array_equal([px[0], py[0]], dock.seen.theta)
     last = window.controller.race.steps  # the textbook budget: 30

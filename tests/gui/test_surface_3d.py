@@ -74,7 +74,11 @@ if panel.available:
     for _ in range(5):
         app.processEvents()
     path = sys.argv[1]
-    panel.export_png(path, 900)
+    # the Save PNG button, as a person clicks it (the file dialog answers with the path)
+    QtWidgets.QFileDialog.getSaveFileName = staticmethod(lambda *a, **k: (path, "PNG image (*.png)"))
+    panel.save_button.click()
+    from PySide6 import QtGui
+    out["saved_width"] = QtGui.QImage(path).width()
     img = panel.image(900)
     out["size"] = [img.width(), img.height()]
     arr = np.frombuffer(img.constBits(), np.uint8).reshape(img.height(), img.bytesPerLine() // 4, 4)
@@ -105,7 +109,7 @@ def test_under_xvfb_the_view_draws_the_mesh_and_every_path_and_exports_png(tmp_p
     if out["problem"]:
         pytest.skip(f"no OpenGL context under Xvfb here: {out['problem']}")
     assert png.stat().st_size > 10_000
-    assert out["size"][0] == 900
+    assert out["size"][0] == 900 and out["saved_width"] >= 1600
     assert out["mesh_share"] > 0.15, "the surface fills a good part of the view"
     for name, pixels in out["colors"].items():
         assert pixels > 20, f"{name}'s path is drawn in its colour"
