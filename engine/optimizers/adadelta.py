@@ -22,7 +22,7 @@ from specs import Param
 from . import params as P
 from .base import Optimizer
 from .common import l2
-from .explain import Equation, Step, first_line, num, vec, weight_decay_lines
+from .explain import STEPS_DOC, Equation, Step, num, opening_lines, vec
 
 
 class AdadeltaState(NamedTuple):
@@ -48,7 +48,7 @@ def update(grad, state: AdadeltaState, params, hp, hessian=None):
 
 
 STATE_DOC = (
-    ("t", "t: steps taken"),
+    STEPS_DOC,
     ("square_avg", "v: running mean of squared gradients"),
     ("acc_delta", "u: running mean of squared updates"),
 )
@@ -58,8 +58,7 @@ def explain(s: Step) -> list[Equation]:
     """Adadelta's rule with this step's numbers."""
     hp = s.hp
     rho, eps = float(hp["rho"]), float(hp["eps"])
-    lines, _, g = weight_decay_lines(s, decoupled=False)
-    lines.insert(0, first_line(s))
+    lines, _, g = opening_lines(s, decoupled=False)
     v0, u0 = s.before.square_avg, s.before.acc_delta
     v = rho * v0 + (1 - rho) * g * g
     lines.append(Equation("v", "ρ·v + (1 − ρ)·g²", f"{num(rho)}·{vec(v0)} + {num(1 - rho)}·{vec(g)}²", v, "square_avg"))

@@ -21,7 +21,7 @@ from specs import Param
 from . import params as P
 from .base import Optimizer
 from .common import l2
-from .explain import Equation, Step, first_line, num, vec, weight_decay_lines
+from .explain import STEPS_DOC, Equation, Step, num, opening_lines, vec
 
 
 class AdagradState(NamedTuple):
@@ -44,7 +44,7 @@ def update(grad, state: AdagradState, params, hp, hessian=None):
 
 
 STATE_DOC = (
-    ("t", "t: steps taken"),
+    STEPS_DOC,
     ("sum", "S: sum of squared gradients (starts at initial_accumulator_value)"),
 )
 
@@ -52,8 +52,7 @@ STATE_DOC = (
 def explain(s: Step) -> list[Equation]:
     """AdaGrad's rule with this step's numbers."""
     hp = s.hp
-    lines, _, g = weight_decay_lines(s, decoupled=False)
-    lines.insert(0, first_line(s))
+    lines, _, g = opening_lines(s, decoupled=False)
     decay = float(hp["lr_decay"])
     clr = s.lr / (1 + (s.t - 1) * decay)
     if decay:

@@ -25,7 +25,18 @@ from specs import Param
 from . import params as P
 from .base import Optimizer, with_fixed
 from .common import moments, weight_decay
-from .explain import Equation, Step, first_line, moment_lines, num, vec, weight_decay_lines
+from .explain import (
+    FIRST_MOMENT_DOC,
+    SECOND_MOMENT_DOC,
+    STEPS_DOC,
+    Equation,
+    Step,
+    mhat_line,
+    moment_lines,
+    num,
+    opening_lines,
+    vec,
+)
 
 
 class AdamState(NamedTuple):
@@ -72,9 +83,9 @@ def _params(lr: float, weight_decay: float, amsgrad: bool, decoupled: bool | Non
 
 
 STATE_DOC = (
-    ("t", "t: steps taken"),
-    ("exp_avg", "m: first moment, the running mean of gradients"),
-    ("exp_avg_sq", "v: second moment, the running mean of squared gradients"),
+    STEPS_DOC,
+    FIRST_MOMENT_DOC,
+    SECOND_MOMENT_DOC,
     ("max_exp_avg_sq", "vmax: the largest v so far (AMSGrad only)"),
 )
 
@@ -83,8 +94,7 @@ def explain(s: Step) -> list[Equation]:
     """Adam's (AMSGrad's, AdamW's) rule with this step's numbers."""
     hp, t = s.hp, s.t
     b1, b2, eps = float(hp["beta1"]), float(hp["beta2"]), float(hp["eps"])
-    lines, theta, g = weight_decay_lines(s)
-    lines.insert(0, first_line(s))
+    lines, theta, g = opening_lines(s)
     more, m, v = moment_lines(s, g)
     lines += more
     if hp["amsgrad"]:
@@ -93,8 +103,8 @@ def explain(s: Step) -> list[Equation]:
         lines.append(Equation("vmax", "max(vmax, v)", f"max({vec(vm0)}, {vec(more[1].value)})", v, "max_exp_avg_sq"))
     vname = "vmax" if hp["amsgrad"] else "v"
     bc1, bc2 = 1 - b1**t, 1 - b2**t
-    mhat, vhat = m / bc1, v / bc2
-    lines.append(Equation("m̂", "m / (1 − β1^t)", f"{vec(m)} / (1 − {num(b1)}^{t})", mhat))
+    lines.append(mhat_line(s, m))
+    mhat, vhat = lines[-1].value, v / bc2
     lines.append(Equation("v̂", f"{vname} / (1 − β2^t)", f"{vec(v)} / (1 − {num(b2)}^{t})", vhat))
     rate = (s.lr / bc1) / (np.sqrt(v) / np.sqrt(bc2) + eps)
     lines.append(

@@ -19,7 +19,7 @@ import numpy as np
 from . import params as P
 from .base import Optimizer
 from .common import l2, lerp
-from .explain import Equation, Step, first_line, num, vec, weight_decay_lines
+from .explain import FIRST_MOMENT_DOC, STEPS_DOC, Equation, Step, num, opening_lines, vec
 
 
 class AdamaxState(NamedTuple):
@@ -45,8 +45,8 @@ def update(grad, state: AdamaxState, params, hp, hessian=None):
 
 
 STATE_DOC = (
-    ("t", "t: steps taken"),
-    ("exp_avg", "m: first moment, the running mean of gradients"),
+    STEPS_DOC,
+    FIRST_MOMENT_DOC,
     ("exp_inf", "u: the infinity norm, a decaying maximum of |g|"),
 )
 
@@ -55,8 +55,7 @@ def explain(s: Step) -> list[Equation]:
     """Adamax's rule with this step's numbers."""
     hp, t = s.hp, s.t
     b1, b2, eps = float(hp["beta1"]), float(hp["beta2"]), float(hp["eps"])
-    lines, _, g = weight_decay_lines(s, decoupled=False)
-    lines.insert(0, first_line(s))
+    lines, _, g = opening_lines(s, decoupled=False)
     m0, u0 = s.before.exp_avg, s.before.exp_inf
     m = b1 * m0 + (1 - b1) * g
     lines.append(Equation("m", "β1·m + (1 − β1)·g", f"{num(b1)}·{vec(m0)} + {num(1 - b1)}·{vec(g)}", m, "exp_avg"))

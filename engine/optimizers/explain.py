@@ -19,7 +19,19 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["Equation", "Step", "first_line", "moment_lines", "num", "vec", "weight_decay_lines"]
+__all__ = [
+    "Equation",
+    "FIRST_MOMENT_DOC",
+    "SECOND_MOMENT_DOC",
+    "STEPS_DOC",
+    "Step",
+    "first_line",
+    "mhat_line",
+    "moment_lines",
+    "num",
+    "opening_lines",
+    "vec",
+]
 
 
 def num(x: Any) -> str:
@@ -81,19 +93,34 @@ class Step:
         return float(self.hp["lr"])
 
 
-def weight_decay_lines(s: Step, decoupled: bool | None = None) -> tuple[list[Equation], np.ndarray, np.ndarray]:
-    """(lines, theta, g) after weight decay, coupled (L2: g = ∇f + wd·θ) or decoupled (θ = θ·(1 − lr·wd))."""
+def opening_lines(s: Step, decoupled: bool | None = None) -> tuple[list[Equation], np.ndarray, np.ndarray]:
+    """(lines, theta, g) every first-order rule starts from: the gradient given, then weight decay,
+    coupled (L2: g = ∇f + wd·θ) or decoupled (θ = θ·(1 − lr·wd))."""
+    lines = [first_line(s)]
     wd = float(s.hp.get("weight_decay") or 0.0)
     if decoupled is None:
         decoupled = bool(s.hp.get("decoupled_weight_decay"))
     if wd == 0.0:
-        return [], s.theta, s.grad
+        return lines, s.theta, s.grad
     if decoupled:
         theta = s.theta * (1.0 - s.lr * wd)
-        line = Equation("θ", "θ·(1 − lr·weight_decay)", f"{vec(s.theta)}·(1 − {num(s.lr)}·{num(wd)})", theta)
-        return [line], theta, s.grad
+        lines.append(Equation("θ", "θ·(1 − lr·weight_decay)", f"{vec(s.theta)}·(1 − {num(s.lr)}·{num(wd)})", theta))
+        return lines, theta, s.grad
     g = s.grad + wd * s.theta
-    return [Equation("g", "g + weight_decay·θ", f"{vec(s.grad)} + {num(wd)}·{vec(s.theta)}", g)], s.theta, g
+    lines.append(Equation("g", "g + weight_decay·θ", f"{vec(s.grad)} + {num(wd)}·{vec(s.theta)}", g))
+    return lines, s.theta, g
+
+
+# what the state fields shared by several optimizers hold (their STATE_DOC entries)
+STEPS_DOC = ("t", "t: steps taken")
+FIRST_MOMENT_DOC = ("exp_avg", "m: first moment, the running mean of gradients")
+SECOND_MOMENT_DOC = ("exp_avg_sq", "v: second moment, the running mean of squared gradients")
+
+
+def mhat_line(s: Step, m: np.ndarray) -> Equation:
+    """The bias-corrected first moment m̂ = m / (1 − β1^t)."""
+    b1 = float(s.hp["beta1"])
+    return Equation("m̂", "m / (1 − β1^t)", f"{vec(m)} / (1 − {num(b1)}^{s.t})", m / (1 - b1**s.t))
 
 
 def first_line(s: Step) -> Equation:

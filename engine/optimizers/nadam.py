@@ -25,7 +25,17 @@ from specs import Param
 from . import params as P
 from .base import Optimizer
 from .common import moments, weight_decay
-from .explain import Equation, Step, first_line, moment_lines, num, vec, weight_decay_lines
+from .explain import (
+    FIRST_MOMENT_DOC,
+    SECOND_MOMENT_DOC,
+    STEPS_DOC,
+    Equation,
+    Step,
+    moment_lines,
+    num,
+    opening_lines,
+    vec,
+)
 
 
 class NAdamState(NamedTuple):
@@ -58,10 +68,10 @@ def update(grad, state: NAdamState, params, hp, hessian=None):
 
 
 STATE_DOC = (
-    ("t", "t: steps taken"),
+    STEPS_DOC,
     ("mu_product", "P: product of the momentum coefficients μ_1 ... μ_t"),
-    ("exp_avg", "m: first moment, the running mean of gradients"),
-    ("exp_avg_sq", "v: second moment, the running mean of squared gradients"),
+    FIRST_MOMENT_DOC,
+    SECOND_MOMENT_DOC,
 )
 
 
@@ -69,8 +79,7 @@ def explain(s: Step) -> list[Equation]:
     """NAdam's rule with this step's numbers."""
     hp, t = s.hp, s.t
     b1, b2, eps, decay = float(hp["beta1"]), float(hp["beta2"]), float(hp["eps"]), float(hp["momentum_decay"])
-    lines, theta, g = weight_decay_lines(s)
-    lines.insert(0, first_line(s))
+    lines, theta, g = opening_lines(s)
     mu = b1 * (1 - 0.5 * 0.96 ** (t * decay))
     mu_next = b1 * (1 - 0.5 * 0.96 ** ((t + 1) * decay))
     lines.append(Equation("μ_t", "β1·(1 − 0.5·0.96^(t·ψ))", f"{num(b1)}·(1 − 0.5·0.96^({t}·{num(decay)}))", mu))

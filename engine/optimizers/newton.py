@@ -36,7 +36,7 @@ import numpy as np
 from specs import Param
 
 from .base import Optimizer
-from .explain import Equation, Step, first_line, num, vec
+from .explain import STEPS_DOC, Equation, Step, first_line, num, vec
 
 SINGULAR_RTOL = 1e-12
 
@@ -133,7 +133,7 @@ def update(grad, state: NewtonState, params, hp, hessian=None):
     return params - lr * step, NewtonState(state.t + 1), eff
 
 
-STATE_DOC = (("t", "t: steps taken (Newton keeps no other state: each step reads the Hessian afresh)"),)
+STATE_DOC = ((STEPS_DOC[0], "t: steps taken (Newton keeps no other state: each step reads the Hessian afresh)"),)
 
 
 def explain(s: Step) -> list[Equation]:

@@ -23,7 +23,18 @@ import numpy as np
 from . import params as P
 from .base import Optimizer
 from .common import constant_rate, moments, weight_decay
-from .explain import Equation, Step, first_line, moment_lines, num, vec, weight_decay_lines
+from .explain import (
+    FIRST_MOMENT_DOC,
+    SECOND_MOMENT_DOC,
+    STEPS_DOC,
+    Equation,
+    Step,
+    mhat_line,
+    moment_lines,
+    num,
+    opening_lines,
+    vec,
+)
 
 
 class RAdamState(NamedTuple):
@@ -61,23 +72,22 @@ def update(grad, state: RAdamState, params, hp, hessian=None):
 
 
 STATE_DOC = (
-    ("t", "t: steps taken"),
-    ("exp_avg", "m: first moment, the running mean of gradients"),
-    ("exp_avg_sq", "v: second moment, the running mean of squared gradients"),
+    STEPS_DOC,
+    FIRST_MOMENT_DOC,
+    SECOND_MOMENT_DOC,
 )
 
 
 def explain(s: Step) -> list[Equation]:
     """RAdam's rule with this step's numbers."""
     hp, t = s.hp, s.t
-    b1, b2, eps = float(hp["beta1"]), float(hp["beta2"]), float(hp["eps"])
-    lines, theta, g = weight_decay_lines(s)
-    lines.insert(0, first_line(s))
+    b2, eps = float(hp["beta2"]), float(hp["eps"])
+    lines, theta, g = opening_lines(s)
     more, m, v = moment_lines(s, g)
     lines += more
-    bc1, bc2 = 1 - b1**t, 1 - b2**t
-    mhat = m / bc1
-    lines.append(Equation("m̂", "m / (1 − β1^t)", f"{vec(m)} / (1 − {num(b1)}^{t})", mhat))
+    bc2 = 1 - b2**t
+    lines.append(mhat_line(s, m))
+    mhat = lines[-1].value
     rho_inf = 2 / (1 - b2) - 1
     rho_t = rho_inf - 2 * t * b2**t / bc2
     lines.append(Equation("ρ∞", "2 / (1 − β2) − 1", f"2 / (1 − {num(b2)}) − 1", rho_inf))

@@ -23,7 +23,7 @@ from specs import Param
 from . import params as P
 from .base import Optimizer
 from .common import l2, lerp
-from .explain import Equation, Step, first_line, num, vec, weight_decay_lines
+from .explain import STEPS_DOC, Equation, Step, num, opening_lines, vec
 
 
 class RMSpropState(NamedTuple):
@@ -58,7 +58,7 @@ def update(grad, state: RMSpropState, params, hp, hessian=None):
 
 
 STATE_DOC = (
-    ("t", "t: steps taken"),
+    STEPS_DOC,
     ("square_avg", "v: running mean of squared gradients"),
     ("grad_avg", "ḡ: running mean of gradients (centered only)"),
     ("buf", "b: momentum buffer (momentum > 0 only)"),
@@ -69,8 +69,7 @@ def explain(s: Step) -> list[Equation]:
     """RMSProp's rule with this step's numbers."""
     hp = s.hp
     alpha, eps, mom = float(hp["alpha"]), float(hp["eps"]), float(hp["momentum"])
-    lines, _, g = weight_decay_lines(s, decoupled=False)
-    lines.insert(0, first_line(s))
+    lines, _, g = opening_lines(s, decoupled=False)
     v0 = s.before.square_avg
     v = alpha * v0 + (1 - alpha) * g * g
     lines.append(

@@ -22,7 +22,7 @@ from specs import Param, ParamError
 from . import params as P
 from .base import Optimizer
 from .common import constant_rate, l2
-from .explain import Equation, Step, first_line, num, vec, weight_decay_lines
+from .explain import STEPS_DOC, Equation, Step, num, opening_lines, vec
 
 
 class SGDState(NamedTuple):
@@ -86,7 +86,7 @@ def _params(momentum: float, nesterov: bool) -> tuple[Param, ...]:
 
 
 STATE_DOC = (
-    ("t", "t: steps taken"),
+    STEPS_DOC,
     ("buf", "b: momentum buffer (none until the first step with momentum > 0)"),
     ("rate", "lr per parameter (the effective learning rate)"),
 )
@@ -95,8 +95,7 @@ STATE_DOC = (
 def explain(s: Step) -> list[Equation]:
     """SGD's rule with this step's numbers."""
     hp = s.hp
-    lines, _, g = weight_decay_lines(s, decoupled=False)
-    lines.insert(0, first_line(s))
+    lines, _, g = opening_lines(s, decoupled=False)
     mom, damp = float(hp["momentum"]), float(hp["dampening"])
     d = g
     if mom != 0.0:
