@@ -35,6 +35,7 @@ DEFAULT_PRESET = "textbook"
 PREFERRED_SIZE = QtCore.QSize(1480, 920)  # the first window on a large screen
 SCREEN_FRACTION = 0.9  # of the available screen, on smaller ones
 MINIMUM_SIZE = QtCore.QSize(900, 600)  # fits 1024x768 with a task bar and window frame
+RIGHT_DOCKS_MIN_WINDOW = 1300  # narrower windows show the Inspector and the 3-D view floating
 MAX_RECENT = 8
 LR_MODES = (
     ("own", "Optimizer's own rate", LR_MODE_TIPS["own"]),
@@ -540,10 +541,21 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _widen_right_docks(self) -> None:
         """The right-hand docks take about a third of the window when they first show (not every time:
-        the user's own width stays)."""
+        the user's own width stays). A window too narrow for a third column (the left docks and both
+        panels need ~900 px) gets them floating beside its right edge instead of squeezing everything."""
         if getattr(self, "_right_docks_sized", False):
             return
         self._right_docks_sized = True
+        if self.width() < RIGHT_DOCKS_MIN_WINDOW:
+            frame = self.frameGeometry()
+            screen = self._available_screen()
+            width = min(520, max(360, screen.width() // 2))
+            height = min(frame.height(), round(screen.height() * 0.85))
+            x = max(screen.left(), min(frame.right() - width, screen.right() - width))
+            for dock in (self.inspector_dock, self.view3d_dock):
+                dock.setFloating(True)
+                dock.setGeometry(x, frame.top() + 40, width, height - 40)
+            return
         width = max(320, round(self.width() * 0.3))
         self.resizeDocks([self.inspector_dock, self.view3d_dock], [width, width], QtCore.Qt.Orientation.Horizontal)
 

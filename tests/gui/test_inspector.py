@@ -175,3 +175,14 @@ def test_the_3d_view_dock_says_why_offscreen(window, qtbot):
     assert not window.view3d.available and "OpenGL" in window.view3d.problem
     window.controller.step(5)  # the rest of the window goes on
     assert window.controller.race.steps == 5
+
+
+def test_a_narrow_window_shows_the_inspector_floating_and_keeps_its_panels(window, qtbot):
+    window.resize(1024, 700)
+    qtbot.wait(50)
+    map_width = window.contour.width()
+    window.inspector_dock.toggleViewAction().trigger()
+    qtbot.waitUntil(lambda: window.inspector_dock.isVisible(), timeout=3000)
+    qtbot.wait(50)
+    assert window.inspector_dock.isFloating() and window.inspector_dock.width() >= 360
+    assert window.contour.width() >= map_width, "the map is not squeezed by a third column"
