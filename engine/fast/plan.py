@@ -118,6 +118,21 @@ def _box(runner: Any) -> np.ndarray:
     return np.array([runner._center[0], runner._center[1], runner._limit[0], runner._limit[1]])
 
 
+def _joined(arrays: list[np.ndarray]) -> np.ndarray:
+    """np.concatenate, contiguous; a lone array is returned as it is (a live racer's batch is one run:
+    its activation stays a few microseconds)."""
+    if len(arrays) == 1:
+        return np.ascontiguousarray(arrays[0])
+    return np.ascontiguousarray(np.concatenate(arrays))
+
+
+def _stacked(arrays: list[np.ndarray]) -> np.ndarray:
+    """np.stack, contiguous and always a new array."""
+    if len(arrays) == 1:
+        return arrays[0][np.newaxis].copy()
+    return np.ascontiguousarray(np.stack(arrays))
+
+
 class FastBatch:
     """Lane arrays of several Runners on one objective; :meth:`advance` is one compiled call."""
 
@@ -130,16 +145,16 @@ class FastBatch:
         for run in runs:
             run.batch, run.lo = self, lo
             lo += run.runner.batch
-        cat = lambda key: np.ascontiguousarray(np.concatenate([p[key] for p in parts]))
+        cat = lambda key: _joined([p[key] for p in parts])  # initial_lanes' arrays are fresh: one is kept as is
         self.P, self.G, self.F, self.S = cat("P"), cat("G"), cat("F"), cat("S")
         self.status, self.stop, self.bstate = cat("status"), cat("stop"), cat("bstate")
-        self.grp = np.concatenate([np.full(r.runner.batch, g, dtype=np.int64) for g, r in enumerate(runs)])
-        self.lane_of = np.concatenate([np.arange(r.runner.batch, dtype=np.int64) for r in runs])
+        self.grp = _joined([np.full(r.runner.batch, g, dtype=np.int64) for g, r in enumerate(runs)])
+        self.lane_of = _joined([np.arange(r.runner.batch, dtype=np.int64) for r in runs])
         ng = len(runs)
         self.fam = np.array([r.fam for r in runs], dtype=np.int64)
-        self.hp = np.ascontiguousarray(np.stack([r.hp for r in runs]))
-        self.flags = np.ascontiguousarray(np.stack([r.flags for r in runs]))
-        self.box = np.ascontiguousarray(np.stack([_box(r.runner) for r in runs]))
+        self.hp = _stacked([r.hp for r in runs])
+        self.flags = _stacked([r.flags for r in runs])
+        self.box = _stacked([_box(r.runner) for r in runs])
         self.tol2 = np.array([-1.0 if r.runner._tol2 is None else r.runner._tol2 for r in runs])
         # one int table the step call reads and writes (rows: engine.fast.kernel.I_*)
         self.ints = np.zeros((8, ng), dtype=np.int64)

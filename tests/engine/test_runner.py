@@ -154,3 +154,35 @@ def test_bad_steps_refused(steps):
 
 def test_race_labels_number_repeats():
     assert race_labels(["adam", "sgd", "adam", "adam"]) == ["adam", "sgd", "adam #2", "adam #3"]
+
+
+def test_a_record_is_a_snapshot_that_later_steps_do_not_change():
+    """record() hands out read-only views of the append-only history: a record taken at step 5 still shows
+    step 5's state after the run went on (and its storage grew) and cannot be written by its reader."""
+    r = Runner(get_surface("rosenbrock"), "adam:lr=0.01", start=(-1.5, 2.0), max_steps=5000)
+    r.advance(5)
+    early = r.record()
+    copy = early.positions.copy(), early.losses.copy(), early.effective_lr.copy()
+    r.advance(4000)  # grows the history's capacity several times
+    late = r.record()
+    np.testing.assert_array_equal(early.positions, copy[0])
+    np.testing.assert_array_equal(early.losses, copy[1])
+    np.testing.assert_array_equal(early.effective_lr, copy[2])
+    assert early.steps == 5 and len(early.positions) == 6
+    np.testing.assert_array_equal(late.positions[:6], early.positions)
+    with pytest.raises(ValueError, match="read-only"):
+        late.positions[0, 0] = 0.0
+    r.advance(1)  # the runner itself still writes its history
+    assert r.record().steps == 4006
+
+
+def test_a_batch_record_masks_rows_after_each_runs_stop():
+    r = Runner(get_surface("elongated_bowl"), "sgd:lr=0.4", start=[(1.0, 1.0), (1e-9, 1e-9)], max_steps=50, tol=1e-6)
+    r.advance(50)
+    rec = r.record()
+    stop = rec.steps_taken
+    assert stop[1] < stop[0]
+    assert np.isnan(rec.positions[stop[1] + 1 :, 1]).all()
+    assert np.isfinite(rec.positions[: stop[1] + 1, 1]).all()
+    again = r.record()  # masking one record does not leak into the next
+    np.testing.assert_array_equal(again.positions, rec.positions)
