@@ -202,6 +202,19 @@ def main() -> int:
             statistics.median(race_us(20, k) for _ in range(3)),
         )
         print(f"  advance({k:>3}): 1 racer {one:7.2f}, 20 racers {twenty:7.2f} -> ratio {twenty / one:.2f} (< 3)")
+    # what 20 racers cannot go below: each racer's own arithmetic (a lone racer advanced 2000 steps in one call)
+    specs = list(OPTIMIZERS)
+    own = []
+    for i in range(20):
+        r = Runner(fast_obj, specs[i % len(specs)], start=(-1.5, 2.0), max_steps=10**6)
+        r.advance(1)
+        own.append(statistics.median(_timed(lambda r=r: r.advance(2000)) for _ in range(3)) / 2000 * 1e6)
+    bound = sum(own)
+    print(
+        f"  the 20 racers' own step costs (each alone, 2000 steps per call) sum to {bound:.2f} us per race step: "
+        f"20 racers at advance(100) cost {twenty / bound:.2f}x that (1.0 = no per-racer overhead left; "
+        f"the lone sgd racer's step is {own[0]:.3f} us)"
+    )
 
     # history growth
     r = Runner(fast_obj, "sgd:lr=1e-4", start=(-1.5, 2.0))
