@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from .errors import Parser, UsageError, fail
 
 _NEGATIVE_VALUE = re.compile(r"^-[\d.]")
-_VALUE_OPTIONS = {"--start", "--surface", "--optimizer", "--steps", "--tol"}  # may take "-1.5,2"
+_VALUE_OPTIONS = {"--start", "--surface", "--optimizer", "--steps", "--tol", "--view", "--x", "--y"}  # "-1.5,2"
 
 
 def _join_negative_values(argv: Sequence[str]) -> list[str]:
@@ -45,7 +45,7 @@ class _VersionAction(argparse.Action):
 def build_parser() -> Parser:
     parser = Parser(prog="main.py", description="Gradient Arena: race gradient-descent optimizers on 2-D surfaces.")
     parser.add_argument("--version", action=_VersionAction, help="print the version and exit")
-    sub = parser.add_subparsers(dest="command", metavar="{gui,list,race}", parser_class=Parser)
+    sub = parser.add_subparsers(dest="command", metavar="{gui,list,race,basins,sweep,boundary}", parser_class=Parser)
     gui = sub.add_parser("gui", help="open the window (the default)")
     gui.add_argument("--preset", help="open with this preset (see the Presets menu)")
     gui.add_argument("--run-steps", type=int, default=0, metavar="N", help="run N steps after opening")
@@ -84,6 +84,9 @@ def build_parser() -> Parser:
         help="print each racer's optimizer state before and after STEP and its update rule with the numbers",
     )
     race.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    from .maps import add_parsers  # basins, sweep, boundary
+
+    add_parsers(sub)
     return parser
 
 
@@ -100,6 +103,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .race import run_race
 
             return run_race(args)
+        if args.command in ("basins", "sweep", "boundary"):
+            from .maps import run_maps
+
+            return run_maps(args)
         from .gui_command import run_gui
 
         return run_gui(
