@@ -83,6 +83,15 @@ def build_parser() -> Parser:
         metavar="STEP",
         help="print each racer's optimizer state before and after STEP and its update rule with the numbers",
     )
+    race.add_argument(
+        "--tune",
+        type=int,
+        nargs="?",
+        const=64,
+        metavar="TRIALS",
+        help="a fair race: tune every racer first (random search over its hyperparameters, TRIALS runs of the "
+        "race's budget each, default 64; best final loss gap, or steps to --tol) and race the winners",
+    )
     race.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     from .maps import add_parsers  # basins, sweep, boundary
 

@@ -163,6 +163,19 @@ def run_race(args) -> int:
             raise UsageError("--inspect prints to the terminal: it cannot share stdout with --csv -")
         if not 1 <= inspect <= config.steps:
             raise UsageError(f"--inspect {inspect}: give a step from 1 to the budget ({config.steps})")
+    tuned = []
+    if getattr(args, "tune", None) is not None:  # a fair race: every racer tuned on the race's own budget first
+        from arena.tune import tune_race
+
+        try:
+            config, tuned = tune_race(config, trials=args.tune, seed=config.seed)
+        except ValueError as exc:
+            raise UsageError(f"--tune {args.tune}: {str(exc).splitlines()[0]}") from None
+        if not args.quiet and args.csv != "-":
+            print(f"tuned: random search, the racer's own setting + {args.tune - 1} draws, {config.steps} steps each")
+            for res in tuned:
+                print(f"  {res.describe()}")
+                print(f"    searched: {'; '.join(d.describe() for d in res.space) or 'nothing to tune'}")
     if args.save_session:
         try:
             save_session(args.save_session, config)
