@@ -75,14 +75,11 @@ def _minimum_label(objective, i: int) -> str:
 
 
 def map_image(result: MapResult) -> MapImage:
-    job = result.job
-    if isinstance(job, BasinJob):
-        return _basin_image(result)
-    if isinstance(job, SweepJob):
-        return _sweep_image(result)
-    if isinstance(job, BoundaryJob):
-        return _boundary_image(result)
-    raise TypeError(f"no image for {type(job).__name__}")
+    kind = getattr(result.job, "kind", None)
+    draw = {"basins": _basin_image, "sweep": _sweep_image, "boundary": _boundary_image}.get(str(kind))
+    if draw is None:
+        raise TypeError(f"no image for {type(result.job).__name__}")
+    return draw(result)
 
 
 def _basin_image(result: MapResult) -> MapImage:

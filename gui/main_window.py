@@ -23,6 +23,7 @@ from engine import OPTIMIZERS, write_race_csv
 
 from .controller import RaceController
 from .docks.inspector_dock import InspectorDock
+from .docks.maps_dock import MapsDock
 from .docks.race_dock import RaceControlsDock
 from .docks.racers_dock import RacersDock
 from .docks.surface_dock import SurfaceDock
@@ -36,6 +37,7 @@ PREFERRED_SIZE = QtCore.QSize(1480, 920)  # the first window on a large screen
 SCREEN_FRACTION = 0.9  # of the available screen, on smaller ones
 MINIMUM_SIZE = QtCore.QSize(900, 600)  # fits 1024x768 with a task bar and window frame
 RIGHT_DOCKS_MIN_WINDOW = 1300  # narrower windows show the Inspector and the 3-D view floating
+LEFT_COLUMN_MIN = 200  # px: the surface and racer docks stay readable when a right-hand dock shows
 MAX_RECENT = 8
 LR_MODES = (
     ("own", "Optimizer's own rate", LR_MODE_TIPS["own"]),
@@ -188,6 +190,13 @@ class MainWindow(QtWidgets.QMainWindow):
         self.view3d_dock.hide()
         self._view3d = None  # made when first shown: pyqtgraph.opengl loads only then
         self.view3d_dock.visibilityChanged.connect(lambda shown: shown and self._update_view3d())
+        # basin maps, sweeps and the trainability boundary (View > Maps), tabbed with them
+        self.maps_dock = MapsDock(self)
+        self.addDockWidget(QtCore.Qt.DockWidgetArea.RightDockWidgetArea, self.maps_dock)
+        self.tabifyDockWidget(self.view3d_dock, self.maps_dock)
+        self.maps_dock.hide()
+        self.maps_dock.set_provider(self._maps_input)
+        self.maps_dock.visibilityChanged.connect(lambda shown: shown and self._widen_right_docks())
         self.resizeDocks([self.surface_dock, self.racers_dock], [240, 520], QtCore.Qt.Orientation.Vertical)
         # the left column runs the full height; the Race (and Data) docks sit under the panels only
         self.setCorner(QtCore.Qt.Corner.BottomLeftCorner, QtCore.Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -345,6 +354,10 @@ class MainWindow(QtWidgets.QMainWindow):
         view3d.setShortcut(QtGui.QKeySequence("Ctrl+3"))
         view3d.setToolTip("The surface in 3-D with every racer's path on it")
         view.addAction(view3d)
+        maps_action = self.maps_dock.toggleViewAction()
+        maps_action.setShortcut(QtGui.QKeySequence("Ctrl+M"))
+        maps_action.setToolTip("Basins of attraction, hyperparameter sweeps and the trainability boundary")
+        view.addAction(maps_action)
         inspect_menu = view.addMenu("Inspect step")
         for key in ("inspectPrev", "inspectNext", "inspectFirst", "inspectLast"):
             inspect_menu.addAction(self.actions[key])
@@ -397,6 +410,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.loss.modeChanged.connect(lambda _m: self.loss.redraw(c.race.runners))
         self.inspector_dock.stepPicked.connect(self._show_inspection)
         self.inspector_dock.useSettings.connect(self._use_settings)
+        self.maps_dock.startPicked.connect(c.set_start)
+        self.maps_dock.settingsPicked.connect(self._use_map_settings)
         self.inspector_dock.visibilityChanged.connect(self._inspector_shown)
 
     # --------------------------------------------------------------- reacting
@@ -552,12 +567,33 @@ class MainWindow(QtWidgets.QMainWindow):
             width = min(520, max(360, screen.width() // 2))
             height = min(frame.height(), round(screen.height() * 0.85))
             x = max(screen.left(), min(frame.right() - width, screen.right() - width))
-            for dock in (self.inspector_dock, self.view3d_dock):
+            for dock in (self.inspector_dock, self.view3d_dock, self.maps_dock):
                 dock.setFloating(True)
                 dock.setGeometry(x, frame.top() + 40, width, height - 40)
+            # docked for a moment before it floats, the new dock squeezed the left column: give its width back
+            self._keep_left_column()
+            QtCore.QTimer.singleShot(0, self._keep_left_column)
             return
         width = max(320, round(self.width() * 0.3))
-        self.resizeDocks([self.inspector_dock, self.view3d_dock], [width, width], QtCore.Qt.Orientation.Horizontal)
+        docks = [self.inspector_dock, self.view3d_dock, self.maps_dock]
+        # the left column keeps its width: asked for the right column alone, Qt takes the width from the left
+        # docks down to their minimum (~60 px at 1600x1000: the surface and racer docks unreadable)
+        left = [self.surface_dock, self.racers_dock]
+        keep = max(LEFT_COLUMN_MIN, self.racers_dock.width(), getattr(self, "_left_width", 0))
+        self.resizeDocks(left + docks, [keep] * len(left) + [width] * len(docks), QtCore.Qt.Orientation.Horizontal)
+
+    def _keep_left_column(self) -> None:
+        """The left column back at the width it had before a right-hand dock squeezed it."""
+        left = [self.surface_dock, self.racers_dock]
+        want = getattr(self, "_left_width", 0) or LEFT_COLUMN_MIN
+        if self.racers_dock.width() < 0.8 * want:  # squeezed (to ~70 px), not a few pixels of layout rounding
+            self.resizeDocks(left, [want] * len(left), QtCore.Qt.Orientation.Horizontal)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        right = (self.inspector_dock, self.view3d_dock, self.maps_dock)
+        if not any(d.isVisible() and not d.isFloating() for d in right):
+            self._left_width = self.racers_dock.width()  # what _keep_left_column gives back
 
     @property
     def view3d(self):
@@ -622,6 +658,23 @@ class MainWindow(QtWidgets.QMainWindow):
                 lam = curvature.eigenvalues[i]
                 arrows.append((curvature.eigenvectors[:, i], color, f"{name} = {lam:.4g}: eigen-direction", "axis"))
         self.contour.show_inspection(seen.theta, arrows)
+
+    def _maps_input(self):
+        """What the Maps dock maps: the race's surface and racers, the selected racer, the map's visible view."""
+        (x0, x1), (y0, y1) = self.contour.viewRange()
+        return self.controller.race.surface, self.controller.config, self.racers_dock.current, ((x0, x1), (y0, y1))
+
+    def _use_map_settings(self, index: int, hyperparams: dict) -> None:
+        racer = self.controller.config.racers[index]
+        before = racer.resolved()
+        changed = {k: v for k, v in hyperparams.items() if before.get(k) != v}
+        try:
+            self.controller.set_hyperparams(index, hyperparams)
+        except ValueError as exc:
+            self.statusBar().showMessage(f"Settings not used: {exc}", 8000)
+            return
+        shown = ", ".join(f"{k}={v:.4g}" for k, v in changed.items()) or "unchanged"
+        self.statusBar().showMessage(f"{racer.name}: {shown} (from the sweep)", 8000)
 
     def _use_settings(self, index: int, optimizer: str, hyperparams: dict) -> None:
         try:

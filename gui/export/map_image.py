@@ -14,6 +14,7 @@ from PySide6 import QtCore, QtGui
 from arena.maps import MapImage
 from export.files import check_target
 
+from ..panels.log_axis import LogAxis
 from .png import write_png
 
 
@@ -44,7 +45,8 @@ def key_html(image: MapImage, per_line: int = 2) -> str:
 
 def add_map(layout: pg.GraphicsLayout, image: MapImage, row: int, col: int) -> pg.PlotItem:
     """A titled plot of ``image`` at (row, col) of ``layout`` with its key below (row + 1)."""
-    plot = layout.addPlot(row=row, col=col, title=html.escape(image.title))
+    axes = {side: LogAxis(orientation=side) for side in ("bottom", "left")}  # 1, 2, 5 x 10^k ticks on log axes
+    plot = layout.addPlot(row=row, col=col, title=html.escape(image.title), axisItems=axes)
     plot.setLogMode(x=image.x_log, y=image.y_log)
     item = pg.ImageItem(np.ascontiguousarray(image.rgb), axisOrder="row-major")
     item.setRect(_rect(image))

@@ -280,7 +280,8 @@ def test_layout_and_race_persist_between_launches(qtbot, make_window, settings):
 def test_docks_have_object_names_and_menus_have_the_actions(shared_window):
     window = shared_window
     names = {d.objectName() for d in window.findChildren(QtWidgets.QDockWidget)}
-    assert names == {"SurfaceDock", "RacersDock", "RaceControlsDock", "DataDock", "InspectorDock", "View3DDock"}
+    docks = {"SurfaceDock", "RacersDock", "RaceControlsDock", "DataDock", "InspectorDock", "View3DDock", "MapsDock"}
+    assert names == docks
     assert not window.data_dock.isVisible()  # only with data surfaces
     assert not window.inspector_dock.isVisible() and not window.view3d_dock.isVisible()  # until asked for
     assert window.actions["play"].shortcut() == QtGui.QKeySequence("Space")

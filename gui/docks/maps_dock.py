@@ -1,0 +1,486 @@
+"""The Maps dock: basins of attraction, hyperparameter sweeps and the trainability boundary, computed in the
+background (engine.maps) and drawn as their tiles arrive; a click on a basin map starts the race there, a click
+on a sweep cell gives the racer those settings."""
+
+from __future__ import annotations
+
+import html
+import math
+import threading
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import QtCore, QtWidgets
+
+from arena.maps import map_image
+from engine import maps
+from engine.registry import get_optimizer
+from engine.spec import format_optimizer_spec
+
+from ..export.map_image import _rect, key_html
+from ..panels.log_axis import LogAxis
+
+KINDS = (("basins", "Basins of attraction"), ("sweep", "Hyperparameter sweep"), ("boundary", "Trainability boundary"))
+PENDING = (244, 244, 244)
+MAP_ROW_HEIGHT = 330  # a map and its key
+
+
+class _Signals(QtCore.QObject):
+    tile = QtCore.Signal(object, int, int, object)  # job, r0, r1, arrays
+    done = QtCore.Signal(object, object)  # job, MapResult
+    failed = QtCore.Signal(object, str)  # job, message
+
+
+class _Work(QtCore.QRunnable):
+    """One job, run off the GUI thread (the compiled lane loop releases the GIL); tiles are signalled."""
+
+    def __init__(self, job, cancel: threading.Event, signals: _Signals):
+        super().__init__()
+        self.job, self.cancel, self.signals = job, cancel, signals
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result = maps.compute(
+                self.job, cancel=self.cancel, on_tile=lambda r0, r1, a: self.signals.tile.emit(self.job, r0, r1, a)
+            )
+        except maps.Cancelled:
+            self.signals.failed.emit(self.job, "cancelled")
+            return
+        except Exception as exc:  # noqa: BLE001 - shown in the dock, never a crash
+            self.signals.failed.emit(self.job, f"{type(exc).__name__}: {exc}")
+            return
+        self.signals.done.emit(self.job, result)
+
+
+def _number(text: str) -> float | None:
+    try:
+        v = float(text)
+    except ValueError:
+        return None
+    return v if math.isfinite(v) else None
+
+
+class MapsDock(QtWidgets.QDockWidget):
+    """Settings, Compute / Cancel with progress, and the maps side by side."""
+
+    startPicked = QtCore.Signal(float, float)  # a basin-map click: start the race there
+    settingsPicked = QtCore.Signal(int, dict)  # a sweep click: racer index, hyperparameters
+
+    def __init__(self, parent=None):
+        super().__init__("Maps", parent)
+        self.setObjectName("MapsDock")
+        self._race: Any = None  # (surface, config)
+        self._selected = 0
+        self._jobs: list[Any] = []  # the jobs of the maps on show, in their columns
+        self._images: dict[Any, np.ndarray] = {}
+        self._items: dict[Any, tuple[pg.PlotItem, pg.ImageItem, pg.LabelItem]] = {}
+        self._results: dict[Any, maps.MapResult] = {}
+        self._racer_of: dict[Any, int] = {}
+        self._cancel = threading.Event()
+        self._pending = 0
+        self._signals = _Signals()
+        self._signals.tile.connect(self._tile)
+        self._signals.done.connect(self._done)
+        self._signals.failed.connect(self._failed)
+        self._pool = QtCore.QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._build()
+
+    # ------------------------------------------------------------------ UI
+    def _build(self) -> None:
+        body = QtWidgets.QWidget()
+        outer = QtWidgets.QVBoxLayout(body)
+        form = QtWidgets.QFormLayout()
+        self.kind = QtWidgets.QComboBox()
+        self.kind.setObjectName("mapKind")
+        for key, title in KINDS:
+            self.kind.addItem(title, key)
+        self.kind.setToolTip(
+            "Basins: a grid of starts over the map's view, each coloured by the minimum it reached.\n"
+            "Sweep: the selected racer from the race's start over two of its hyperparameters.\n"
+            "Trainability boundary: gradient descent with a learning rate per parameter (log axes)."
+        )
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        form.addRow("Map", self.kind)
+        self.who = QtWidgets.QComboBox()
+        self.who.setObjectName("mapRacers")
+        self.who.addItem("the selected racer", "selected")
+        self.who.addItem("every visible racer, side by side", "all")
+        form.addRow("Racers", self.who)
+        self.grid = QtWidgets.QSpinBox()
+        self.grid.setObjectName("mapGrid")
+        self.grid.setRange(8, 1024)
+        self.grid.setValue(128)
+        self.grid.setSuffix(" cells per side")
+        form.addRow("Grid", self.grid)
+        self.steps = QtWidgets.QSpinBox()
+        self.steps.setObjectName("mapSteps")
+        self.steps.setRange(1, 100_000)
+        self.steps.setValue(500)
+        form.addRow("Steps", self.steps)
+        self.tol = QtWidgets.QLineEdit("1e-6")
+        self.tol.setObjectName("mapTol")
+        self.tol.setToolTip("a run has converged once |grad| <= this")
+        form.addRow("Tolerance", self.tol)
+        self.axes = QtWidgets.QWidget()
+        grid = QtWidgets.QGridLayout(self.axes)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.x_key, self.y_key = QtWidgets.QComboBox(), QtWidgets.QComboBox()
+        self.x_key.setObjectName("sweepX")
+        self.y_key.setObjectName("sweepY")
+        self.x_lo, self.x_hi = QtWidgets.QLineEdit("1e-4"), QtWidgets.QLineEdit("1")
+        self.y_lo, self.y_hi = QtWidgets.QLineEdit("0"), QtWidgets.QLineEdit("0.99")
+        edits = ((self.x_lo, "sweepXlo"), (self.x_hi, "sweepXhi"), (self.y_lo, "sweepYlo"), (self.y_hi, "sweepYhi"))
+        for w, name in edits:
+            w.setObjectName(name)
+            w.setMaximumWidth(80)
+        grid.addWidget(QtWidgets.QLabel("x"), 0, 0)
+        grid.addWidget(self.x_key, 0, 1)
+        grid.addWidget(self.x_lo, 0, 2)
+        grid.addWidget(self.x_hi, 0, 3)
+        grid.addWidget(QtWidgets.QLabel("y"), 1, 0)
+        grid.addWidget(self.y_key, 1, 1)
+        grid.addWidget(self.y_lo, 1, 2)
+        grid.addWidget(self.y_hi, 1, 3)
+        form.addRow("Axes", self.axes)
+        self.form = form
+        outer.addLayout(form)
+        for combo in (self.kind, self.who, self.x_key, self.y_key):  # the dock may be narrow: no wide combos
+            combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
+        row = QtWidgets.QHBoxLayout()
+        self.compute_button = QtWidgets.QPushButton("Compute")
+        self.compute_button.setObjectName("mapCompute")
+        self.compute_button.clicked.connect(self.compute)
+        self.cancel_button = QtWidgets.QPushButton("Cancel")
+        self.cancel_button.setObjectName("mapCancel")
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.progress = QtWidgets.QProgressBar()
+        self.progress.setObjectName("mapProgress")
+        self.progress.setTextVisible(True)
+        row.addWidget(self.compute_button)
+        row.addWidget(self.cancel_button)
+        row.addWidget(self.progress, 1)
+        outer.addLayout(row)
+        self.message = QtWidgets.QLabel("")
+        self.message.setObjectName("mapMessage")
+        self.message.setWordWrap(True)
+        outer.addWidget(self.message)
+        self.view = pg.GraphicsLayoutWidget()
+        self.view.setObjectName("mapView")
+        self.view.setBackground("w")
+        self.view.scene().sigMouseClicked.connect(self._clicked)
+        self.scroll = QtWidgets.QScrollArea()  # many maps in a narrow dock: each keeps a usable size, scrolled
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.view)
+        self.scroll.setMinimumHeight(200)
+        outer.addWidget(self.scroll, 1)
+        self.setWidget(body)
+        self._kind_changed()
+
+    def _kind_changed(self) -> None:
+        kind = self.kind.currentData()
+        self.form.setRowVisible(self.axes, kind != "basins")
+        self.x_key.setEnabled(kind == "sweep")
+        self.y_key.setEnabled(kind == "sweep")
+        self.who.setEnabled(kind == "basins")
+        if kind == "boundary":
+            self._keys_for = None
+            self.x_key.clear()
+            self.x_key.addItem("lr for x")
+            self.y_key.clear()
+            self.y_key.addItem("lr for y")
+            for w, v in ((self.x_lo, "1e-3"), (self.x_hi, "10"), (self.y_lo, "1e-3"), (self.y_hi, "10")):
+                w.setText(v)
+        elif kind == "sweep":
+            self._refresh()
+            self._fill_keys()
+
+    def _fill_keys(self) -> None:
+        """The sweep's hyperparameter choices and ranges for the selected racer (only when it changed: ranges
+        the user typed stay)."""
+        racer = self._racer()
+        if racer is None:
+            return
+        who = (self._selected, racer.optimizer)
+        if getattr(self, "_keys_for", None) == who and self.x_key.count():
+            return
+        self._keys_for = who
+        params = [p for p in get_optimizer(racer.optimizer).hyperparams if p.kind in ("float", "int")]
+        for combo, pick in ((self.x_key, 0), (self.y_key, 1)):
+            combo.blockSignals(True)
+            combo.clear()
+            for p in params:
+                combo.addItem(p.name)
+            combo.setCurrentIndex(min(pick, combo.count() - 1))
+            combo.blockSignals(False)
+        lr = next((p for p in params if p.name == "lr"), None)
+        if lr is not None:
+            value = racer.resolved()["lr"]
+            self.x_lo.setText(f"{value / 100:.3g}")
+            self.x_hi.setText(f"{value * 100:.3g}")
+        if len(params) > 1:
+            p = params[1]
+            lo = p.low if math.isfinite(p.low) else 0.0
+            hi = p.high if math.isfinite(p.high) else (p.gui_max or 1.0)
+            if p.high_open and math.isfinite(p.high):
+                hi = p.high - 0.01 * (p.high - lo)
+            self.y_lo.setText(f"{lo:g}")
+            self.y_hi.setText(f"{hi:g}")
+
+    # --------------------------------------------------------------- state
+    def set_race(self, surface, config, selected: int, view: tuple[tuple[float, float], tuple[float, float]]) -> None:
+        """What the maps are of: the race's surface, racers and start, the selected racer, the map's view."""
+        self._race = (surface, config, view)
+        self._selected = selected
+        if config.tol is not None and config.tol > 0:
+            self.tol.setText(f"{config.tol:g}")
+        if self.kind.currentData() == "sweep":
+            self._fill_keys()
+
+    def set_provider(self, provide) -> None:
+        """``provide()`` -> (surface, config, selected racer, view): read when Compute is pressed."""
+        self._provider = provide
+
+    def _refresh(self) -> None:
+        provide = getattr(self, "_provider", None)
+        if provide is not None:
+            self.set_race(*provide())
+
+    def _racer(self):
+        if self._race is None:
+            return None
+        racers = self._race[1].racers
+        if not racers:
+            return None
+        return racers[min(self._selected, len(racers) - 1)]
+
+    def jobs(self) -> list[Any]:
+        """The jobs the current settings ask for (ValueError naming what is wrong)."""
+        if self._race is None:
+            raise ValueError("no race")
+        surface, config, view = self._race
+        n = self.grid.value()
+        steps = self.steps.value()
+        tol = _number(self.tol.text())
+        if tol is None or tol < 0:
+            raise ValueError(f"tolerance {self.tol.text()!r}: expected a number >= 0")
+        kind = self.kind.currentData()
+        if kind == "basins":
+            (x0, x1), (y0, y1) = view
+            racers = [(i, r) for i, r in enumerate(config.racers) if r.visible]
+            if self.who.currentData() == "selected":
+                racers = [(self._selected, config.racers[self._selected])] if config.racers else []
+            if not racers:
+                raise ValueError("no racer to map")
+            out = []
+            for i, r in racers:
+                spec = format_optimizer_spec(r.optimizer, r.resolved())
+                job = maps.BasinJob(surface, spec, maps.Axis("x", x0, x1, n), maps.Axis("y", y0, y1, n), steps, tol)
+                self._racer_of[job] = i
+                out.append(job)
+            return out
+        bounds = []
+        for w in (self.x_lo, self.x_hi, self.y_lo, self.y_hi):
+            v = _number(w.text())
+            if v is None:
+                raise ValueError(f"{w.text()!r} is not a number")
+            bounds.append(v)
+        start = tuple(float(v) for v in config.start)
+        if kind == "boundary":
+            return [maps.BoundaryJob(surface, start, maps.Axis("lr_x", bounds[0], bounds[1], n, log=True),
+                                     maps.Axis("lr_y", bounds[2], bounds[3], n, log=True), steps, tol)]  # fmt: skip
+        racer = self._racer()
+        if racer is None:
+            raise ValueError("no racer to sweep")
+        params = {p.name: p for p in get_optimizer(racer.optimizer).hyperparams}
+        xk, yk = self.x_key.currentText(), self.y_key.currentText()
+        if xk not in params or yk not in params:
+            raise ValueError("pick two hyperparameters")
+        spec = format_optimizer_spec(racer.optimizer, racer.resolved())
+        job = maps.SweepJob(surface, spec, start, maps.Axis(xk, bounds[0], bounds[1], n, log=params[xk].log),
+                            maps.Axis(yk, bounds[2], bounds[3], n, log=params[yk].log), steps, tol)  # fmt: skip
+        self._racer_of[job] = min(self._selected, len(config.racers) - 1)
+        return [job]
+
+    # ------------------------------------------------------------- running
+    def compute(self) -> None:
+        self._refresh()
+        try:
+            jobs = self.jobs()
+        except ValueError as exc:
+            self.message.setText(f"<span style='color:#B00020'>{str(exc).splitlines()[0]}</span>")
+            return
+        self.cancel()
+        self._cancel = threading.Event()
+        self._show(jobs)
+        self._pending = len(jobs)
+        total = sum(len(maps.tile_bounds(j)) for j in jobs)
+        self.progress.setRange(0, total)
+        self.progress.setValue(0)
+        self.compute_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.message.setText(f"computing {len(jobs)} map{'s' if len(jobs) > 1 else ''}: "
+                             f"{sum(j.point_steps() for j in jobs) / 1e6:.1f} M point-steps")  # fmt: skip
+        for job in jobs:
+            self._pool.start(_Work(job, self._cancel, self._signals))
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def busy(self) -> bool:
+        return self._pending > 0
+
+    def wait(self, ms: int = 60_000) -> bool:
+        """Block until the background work is done (tests, exit)."""
+        return self._pool.waitForDone(ms)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self.cancel()
+        super().closeEvent(event)
+
+    def _show(self, jobs: list[Any]) -> None:
+        self.view.clear()
+        self._jobs = jobs
+        self._items.clear()
+        self._images.clear()
+        self._results.clear()
+        layout = self.view.ci
+        cols = max(1, min(len(jobs), 3, self.scroll.viewport().width() // 260))
+        rows = -(-len(jobs) // cols)
+        self.view.setMinimumHeight(rows * MAP_ROW_HEIGHT)
+        for i, job in enumerate(jobs):
+            rgb = np.empty(job.shape + (3,), dtype=np.uint8)
+            rgb[:] = PENDING
+            title = getattr(job, "spec", "gradient descent, a rate per parameter")
+            if job.kind == "sweep":
+                title = f"{title.split(':')[0]}: {job.x.key} × {job.y.key}"
+            axes = {side: LogAxis(orientation=side) for side in ("bottom", "left")}  # 1, 2, 5 x 10^k ticks only
+            plot = layout.addPlot(row=2 * (i // cols), col=i % cols, title=html.escape(title), axisItems=axes)
+            plot.setLogMode(x=job.x.log, y=job.y.log)
+            item = pg.ImageItem(rgb, axisOrder="row-major")
+            plot.addItem(item)
+            plot.setLabel("bottom", "x" if job.kind == "basins" else job.x.key)
+            plot.setLabel("left", "y" if job.kind == "basins" else job.y.key)
+            for side in ("bottom", "left"):
+                plot.getAxis(side).enableAutoSIPrefix(False)
+            key = pg.LabelItem("", justify="left", size="8pt")
+            layout.addItem(key, row=2 * (i // cols) + 1, col=i % cols)
+            self._images[job] = rgb
+            self._items[job] = (plot, item, key)
+            image = map_image(maps.MapResult(job, _placeholder(job)))
+            item.setRect(_rect(image))
+            plot.getViewBox().setRange(rect=_rect(image), padding=0)
+
+    def _tile(self, job, r0: int, r1: int, arrays: dict) -> None:
+        if job not in self._items:
+            return  # an older computation's tile
+        part = map_image(maps.MapResult(_Rows(job, r1 - r0), arrays)).rgb
+        rgb = self._images[job]
+        rgb[r0:r1] = part
+        self._items[job][1].setImage(rgb, autoLevels=False, levels=(0, 255))
+        self.progress.setValue(self.progress.value() + 1)
+
+    def _done(self, job, result: maps.MapResult) -> None:
+        if job not in self._items:
+            return
+        self._results[job] = result
+        image = map_image(result)
+        self._images[job] = image.rgb.copy()
+        plot, item, key = self._items[job]
+        item.setImage(self._images[job], autoLevels=False, levels=(0, 255))
+        key.setText(key_html(image))
+        if image.points:
+            plot.addItem(pg.ScatterPlotItem([p[0] for p in image.points], [p[1] for p in image.points], symbol="x",
+                                            size=10, pen=pg.mkPen("w", width=1.5), brush=pg.mkBrush("k")))  # fmt: skip
+        self._finish_one(
+            f"{'from the cache' if result.cached else f'{result.seconds:.2f} s'}, "
+            f"{job.point_steps() / max(result.seconds, 1e-9) / 1e6:.0f} M point-steps/s"
+            + (
+                f"; click a cell to {'start the race there' if job.kind == 'basins' else 'use its settings'}"
+                if job.kind != "boundary"
+                else ""
+            )  # fmt: skip
+        )
+
+    def _failed(self, job, message: str) -> None:
+        if job not in self._items:
+            return
+        self._finish_one(message, error=message != "cancelled")
+
+    def _finish_one(self, text: str, error: bool = False) -> None:
+        self._pending = max(0, self._pending - 1)
+        if error:
+            text = f"<span style='color:#B00020'>{text}</span>"
+        self.message.setText(text)
+        if not self._pending:
+            self.compute_button.setEnabled(True)
+            self.cancel_button.setEnabled(False)
+            if not error and text != "cancelled":
+                self.progress.setValue(self.progress.maximum())
+
+    # -------------------------------------------------------------- clicks
+    def cell_at(self, job, x: float, y: float) -> tuple[int, int] | None:
+        """(row, col) of the cell under the plot point (x, y) (in the axes' own units), or None outside."""
+        fx, fy = x, y  # a log axis's view coordinates are already log10 of the value (pyqtgraph's log mode)
+        xs = np.log10(job.x.values()) if job.x.log else job.x.values()
+        ys = np.log10(job.y.values()) if job.y.log else job.y.values()
+        hx = (xs[-1] - xs[0]) / (len(xs) - 1) / 2
+        hy = (ys[-1] - ys[0]) / (len(ys) - 1) / 2
+        if not (xs[0] - hx <= fx <= xs[-1] + hx and ys[0] - hy <= fy <= ys[-1] + hy):
+            return None
+        return int(np.argmin(np.abs(ys - fy))), int(np.argmin(np.abs(xs - fx)))
+
+    def click_cell(self, job, row: int, col: int) -> None:
+        """What a click on cell (row, col) of ``job``'s map does."""
+        if job.kind == "basins":
+            self.startPicked.emit(float(job.x.values()[col]), float(job.y.values()[row]))
+        elif job.kind == "sweep":
+            index = self._racer_of.get(job, self._selected)
+            racer = self._race[1].racers[index] if self._race else None
+            if racer is None:
+                return
+            hp = dict(racer.resolved())
+            for axis, value in ((job.x, job.x.values()[col]), (job.y, job.y.values()[row])):
+                hp[axis.key] = int(round(value)) if isinstance(hp.get(axis.key), int) else float(value)
+            self.settingsPicked.emit(index, hp)
+
+    def _clicked(self, event) -> None:
+        if event.button() != QtCore.Qt.MouseButton.LeftButton:
+            return
+        for job, (plot, _item, _key) in self._items.items():
+            vb = plot.getViewBox()
+            if not vb.sceneBoundingRect().contains(event.scenePos()):
+                continue
+            p = vb.mapSceneToView(event.scenePos())
+            cell = self.cell_at(job, p.x(), p.y())
+            if cell is not None and job in self._results:
+                self.click_cell(job, *cell)
+            return
+
+
+class _Rows:
+    """A job seen through a band of its rows (colouring a tile as it arrives)."""
+
+    def __init__(self, job, rows: int):
+        self._job, self.rows = job, rows
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._job, name)
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return self.rows, self._job.x.n
+
+
+def _placeholder(job) -> dict[str, np.ndarray]:
+    shape = job.shape
+    if job.kind == "basins":
+        return {"basin": np.full(shape, maps.NOT_CONVERGED, np.int16), "steps": np.zeros(shape, np.int32)}
+    if job.kind == "sweep":
+        z = np.zeros(shape)
+        return {"status": np.zeros(shape, np.int8), "steps": np.zeros(shape, np.int32), "gap": z, "final_loss": z}
+    return {"escape": np.full(shape, -1, np.int32), "converged": np.full(shape, -1, np.int32)}

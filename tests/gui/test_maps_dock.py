@@ -1,0 +1,112 @@
+"""The Maps dock, driven like a person: open it, compute a basin map, a sweep and a boundary in the
+background, click a cell to start the race there or take its settings, cancel a long map."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6 import QtCore
+
+from arena import RaceConfig, RacerConfig
+from engine import maps
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    maps.clear_cache()
+
+
+def _config():
+    return RaceConfig(
+        surface="himmelblau", start=(0.0, 0.0), steps=100,
+        racers=[RacerConfig("sgd", {"lr": 0.01}, name="SGD", color="#0072B2"),
+                RacerConfig("adam", {"lr": 0.05}, name="Adam", color="#E69F00")],
+    )  # fmt: skip
+
+
+def _compute(dock, qtbot, timeout=60_000):
+    qtbot.mouseClick(dock.compute_button, QtCore.Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dock.busy(), timeout=timeout)
+    dock.wait()
+    QtCore.QCoreApplication.processEvents()
+
+
+def test_a_basin_map_fills_in_and_a_click_starts_the_race_there(make_window, qtbot):
+    w = make_window(_config())
+    w.findChild(QtCore.QObject, "MapsDock").toggleViewAction().trigger()
+    dock = w.maps_dock
+    assert dock.isVisible()
+    dock.grid.setValue(24)
+    dock.steps.setValue(800)
+    dock.who.setCurrentIndex(dock.who.findData("all"))
+    QtCore.QCoreApplication.processEvents()
+    view = w.contour.viewRange()
+    _compute(dock, qtbot)
+    assert len(dock._jobs) == 2 and set(dock._results) == set(dock._jobs)
+    assert dock.progress.value() == dock.progress.maximum()
+    job = dock._jobs[0]
+    assert job.x.lo == pytest.approx(view[0][0]) and job.y.hi == pytest.approx(view[1][1])  # the visible view
+    _plot, item, key = dock._items[job]
+    shown = item.image
+    assert shown.shape == (24, 24, 3) and not (shown == 244).all()
+    assert "(3, 2)" in key.text and "%" in key.text
+    basin = dock._results[job].arrays["basin"]
+    assert (basin >= 0).mean() > 0.5
+    # a click on a cell starts every racer there
+    dock.click_cell(job, 20, 3)
+    assert w.controller.config.start == pytest.approx((job.x.values()[3], job.y.values()[20]))
+    assert w.controller.race.steps == 0
+
+
+def test_a_sweep_click_gives_the_racer_that_cells_settings(make_window, qtbot):
+    w = make_window(_config())
+    w.maps_dock.show()
+    dock = w.maps_dock
+    w.racers_dock.select(1)  # Adam
+    dock.kind.setCurrentIndex(dock.kind.findData("sweep"))
+    assert dock.x_key.currentText() == "lr" and dock.y_key.currentText() == "beta1"
+    dock.grid.setValue(8)
+    dock.steps.setValue(50)
+    dock.x_lo.setText("0.001")
+    dock.x_hi.setText("1")
+    dock.y_lo.setText("0.5")
+    dock.y_hi.setText("0.95")
+    _compute(dock, qtbot)
+    job = dock._jobs[0]
+    assert job.kind == "sweep" and job.x.log and not job.y.log
+    dock.click_cell(job, 7, 0)
+    adam = w.controller.config.racers[1].resolved()
+    assert adam["lr"] == pytest.approx(0.001) and adam["beta1"] == pytest.approx(0.95)
+    assert "from the sweep" in w.statusBar().currentMessage()
+
+
+def test_bad_settings_are_explained_in_the_dock(make_window, qtbot):
+    w = make_window(_config())
+    dock = w.maps_dock
+    dock.show()
+    dock.kind.setCurrentIndex(dock.kind.findData("boundary"))
+    dock.x_lo.setText("-1")
+    qtbot.mouseClick(dock.compute_button, QtCore.Qt.MouseButton.LeftButton)
+    assert "log axis needs a range above 0" in dock.message.text()
+    assert not dock.busy() and dock.compute_button.isEnabled()
+    dock.x_lo.setText("abc")
+    qtbot.mouseClick(dock.compute_button, QtCore.Qt.MouseButton.LeftButton)
+    assert "'abc' is not a number" in dock.message.text()
+
+
+def test_cancel_stops_a_long_map_and_the_dock_can_compute_again(make_window, qtbot):
+    w = make_window(_config())
+    dock = w.maps_dock
+    dock.show()
+    dock.grid.setValue(1024)
+    dock.steps.setValue(5000)
+    qtbot.mouseClick(dock.compute_button, QtCore.Qt.MouseButton.LeftButton)
+    assert dock.busy() and dock.cancel_button.isEnabled()
+    qtbot.mouseClick(dock.cancel_button, QtCore.Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dock.busy(), timeout=60_000)
+    assert dock.message.text() == "cancelled" and dock.compute_button.isEnabled()
+    assert dock.progress.value() < dock.progress.maximum()
+    dock.grid.setValue(16)
+    dock.steps.setValue(50)
+    _compute(dock, qtbot)
+    assert np.isin(dock._results[dock._jobs[0]].arrays["basin"], [-3, -2, -1, 0, 1, 2, 3]).all()
