@@ -31,6 +31,7 @@ from .panels.contour_panel import ContourPanel
 from .panels.learning_rate_panel import MODE_TIPS as LR_MODE_TIPS
 from .panels.learning_rate_panel import LearningRatePanel
 from .panels.loss_panel import LossPanel
+from .tune import Tuner
 
 DEFAULT_PRESET = "textbook"
 PREFERRED_SIZE = QtCore.QSize(1480, 920)  # the first window on a large screen
@@ -196,6 +197,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.tabifyDockWidget(self.view3d_dock, self.maps_dock)
         self.maps_dock.hide()
         self.maps_dock.set_provider(self._maps_input)
+        self.tuner = Tuner(self)  # Race > Tune all racers
         self.maps_dock.visibilityChanged.connect(lambda shown: shown and self._widen_right_docks())
         self.resizeDocks([self.surface_dock, self.racers_dock], [240, 520], QtCore.Qt.Orientation.Vertical)
         # the left column runs the full height; the Race (and Data) docks sit under the panels only
@@ -329,6 +331,10 @@ class MainWindow(QtWidgets.QMainWindow):
         for key in ("play", "step", "reset"):
             race_menu.addAction(self.actions[key])
         race_menu.addSeparator()
+        tune = race_menu.addAction("Tune all racers (fair race)…")
+        tune.setObjectName("tuneAll")
+        tune.setToolTip("Search every racer's hyperparameters on the race's own budget and race the winners")
+        tune.triggered.connect(self.tuner.ask_and_start)
         add_menu = race_menu.addMenu("Add racer")
         for name, opt in OPTIMIZERS.items():
             act = add_menu.addAction(f"{opt.title}  ({name})")

@@ -86,6 +86,10 @@ class MapsDock(QtWidgets.QDockWidget):
         self._signals.failed.connect(self._failed)
         self._pool = QtCore.QThreadPool(self)
         self._pool.setMaxThreadCount(1)
+        self._zoom_timer = QtCore.QTimer(self)
+        self._zoom_timer.setSingleShot(True)
+        self._zoom_timer.setInterval(400)  # once the wheel or drag has settled
+        self._zoom_timer.timeout.connect(self._zoomed)
         self._build()
 
     # ------------------------------------------------------------------ UI
@@ -371,6 +375,10 @@ class MapsDock(QtWidgets.QDockWidget):
             layout.addItem(key, row=2 * (i // cols) + 1, col=i % cols)
             self._images[job] = rgb
             self._items[job] = (plot, item, key)
+            if job.kind == "boundary":  # zoom (wheel, drag) recomputes the boundary at the new scale
+                plot.getViewBox().sigRangeChangedManually.connect(lambda *_a: self._zoom_timer.start())
+            else:
+                plot.getViewBox().setMouseEnabled(False, False)
             image = map_image(maps.MapResult(job, _placeholder(job)))
             item.setRect(_rect(image))
             plot.getViewBox().setRange(rect=_rect(image), padding=0)
@@ -421,6 +429,17 @@ class MapsDock(QtWidgets.QDockWidget):
             self.cancel_button.setEnabled(False)
             if not error and text != "cancelled":
                 self.progress.setValue(self.progress.maximum())
+
+    def _zoomed(self) -> None:
+        """The boundary map was zoomed or panned: compute it again over the range now on show (log axes)."""
+        job = next((j for j in self._jobs if j.kind == "boundary"), None)
+        if job is None:
+            return
+        (x0, x1), (y0, y1) = self._items[job][0].getViewBox().viewRange()
+        for w, v in ((self.x_lo, x0), (self.x_hi, x1), (self.y_lo, y0), (self.y_hi, y1)):
+            w.setText(f"{10.0**v:.6g}")
+        self.kind.setCurrentIndex(self.kind.findData("boundary"))
+        self.compute()
 
     # -------------------------------------------------------------- clicks
     def cell_at(self, job, x: float, y: float) -> tuple[int, int] | None:

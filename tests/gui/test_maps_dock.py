@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6 import QtCore
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from arena import RaceConfig, RacerConfig
 from engine import maps
@@ -110,3 +110,57 @@ def test_cancel_stops_a_long_map_and_the_dock_can_compute_again(make_window, qtb
     dock.steps.setValue(50)
     _compute(dock, qtbot)
     assert np.isin(dock._results[dock._jobs[0]].arrays["basin"], [-3, -2, -1, 0, 1, 2, 3]).all()
+
+
+def test_zooming_the_boundary_computes_it_again_at_the_new_scale(make_window, qtbot):
+    w = make_window(RaceConfig(surface="elongated_bowl", start=(3.0, 2.0), steps=100,
+                               racers=[RacerConfig("sgd", {"lr": 0.1}, name="GD")]))  # fmt: skip
+    dock = w.maps_dock
+    dock.show()
+    dock.kind.setCurrentIndex(dock.kind.findData("boundary"))
+    dock.grid.setValue(16)
+    dock.steps.setValue(200)
+    _compute(dock, qtbot)
+    first = dock._jobs[0]
+    assert first.x.lo == pytest.approx(1e-3) and first.x.hi == pytest.approx(10)
+    vb = dock._items[first][0].getViewBox()
+    vb.setRange(xRange=(0.0, 0.5), yRange=(-0.5, 0.0), padding=0)  # lr_x in [1, 3.16], lr_y in [0.32, 1]
+    vb.sigRangeChangedManually.emit(vb.state["mouseEnabled"])
+    qtbot.waitUntil(lambda: dock._jobs and dock._jobs[0] is not first, timeout=5000)
+    qtbot.waitUntil(lambda: not dock.busy(), timeout=60_000)
+    zoomed = dock._jobs[0]
+    assert zoomed.x.lo == pytest.approx(1.0, rel=1e-5) and zoomed.x.hi == pytest.approx(10**0.5, rel=1e-5)
+    assert zoomed.y.hi == pytest.approx(1.0, rel=1e-5) and zoomed.x.n == 16
+    assert float(dock.x_lo.text()) == pytest.approx(1.0, rel=1e-5)
+
+
+def test_tune_all_races_the_winners_and_says_what_was_searched(make_window, qtbot):
+    config = RaceConfig(surface="rosenbrock", start=(-1.5, 2.0), steps=300,
+                        racers=[RacerConfig("sgd", {"lr": 1e-4}, name="SGD"),
+                                RacerConfig("adam", {"lr": 1e-3}, name="Adam")])  # fmt: skip
+    w = make_window(config)
+    action = w.findChild(QtGui.QAction, "tuneAll")
+    assert action is not None and "Tune all racers" in action.text()
+    w.tuner.start(24)  # what the dialog's OK does with 24 trials
+    qtbot.waitUntil(lambda: not w.tuner.busy(), timeout=60_000)
+    racers = w.controller.config.racers
+    assert [r.name for r in racers] == ["SGD (tuned)", "Adam (tuned)"]
+    best = w.tuner.results[1].best
+    assert racers[1].resolved()["lr"] == pytest.approx(best["lr"]) and best["lr"] != 1e-3
+    assert w.controller.race.steps == 0  # the race restarts with the winners
+    assert "searched: lr log-uniform" in w.tuner.summary and "beta1 = 1 - 10^U(-4, 0)" in w.tuner.summary
+    assert "every racer tuned" in w.statusBar().currentMessage()
+    w.tuner.summary_box.close()
+
+
+def test_cancelled_tuning_leaves_the_race_as_it_was(make_window, qtbot):
+    config = RaceConfig(surface="rosenbrock", start=(-1.5, 2.0), steps=2000,
+                        racers=[RacerConfig("sgd", {"lr": 1e-4}, name="SGD") for _ in range(6)])  # fmt: skip
+    w = make_window(config)
+    w.tuner.start(512)
+    button = w.tuner.dialog.findChild(QtWidgets.QPushButton)
+    assert button.text() == "Cancel" and button.isVisible()
+    qtbot.mouseClick(button, QtCore.Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not w.tuner.busy(), timeout=60_000)
+    assert [r.name for r in w.controller.config.racers] == ["SGD"] * 6
+    assert w.controller.config.racers[0].hyperparams == {"lr": 1e-4}
