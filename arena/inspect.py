@@ -106,6 +106,11 @@ class InspectWorker:
             return self._count
 
     @property
+    def requested(self) -> int:
+        """The number of the latest request (0: none yet)."""
+        return self._count
+
+    @property
     def idle(self) -> bool:
         with self._lock:
             return self._pending is None and not self._busy
@@ -146,4 +151,7 @@ class InspectWorker:
                     return
             if seen is None and error is None:
                 continue  # cut short by a newer request
-            self.deliver(number, seen, error)
+            try:
+                self.deliver(number, seen, error)
+            except RuntimeError:  # the receiver is gone (a window's object deleted): nobody to answer
+                return

@@ -30,6 +30,7 @@ from .panels.contour_panel import ContourPanel
 from .panels.learning_rate_panel import MODE_TIPS as LR_MODE_TIPS
 from .panels.learning_rate_panel import LearningRatePanel
 from .panels.loss_panel import LossPanel
+from .widgets.step_scrubber import StepScrubber
 
 DEFAULT_PRESET = "textbook"
 PREFERRED_SIZE = QtCore.QSize(1480, 920)  # the first window on a large screen
@@ -147,7 +148,16 @@ class MainWindow(QtWidgets.QMainWindow):
         self.splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
         self.splitter.setObjectName("panelSplitter")
         self.splitter.addWidget(self.contour)
-        self.splitter.addWidget(right)
+        # under the step panels: the Inspector's time scrubber (shown with the Inspector)
+        self.scrubber = StepScrubber()
+        self.scrubber.hide()
+        steps_column = QtWidgets.QWidget()
+        column = QtWidgets.QVBoxLayout(steps_column)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(right, 1)
+        column.addWidget(self.scrubber)
+        self.splitter.addWidget(steps_column)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
@@ -158,6 +168,7 @@ class MainWindow(QtWidgets.QMainWindow):
             panel.header.setStretchFactor(panel.title, 10)  # wrapped only where the width runs out
             panel.header.invalidate()
         right.setMinimumWidth(max(300, self.loss.minimumSizeHint().width(), self.lr.minimumSizeHint().width()))
+        steps_column.setMinimumWidth(right.minimumWidth())
         self.splitter.setSizes([600, 460])
         self.setCentralWidget(self.splitter)
         self.setDockOptions(
@@ -251,7 +262,7 @@ class MainWindow(QtWidgets.QMainWindow):
         for key, text, shortcut, tip, delta in (
             ("inspectPrev", "Inspect previous step", ",", "The Inspector's step one back", -1),
             ("inspectNext", "Inspect next step", ".", "The Inspector's step one on", 1),
-            ("inspectFirst", "Inspect first step", "Home", "The Inspector at step 1", None),
+            ("inspectFirst", "Inspect the start", "Home", "The Inspector at the start (the curvature there)", None),
             ("inspectLast", "Inspect last step", "End", "The Inspector at the last step taken", None),
         ):
             self._action(key, text, shortcut, tip, lambda checked=False, k=key, d=delta: self._inspect_key(k, d))
@@ -398,6 +409,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.inspector_dock.stepPicked.connect(self._show_inspection)
         self.inspector_dock.useSettings.connect(self._use_settings)
         self.inspector_dock.visibilityChanged.connect(self._inspector_shown)
+        self.scrubber.stepRequested.connect(self.inspector_dock.go_to)
+        self.inspector_dock.step.valueChanged.connect(self.scrubber.set_step)
+        self.inspector_dock.rangeChanged.connect(self.scrubber.set_last)
 
     # --------------------------------------------------------------- reacting
     def _on_surface_changed(self) -> None:
@@ -580,6 +594,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def _inspector_shown(self, shown: bool) -> None:
         for key in ("inspectPrev", "inspectNext", "inspectFirst", "inspectLast"):
             self.actions[key].setEnabled(shown)
+        self.scrubber.setVisible(shown)
         if shown:
             self.inspector_dock.raise_()  # the tab in front when it shares the area with the 3-D view
             self._widen_right_docks()
@@ -594,15 +609,19 @@ class MainWindow(QtWidgets.QMainWindow):
         if delta is not None:
             dock.move(delta)
         else:
-            dock.go_to(1 if key == "inspectFirst" else dock.step.maximum())
+            dock.go_to(0 if key == "inspectFirst" else dock.step.maximum())
 
     def _show_inspection(self, index: int, step: int) -> None:
         """Mark the inspected step on the panels and draw its arrows on the map (step 0: clear)."""
         seen = self.inspector_dock.seen
+        curvature = self.inspector_dock.curvature
         if step < 1 or seen is None or not self.inspector_dock.isVisible():
-            self.contour.clear_inspection()
             for panel in (self.loss, self.lr):
                 panel.set_inspected_step(None)
+            if step < 1 and curvature is not None and self.inspector_dock.isVisible():  # at the start point
+                self.contour.show_inspection(curvature.point, _eigen_axes(curvature))
+            else:
+                self.contour.clear_inspection()
             return
         for panel in (self.loss, self.lr):
             panel.set_inspected_step(step)
@@ -616,11 +635,8 @@ class MainWindow(QtWidgets.QMainWindow):
         if abs(pre[0] * g[1] - pre[1] * g[0]) > 1e-9 * (abs(pre).max() * abs(g).max()):  # not along −g
             arrows.append((pre, ARROW_COLORS["preconditioned"], "−η⊙g: gradient scaled per parameter"))
         arrows.append((seen.update, racer.color, f"Δθ: {racer.name}'s update at step {step}"))
-        curvature = self.inspector_dock.curvature
         if curvature is not None:  # the Hessian's eigen-directions, through the same point
-            for i, (name, color) in enumerate((("λmin", ARROW_COLORS["low"]), ("λmax", ARROW_COLORS["high"]))):
-                lam = curvature.eigenvalues[i]
-                arrows.append((curvature.eigenvectors[:, i], color, f"{name} = {lam:.4g}: eigen-direction", "axis"))
+            arrows.extend(_eigen_axes(curvature))
         self.contour.show_inspection(seen.theta, arrows)
 
     def _use_settings(self, index: int, optimizer: str, hyperparams: dict) -> None:
@@ -903,11 +919,21 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         self.controller.pause()
+        self.inspector_dock.worker.close()  # its thread answers no window that is gone
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("windowState", self.saveState())
         self.settings.setValue("lastSession", json.dumps(session_dict(self.controller.config)))
         self.settings.sync()
         super().closeEvent(event)
+
+
+def _eigen_axes(curvature) -> list[tuple]:
+    """The Hessian's eigen-directions as the map's dashed "axis" arrows (λmin, then λmax)."""
+    axes = []
+    for i, (name, color) in enumerate((("λmin", ARROW_COLORS["low"]), ("λmax", ARROW_COLORS["high"]))):
+        lam = curvature.eigenvalues[i]
+        axes.append((curvature.eigenvectors[:, i], color, f"{name} = {lam:.4g}: eigen-direction", "axis"))
+    return axes
 
 
 def _remember_folder(settings: QtCore.QSettings, path: str) -> None:
