@@ -291,7 +291,7 @@ class MainWindow(QtWidgets.QMainWindow):
             "Export image…",
             "Ctrl+E",
             "Save the map, a panel or the whole window as PNG or SVG",
-            self.export_image_dialog,
+            lambda: self.export_image_dialog(),
         )
         self._action(
             "exportAnimation",
@@ -299,6 +299,13 @@ class MainWindow(QtWidgets.QMainWindow):
             "Ctrl+Shift+E",
             "Save the race as an animated GIF or MP4",
             self.export_animation_dialog,
+        )
+        self._action(
+            "exportView3d",
+            "Export 3-D view…",
+            None,
+            "Save the 3-D view (View > 3-D view) as a PNG image",
+            lambda: self.export_image_dialog("view3d"),
         )
         self._action("exportCsv", "Export race CSV…", None, "Every racer, every step, as CSV", self.export_csv_dialog)
         self._action("exportSummary", "Export leaderboard CSV…", None, "One row per racer", self.export_summary_dialog)
@@ -322,6 +329,7 @@ class MainWindow(QtWidgets.QMainWindow):
         file_menu.addSeparator()
         self.export_menu = file_menu.addMenu("Export")
         self.export_menu.addAction(self.actions["exportImage"])
+        self.export_menu.addAction(self.actions["exportView3d"])
         self.export_menu.addAction(self.actions["exportAnimation"])
         self.export_menu.addAction(self.actions["exportCsv"])
         self.export_menu.addAction(self.actions["exportSummary"])
@@ -750,10 +758,10 @@ class MainWindow(QtWidgets.QMainWindow):
         return os.path.join(folder, name) if name else folder
 
     # ---------------------------------------------------------------- exports
-    def export_image_dialog(self) -> None:
+    def export_image_dialog(self, which: str = "contour") -> None:
         from .export.dialogs import export_image_interactive  # loaded when first used: not needed to start
 
-        export_image_interactive(self)
+        export_image_interactive(self, which)
 
     def export_animation_dialog(self) -> None:
         from .export.dialogs import export_animation_interactive
