@@ -558,6 +558,9 @@ class MainWindow(QtWidgets.QMainWindow):
                     panel.set_racer_visible(index, False)
             self._view3d = panel
             self.view3d_dock.setWidget(panel)
+            if self.inspector_dock.isVisible():  # what the Inspector shows, on the new view too
+                seen = self.inspector_dock.seen
+                self._show_inspection(max(0, self.inspector_dock.racer.currentIndex()), seen.step if seen else 0)
         self._widen_right_docks()
         self._view3d.update_paths(self.controller.race.runners)
 
@@ -626,10 +629,12 @@ class MainWindow(QtWidgets.QMainWindow):
         if step < 1 or seen is None or not self.inspector_dock.isVisible():
             for panel in (self.loss, self.lr):
                 panel.set_inspected_step(None)
-            if step < 1 and curvature is not None and self.inspector_dock.isVisible():  # at the start point
-                self.contour.show_inspection(curvature.point, _eigen_axes(curvature))
-            else:
-                self.contour.clear_inspection()
+            shown = [self.contour] if self._view3d is None else [self.contour, self._view3d]
+            for view in shown:
+                if step < 1 and curvature is not None and self.inspector_dock.isVisible():  # at the start point
+                    view.show_inspection(curvature.point, _eigen_axes(curvature))
+                else:
+                    view.clear_inspection()
             return
         for panel in (self.loss, self.lr):
             panel.set_inspected_step(step)
@@ -646,6 +651,8 @@ class MainWindow(QtWidgets.QMainWindow):
         if curvature is not None:  # the Hessian's eigen-directions, through the same point
             arrows.extend(_eigen_axes(curvature))
         self.contour.show_inspection(seen.theta, arrows)
+        if self._view3d is not None:  # the same arrows on the 3-D surface
+            self._view3d.show_inspection(seen.theta, arrows)
 
     def _use_settings(self, index: int, optimizer: str, hyperparams: dict) -> None:
         try:

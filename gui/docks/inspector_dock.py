@@ -88,6 +88,7 @@ class InspectorDock(QtWidgets.QDockWidget):
         self.status = QtWidgets.QLabel("")
         self.status.setObjectName("inspectStatus")
         self.status.setWordWrap(True)
+        self.status.hide()
         layout.addWidget(self.status)
 
         self.table = QtWidgets.QTableWidget(0, 4)
@@ -162,6 +163,7 @@ class InspectorDock(QtWidgets.QDockWidget):
         )
         grid.addWidget(self.rates)
         layout.addWidget(box)
+        layout.addStretch(0)  # the room the step's table and equations leave at the start
         self.setWidget(scrolling(body, "inspectorScroll"))
 
         self._timer = QtCore.QTimer(self)
@@ -228,9 +230,10 @@ class InspectorDock(QtWidgets.QDockWidget):
         if self.config is None or index < 0 or step < 1:
             self.seen = None
             self._shown = self.worker.requested  # any answer still on its way is older than this
-            self.status.setText("")
+            self._say("")
             self.table.setRowCount(0)
             self.equations.setPlainText("")
+            self._show_step_parts(False)  # the start: no step to show, the curvature there in view
             point = None if self.config is None else self.config.start
             self._show_curvature(point, None)
             self.stepPicked.emit(max(index, 0), 0)
@@ -242,7 +245,15 @@ class InspectorDock(QtWidgets.QDockWidget):
     def _say_replaying(self, number: int) -> None:
         if number in self._requests and number > self._shown:
             step = self._requests[number][2]
-            self.status.setText(f"replaying to step {step}…  (once per racer; later looks are quick)")
+            self._say(f"replaying to step {step}…  (once per racer; later looks are quick)")
+
+    def _show_step_parts(self, on: bool) -> None:
+        for widget in (self.table, self.equations, self.arrows_legend):
+            widget.setVisible(on)
+
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
 
     @property
     def busy(self) -> bool:
@@ -259,8 +270,9 @@ class InspectorDock(QtWidgets.QDockWidget):
         if index != self.racer.currentIndex():
             return
         self._shown = number
+        self._show_step_parts(True)
         if not self._requests:
-            self.status.setText("")
+            self._say("")
         self.seen = seen
         if seen is None:
             self.table.setRowCount(0)
@@ -364,6 +376,7 @@ class InspectorDock(QtWidgets.QDockWidget):
                     self.rates.setItem(r, c, QtWidgets.QTableWidgetItem(text))
                 elif item.text() != text:
                     item.setText(text)
+        self.rates.resizeColumnToContents(0)
         header = self.rates.horizontalHeader().height() + 2 * self.rates.frameWidth()
         self.rates.setFixedHeight(header + self.rates.verticalHeader().defaultSectionSize() * max(1, min(len(rows), 6)))
 

@@ -125,3 +125,32 @@ def test_scrubbing_a_long_race_leaves_the_window_free_and_the_race_where_it_is(m
     assert np.array_equal(dock.seen.state_after["exp_avg_sq"], want.state_after["exp_avg_sq"])
     assert window.controller.race.steps == 30000
     np.testing.assert_array_equal(window.controller.race.runners[0].positions, positions)
+
+
+def test_the_gui_commands_view_options_open_what_they_say(window, qtbot):
+    from gui.app import make_app
+    from gui.launch import _open_views
+
+    window.controller.step(30)
+    _open_views(make_app(), window, 10, "Adam", False, True)  # --inspect 10 --inspect-racer Adam --gradient-field
+    dock = window.inspector_dock
+    assert dock.isVisible() and dock.racer.currentText() == "Adam"
+    assert dock.seen is not None and dock.seen.step == 10 and not dock.busy
+    assert window.contour.quiver.isVisible() and window.scrubber.isVisible()
+
+
+def test_the_gui_command_takes_inspect_and_refuses_a_negative_step(tmp_path):
+    from PySide6 import QtGui
+
+    from tests.run_main import run_subprocess
+
+    out = tmp_path / "inspect.png"
+    res = run_subprocess(
+        "gui", "--preset", "textbook", "--run-steps", "30", "--inspect", "10", "--inspect-racer", "Adam",
+        "--size", "1600x1000", "--screenshot", str(out),
+    )  # fmt: skip
+    assert res.returncode == 0, res.stderr
+    assert QtGui.QImage(str(out)).width() == 1600
+    res = run_subprocess("gui", "--inspect", "-1", "--screenshot", str(tmp_path / "never.png"))
+    assert res.returncode == 2 and "--inspect -1: must be >= 0" in res.stderr
+    assert not (tmp_path / "never.png").exists()
