@@ -483,7 +483,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.lr.set_step(step)
         if self._view3d is not None and self.view3d_dock.isVisible():
             self._view3d.update_paths(runners)
-        if self.inspector_dock.isVisible():
+        if self.inspector_on:
             self.inspector_dock.set_steps([r.steps for r in runners])
 
     def race_state(self) -> str:
@@ -558,7 +558,7 @@ class MainWindow(QtWidgets.QMainWindow):
                     panel.set_racer_visible(index, False)
             self._view3d = panel
             self.view3d_dock.setWidget(panel)
-            if self.inspector_dock.isVisible():  # what the Inspector shows, on the new view too
+            if self.inspector_on:  # what the Inspector shows, on the new view too
                 seen = self.inspector_dock.seen
                 self._show_inspection(max(0, self.inspector_dock.racer.currentIndex()), seen.step if seen else 0)
         self._widen_right_docks()
@@ -602,7 +602,16 @@ class MainWindow(QtWidgets.QMainWindow):
             lambda i: runners[i].positions[: runners[i].steps + 1, 0] if i < len(runners) else (),
         )
 
-    def _inspector_shown(self, shown: bool) -> None:
+    @property
+    def inspector_on(self) -> bool:
+        """The Inspector is open (in front, floating, or a tab behind the 3-D view: its step stays shown)."""
+        return not self.inspector_dock.isHidden()
+
+    def _inspector_shown(self, _visible: bool) -> None:
+        shown = self.inspector_on
+        if shown == getattr(self, "_inspecting", False):
+            return  # a tab switch in the dock area: the Inspector is still open
+        self._inspecting = shown
         for key in ("inspectPrev", "inspectNext", "inspectFirst", "inspectLast"):
             self.actions[key].setEnabled(shown)
         self.scrubber.setVisible(shown)
@@ -626,12 +635,12 @@ class MainWindow(QtWidgets.QMainWindow):
         """Mark the inspected step on the panels and draw its arrows on the map (step 0: clear)."""
         seen = self.inspector_dock.seen
         curvature = self.inspector_dock.curvature
-        if step < 1 or seen is None or not self.inspector_dock.isVisible():
+        if step < 1 or seen is None or not self.inspector_on:
             for panel in (self.loss, self.lr):
                 panel.set_inspected_step(None)
             shown = [self.contour] if self._view3d is None else [self.contour, self._view3d]
             for view in shown:
-                if step < 1 and curvature is not None and self.inspector_dock.isVisible():  # at the start point
+                if step < 1 and curvature is not None and self.inspector_on:  # at the start point
                     view.show_inspection(curvature.point, _eigen_axes(curvature))
                 else:
                     view.clear_inspection()
