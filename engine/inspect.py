@@ -359,20 +359,81 @@ class Replay:
             return _inspection(self._opt, front, {}, step)
         return _inspection(self._opt, runner, self._watch.seen, step)
 
-    # a checkpoint: the live attributes of the replaying Runner, deep-copied, without its history
+    # a checkpoint: the live attributes of the replaying Runner, copied, without its history
     def _memo(self, state: dict[str, Any]) -> dict[int, Any]:
         return {id(state[name]): state[name] for name in _SHARED if name in state}
 
     def _snapshot(self, runner: Runner) -> dict[str, Any]:
         state = {k: v for k, v in vars(runner).items() if k not in _HISTORY}
-        return copy.deepcopy(state, self._memo(state))
+        memo = self._memo(state)
+        return {k: _freeze(v, memo) for k, v in state.items()}
 
     def _restore(self, snapshot: dict[str, Any]) -> Runner:
         runner = Runner.__new__(Runner)
-        vars(runner).update(copy.deepcopy(snapshot, self._memo(snapshot)))
+        memo = self._memo(snapshot)
+        vars(runner).update({k: _thaw(v, memo) for k, v in snapshot.items()})
         scratch = self._scratch
         if scratch is None:
             scratch = {name: np.full((1,) + getattr(self._front, name).shape[1:], np.nan) for name in _HISTORY}
         vars(runner).update(scratch)
         runner.max_steps = None
         return runner
+
+
+class _Rng:
+    """A random generator's state in a checkpoint (its bit generator's class and state: a deep copy of the
+    Generator costs ~2x more, and a checkpoint is taken every few dozen steps)."""
+
+    __slots__ = ("kind", "state")
+
+    def __init__(self, generator: np.random.Generator):
+        self.kind = type(generator.bit_generator)
+        self.state = generator.bit_generator.state
+
+    def generator(self) -> np.random.Generator:
+        bits = self.kind()
+        bits.state = self.state
+        return np.random.Generator(bits)
+
+
+_ATOMS = (type(None), bool, int, float, str, np.generic)
+
+
+def _freeze(v: Any, memo: dict[int, Any]) -> Any:
+    """A copy of ``v`` no later step can change (shared objects in ``memo`` are kept as they are)."""
+    if id(v) in memo or isinstance(v, _ATOMS):
+        return v
+    if isinstance(v, np.ndarray):
+        return v.copy()
+    if isinstance(v, np.random.Generator):
+        return _Rng(v)
+    if isinstance(v, tuple):
+        items = [_freeze(x, memo) for x in v]
+        return type(v)(*items) if hasattr(v, "_fields") else tuple(items)
+    if isinstance(v, dict):
+        return {k: _freeze(x, memo) for k, x in v.items()}
+    if type(v).__module__.startswith("engine.") and hasattr(v, "__dict__"):  # e.g. the mini-batch loader
+        obj = object.__new__(type(v))
+        vars(obj).update({k: _freeze(x, memo) for k, x in vars(v).items()})
+        return obj
+    return copy.deepcopy(v, memo)
+
+
+def _thaw(v: Any, memo: dict[int, Any]) -> Any:
+    """A live copy of a frozen value (the checkpoint stays as it was, for the next look)."""
+    if isinstance(v, _Rng):
+        return v.generator()
+    if id(v) in memo or isinstance(v, _ATOMS):
+        return v
+    if isinstance(v, np.ndarray):
+        return v.copy()
+    if isinstance(v, tuple):
+        items = [_thaw(x, memo) for x in v]
+        return type(v)(*items) if hasattr(v, "_fields") else tuple(items)
+    if isinstance(v, dict):
+        return {k: _thaw(x, memo) for k, x in v.items()}
+    if type(v).__module__.startswith("engine.") and hasattr(v, "__dict__"):
+        obj = object.__new__(type(v))
+        vars(obj).update({k: _thaw(x, memo) for k, x in vars(v).items()})
+        return obj
+    return copy.deepcopy(v, memo)

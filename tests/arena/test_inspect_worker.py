@@ -30,20 +30,20 @@ def test_kept_replays_answer_like_a_replay_from_the_start_and_follow_changed_set
 def test_the_worker_answers_the_latest_request_and_skips_those_it_replaced():
     cfg = RaceConfig(surface="rosenbrock", steps=5000, racers=[RacerConfig("adam", {"lr": 0.01})])
     delivered: list[tuple[int, int | None, str | None]] = []
-    done = threading.Event()
-    last = 0
+    arrived = threading.Condition()
 
     def deliver(number, seen, error):
-        delivered.append((number, None if seen is None else seen.step, error))
-        if number == last:
-            done.set()
+        with arrived:
+            delivered.append((number, None if seen is None else seen.step, error))
+            arrived.notify_all()
 
     worker = InspectWorker(deliver, RaceReplays(every=64))
     try:
         for step in range(1, 3000, 7):  # a drag along the scrubber
-            last = worker.request(cfg, 0, step)
+            worker.request(cfg, 0, step)
         last = worker.request(cfg, 0, 2500)
-        assert done.wait(30)
+        with arrived:
+            assert arrived.wait_for(lambda: delivered and delivered[-1][0] == last, timeout=30)
         numbers = [n for n, _, _ in delivered]
         assert numbers == sorted(numbers) and numbers[-1] == last and delivered[-1][1] == 2500
         assert len(delivered) < last, "replaced requests were not computed"
