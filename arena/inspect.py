@@ -11,6 +11,7 @@ own so the window never waits for a replay.
 from __future__ import annotations
 
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
@@ -21,6 +22,8 @@ from .config import RaceConfig
 from .race import _racer_args
 
 __all__ = ["InspectWorker", "RaceReplays", "replay_key"]
+
+YIELD_SECONDS = 0.0  # the worker lets the window run between checkpoints of a long replay (sleep(0): no delay)
 
 
 def replay_key(config: RaceConfig, index: int) -> str:
@@ -126,6 +129,9 @@ class InspectWorker:
             thread.join(timeout)
 
     def _newer(self) -> bool:
+        # asked between checkpoints (every few dozen steps): a moment for the window's thread, which
+        # otherwise waits for the interpreter's switch interval (5 ms) each time it wants to run Python
+        time.sleep(YIELD_SECONDS)
         return self._pending is not None or self._closed
 
     def _run(self) -> None:
