@@ -170,6 +170,10 @@ class InspectorDock(QtWidgets.QDockWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(REPLAY_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
+        self._rates_timer = QtCore.QTimer(self)
+        self._rates_timer.setSingleShot(True)
+        self._rates_timer.setInterval(round(RATES_INTERVAL * 1000))
+        self._rates_timer.timeout.connect(self._show_rates)
         self._show_curvature()
         worker = self.worker
         self.destroyed.connect(lambda *_: worker.close())
@@ -208,6 +212,8 @@ class InspectorDock(QtWidgets.QDockWidget):
             self.step.setValue(last)
         if time.monotonic() - self._rates_at >= RATES_INTERVAL:
             self._show_rates()
+        elif not self._rates_timer.isActive():  # and once more after the last step of a burst
+            self._rates_timer.start()
 
     def move(self, delta: int) -> None:
         self.go_to(self.step.value() + delta)
@@ -366,6 +372,7 @@ class InspectorDock(QtWidgets.QDockWidget):
         return rows
 
     def _show_rates(self) -> None:
+        self._rates_timer.stop()
         self._rates_at = time.monotonic()
         rows = self.rate_rows()
         self.rates.setRowCount(len(rows))

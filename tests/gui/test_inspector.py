@@ -159,10 +159,10 @@ def test_use_momentum_optimum_makes_the_racer_converge_at_the_predicted_rate(mak
     assert observed == pytest.approx(predicted, rel=0.10)
     # the dock's rate table shows the same, for each racer: the predicted rate at the start's quadratic
     # for its settings beside what it did (Adam adapts its rates: no prediction)
-    qtbot.waitUntil(lambda: dock.rates.item(0, 2) is not None and dock.rates.item(0, 2).text() != "—", timeout=3000)
-    shown = {
-        dock.rates.item(r, 0).text(): (dock.rates.item(r, 1).text(), dock.rates.item(r, 2).text()) for r in range(2)
-    }
+    cell = dock.rates.item
+    # the figures of the finished race (not those of a frame before its end)
+    qtbot.waitUntil(lambda: cell(0, 2) is not None and cell(0, 2).text() == f"{observed:.4g}", timeout=3000)
+    shown = {cell(r, 0).text(): (cell(r, 1).text(), cell(r, 2).text()) for r in range(2)}
     assert float(shown["Momentum"][1]) == pytest.approx(float(shown["Momentum"][0]), rel=0.10)
     assert float(shown["Momentum"][0]) == pytest.approx(predicted, rel=1e-3)
     assert shown["Adam"][0] == "—" and shown["Adam"][1] != "—"
