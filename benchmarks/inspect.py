@@ -10,7 +10,12 @@ Adam (lr 0.001) on Rosenbrock from its default start, the NumPy path (as both re
 interleaved (full, first, scrub per round); medians of ``--rounds`` rounds; ``scrub`` is the median of
 ``--looks`` looks per round. The machine is shared: read the ratios, not the absolute times.
 
-    python benchmarks/inspect.py [--rounds 3] [--looks 50] [--sizes 1000,10000,100000]
+* ``--gaps``: the window's side of a first look at step 10^5 on the worker thread (arena.InspectWorker):
+  the gaps between ticks of a 10 ms timer on the main thread (offscreen Qt; each tick does ~0.3 ms of
+  Python, as a paint would) while the worker replays; before the worker, the window was blocked for
+  the whole ``full`` time.
+
+    python benchmarks/inspect.py [--rounds 3] [--looks 50] [--sizes 1000,10000,100000] [--gaps]
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--looks", type=int, default=50)
     parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--gaps", action="store_true", help="also the main thread's timer gaps during a first look")
     args = parser.parse_args()
 
     from arena import RaceConfig, RacerConfig, RaceReplays, inspect_racer
@@ -65,6 +71,38 @@ def main() -> None:
     for n in sizes:
         full, first, scrub = (statistics.median(times[(k, n)]) for k in ("full", "first", "scrub"))
         print(f"{n:>8}  {full * 1e3:>11.1f} ms  {first * 1e3:>8.1f} ms  {scrub * 1e3:>8.2f} ms  {full / scrub:>9.0f}x")
+    if args.gaps:
+        gaps(cfg, max(sizes))
+
+
+def gaps(cfg, step: int) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6 import QtCore, QtWidgets
+
+    from arena import InspectWorker
+
+    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])
+    answered: list[int] = []
+    worker = InspectWorker(lambda number, seen, error: answered.append(number))
+    ticks: list[float] = []
+    timer = QtCore.QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: (ticks.append(time.perf_counter()), sum(i * i for i in range(2000))))
+    timer.start()
+    t0 = time.perf_counter()
+    worker.request(cfg, 0, step)
+    while not answered:
+        app.processEvents(QtCore.QEventLoop.ProcessEventsFlag.AllEvents, 5)
+    took = time.perf_counter() - t0
+    timer.stop()
+    worker.close()
+    between = sorted(b - a for a, b in zip(ticks, ticks[1:]))
+    p95 = between[int(0.95 * len(between))]
+    print(
+        f"first look at step {step} on the worker: {took:.2f} s; 10 ms timer on the main thread: "
+        f"{len(ticks)} ticks, gap median {statistics.median(between) * 1e3:.1f} ms, p95 {p95 * 1e3:.1f} ms, "
+        f"max {between[-1] * 1e3:.1f} ms"
+    )
 
 
 if __name__ == "__main__":
