@@ -24,6 +24,7 @@ HEIGHT = 1.0  # height of the scaled surface (x and y span 2)
 LIFT = 0.012  # paths float this far above the mesh
 ARROW = 0.08  # the Inspector's arrows, as a share of the domain's side
 MAX_PATH_POINTS = 4000  # a path is drawn with at most this many points (older ones strided)
+MAX_IMAGE_ASPECT = 0.75  # an exported image is at most this tall for its width
 # a colour ramp from the map's pale low ground to a deep blue-grey top, so the relief reads
 RAMP = np.array([[0.98, 0.98, 0.96], [0.80, 0.86, 0.92], [0.55, 0.64, 0.78], [0.33, 0.40, 0.55]])
 
@@ -375,12 +376,15 @@ class Surface3DPanel(QtWidgets.QWidget):
 
     # ----------------------------------------------------------------- export
     def image(self, width: int | None = None) -> QtGui.QImage:
-        """The view rendered at ``width`` pixels wide (default: its size on screen), the height in proportion."""
+        """The view rendered at ``width`` pixels wide (default: its size on screen), the height in proportion
+        but at most ``MAX_IMAGE_ASPECT`` of the width (a tall dock's view is mostly empty above and below the
+        surface: the camera's field of view is horizontal, so a wider image crops only that)."""
         if not self.available:
             raise RuntimeError(self.problem or "no 3-D view")
         w, h = max(1, self.view.width()), max(1, self.view.height())
         if width:
             w, h = int(width), max(1, round(h * width / w))
+        h = min(h, max(1, round(w * MAX_IMAGE_ASPECT)))
         arr = np.ascontiguousarray(self.view.renderToArray((w, h)))  # (h, w, 4) BGRA
         return QtGui.QImage(arr.data, w, h, 4 * w, QtGui.QImage.Format.Format_ARGB32).copy()
 
