@@ -220,7 +220,7 @@ def _inspection(opt, runner: Runner, seen: dict[str, Any], step: int) -> StepIns
 
 # ------------------------------------------------------------------ checkpoints
 
-#: a Runner's per-step history: written at absolute step rows, never read back by the stepping itself
+#: a Runner's per-step history: written at each step's row; the stepping reads back only the newest row
 _HISTORY = ("_pos", "_loss", "_grads", "_eff", "_lr", "_batch_loss")
 #: what a checkpoint shares with the run instead of copying (never changed while stepping)
 _SHARED = ("objective", "optimizer", "_data", "_value_and_grad", "_grad", "_hessian", "_lrs", "_fast_run")
@@ -254,7 +254,8 @@ class Replay:
     mini-batch loader, status), so the steps after it are the same computation, bit for bit, as a replay
     from the start (:func:`inspect_step`, which the tests compare it with). A checkpoint holds a few
     kilobytes; past ``max_checkpoints`` of them the interval doubles (every other one is dropped), so a
-    run of 10^6 steps keeps at most ``max_checkpoints`` and a look replays at most 1024 steps.
+    run of 10^6 steps keeps at most ``max_checkpoints`` and a look replays at most 1024 steps. The replay
+    keeps no per-step history (the race has it): its memory does not grow with the steps.
 
     Not thread-safe: one caller at a time (a worker thread, say).
     """
@@ -299,8 +300,9 @@ class Replay:
         )
         if not self._front.single:
             raise ValueError("Replay takes one start point (x, y)")
+        for name in _HISTORY:  # the replay keeps no history: its memory stays the same at any step
+            setattr(self._front, name, _Ring(getattr(self._front, name)))
         self._checkpoints: dict[int, dict[str, Any]] = {0: self._snapshot(self._front)}
-        self._scratch: dict[str, Any] | None = None  # history arrays reused by every replay from a checkpoint
 
     @property
     def label(self) -> str:
@@ -351,10 +353,7 @@ class Replay:
         base = max(s for s in self._checkpoints if s <= step - 1)
         runner = self._restore(self._checkpoints[base])
         self._watch.calls, self._watch.target, self._watch.seen = base, step, {}
-        try:
-            runner.advance(step - base)
-        finally:
-            self._scratch = {name: getattr(runner, name) for name in _HISTORY}
+        runner.advance(step - base)
         if not self._watch.seen:  # stopped before: say when, as the run itself does
             return _inspection(self._opt, front, {}, step)
         return _inspection(self._opt, runner, self._watch.seen, step)
@@ -372,12 +371,33 @@ class Replay:
         runner = Runner.__new__(Runner)
         memo = self._memo(snapshot)
         vars(runner).update({k: _thaw(v, memo) for k, v in snapshot.items()})
-        scratch = self._scratch
-        if scratch is None:
-            scratch = {name: np.full((1,) + getattr(self._front, name).shape[1:], np.nan) for name in _HISTORY}
-        vars(runner).update(scratch)
+        for name in _HISTORY:
+            setattr(runner, name, _Ring(getattr(self._front, name).rows))
         runner.max_steps = None
         return runner
+
+
+class _Ring:
+    """A Runner's per-step history array that keeps only its newest rows.
+
+    The Runner writes each step's row at its step number and reads back only the newest row (its final
+    loss); a replay needs no more, so its memory does not grow with the steps. It claims rows without
+    end, so the Runner never grows it.
+    """
+
+    ROWS = 2
+
+    def __init__(self, like):
+        rows = np.asarray(like[: self.ROWS] if isinstance(like, np.ndarray) else like, dtype=float)
+        self.rows = np.full((self.ROWS,) + rows.shape[1:], np.nan)
+        self.rows[: len(rows)] = rows
+        self.shape = (1 << 62,) + rows.shape[1:]
+
+    def __setitem__(self, step: int, value) -> None:
+        self.rows[step % self.ROWS] = value
+
+    def __getitem__(self, step: int):
+        return self.rows[step % self.ROWS]
 
 
 class _Rng:
