@@ -11,6 +11,7 @@ package metadata reads it from here).
 __version__ = "0.2.0"
 
 from .config import RaceConfig, RacerConfig, SessionError
+from .inspect import InspectWorker, RaceReplays
 from .palette import PALETTE, SYMBOLS, next_color
 from .presets import PRESETS_DIR, list_presets, load_preset
 from .race import Race, inspect_racer
@@ -24,6 +25,8 @@ __all__ = [
     "SessionError",
     "Race",
     "inspect_racer",
+    "InspectWorker",
+    "RaceReplays",
     "PALETTE",
     "SYMBOLS",
     "next_color",

@@ -120,6 +120,7 @@ def run_gui(
     screenshot: str | None,
     session: str | None = None,
     size: str | None = None,
+    show: dict | None = None,
 ) -> int:
     from arena import SessionError, load_preset, load_session
 
@@ -139,6 +140,9 @@ def run_gui(
             raise UsageError(f"--preset: {exc}") from None
     if run_steps < 0:
         raise UsageError(f"--run-steps {run_steps}: must be >= 0")
+    show = {k: v for k, v in (show or {}).items() if v is not None and v is not False}
+    if show.get("inspect") is not None and show["inspect"] < 0:
+        raise UsageError(f"--inspect {show['inspect']}: must be >= 0 (0: the start)")
     if screenshot is not None:
         from .race import check_writable
 
@@ -150,4 +154,4 @@ def run_gui(
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
     from gui.launch import run_gui as start
 
-    return start(preset, run_steps, screenshot, session, window_size)
+    return start(preset, run_steps, screenshot, session, window_size, **show)

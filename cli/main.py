@@ -56,6 +56,15 @@ def build_parser() -> Parser:
         help="window size in pixels, e.g. 1024x768 (default: fitted to the screen; 1480x920 for --screenshot)",
     )
     gui.add_argument("--session", metavar="FILE", help="open a saved session")
+    gui.add_argument(
+        "--inspect",
+        type=int,
+        metavar="STEP",
+        help="open the Inspector at STEP (0: the start point's curvature), after --run-steps",
+    )
+    gui.add_argument("--inspect-racer", metavar="NAME", help="the racer the Inspector looks at (default: the first)")
+    gui.add_argument("--view3d", action="store_true", help="open the 3-D view (needs OpenGL: a desktop or xvfb-run)")
+    gui.add_argument("--gradient-field", action="store_true", help="draw the gradient field over the map")
     sub.add_parser("list", help="list surfaces and optimizers with every parameter")
     race = sub.add_parser(
         "race", help="run a race headless and write a CSV", description="Run optimizers from one start on one surface."
@@ -124,6 +133,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             getattr(args, "screenshot", None),
             getattr(args, "session", None),
             getattr(args, "size", None),
+            show={
+                "inspect": getattr(args, "inspect", None),
+                "inspect_racer": getattr(args, "inspect_racer", None),
+                "view3d": getattr(args, "view3d", False),
+                "gradient_field": getattr(args, "gradient_field", False),
+            },
         )
     except UsageError as exc:
         return fail(str(exc))

@@ -23,7 +23,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["Curvature", "local_curvature", "observed_rate"]
+__all__ = ["Curvature", "local_curvature", "observed_rate", "RATE_MODELS"]
+
+#: optimizers whose linear rate on a quadratic :meth:`Curvature.predicted_rate` knows (fixed-rate SGD family)
+RATE_MODELS = ("sgd", "momentum", "nesterov")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +96,35 @@ class Curvature:
             return None
         s = math.sqrt(self.kappa)
         return (s - 1.0) / (s + 1.0)
+
+    def predicted_rate(self, optimizer: str, hyperparams) -> float | None:
+        """The error contraction per step that ``optimizer`` (one of :data:`RATE_MODELS`) with these
+        (resolved) hyperparameters reaches on this quadratic model: the spectral radius of its iteration.
+
+        Per eigenvalue λ (plus any weight decay), with a = lr·λ: gradient descent multiplies the error by
+        ``1 − a``; torch's momentum (``b = β b + (1 − d) g``, ``θ −= lr b``) and its Nesterov form
+        (``θ −= lr (g + β b)``) are linear maps of (error, b) whose largest eigenvalue modulus is the rate.
+        ``None`` where the model has no minimum or the optimizer adapts its rates (no fixed linear map).
+        """
+        if optimizer not in RATE_MODELS or not self.positive_definite:
+            return None
+        lr = float(hyperparams["lr"])
+        beta = float(hyperparams.get("momentum", 0.0) or 0.0)
+        damp = float(hyperparams.get("dampening", 0.0) or 0.0)
+        nesterov = bool(hyperparams.get("nesterov", False))
+        wd = float(hyperparams.get("weight_decay", 0.0) or 0.0)
+        worst = 0.0
+        for lam in self.eigenvalues + wd:
+            if beta == 0.0:
+                radius = abs(1.0 - lr * lam)
+            else:
+                if nesterov:  # b' = β b + λe;  e' = e − lr (λe + β b')
+                    m = np.array([[1.0 - lr * lam * (1.0 + beta), -lr * beta * beta], [lam, beta]])
+                else:  # b' = β b + (1 − d) λe;  e' = e − lr b'
+                    m = np.array([[1.0 - lr * (1.0 - damp) * lam, -lr * beta], [(1.0 - damp) * lam, beta]])
+                radius = float(np.max(np.abs(np.linalg.eigvals(m))))
+            worst = max(worst, float(radius))
+        return worst
 
     def settings(self) -> dict[str, dict[str, float]]:
         """The optimal fixed settings as racer specs take them: ``{"sgd": {...}, "momentum": {...}}`` (empty if

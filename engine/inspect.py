@@ -19,6 +19,7 @@ step, and gives exactly the state the race had, mini-batches and noise included.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ import numpy as np
 from .optimizers.explain import Equation, Step
 from .runner import Runner, _resolve
 
-__all__ = ["StepInspection", "inspect_step", "state_fields"]
+__all__ = ["Replay", "StepInspection", "inspect_step", "state_fields"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,11 +121,10 @@ def inspect_step(
 
     The arguments are :class:`~engine.Runner`'s (one start only). Raises
     ``ValueError`` when ``step`` is not a whole number >= 1 or when the run
-    stopped (converged or diverged) before taking that step.
+    stopped (converged or diverged) before taking that step. Each call replays
+    from the start; :class:`Replay` answers many steps of one run from checkpoints.
     """
-    if isinstance(step, bool) or int(step) != step or step < 1:
-        raise ValueError(f"step must be a whole number >= 1, got {step!r}")
-    step = int(step)
+    step = _check_step(step)
     opt, hp, spec_options = _resolve(optimizer, hyperparams)
     if options is None:
         options = spec_options
@@ -158,10 +158,22 @@ def inspect_step(
     if not runner.single:
         raise ValueError("inspect_step takes one start point (x, y)")
     runner.advance(step)
+    return _inspection(opt, runner, seen, step)
+
+
+def _check_step(step) -> int:
+    if isinstance(step, bool) or int(step) != step or step < 1:
+        raise ValueError(f"step must be a whole number >= 1, got {step!r}")
+    return int(step)
+
+
+def _inspection(opt, runner: Runner, seen: dict[str, Any], step: int) -> StepInspection:
+    """What ``seen`` (the arguments and result of the optimizer's update at ``step``) shows."""
     if not seen:
         raise ValueError(
             f"{runner.label} stopped at step {int(runner.stop_step[0])} ({runner.status[0]}): it took no step {step}"
         )
+    objective = runner.objective
     new_params, new_state, eff = seen["result"]
     theta = np.asarray(seen["params"], dtype=float)[0].copy()
     grad = np.asarray(seen["grad"], dtype=float)[0].copy()
@@ -204,3 +216,244 @@ def inspect_step(
         equations=equations,
         hessian=H,
     )
+
+
+# ------------------------------------------------------------------ checkpoints
+
+#: a Runner's per-step history: written at each step's row; the stepping reads back only the newest row
+_HISTORY = ("_pos", "_loss", "_grads", "_eff", "_lr", "_batch_loss")
+#: what a checkpoint shares with the run instead of copying (never changed while stepping)
+_SHARED = ("objective", "optimizer", "_data", "_value_and_grad", "_grad", "_hessian", "_lrs", "_fast_run")
+
+
+class _Watch:
+    """An optimizer ``update`` that counts its calls (= steps) and keeps the arguments and result of one."""
+
+    def __init__(self, update):
+        self.update = update
+        self.calls = 0
+        self.target = 0
+        self.seen: dict[str, Any] = {}
+
+    def __call__(self, grad, state, params, hp, hessian=None):
+        self.calls += 1
+        result = self.update(grad, state, params, hp, hessian)
+        if self.calls == self.target:
+            self.seen = dict(grad=grad, state=state, params=params, hp=dict(hp), hessian=hessian, result=result)
+        return result
+
+
+class Replay:
+    """One run, inspected at any step: exact checkpoints every ``every`` steps, so a step replays at most
+    ``every`` steps instead of the whole run.
+
+    The arguments are :func:`inspect_step`'s. The first look at a step beyond what was replayed so far
+    replays up to it once (taking a checkpoint every ``every`` steps on the way: :meth:`extend`); later
+    looks at any earlier step start from the checkpoint before it. A checkpoint is a copy of the replaying
+    :class:`~engine.Runner`'s live state (position, gradient, optimizer state, random generators and
+    mini-batch loader, status), so the steps after it are the same computation, bit for bit, as a replay
+    from the start (:func:`inspect_step`, which the tests compare it with). A checkpoint holds a few
+    kilobytes; past ``max_checkpoints`` of them the interval doubles (every other one is dropped), so a
+    run of 10^6 steps keeps at most ``max_checkpoints`` and a look replays at most 1024 steps. The replay
+    keeps no per-step history (the race has it): its memory does not grow with the steps.
+
+    Not thread-safe: one caller at a time (a worker thread, say).
+    """
+
+    def __init__(
+        self,
+        objective,
+        optimizer,
+        hyperparams: Mapping[str, Any] | None = None,
+        start=None,
+        *,
+        options=None,
+        seed: int = 0,
+        stream: int = 0,
+        tol: float | None = None,
+        runaway: float = 100.0,
+        label: str | None = None,
+        every: int = 64,
+        max_checkpoints: int = 1024,
+    ):
+        if isinstance(every, bool) or int(every) != every or every < 1:
+            raise ValueError(f"every must be a whole number >= 1, got {every!r}")
+        self.every = int(every)
+        self.max_checkpoints = max(2, int(max_checkpoints))
+        self._opt, hp, spec_options = _resolve(optimizer, hyperparams)
+        if options is None:
+            options = spec_options
+        self._watch = _Watch(self._opt.update)
+        # stepped on NumPy (a copy of the optimizer is not the registry's: no compiled path), see inspect_step
+        watched = dataclasses.replace(self._opt, update=self._watch)
+        self._front = Runner(
+            objective,
+            watched,
+            hp,
+            start=start,
+            tol=tol,
+            runaway=runaway,
+            options=options,
+            seed=seed,
+            stream=stream,
+            label=label,
+        )
+        if not self._front.single:
+            raise ValueError("Replay takes one start point (x, y)")
+        for name in _HISTORY:  # the replay keeps no history: its memory stays the same at any step
+            setattr(self._front, name, _Ring(getattr(self._front, name)))
+        self._checkpoints: dict[int, dict[str, Any]] = {0: self._snapshot(self._front)}
+
+    @property
+    def label(self) -> str:
+        return self._front.label
+
+    @property
+    def reached(self) -> int:
+        """How far the run has been replayed (every step up to here is at most ``every`` steps away)."""
+        return self._front.steps
+
+    @property
+    def stopped(self) -> bool:
+        """Whether the run stopped (converged or diverged) within the steps replayed."""
+        return self._front._n_active == 0
+
+    @property
+    def checkpoints(self) -> list[int]:
+        return sorted(self._checkpoints)
+
+    def extend(self, steps: int, cancelled=None, *, watch: int = 0) -> bool:
+        """Replay on to ``steps`` (checkpoints on the way); return False if ``cancelled()`` said stop first
+        (checked between checkpoints: what was replayed is kept)."""
+        front, every = self._front, self.every
+        self._watch.calls, self._watch.target = front.steps, watch
+        while front.steps < steps and not front.done:
+            if cancelled is not None and cancelled():
+                return False
+            upto = min(steps, (front.steps // every + 1) * every)
+            if not front.advance(upto - front.steps):
+                break
+            if front.steps % every == 0:
+                self._checkpoints[front.steps] = self._snapshot(front)
+                if len(self._checkpoints) > self.max_checkpoints:  # thin out: every other one goes
+                    self.every = every = 2 * every
+                    self._checkpoints = {s: c for s, c in self._checkpoints.items() if s % every == 0}
+        return True
+
+    def inspect(self, step: int, cancelled=None) -> StepInspection | None:
+        """What the optimizer did at ``step`` (as :func:`inspect_step`); ``None`` if ``cancelled()`` said stop
+        while the run was being replayed further than before."""
+        step = _check_step(step)
+        front = self._front
+        if step > front.steps:
+            self._watch.seen = {}
+            if not self.extend(step, cancelled, watch=step):
+                return None
+            return _inspection(self._opt, front, self._watch.seen, step)
+        base = max(s for s in self._checkpoints if s <= step - 1)
+        runner = self._restore(self._checkpoints[base])
+        self._watch.calls, self._watch.target, self._watch.seen = base, step, {}
+        runner.advance(step - base)
+        if not self._watch.seen:  # stopped before: say when, as the run itself does
+            return _inspection(self._opt, front, {}, step)
+        return _inspection(self._opt, runner, self._watch.seen, step)
+
+    # a checkpoint: the live attributes of the replaying Runner, copied, without its history
+    def _memo(self, state: dict[str, Any]) -> dict[int, Any]:
+        return {id(state[name]): state[name] for name in _SHARED if name in state}
+
+    def _snapshot(self, runner: Runner) -> dict[str, Any]:
+        state = {k: v for k, v in vars(runner).items() if k not in _HISTORY}
+        memo = self._memo(state)
+        return {k: _freeze(v, memo) for k, v in state.items()}
+
+    def _restore(self, snapshot: dict[str, Any]) -> Runner:
+        runner = Runner.__new__(Runner)
+        memo = self._memo(snapshot)
+        vars(runner).update({k: _thaw(v, memo) for k, v in snapshot.items()})
+        for name in _HISTORY:
+            setattr(runner, name, _Ring(getattr(self._front, name).rows))
+        runner.max_steps = None
+        return runner
+
+
+class _Ring:
+    """A Runner's per-step history array that keeps only its newest rows.
+
+    The Runner writes each step's row at its step number and reads back only the newest row (its final
+    loss); a replay needs no more, so its memory does not grow with the steps. It claims rows without
+    end, so the Runner never grows it.
+    """
+
+    ROWS = 2
+
+    def __init__(self, like):
+        rows = np.asarray(like[: self.ROWS] if isinstance(like, np.ndarray) else like, dtype=float)
+        self.rows = np.full((self.ROWS,) + rows.shape[1:], np.nan)
+        self.rows[: len(rows)] = rows
+        self.shape = (1 << 62,) + rows.shape[1:]
+
+    def __setitem__(self, step: int, value) -> None:
+        self.rows[step % self.ROWS] = value
+
+    def __getitem__(self, step: int):
+        return self.rows[step % self.ROWS]
+
+
+class _Rng:
+    """A random generator's state in a checkpoint (its bit generator's class and state: a deep copy of the
+    Generator costs ~2x more, and a checkpoint is taken every few dozen steps)."""
+
+    __slots__ = ("kind", "state")
+
+    def __init__(self, generator: np.random.Generator):
+        self.kind = type(generator.bit_generator)
+        self.state = generator.bit_generator.state
+
+    def generator(self) -> np.random.Generator:
+        bits = self.kind()
+        bits.state = self.state
+        return np.random.Generator(bits)
+
+
+_ATOMS = (type(None), bool, int, float, str, np.generic)
+
+
+def _freeze(v: Any, memo: dict[int, Any]) -> Any:
+    """A copy of ``v`` no later step can change (shared objects in ``memo`` are kept as they are)."""
+    if id(v) in memo or isinstance(v, _ATOMS):
+        return v
+    if isinstance(v, np.ndarray):
+        return v.copy()
+    if isinstance(v, np.random.Generator):
+        return _Rng(v)
+    if isinstance(v, tuple):
+        items = [_freeze(x, memo) for x in v]
+        return type(v)(*items) if hasattr(v, "_fields") else tuple(items)
+    if isinstance(v, dict):
+        return {k: _freeze(x, memo) for k, x in v.items()}
+    if type(v).__module__.startswith("engine.") and hasattr(v, "__dict__"):  # e.g. the mini-batch loader
+        obj = object.__new__(type(v))
+        vars(obj).update({k: _freeze(x, memo) for k, x in vars(v).items()})
+        return obj
+    return copy.deepcopy(v, memo)
+
+
+def _thaw(v: Any, memo: dict[int, Any]) -> Any:
+    """A live copy of a frozen value (the checkpoint stays as it was, for the next look)."""
+    if isinstance(v, _Rng):
+        return v.generator()
+    if id(v) in memo or isinstance(v, _ATOMS):
+        return v
+    if isinstance(v, np.ndarray):
+        return v.copy()
+    if isinstance(v, tuple):
+        items = [_thaw(x, memo) for x in v]
+        return type(v)(*items) if hasattr(v, "_fields") else tuple(items)
+    if isinstance(v, dict):
+        return {k: _thaw(x, memo) for k, x in v.items()}
+    if type(v).__module__.startswith("engine.") and hasattr(v, "__dict__"):
+        obj = object.__new__(type(v))
+        vars(obj).update({k: _thaw(x, memo) for k, x in vars(v).items()})
+        return obj
+    return copy.deepcopy(v, memo)

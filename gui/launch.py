@@ -23,6 +23,11 @@ def run_gui(
     screenshot: str | None = None,
     session: str | None = None,
     size: tuple[int, int] | None = None,
+    *,
+    inspect: int | None = None,
+    inspect_racer: str | None = None,
+    view3d: bool = False,
+    gradient_field: bool = False,
 ) -> int:
     app = make_app()
     config = load_preset(preset) if preset else (load_session(session) if session else None)
@@ -42,6 +47,7 @@ def run_gui(
     window.show()
     if run_steps:
         window.controller.step(run_steps)
+    _open_views(app, window, inspect, inspect_racer, view3d, gradient_field)
     if screenshot:
         for _ in range(3):  # the docks' sizes are set from the event loop once shown: let them settle
             app.processEvents()
@@ -55,3 +61,31 @@ def run_gui(
             return 2
         return 0
     return app.exec()
+
+
+def _open_views(app, window, inspect, inspect_racer, view3d, gradient_field) -> None:
+    """--gradient-field, --view3d, --inspect STEP [--inspect-racer NAME]: as the View menu would."""
+    if gradient_field:
+        window.actions["gradientField"].trigger()
+    if view3d:
+        window.view3d_dock.show()
+        for _ in range(3):
+            app.processEvents()
+    if inspect is None and inspect_racer is None:
+        return
+    dock = window.inspector_dock
+    dock.show()
+    dock.raise_()
+    app.processEvents()
+    names = [r.name for r in window.controller.config.racers]
+    if inspect_racer is not None:
+        if inspect_racer not in names:
+            sys.stderr.write(f"warning: no racer named {inspect_racer!r}; racers: {', '.join(names)}\n")
+        else:
+            dock.racer.setCurrentIndex(names.index(inspect_racer))
+    dock.go_to(inspect if inspect is not None else 1)
+    deadline = QtCore.QDeadlineTimer(60_000)  # the step's replay runs on the Inspector's thread
+    app.processEvents()
+    while dock.busy and not deadline.hasExpired():
+        app.processEvents(QtCore.QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    app.processEvents()

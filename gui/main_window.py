@@ -32,6 +32,7 @@ from .panels.learning_rate_panel import MODE_TIPS as LR_MODE_TIPS
 from .panels.learning_rate_panel import LearningRatePanel
 from .panels.loss_panel import LossPanel
 from .tune import Tuner
+from .widgets.step_scrubber import StepScrubber
 
 DEFAULT_PRESET = "textbook"
 PREFERRED_SIZE = QtCore.QSize(1480, 920)  # the first window on a large screen
@@ -150,7 +151,16 @@ class MainWindow(QtWidgets.QMainWindow):
         self.splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
         self.splitter.setObjectName("panelSplitter")
         self.splitter.addWidget(self.contour)
-        self.splitter.addWidget(right)
+        # under the step panels: the Inspector's time scrubber (shown with the Inspector)
+        self.scrubber = StepScrubber()
+        self.scrubber.hide()
+        steps_column = QtWidgets.QWidget()
+        column = QtWidgets.QVBoxLayout(steps_column)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(right, 1)
+        column.addWidget(self.scrubber)
+        self.splitter.addWidget(steps_column)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
@@ -161,6 +171,7 @@ class MainWindow(QtWidgets.QMainWindow):
             panel.header.setStretchFactor(panel.title, 10)  # wrapped only where the width runs out
             panel.header.invalidate()
         right.setMinimumWidth(max(300, self.loss.minimumSizeHint().width(), self.lr.minimumSizeHint().width()))
+        steps_column.setMinimumWidth(right.minimumWidth())
         self.splitter.setSizes([600, 460])
         self.setCentralWidget(self.splitter)
         self.setDockOptions(
@@ -262,7 +273,7 @@ class MainWindow(QtWidgets.QMainWindow):
         for key, text, shortcut, tip, delta in (
             ("inspectPrev", "Inspect previous step", ",", "The Inspector's step one back", -1),
             ("inspectNext", "Inspect next step", ".", "The Inspector's step one on", 1),
-            ("inspectFirst", "Inspect first step", "Home", "The Inspector at step 1", None),
+            ("inspectFirst", "Inspect the start", "Home", "The Inspector at the start (the curvature there)", None),
             ("inspectLast", "Inspect last step", "End", "The Inspector at the last step taken", None),
         ):
             self._action(key, text, shortcut, tip, lambda checked=False, k=key, d=delta: self._inspect_key(k, d))
@@ -291,7 +302,7 @@ class MainWindow(QtWidgets.QMainWindow):
             "Export image…",
             "Ctrl+E",
             "Save the map, a panel or the whole window as PNG or SVG",
-            self.export_image_dialog,
+            lambda: self.export_image_dialog(),
         )
         self._action(
             "exportAnimation",
@@ -299,6 +310,13 @@ class MainWindow(QtWidgets.QMainWindow):
             "Ctrl+Shift+E",
             "Save the race as an animated GIF or MP4",
             self.export_animation_dialog,
+        )
+        self._action(
+            "exportView3d",
+            "Export 3-D view…",
+            None,
+            "Save the 3-D view (View > 3-D view) as a PNG image",
+            lambda: self.export_image_dialog("view3d"),
         )
         self._action("exportCsv", "Export race CSV…", None, "Every racer, every step, as CSV", self.export_csv_dialog)
         self._action("exportSummary", "Export leaderboard CSV…", None, "One row per racer", self.export_summary_dialog)
@@ -322,6 +340,7 @@ class MainWindow(QtWidgets.QMainWindow):
         file_menu.addSeparator()
         self.export_menu = file_menu.addMenu("Export")
         self.export_menu.addAction(self.actions["exportImage"])
+        self.export_menu.addAction(self.actions["exportView3d"])
         self.export_menu.addAction(self.actions["exportAnimation"])
         self.export_menu.addAction(self.actions["exportCsv"])
         self.export_menu.addAction(self.actions["exportSummary"])
@@ -419,6 +438,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.maps_dock.startPicked.connect(c.set_start)
         self.maps_dock.settingsPicked.connect(self._use_map_settings)
         self.inspector_dock.visibilityChanged.connect(self._inspector_shown)
+        self.scrubber.stepRequested.connect(self.inspector_dock.go_to)
+        self.inspector_dock.step.valueChanged.connect(self.scrubber.set_step)
+        self.inspector_dock.rangeChanged.connect(self.scrubber.set_last)
 
     # --------------------------------------------------------------- reacting
     def _on_surface_changed(self) -> None:
@@ -482,7 +504,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.lr.set_step(step)
         if self._view3d is not None and self.view3d_dock.isVisible():
             self._view3d.update_paths(runners)
-        if self.inspector_dock.isVisible():
+        if self.inspector_on:
             self.inspector_dock.set_steps([r.steps for r in runners])
 
     def race_state(self) -> str:
@@ -557,6 +579,9 @@ class MainWindow(QtWidgets.QMainWindow):
                     panel.set_racer_visible(index, False)
             self._view3d = panel
             self.view3d_dock.setWidget(panel)
+            if self.inspector_on:  # what the Inspector shows, on the new view too
+                seen = self.inspector_dock.seen
+                self._show_inspection(max(0, self.inspector_dock.racer.currentIndex()), seen.step if seen else 0)
         self._widen_right_docks()
         self._view3d.update_paths(self.controller.race.runners)
 
@@ -619,9 +644,19 @@ class MainWindow(QtWidgets.QMainWindow):
             lambda i: runners[i].positions[: runners[i].steps + 1, 0] if i < len(runners) else (),
         )
 
-    def _inspector_shown(self, shown: bool) -> None:
+    @property
+    def inspector_on(self) -> bool:
+        """The Inspector is open (in front, floating, or a tab behind the 3-D view: its step stays shown)."""
+        return not self.inspector_dock.isHidden()
+
+    def _inspector_shown(self, _visible: bool) -> None:
+        shown = self.inspector_on
+        if shown == getattr(self, "_inspecting", False):
+            return  # a tab switch in the dock area: the Inspector is still open
+        self._inspecting = shown
         for key in ("inspectPrev", "inspectNext", "inspectFirst", "inspectLast"):
             self.actions[key].setEnabled(shown)
+        self.scrubber.setVisible(shown)
         if shown:
             self.inspector_dock.raise_()  # the tab in front when it shares the area with the 3-D view
             self._widen_right_docks()
@@ -636,15 +671,21 @@ class MainWindow(QtWidgets.QMainWindow):
         if delta is not None:
             dock.move(delta)
         else:
-            dock.go_to(1 if key == "inspectFirst" else dock.step.maximum())
+            dock.go_to(0 if key == "inspectFirst" else dock.step.maximum())
 
     def _show_inspection(self, index: int, step: int) -> None:
         """Mark the inspected step on the panels and draw its arrows on the map (step 0: clear)."""
         seen = self.inspector_dock.seen
-        if step < 1 or seen is None or not self.inspector_dock.isVisible():
-            self.contour.clear_inspection()
+        curvature = self.inspector_dock.curvature
+        if step < 1 or seen is None or not self.inspector_on:
             for panel in (self.loss, self.lr):
                 panel.set_inspected_step(None)
+            shown = [self.contour] if self._view3d is None else [self.contour, self._view3d]
+            for view in shown:
+                if step < 1 and curvature is not None and self.inspector_on:  # at the start point
+                    view.show_inspection(curvature.point, _eigen_axes(curvature))
+                else:
+                    view.clear_inspection()
             return
         for panel in (self.loss, self.lr):
             panel.set_inspected_step(step)
@@ -658,12 +699,11 @@ class MainWindow(QtWidgets.QMainWindow):
         if abs(pre[0] * g[1] - pre[1] * g[0]) > 1e-9 * (abs(pre).max() * abs(g).max()):  # not along −g
             arrows.append((pre, ARROW_COLORS["preconditioned"], "−η⊙g: gradient scaled per parameter"))
         arrows.append((seen.update, racer.color, f"Δθ: {racer.name}'s update at step {step}"))
-        curvature = self.inspector_dock.curvature
         if curvature is not None:  # the Hessian's eigen-directions, through the same point
-            for i, (name, color) in enumerate((("λmin", ARROW_COLORS["low"]), ("λmax", ARROW_COLORS["high"]))):
-                lam = curvature.eigenvalues[i]
-                arrows.append((curvature.eigenvectors[:, i], color, f"{name} = {lam:.4g}: eigen-direction", "axis"))
+            arrows.extend(_eigen_axes(curvature))
         self.contour.show_inspection(seen.theta, arrows)
+        if self._view3d is not None:  # the same arrows on the 3-D surface
+            self._view3d.show_inspection(seen.theta, arrows)
 
     def _maps_input(self):
         """What the Maps dock maps: the race's surface and racers, the selected racer, the map's visible view."""
@@ -793,10 +833,10 @@ class MainWindow(QtWidgets.QMainWindow):
         return os.path.join(folder, name) if name else folder
 
     # ---------------------------------------------------------------- exports
-    def export_image_dialog(self) -> None:
+    def export_image_dialog(self, which: str = "contour") -> None:
         from .export.dialogs import export_image_interactive  # loaded when first used: not needed to start
 
-        export_image_interactive(self)
+        export_image_interactive(self, which)
 
     def export_animation_dialog(self) -> None:
         from .export.dialogs import export_animation_interactive
@@ -962,11 +1002,21 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         self.controller.pause()
+        self.inspector_dock.worker.close()  # its thread answers no window that is gone
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("windowState", self.saveState())
         self.settings.setValue("lastSession", json.dumps(session_dict(self.controller.config)))
         self.settings.sync()
         super().closeEvent(event)
+
+
+def _eigen_axes(curvature) -> list[tuple]:
+    """The Hessian's eigen-directions as the map's dashed "axis" arrows (λmin, then λmax)."""
+    axes = []
+    for i, (name, color) in enumerate((("λmin", ARROW_COLORS["low"]), ("λmax", ARROW_COLORS["high"]))):
+        lam = curvature.eigenvalues[i]
+        axes.append((curvature.eigenvectors[:, i], color, f"{name} = {lam:.4g}: eigen-direction", "axis"))
+    return axes
 
 
 def _remember_folder(settings: QtCore.QSettings, path: str) -> None:

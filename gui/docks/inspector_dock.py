@@ -1,30 +1,37 @@
 """InspectorDock: one racer at one step, inside: the optimizer's whole state, its rule with the
 numbers, and the local curvature with the best fixed settings of the local quadratic.
 
-The dock reads the race, never changes it: the state is replayed exactly from the start
-(:func:`arena.inspect_racer`), so scrubbing back and forth leaves the race where it is.
-It emits ``stepPicked(racer, step)`` for the window to mark the step on the panels and
-``useSettings(racer, optimizer, hyperparameters)`` when the user takes the optimal settings.
+The dock reads the race, never changes it: the state is replayed exactly, off the window's thread
+(:class:`arena.InspectWorker`: exact checkpoints every 64 steps, the latest request first), so
+scrubbing back and forth through a long race neither freezes the window nor moves the race.
+Step 0 is the start: no step, the local curvature at the start point.
+It emits ``stepPicked(racer, step)`` for the window to mark the step on the panels (0: the start),
+``rangeChanged(last)`` when the race moves on, and ``useSettings(racer, optimizer, hyperparameters)``
+when the user takes the optimal settings.
 """
 
 from __future__ import annotations
 
 import math
+import time
 
 import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from arena import inspect_racer
+from arena import InspectWorker
 from engine.curvature import Curvature, local_curvature, observed_rate
 from engine.optimizers.explain import num, vec
 from gui.widgets.scrolling import scrolling
 
-REPLAY_DELAY_MS = 60  # the state is replayed this long after the last scrub (a drag does not replay every step)
+REPLAY_DELAY_MS = 0  # requests of one pass of the event loop make one (a drag asks the worker, latest first)
+RATES_INTERVAL = 0.5  # seconds between updates of the observed rates while the race runs
 
 
 class InspectorDock(QtWidgets.QDockWidget):
-    stepPicked = QtCore.Signal(int, int)  # racer index, step (0: none)
+    stepPicked = QtCore.Signal(int, int)  # racer index, step (0: the start, no step)
     useSettings = QtCore.Signal(int, str, dict)  # racer index, optimizer name, hyperparameters
+    rangeChanged = QtCore.Signal(int)  # the selected racer's last step
+    _delivered = QtCore.Signal(int, object, object)  # from the worker's thread: request, inspection, error
 
     def __init__(self, parent=None):
         super().__init__("Inspector", parent)
@@ -35,6 +42,12 @@ class InspectorDock(QtWidgets.QDockWidget):
         self.steps_taken: list[int] = []
         self.seen = None
         self.curvature: Curvature | None = None
+        self.worker = InspectWorker(self._delivered.emit)
+        self._delivered.connect(self._show_delivered)
+        self._requests: dict[int, tuple[int, int, int]] = {}  # request -> (race generation, racer, step)
+        self._generation = 0
+        self._shown = 0  # the newest request shown
+        self._rates_at = 0.0
         body = QtWidgets.QWidget()
         layout = QtWidgets.QVBoxLayout(body)
 
@@ -53,8 +66,10 @@ class InspectorDock(QtWidgets.QDockWidget):
         self.step = QtWidgets.QSpinBox()
         self.step.setObjectName("inspectStep")
         self.step.setRange(0, 0)
-        self.step.setSpecialValueText("—")
-        self.step.setToolTip("The step to look inside: the update from position step − 1 to position step")
+        self.step.setSpecialValueText("start")
+        self.step.setToolTip(
+            "The step to look inside: the update from position step − 1 to position step (start: before any step)"
+        )
         self.step.valueChanged.connect(self._step_changed)
         row.addWidget(self.step)
         self.next_button = QtWidgets.QToolButton(text="▶")
@@ -70,6 +85,11 @@ class InspectorDock(QtWidgets.QDockWidget):
         self.scrubber.valueChanged.connect(self.step.setValue)
         self.step.valueChanged.connect(self.scrubber.setValue)
         layout.addWidget(self.scrubber)
+        self.status = QtWidgets.QLabel("")
+        self.status.setObjectName("inspectStatus")
+        self.status.setWordWrap(True)
+        self.status.hide()
+        layout.addWidget(self.status)
 
         self.table = QtWidgets.QTableWidget(0, 4)
         self.table.setObjectName("inspectState")
@@ -100,7 +120,8 @@ class InspectorDock(QtWidgets.QDockWidget):
         self.arrows_legend.setWordWrap(True)
         layout.addWidget(self.arrows_legend)
 
-        box = QtWidgets.QGroupBox("Local curvature at θ (the step's start)")
+        self.curvature_box = box = QtWidgets.QGroupBox("Local curvature")
+        box.setObjectName("curvatureBox")
         grid = QtWidgets.QVBoxLayout(box)
         self.curvature_text = QtWidgets.QLabel("—")
         self.curvature_text.setObjectName("curvatureText")
@@ -122,20 +143,47 @@ class InspectorDock(QtWidgets.QDockWidget):
         buttons.addWidget(self.use_gd)
         buttons.addWidget(self.use_momentum)
         grid.addLayout(buttons)
+        rates_title = QtWidgets.QLabel(
+            "Linear rate (error × r per step): predicted for each racer's settings on the start's local "
+            "quadratic, and observed in the race"
+        )
+        rates_title.setWordWrap(True)
+        grid.addWidget(rates_title)
+        self.rates = QtWidgets.QTableWidget(0, 3)
+        self.rates.setObjectName("rateTable")
+        self.rates.setHorizontalHeaderLabels(["racer", "predicted", "observed"])
+        self.rates.verticalHeader().setVisible(False)
+        self.rates.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.rates.horizontalHeader().setStretchLastSection(True)
+        self.rates.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.rates.setToolTip(
+            "predicted: the spectral radius of the racer's fixed update on the quadratic model at the start "
+            "(SGD, momentum, Nesterov; — for optimizers that adapt their rates); observed: "
+            "(|θ_n − θ*| / |θ_m − θ*|)^(1/(n − m)) over the race so far, toward the nearest known minimum"
+        )
+        grid.addWidget(self.rates)
         layout.addWidget(box)
+        layout.addStretch(0)  # the room the step's table and equations leave at the start
         self.setWidget(scrolling(body, "inspectorScroll"))
 
         self._timer = QtCore.QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REPLAY_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
+        self._rates_timer = QtCore.QTimer(self)
+        self._rates_timer.setSingleShot(True)
+        self._rates_timer.setInterval(round(RATES_INTERVAL * 1000))
+        self._rates_timer.timeout.connect(self._show_rates)
         self._show_curvature()
+        worker = self.worker
+        self.destroyed.connect(lambda *_: worker.close())
 
     # ------------------------------------------------------------- the race
     def set_race(self, config, surface, steps_taken: list[int], positions=None) -> None:
         """The race to look into (its config, surface and each racer's steps so far); ``positions(index)``,
         if given, returns a racer's recorded path (for the observed rate beside the predicted ones)."""
         self.positions = positions
+        self._generation += 1  # answers to requests about the race before are not shown
         names = [r.name for r in config.racers]
         keep = self.racer.currentIndex()
         self.config, self.surface = config, surface
@@ -146,21 +194,29 @@ class InspectorDock(QtWidgets.QDockWidget):
             self.racer.setCurrentIndex(min(max(keep, 0), len(names) - 1))
             self.racer.blockSignals(False)
         self.set_steps(steps_taken)
+        self._show_rates()
         self._timer.start()
 
     def set_steps(self, steps_taken: list[int]) -> None:
         """The race moved on: the scrubber reaches the selected racer's last step (the chosen step stays)."""
         self.steps_taken = list(steps_taken)
         last = self.steps_taken[self.racer.currentIndex()] if self.steps_taken and self.racer.currentIndex() >= 0 else 0
+        changed = last != self.step.maximum()
         for w in (self.step, self.scrubber):
             w.blockSignals(True)
             w.setMaximum(last)
             w.blockSignals(False)
+        if changed:
+            self.rangeChanged.emit(last)
         if self.step.value() > last:
             self.step.setValue(last)
+        if time.monotonic() - self._rates_at >= RATES_INTERVAL:
+            self._show_rates()
+        elif not self._rates_timer.isActive():  # and once more after the last step of a burst
+            self._rates_timer.start()
 
     def move(self, delta: int) -> None:
-        self.step.setValue(max(1 if self.step.maximum() else 0, min(self.step.maximum(), self.step.value() + delta)))
+        self.go_to(self.step.value() + delta)
 
     def go_to(self, step: int) -> None:
         self.step.setValue(max(0, min(self.step.maximum(), step)))
@@ -174,24 +230,61 @@ class InspectorDock(QtWidgets.QDockWidget):
 
     # ------------------------------------------------------------ computing
     def refresh(self) -> None:
-        """Replay the selected racer to the selected step and show what it did."""
+        """Show the selected racer at the selected step: asked of the worker thread (the answer comes back
+        to :meth:`_show_delivered`); step 0 (the start) at once."""
         index, step = self.racer.currentIndex(), self.step.value()
-        self.seen = None
         if self.config is None or index < 0 or step < 1:
+            self.seen = None
+            self._shown = self.worker.requested  # any answer still on its way is older than this
+            self._say("")
             self.table.setRowCount(0)
             self.equations.setPlainText("")
+            self._show_step_parts(False)  # the start: no step to show, the curvature there in view
             point = None if self.config is None else self.config.start
-            self._show_curvature(point)
+            self._show_curvature(point, None)
             self.stepPicked.emit(max(index, 0), 0)
             return
-        try:
-            self.seen = inspect_racer(self.config, index, step)
-        except ValueError as exc:
-            self.table.setRowCount(0)
-            self.equations.setPlainText(str(exc))
-            self._show_curvature(None)
+        number = self.worker.request(self.config, index, step)
+        self._requests[number] = (self._generation, index, step)
+        QtCore.QTimer.singleShot(150, lambda: self._say_replaying(number))
+
+    def _say_replaying(self, number: int) -> None:
+        if number in self._requests and number > self._shown:
+            step = self._requests[number][2]
+            self._say(f"replaying to step {step}…  (once per racer; later looks are quick)")
+
+    def _show_step_parts(self, on: bool) -> None:
+        for widget in (self.table, self.equations, self.arrows_legend):
+            widget.setVisible(on)
+
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
+
+    @property
+    def busy(self) -> bool:
+        """Whether an asked-for step is still being replayed."""
+        return self._timer.isActive() or any(n > self._shown for n in self._requests)
+
+    def _show_delivered(self, number: int, seen, error) -> None:
+        asked = self._requests.pop(number, None)
+        for old in [n for n in self._requests if n < number]:
+            del self._requests[old]  # replaced by a newer request: never answered
+        if asked is None or number < self._shown or asked[0] != self._generation:
             return
-        seen = self.seen
+        _generation, index, step = asked
+        if index != self.racer.currentIndex():
+            return
+        self._shown = number
+        self._show_step_parts(True)
+        if not self._requests:
+            self._say("")
+        self.seen = seen
+        if seen is None:
+            self.table.setRowCount(0)
+            self.equations.setPlainText(str(error))
+            self._show_curvature(None, None)
+            return
         rows = [
             ("θ", vec(seen.theta), vec(seen.new_theta), "parameters"),
             ("g", vec(seen.grad), "", "gradient given to the optimizer"),
@@ -210,12 +303,19 @@ class InspectorDock(QtWidgets.QDockWidget):
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
         self.equations.setPlainText("\n".join(str(eq) for eq in seen.equations))
-        self._show_curvature(seen.theta)
+        self._show_curvature(seen.theta, step)
         self.stepPicked.emit(index, step)
 
-    def _show_curvature(self, point=None) -> None:
+    def _show_curvature(self, point=None, step: int | None = None) -> None:
+        """The curvature at ``point``: θ of ``step`` (None: the start point)."""
         self.curvature = None
         text = "—"
+        if point is None:
+            self.curvature_box.setTitle("Local curvature")
+        elif step is None:
+            self.curvature_box.setTitle(f"Local curvature at the start {vec(np.asarray(point, dtype=float))}")
+        else:
+            self.curvature_box.setTitle(f"Local curvature at θ of step {step} (where it started)")
         if point is not None and self.surface is not None and hasattr(self.surface, "hessian"):
             try:
                 self.curvature = c = local_curvature(self.surface, point)
@@ -239,29 +339,53 @@ class InspectorDock(QtWidgets.QDockWidget):
                     )
                 else:
                     lines.append("no optimal fixed settings: the local quadratic has no minimum")
-                observed = self._observed()
-                if observed:
-                    lines.append(observed)
                 text = "\n".join(lines)
         self.curvature_text.setText(text)
         ok = self.curvature is not None and self.curvature.positive_definite and self.racer.currentIndex() >= 0
         self.use_gd.setEnabled(ok)
         self.use_momentum.setEnabled(ok)
 
-    def _observed(self) -> str:
-        """The racer's observed linear rate toward the nearest known minimum (to set beside the predictions)."""
-        index = self.racer.currentIndex()
+    def rate_rows(self) -> list[tuple[str, float | None, float | None]]:
+        """(racer, predicted rate, observed rate) for every racer: predicted for its settings on the local
+        quadratic at the start point, observed toward the nearest known minimum over its path so far."""
+        if self.config is None or self.surface is None:
+            return []
+        try:
+            start = local_curvature(self.surface, self.config.start)
+        except ValueError:
+            start = None
         minima = getattr(self.surface, "minima", ()) or ()
-        if self.positions is None or index < 0 or not minima:
-            return ""
-        path = np.asarray(self.positions(index), dtype=float).reshape(-1, 2)
-        if len(path) < 6 or not np.isfinite(path[-1]).all():
-            return ""
-        target = min(minima, key=lambda m: float(np.hypot(*(np.asarray(m.point) - path[-1])))).point
-        rate = observed_rate(path, target)
-        if not math.isfinite(rate):
-            return ""
-        return f"observed: {self.racer.currentText()}'s error × {num(rate)} per step over its {len(path) - 1} steps"
+        rows = []
+        for index, racer in enumerate(self.config.racers):
+            try:
+                predicted = None if start is None else start.predicted_rate(racer.optimizer, racer.resolved())
+            except ValueError:
+                predicted = None
+            observed = None
+            if self.positions is not None and minima:
+                path = np.asarray(self.positions(index), dtype=float).reshape(-1, 2)
+                if len(path) >= 6 and np.isfinite(path[-1]).all():
+                    target = min(minima, key=lambda m: float(np.hypot(*(np.asarray(m.point) - path[-1])))).point
+                    rate = observed_rate(path, target)
+                    observed = rate if math.isfinite(rate) else None
+            rows.append((racer.name, predicted, observed))
+        return rows
+
+    def _show_rates(self) -> None:
+        self._rates_timer.stop()
+        self._rates_at = time.monotonic()
+        rows = self.rate_rows()
+        self.rates.setRowCount(len(rows))
+        for r, (name, predicted, observed) in enumerate(rows):
+            for c, text in enumerate((name, _rate(predicted), _rate(observed))):
+                item = self.rates.item(r, c)
+                if item is None:
+                    self.rates.setItem(r, c, QtWidgets.QTableWidgetItem(text))
+                elif item.text() != text:
+                    item.setText(text)
+        self.rates.resizeColumnToContents(0)
+        header = self.rates.horizontalHeader().height() + 2 * self.rates.frameWidth()
+        self.rates.setFixedHeight(header + self.rates.verticalHeader().defaultSectionSize() * max(1, min(len(rows), 6)))
 
     def _use(self, optimizer: str) -> None:
         c = self.curvature
@@ -276,6 +400,10 @@ def _show(v) -> str:
     if isinstance(v, int):
         return str(v)
     return vec(v)
+
+
+def _rate(rate: float | None) -> str:
+    return "—" if rate is None else f"{rate:.4g}"
 
 
 def _steps(rate: float) -> str:

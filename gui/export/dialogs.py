@@ -41,6 +41,7 @@ PANEL_CHOICES = [
     ("loss", "Loss panel"),
     ("learning_rate", "Learning-rate panel"),
     ("window", "Whole window (all three panels)"),
+    ("view3d", "3-D view (PNG)"),
 ]
 IMAGE_FILTERS = {"png": "PNG image (*.png)", "svg": "SVG vector image (*.svg)"}
 ANIMATION_FILTERS = {"gif": "GIF animation (*.gif)", "mp4": "MP4 video (*.mp4)"}
@@ -235,6 +236,8 @@ class ImageExportDialog(_ExportDialog):
         self.width_spin.setEnabled(self.format.currentData() == "png")
 
     def _what_changed(self) -> None:
+        if self.what.currentData() == "view3d" and self.format.currentData() != "png":
+            self.format.setCurrentIndex(self.format.findData("png"))  # the 3-D view is PNG only
         # a default-looking name follows the choice; a name the user typed stays
         folder, name = os.path.split(self.path_edit.text().strip())
         stem = os.path.splitext(name)[0]
@@ -257,9 +260,14 @@ class ImageExportDialog(_ExportDialog):
         self.show_error("")
         QtWidgets.QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
         try:
-            self.written_path = export_panel(
-                self.window_, opts["which"], path, width=opts["width"], background=opts["background"]
-            )
+            if opts["which"] == "view3d":
+                from .view3d import export_view3d
+
+                self.written_path = export_view3d(self.window_, path, width=opts["width"])
+            else:
+                self.written_path = export_panel(
+                    self.window_, opts["which"], path, width=opts["width"], background=opts["background"]
+                )
         except ExportError as exc:
             self.show_error(str(exc))
             return

@@ -22,9 +22,20 @@ from PySide6 import QtCore, QtGui, QtWidgets
 MESH = 90  # samples per side of the mesh
 HEIGHT = 1.0  # height of the scaled surface (x and y span 2)
 LIFT = 0.012  # paths float this far above the mesh
+ARROW = 0.08  # the Inspector's arrows, as a share of the domain's side
 MAX_PATH_POINTS = 4000  # a path is drawn with at most this many points (older ones strided)
+MAX_IMAGE_ASPECT = 0.75  # an exported image is at most this tall for its width
 # a colour ramp from the map's pale low ground to a deep blue-grey top, so the relief reads
 RAMP = np.array([[0.98, 0.98, 0.96], [0.80, 0.86, 0.92], [0.55, 0.64, 0.78], [0.33, 0.40, 0.55]])
+
+
+def _rgba(color) -> tuple[float, float, float, float]:
+    """A colour given as (r, g, b) in 0..255 or a '#RRGGBB' name, as OpenGL's floats."""
+    if isinstance(color, str):
+        c = QtGui.QColor(color)
+        return (c.redF(), c.greenF(), c.blueF(), 1.0)
+    r, g, b = color[:3]
+    return (r / 255.0, g / 255.0, b / 255.0, 1.0)
 
 
 def gl_problem() -> str | None:
@@ -122,6 +133,8 @@ class Surface3DPanel(QtWidgets.QWidget):
         self._racers: list = []
         self._runners: list = []
         self.paths: list = []
+        self._inspection = None
+        self.inspect_items: list = []
         self.view = None
         bar = QtWidgets.QHBoxLayout()
         bar.setContentsMargins(6, 2, 6, 0)
@@ -296,6 +309,66 @@ class Surface3DPanel(QtWidgets.QWidget):
     def _relift_paths(self) -> None:
         if self._runners:
             self.update_paths(self._runners)
+        if getattr(self, "_inspection", None) is not None:
+            self._draw_inspection()
+
+    # ------------------------------------------------------------- inspection
+    def show_inspection(self, theta, arrows) -> None:
+        """The Inspector's arrows from ``theta`` (as the map's ``show_inspection``: (vector, colour, label[,
+        "axis"])), drawn on the surface: each the same length (ARROW of the scene's side), following the
+        relief, with a dot at its tip; an "axis" runs both ways through theta, thinner."""
+        self._inspection = (np.asarray(theta, dtype=float), list(arrows))
+        self._draw_inspection()
+
+    def clear_inspection(self) -> None:
+        self._inspection = None
+        self._draw_inspection()
+
+    def _draw_inspection(self) -> None:
+        if not self.available:
+            return
+        for item in getattr(self, "inspect_items", []):
+            self.view.removeItem(item)
+        self.inspect_items: list = []
+        if self._inspection is None or self.surface is None:
+            return
+        theta, arrows = self._inspection
+        if not np.isfinite(theta).all():
+            return
+        (x0, x1), (y0, y1) = self.surface.domain
+        side = max(x1 - x0, y1 - y0)
+        tips = []
+        for vector, color, _label, *kind in arrows:
+            v = np.asarray(vector, dtype=float)
+            norm = float(np.hypot(*v))
+            if not np.isfinite(norm) or norm == 0:
+                continue
+            reach = v * (ARROW * side / norm)
+            axis = bool(kind) and kind[0] == "axis"
+            t = np.linspace(-1.0 if axis else 0.0, 1.0, 17)[:, None]
+            pts = theta + t * reach
+            with np.errstate(all="ignore"):
+                f = np.asarray(self.surface.f(pts), dtype=float)
+            sx, sy = self._to_scene(pts[:, 0], pts[:, 1])
+            rgba = _rgba(color)
+            item = self._gl.GLLinePlotItem(
+                pos=np.column_stack([sx, sy, self._height(f) + 2 * LIFT]),
+                color=rgba if not axis else (*rgba[:3], 0.8),
+                width=2 if axis else 4,
+                antialias=True,
+            )
+            item.setGLOptions(self._on_top)
+            self.view.addItem(item)
+            self.inspect_items.append(item)
+            if not axis:
+                tips.append((sx[-1], sy[-1], float(self._height(f[-1:])[0]) + 2 * LIFT, rgba))
+        if tips:
+            dots = self._gl.GLScatterPlotItem(
+                pos=np.array([t[:3] for t in tips]), color=np.array([t[3] for t in tips]), size=8, pxMode=True
+            )
+            dots.setGLOptions(self._on_top)
+            self.view.addItem(dots)
+            self.inspect_items.append(dots)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override: a hidden view skips updates; catch up
         super().showEvent(event)
@@ -303,12 +376,15 @@ class Surface3DPanel(QtWidgets.QWidget):
 
     # ----------------------------------------------------------------- export
     def image(self, width: int | None = None) -> QtGui.QImage:
-        """The view rendered at ``width`` pixels wide (default: its size on screen), the height in proportion."""
+        """The view rendered at ``width`` pixels wide (default: its size on screen), the height in proportion
+        but at most ``MAX_IMAGE_ASPECT`` of the width (a tall dock's view is mostly empty above and below the
+        surface: the camera's field of view is horizontal, so a wider image crops only that)."""
         if not self.available:
             raise RuntimeError(self.problem or "no 3-D view")
         w, h = max(1, self.view.width()), max(1, self.view.height())
         if width:
             w, h = int(width), max(1, round(h * width / w))
+        h = min(h, max(1, round(w * MAX_IMAGE_ASPECT)))
         arr = np.ascontiguousarray(self.view.renderToArray((w, h)))  # (h, w, 4) BGRA
         return QtGui.QImage(arr.data, w, h, 4 * w, QtGui.QImage.Format.Format_ARGB32).copy()
 

@@ -70,3 +70,39 @@ def test_bad_points_are_refused_with_the_reason():
     with pytest.raises(ValueError, match="point must be finite"):
         local_curvature(get_surface("sphere"), (float("nan"), 0.0))
     assert math.isnan(observed_rate([[1.0, 1.0]] * 3, (0, 0)))
+
+
+def test_the_predicted_rate_of_the_optimal_settings_is_the_closed_form():
+    s = get_surface("ill_conditioned", kappa=50.0, angle=30.0)
+    c = local_curvature(s, s.start)
+    settings = c.settings()
+    gd = {"momentum": 0.0, "dampening": 0.0, "nesterov": False, "weight_decay": 0.0, **settings["sgd"]}
+    hb = {"dampening": 0.0, "nesterov": False, "weight_decay": 0.0, **settings["momentum"]}
+    assert c.predicted_rate("sgd", gd) == pytest.approx(c.gd_rate, rel=1e-9)
+    assert c.predicted_rate("momentum", hb) == pytest.approx(c.momentum_rate, rel=1e-6)
+    assert c.predicted_rate("adam", {"lr": 0.1}) is None, "adaptive rates: no fixed linear map"
+    assert local_curvature(get_surface("saddle"), (0.3, 0.2)).predicted_rate("sgd", gd) is None
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        "sgd:lr=0.03",
+        "momentum:lr=0.01,momentum=0.5",
+        "momentum:lr=0.02,momentum=0.8,dampening=0.3",
+        "nesterov:lr=0.01,momentum=0.7",
+        "sgd:lr=0.02,weight_decay=0.5",
+    ],
+)
+def test_any_fixed_setting_converges_at_its_predicted_rate(spec):
+    from engine import Runner
+
+    s = get_surface("ill_conditioned", kappa=20.0, angle=-25.0)
+    c = local_curvature(s, s.start)
+    runner = Runner(s, spec, max_steps=3000)
+    runner.advance(3000)
+    predicted = c.predicted_rate(runner.optimizer.name, runner.hyperparams)
+    wd = runner.hyperparams["weight_decay"]
+    assert predicted is not None and predicted < 1
+    # weight decay moves the minimum to where H θ + wd θ = 0: the origin still, on this centred bowl
+    assert observed_rate(runner.record().positions, (0, 0)) == pytest.approx(predicted, rel=0.10), wd

@@ -122,3 +122,97 @@ def test_the_modules_examples_run():
 
     result = doctest.testmod(engine.inspect, optionflags=doctest.ELLIPSIS)
     assert result.attempted >= 3 and result.failed == 0
+
+
+# ------------------------------------------------------------- checkpointed replay
+
+REPLAYED = [
+    ("rosenbrock", "adam:lr=0.01", {}),
+    ("rosenbrock", "amsgrad:lr=0.05", {}),
+    ("rosenbrock", "rmsprop:lr=0.01,centered=true,momentum=0.5", {}),
+    ("rosenbrock", "nesterov:lr=1e-3,weight_decay=0.05", {}),
+    ("rosenbrock", "adadelta:lr=1", {}),
+    ("rosenbrock", "newton:lr=0.5,damping=0.1", {}),
+    ("rosenbrock", "sgd:lr=1e-3", {"schedule": "cosine", "T_max": 30}),
+    ("linear_regression", "adam:lr=0.05", {"batch_size": 4, "noise": 0.3}),
+    ("linear_regression", "momentum:lr=0.02", {"batch_size": 7}),
+]
+
+
+@pytest.mark.parametrize(("surface", "spec", "options"), REPLAYED)
+def test_a_checkpointed_replay_gives_the_full_replays_bits_at_every_step_in_any_order(surface, spec, options):
+    from engine.inspect import Replay
+
+    s = get_surface(surface)
+    start = (-1.5, 2.0) if surface == "rosenbrock" else None
+    replay = Replay(s, spec, start=start, options=options, seed=3, stream=2, every=7)
+    # forward beyond what was replayed, back, between checkpoints, on a checkpoint and just after one
+    for step in (40, 1, 15, 14, 7, 8, 39, 41, 60, 2, 56, 57, 28):
+        got = replay.inspect(step)
+        want = inspect_step(s, spec, start=start, options=options, seed=3, stream=2, step=step)
+        assert got is not None and got.step == step
+        for name in ("theta", "grad", "full_grad", "new_theta", "effective_lr"):
+            assert np.array_equal(getattr(got, name), getattr(want, name)), (step, name)
+        assert got.lr == want.lr
+        assert list(got.state_after) == list(want.state_after)
+        for name in want.state_after:
+            for which in ("state_before", "state_after"):
+                a, b = getattr(got, which)[name], getattr(want, which)[name]
+                assert (a is None and b is None) or np.array_equal(a, b), (step, which, name)
+        assert [str(e) for e in got.equations] == [str(e) for e in want.equations]
+        if want.hessian is not None:
+            assert np.array_equal(got.hessian, want.hessian)
+    assert replay.reached == 60 and replay.checkpoints == list(range(0, 57, 7))
+
+
+def test_a_replay_goes_back_at_most_one_checkpoint_interval():
+    from engine.inspect import Replay
+
+    s = get_surface("rosenbrock")
+    replay = Replay(s, "adam:lr=0.01", start=(-1.5, 2.0), every=16)
+    replay.inspect(200)
+    calls = []
+    update = replay._watch.update
+    replay._watch.update = lambda *a: calls.append(1) or update(*a)
+    seen = replay.inspect(150)
+    assert seen is not None and len(calls) == 150 - 144  # from the checkpoint at 144
+    assert replay.reached == 200, "looking back does not move the replay on"
+
+
+def test_a_cancelled_replay_keeps_its_checkpoints_and_goes_on_from_them():
+    from engine.inspect import Replay
+
+    s = get_surface("rosenbrock")
+    replay = Replay(s, "sgd:lr=1e-3", start=(-1.5, 2.0), every=10)
+    asked = iter([False, False, False, True])
+    assert replay.inspect(100, cancelled=lambda: next(asked)) is None
+    assert replay.reached == 30 and replay.checkpoints == [0, 10, 20, 30]
+    got = replay.inspect(100)
+    want = inspect_step(s, "sgd:lr=1e-3", start=(-1.5, 2.0), step=100)
+    assert np.array_equal(got.new_theta, want.new_theta)
+
+
+def test_a_replayed_run_that_stopped_has_no_later_step():
+    from engine.inspect import Replay
+
+    replay = Replay(get_surface("sphere"), "sgd:lr=0.5", start=(1.0, 1.0), tol=1e-8, every=4)
+    with pytest.raises(ValueError, match=r"stopped at step \d+ \(converged\): it took no step 500"):
+        replay.inspect(500)
+    assert replay.stopped
+    with pytest.raises(ValueError, match=r"stopped at step \d+ \(converged\): it took no step 400"):
+        replay.inspect(400)
+    assert replay.inspect(1) is not None
+
+
+def test_a_long_replay_keeps_a_bounded_number_of_checkpoints():
+    from engine.inspect import Replay
+
+    s = get_surface("rosenbrock")
+    replay = Replay(s, "adam:lr=0.001", start=(-1.5, 2.0), every=4, max_checkpoints=8)
+    replay.inspect(100)
+    assert len(replay.checkpoints) <= 8 and replay.every == 16
+    assert replay.checkpoints == list(range(0, 97, 16))
+    got, want = replay.inspect(70), inspect_step(s, "adam:lr=0.001", start=(-1.5, 2.0), step=70)
+    assert np.array_equal(got.new_theta, want.new_theta) and np.array_equal(
+        got.state_after["exp_avg_sq"], want.state_after["exp_avg_sq"]
+    )

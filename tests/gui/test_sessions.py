@@ -140,6 +140,12 @@ def test_gui_session_flag_opens_it(tmp_path, gui_command):
 def test_file_menu_offers_every_export(shared_window):
     window = shared_window
     texts = [a.text() for a in window.export_menu.actions()]
-    assert texts == ["Export image…", "Export animation…", "Export race CSV…", "Export leaderboard CSV…"]
+    assert texts == [
+        "Export image…",
+        "Export 3-D view…",
+        "Export animation…",
+        "Export race CSV…",
+        "Export leaderboard CSV…",
+    ]
     assert window.actions["exportImage"].shortcut() == QtGui.QKeySequence("Ctrl+E")
     assert "(Ctrl+E)" in window.actions["exportImage"].toolTip()

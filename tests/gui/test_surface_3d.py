@@ -4,6 +4,7 @@ server with Mesa (Xvfb) draws the surface with every racer's path and exports it
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -114,3 +115,97 @@ def test_under_xvfb_the_view_draws_the_mesh_and_every_path_and_exports_png(tmp_p
     for name, pixels in out["colors"].items():
         assert pixels > 20, f"{name}'s path is drawn in its colour"
     assert out["log_changed"]
+
+
+def test_file_export_3d_view_offscreen_refuses_with_the_views_reason_and_writes_nothing(window, qtbot, tmp_path):
+    from PySide6 import QtWidgets
+
+    from gui.export.dialogs import ImageExportDialog
+
+    opened = []
+
+    def run(dialog):  # what the person sees in the dialog File > Export > Export 3-D view… opens
+        opened.append(dialog)
+        assert dialog.findChild(QtWidgets.QComboBox, "whatCombo").currentData() == "view3d"
+        assert dialog.findChild(QtWidgets.QComboBox, "formatCombo").currentData() == "png"
+        edit = dialog.findChild(QtWidgets.QLineEdit, "pathEdit")
+        edit.setText(str(tmp_path / "view.png"))
+        dialog.accept()
+        error = dialog.findChild(QtWidgets.QLabel, "errorLabel")
+        opened.append(error.text())
+        return QtWidgets.QDialog.DialogCode.Rejected
+
+    export = window.actions["exportView3d"]
+    assert export in window.export_menu.actions()
+    orig = ImageExportDialog.exec
+    ImageExportDialog.exec = run
+    try:
+        export.trigger()
+    finally:
+        ImageExportDialog.exec = orig
+    error = opened[1]
+    assert error.startswith("the 3-D view cannot be exported: ") and window.view3d.problem in error
+    assert "OpenGL" in error and os.listdir(tmp_path) == [], "no blank file"
+    assert window.view3d_dock.isVisible(), "the view shows, saying the same in place"
+
+
+def test_the_3d_view_exports_as_png_only(window, tmp_path):
+    from export.files import ExportError
+    from gui.export.view3d import export_view3d
+
+    with pytest.raises(ExportError, match="PNG only"):
+        export_view3d(window, tmp_path / "v.svg")
+    assert os.listdir(tmp_path) == []
+
+
+GL_WINDOW_SCRIPT = r"""
+import json, sys
+import numpy as np
+from PySide6 import QtCore, QtGui, QtWidgets
+from gui.app import make_app
+app = make_app()
+from gui.main_window import MainWindow
+from gui.export.dialogs import ImageExportDialog
+settings = QtCore.QSettings(sys.argv[2], QtCore.QSettings.Format.IniFormat)
+w = MainWindow(settings=settings)
+w.resize(1400, 900)
+w.show()
+w.controller.step(30)
+for _ in range(5):
+    app.processEvents()
+path = sys.argv[1]
+def run(dialog):  # File > Export > Export 3-D view…: the person types a name and presses Export
+    dialog.findChild(QtWidgets.QSpinBox, "widthSpin").setValue(1200)
+    dialog.findChild(QtWidgets.QLineEdit, "pathEdit").setText(path)
+    dialog.accept()
+    return dialog.result()
+ImageExportDialog.exec = run
+w.actions["exportView3d"].trigger()
+for _ in range(5):
+    app.processEvents()
+img = QtGui.QImage(path)
+out = {"problem": w.view3d.problem, "width": img.width()}
+if not img.isNull():
+    img = img.convertToFormat(QtGui.QImage.Format.Format_RGB888)
+    arr = np.frombuffer(img.constBits(), np.uint8).reshape(img.height(), img.bytesPerLine())[:, : 3 * img.width()]
+    arr = arr.reshape(img.height(), img.width(), 3).astype(int)
+    out["not_white"] = float((np.abs(arr - 255).sum(axis=-1) > 30).mean())
+w.close()
+print(json.dumps(out))
+"""
+
+
+@pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="no xvfb-run: the OpenGL view needs an X server (Mesa)")
+def test_under_xvfb_file_export_writes_the_3d_view(tmp_path):
+    png = tmp_path / "view3d.png"
+    res = subprocess.run(
+        ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", sys.executable, "-c", GL_WINDOW_SCRIPT, str(png),
+         str(tmp_path / "settings.ini")],
+        capture_output=True, text=True, timeout=120, cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "xcb", "PYTHONPATH": str(ROOT)},
+    )  # fmt: skip
+    assert res.returncode == 0, res.stderr[-2000:]
+    out = json.loads(res.stdout.strip().splitlines()[-1])
+    if out["problem"]:
+        pytest.skip(f"no OpenGL context under Xvfb here: {out['problem']}")
+    assert out["width"] == 1200 and out["not_white"] > 0.05, "the surface, not a blank image"
