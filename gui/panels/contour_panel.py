@@ -332,6 +332,8 @@ class ContourPanel(pg.PlotWidget):
             head = pg.ScatterPlotItem(
                 symbol=symbol_for(racer.color), size=13, brush=pg.mkBrush(color), pen=pg.mkPen("w", width=1.5), tip=None
             )
+            head.setData(pos=np.zeros((1, 2)))  # one spot at the item's origin: each frame moves the item
+            head.setPos(self.start_marker.pos())
             head.setZValue(20 + i)
             self.addItem(head)
             curve.set_visible(racer.visible)
@@ -348,9 +350,9 @@ class ContourPanel(pg.PlotWidget):
             n = runner.steps + 1
             pos = runner.positions  # live view of rows [0, n)
             curve.update(pos[:, 0, 0], pos[:, 0, 1], n, pixel=pixel)
-            last = pos[n - 1, 0]
-            if np.isfinite(last).all():
-                head.setData(pos=last[None, :])
+            x, y = pos[n - 1, 0]
+            if math.isfinite(x) and math.isfinite(y):
+                head.setPos(float(x), float(y))  # moving the item: no new spot data to lay out
             # a run that went non-finite keeps its last finite marker
 
     def remove_racer(self, index: int) -> None:
