@@ -15,7 +15,15 @@ from surfaces.gradient_field import arrow_polylines, gradient_field
 
 from .growing_curve import GrowingCurve
 from .racer_legend import PanelLegend, racer_pen, racer_sample
-from .surface_field import BACKGROUND_BUDGET, Cancelled, SurfaceField, compute_field, grid_size, per_point_seconds
+from .surface_field import (
+    BACKGROUND_BUDGET,
+    NOW_GRID,
+    Cancelled,
+    SurfaceField,
+    compute_field,
+    grid_size,
+    per_point_seconds,
+)
 
 # the map's axes in the user's words where x and y are model parameters (a surface's own
 # ``axis_labels`` attribute, if it has one, wins): (bottom label, left label, short x, short y)
@@ -168,12 +176,12 @@ class ContourPanel(pg.PlotWidget):
         self._field_id += 1  # a field still being computed for the old surface is dropped
         self._latest[0] = self._field_id  # ...and stops at its next block of rows
         self._in_flight = None
-        # drawn at once: a grid the GUI thread samples in about a frame's time (a fast f: the full
-        # GRID); its colour scale and levels serve every view. The full-resolution map for the view
-        # is sampled in a worker thread right after (a slow f, such as logistic regression at n=2000,
+        # drawn at once: a grid the GUI thread samples in about a frame's time (at most NOW_GRID);
+        # its colour scale and levels serve every view. The full-resolution map for the view is
+        # sampled in a worker thread right after (a slow f, such as logistic regression at n=2000,
         # would otherwise block the window for most of a second)
         per_point = per_point_seconds(surface)
-        quick = grid_size(surface, per_point=per_point)
+        quick = min(NOW_GRID, grid_size(surface, per_point=per_point))
         self._grid = grid_size(surface, BACKGROUND_BUDGET, per_point=per_point)
         self.field = field = compute_field(surface, quick)
         self._show_field(field)
@@ -192,9 +200,7 @@ class ContourPanel(pg.PlotWidget):
             xMin=cx - half, xMax=cx + half, yMin=cy - half, yMax=cy + half, maxXRange=2 * half, maxYRange=2 * half
         )
         self.reset_view()
-        self._field_timer.start()
-        if quick < self._grid:
-            self._request_field(force=True)
+        self._field_timer.start()  # then the worker samples the view (after the window has painted)
 
     # ------------------------------------------------------- the field in view
     def _show_field(self, field: SurfaceField) -> None:

@@ -310,11 +310,14 @@ class GrowingCurve:
         self._x, self._y = x, y
         if n == self.shown or n < 1:
             return
+        if self.tail is None:  # both items now, the history hidden until a fold: no item is made while playing
+            self.tail = self._make_item()
+            self.history = self._make_item()
+            self.history.blank = True
+            self.history.setVisible(False)
         over = n - self.tail_start - TAIL_KEEP - self.stagger
         if over >= FOLD:
             self._fold(over // FOLD * FOLD + self.stagger)  # a long catch-up folds at once
-        if self.tail is None:
-            self.tail = self._make_item()
         lo = self.tail_start
         tx, ty = x[lo:n], self._drawn(self._ys(lo, n))
         if pixel is not None:
