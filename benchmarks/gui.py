@@ -6,6 +6,8 @@ For 10 racers on Rosenbrock, at 1 and at 100 steps per frame, and at 1k, 10k and
 * frame time: the interval between the window's own timer ticks while it plays
   (engine steps for every racer, panels updated, Qt painting the window), median,
   p90, p99 and max over ``--frames`` frames, and p99 / median;
+* work: the GUI thread's CPU time per frame (median, p99), which the machine's other load
+  inflates less than the frame time;
 * memory: the process's resident size grown since the race started, per step per
   racer, and the part of it beyond the engine's own record (its arrays' bytes);
 * surface switch: switching to another surface with that history drawn (the race
@@ -147,6 +149,7 @@ def main() -> int:
     print(f"10 racers, {args.frames} frames per row, load average {os.getloadavg()[0]:.2f}")
     print(
         f"{'steps/frame':>11} {'steps':>8} | {'frame ms: median':>16} {'p90':>6} {'p99':>6} {'max':>6} {'p99/med':>7} |"
+        f" {'work ms: median':>15} {'p99':>5} |"
         f" {'B/step/racer':>12} {'beyond engine':>13} | {'switch ms':>9} {'cpu':>5}"
     )
     loop = QtCore.QEventLoop()
@@ -166,9 +169,11 @@ def main() -> int:
                 if r._fast_run is not None:
                     fast.wait_for(r._fast_run.kernels, 120)
         ticks: list[float] = []
+        cpu: list[float] = []
 
-        def tick(c=c, ticks=ticks):
+        def tick(c=c, ticks=ticks, cpu=cpu):
             ticks.append(time.perf_counter())
+            cpu.append(time.thread_time())
             c.tick()
             if len(ticks) > args.frames:
                 c.pause()
@@ -184,9 +189,11 @@ def main() -> int:
             for _ in range(5):
                 app.processEvents()
             ticks.clear()
+            cpu.clear()
             c.play()
             loop.exec()
             frames = [(b - a) * 1e3 for a, b in zip(ticks[1:], ticks[2:])]
+            work = [(b - a) * 1e3 for a, b in zip(cpu[1:], cpu[2:])]
             steps = c.race.steps * len(c.race.runners)
             grown = (rss() - base) / steps
             beyond = grown - (engine_bytes(c.race.runners) - base_engine) / steps
@@ -201,7 +208,8 @@ def main() -> int:
             med = statistics.median(frames)
             print(
                 f"{speed:>11} {length:>8} | {med:>16.1f} {pct(frames, 0.9):>6.1f} {pct(frames, 0.99):>6.1f}"
-                f" {max(frames):>6.1f} {pct(frames, 0.99) / med:>7.2f} | {grown:>12.0f} {beyond:>13.0f} |"
+                f" {max(frames):>6.1f} {pct(frames, 0.99) / med:>7.2f} |"
+                f" {statistics.median(work):>15.1f} {pct(work, 0.99):>5.1f} | {grown:>12.0f} {beyond:>13.0f} |"
                 f" {switch:>9.1f} {switch_cpu:>5.0f}"
             )
         w.close()
