@@ -102,7 +102,7 @@ def _ladder(start: float, stop: float, step: float, most: int) -> np.ndarray:
 
 
 FIELD_BUDGET = 0.012  # seconds the GUI thread spends evaluating f over the grid (the map shown at once)
-BACKGROUND_BUDGET = 5.0  # ...and a worker thread (the full-resolution map that replaces it: GRID up to 55 µs a point)
+BACKGROUND_BUDGET = 20.0  # ...and a niced worker thread (the full map that replaces it: GRID up to 220 µs a point)
 MIN_GRID = 40  # the coarsest grid the GUI thread draws (a slow f: a few frames' worth of work at most)
 NOW_GRID = 150  # the finest one it draws at once (a quarter of GRID's points and contour work)
 PROBE = 16  # probe lattice side (256 points)
