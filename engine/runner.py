@@ -27,6 +27,7 @@ values become a ``diverged`` status instead.
 from __future__ import annotations
 
 import itertools
+import math
 import mmap
 import time
 from collections.abc import Mapping, Sequence
@@ -68,7 +69,7 @@ def _empty(shape: tuple[int, ...]) -> np.ndarray:
     """``np.empty(shape)`` (float64) whose pages are touched only as they are written: a large
     one is an anonymous mapping without transparent huge pages (NumPy asks for huge pages from
     4 MB: a first write into one zeroes, and may first compact, 2 MB at once: 20-50 ms stalls)."""
-    size = 8 * int(np.prod(shape))
+    size = 8 * math.prod(shape)
     if size < _MAPPED_BYTES or not hasattr(mmap, "MADV_NOHUGEPAGE"):
         return np.empty(shape)
     m = mmap.mmap(-1, size)
