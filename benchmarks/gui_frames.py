@@ -91,6 +91,12 @@ def main() -> int:
         app.processEvents()
     c = w.controller
     c.set_speed(args.speed)
+    from engine import fast
+
+    if fast.wait(120):  # the compiled steps, as a window has them a second after it opens
+        for r in c.race.runners:
+            if r._fast_run is not None:
+                fast.wait_for(r._fast_run.kernels, 120)
 
     # each tick: when it started, the engine's and the panels' CPU time
     ticks: list[tuple[float, float, float, float, float]] = []  # wall, cpu at start; engine, panels cpu; paint so far

@@ -11,8 +11,6 @@ it changes nothing else and is skipped where the C library is not glibc.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import sys
 
 M_TOP_PAD = -2
@@ -25,8 +23,10 @@ def tune_malloc() -> bool:
     global _done
     if _done or not sys.platform.startswith("linux"):
         return _done
+    import ctypes  # here, not at start-up; and no ctypes.util.find_library: it forks ldconfig
+
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc = ctypes.CDLL(None)  # the process's own symbols: glibc's mallopt where glibc runs
         _done = bool(libc.mallopt(M_TOP_PAD, TOP_PAD_BYTES))
     except (OSError, AttributeError):
         _done = False

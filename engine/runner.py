@@ -26,6 +26,9 @@ values become a ``diverged`` status instead.
 
 from __future__ import annotations
 
+import itertools
+import math
+import mmap
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -47,6 +50,34 @@ __all__ = ["Runner", "RunRecord", "simulate", "RUNNING", "CONVERGED", "DIVERGED"
 RUNNING, CONVERGED, DIVERGED = "running", "converged", "diverged"
 _STATUS_DTYPE = "<U9"
 _INITIAL_CAPACITY = 256
+# History storage: each array is a view of the first rows of a larger buffer made with np.empty, so
+# the buffer's untouched pages cost address space, not memory. Rows are filled with NaN a block at
+# a time as steps need them, and a buffer is copied into a bigger one only past its capacity: with
+# a step budget, the whole budget (up to _RESERVE_BYTES of rows) is reserved at the start, so a long
+# race never copies its history (10 racers doubling 38 MB each on one frame made a 100 ms hitch).
+# Touching fresh pages is the cost that remains (on this VM ~20 µs a page): rows are filled a few
+# hundred at a time, and each runner's blocks are offset from the others' (racers step in lockstep),
+# so a frame fills one or two racers' rows, not all of them.
+_RESERVE_BYTES = 256 << 20
+_FILL_ROWS = 512
+_FILL_PHASES = 8
+_runner_count = itertools.count()
+_MAPPED_BYTES = 1 << 20  # history buffers from this size on are anonymous mappings of their own
+
+
+def _empty(shape: tuple[int, ...]) -> np.ndarray:
+    """``np.empty(shape)`` (float64) whose pages are touched only as they are written: a large
+    one is an anonymous mapping without transparent huge pages (NumPy asks for huge pages from
+    4 MB: a first write into one zeroes, and may first compact, 2 MB at once: 20-50 ms stalls)."""
+    size = 8 * math.prod(shape)
+    if size < _MAPPED_BYTES or not hasattr(mmap, "MADV_NOHUGEPAGE"):
+        return np.empty(shape)
+    m = mmap.mmap(-1, size)
+    m.madvise(mmap.MADV_NOHUGEPAGE)
+    return np.frombuffer(m, dtype=np.float64).reshape(shape)
+
+
+_HISTORY = ("_pos", "_loss", "_grads", "_eff", "_lr", "_batch_loss")
 
 
 def _resolve(optimizer: str | Optimizer, hyperparams: Mapping[str, Any] | None):
@@ -109,6 +140,14 @@ class Runner:
     seed, stream : the race's seed and this racer's position in the race: the
         random streams of mini-batches and gradient noise derive from both
     """
+
+    # the per-step history (record="full"): views of the first filled rows of ``_buffers``
+    _pos: np.ndarray
+    _loss: np.ndarray
+    _grads: np.ndarray
+    _eff: np.ndarray
+    _lr: np.ndarray
+    _batch_loss: np.ndarray
 
     def __init__(
         self,
@@ -193,13 +232,10 @@ class Runner:
             self._final_g = g.copy()
             self._final_f = f.copy()
             if record == "full":
-                cap = _INITIAL_CAPACITY if self.max_steps is None else min(self.max_steps + 1, 1 << 16)
-                self._pos = np.full((max(cap, 1), self.batch, 2), np.nan)
-                self._loss = np.full((max(cap, 1), self.batch), np.nan)
-                self._grads = np.full((max(cap, 1), self.batch, 2), np.nan)
-                self._eff = np.full((max(cap, 1), self.batch, 2), np.nan)
-                self._lr = np.full(max(cap, 1), np.nan)
-                self._batch_loss = np.full((max(cap, 1), self.batch), np.nan)
+                self._buffers: dict[str, np.ndarray] = {}
+                self._ready = 0  # rows of the buffers filled (NaN or recorded) and shown as the arrays
+                self._allocate(self._reserve_rows(1))
+                self._reserve(1)
                 self._pos[0], self._loss[0], self._grads[0] = p, f, g
             self._check(p, f, g, 0)
         # the compiled path (engine.fast) takes over once its kernels are loaded
@@ -508,16 +544,49 @@ class Runner:
 
         return p[keep], g[keep], type(state)(*(take(x) for x in state))
 
+    def _row_bytes(self) -> int:
+        return 64 * self.batch + 8  # positions, gradients, effective lrs 16 B, losses, batch losses 8 B, lr 8 B
+
+    def _reserve_rows(self, rows: int) -> int:
+        """Capacity for at least ``rows``: the whole step budget when it fits _RESERVE_BYTES (or 2^16
+        rows), else twice the current capacity."""
+        cap = len(self._buffers["_pos"]) if self._buffers else 0
+        want = max(rows, 2 * cap, _INITIAL_CAPACITY if self.max_steps is None else 1)
+        if self.max_steps is not None and self.max_steps + 1 >= rows:
+            most = max(1 << 16, _RESERVE_BYTES // self._row_bytes())
+            want = max(rows, min(self.max_steps + 1, max(most, 2 * cap)))
+        return want
+
+    def _allocate(self, cap: int) -> None:
+        """Buffers of ``cap`` rows (np.empty: pages are touched only as rows are filled); the
+        filled rows are copied over."""
+        ready = self._ready
+        shapes = {"_pos": (self.batch, 2), "_loss": (self.batch,), "_grads": (self.batch, 2),
+                  "_eff": (self.batch, 2), "_lr": (), "_batch_loss": (self.batch,)}  # fmt: skip
+        for name in _HISTORY:
+            new = _empty((cap,) + shapes[name])
+            if ready:
+                new[:ready] = self._buffers[name][:ready]
+            self._buffers[name] = new
+            setattr(self, name, new[:ready])
+
     def _reserve(self, rows: int) -> None:
-        cap = self._pos.shape[0]
-        if rows <= cap:
+        """Make the history arrays at least ``rows`` long (new rows NaN), a block of rows at a time."""
+        ready = self._ready
+        if rows <= ready:
             return
-        new_cap = max(rows, 2 * cap)
-        for name in ("_pos", "_loss", "_grads", "_eff", "_lr", "_batch_loss"):
-            old = getattr(self, name)
-            new = np.full((new_cap,) + old.shape[1:], np.nan)
-            new[:cap] = old
-            setattr(self, name, new)
+        if rows > len(self._buffers["_pos"]):
+            self._allocate(self._reserve_rows(rows))
+        cap = len(self._buffers["_pos"])
+        block = _FILL_ROWS
+        if not ready:  # the first block is longer by this runner's offset
+            block += next(_runner_count) % _FILL_PHASES * (_FILL_ROWS // _FILL_PHASES)
+        new_ready = min(cap, max(rows, ready + block))
+        for name in _HISTORY:
+            buf = self._buffers[name]
+            buf[ready:new_ready] = np.nan
+            setattr(self, name, buf[:new_ready])
+        self._ready = new_ready
 
     # ------------------------------------------------------------------ record
     def final_losses(self) -> np.ndarray:

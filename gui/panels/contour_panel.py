@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import os
+import threading
 
 import numpy as np
 import pyqtgraph as pg
@@ -13,7 +15,15 @@ from surfaces.gradient_field import arrow_polylines, gradient_field
 
 from .growing_curve import GrowingCurve
 from .racer_legend import PanelLegend, racer_pen, racer_sample
-from .surface_field import SurfaceField, compute_field, grid_size
+from .surface_field import (
+    BACKGROUND_BUDGET,
+    NOW_GRID,
+    Cancelled,
+    SurfaceField,
+    compute_field,
+    grid_size,
+    per_point_seconds,
+)
 
 # the map's axes in the user's words where x and y are model parameters (a surface's own
 # ``axis_labels`` attribute, if it has one, wins): (bottom label, left label, short x, short y)
@@ -25,6 +35,35 @@ FIELD_DELAY_MS = 80  # the map is sampled again for the view this long after the
 LEGEND_BESIDE_MIN_WIDTH = 640  # narrower maps put the racer legend under the x axis
 ZOOM_OUT = 4  # the view never spans more than this many times the domain's larger side
 FIELD_PAD = 0.05  # the field covers this share more than the view on each side
+
+
+_POOL: QtCore.QThreadPool | None = None
+_NICE = 5  # the field worker's niceness: the window's own thread (and the X server) come first
+
+
+def _field_pool() -> QtCore.QThreadPool:
+    """One worker thread for the maps' fields: a newer request waits for the older one to stop
+    (it stops at its next block of rows), instead of both sharing the CPU with the window."""
+    global _POOL
+    if _POOL is None:
+        _POOL = QtCore.QThreadPool()
+        _POOL.setMaxThreadCount(1)
+    return _POOL
+
+
+_nice_threads: set[int] = set()
+
+
+def _be_nice() -> None:
+    """Lower the calling worker thread's CPU priority, once (Linux: per thread; elsewhere nothing)."""
+    tid = threading.get_native_id()
+    if tid in _nice_threads:
+        return
+    _nice_threads.add(tid)
+    try:
+        os.setpriority(os.PRIO_PROCESS, tid, max(os.getpriority(os.PRIO_PROCESS, tid), _NICE))
+    except (AttributeError, OSError):
+        pass
 
 
 def axis_labels(surface) -> tuple[str, str, str, str]:
@@ -114,6 +153,8 @@ class ContourPanel(pg.PlotWidget):
         self.labels = ("x", "y", "x", "y")
         self.legend = PanelLegend(self.plotItem, side="right")
         self._grid = 0
+        self._in_flight: tuple | None = None  # (extent, grid) of the field a worker is sampling
+        self._latest = [0]  # the request the worker should finish (shared with it: older ones stop)
         self._field_id = 0
         self._field_timer = QtCore.QTimer(self)
         self._field_timer.setSingleShot(True)
@@ -133,8 +174,16 @@ class ContourPanel(pg.PlotWidget):
     def set_surface(self, surface) -> None:
         self.surface = surface
         self._field_id += 1  # a field still being computed for the old surface is dropped
-        self._grid = grid_size(surface)
-        self.field = field = compute_field(surface, self._grid)
+        self._latest[0] = self._field_id  # ...and stops at its next block of rows
+        self._in_flight = None
+        # drawn at once: a grid the GUI thread samples in about a frame's time (at most NOW_GRID);
+        # its colour scale and levels serve every view. The full-resolution map for the view is
+        # sampled in a worker thread right after (a slow f, such as logistic regression at n=2000,
+        # would otherwise block the window for most of a second)
+        per_point = per_point_seconds(surface)
+        quick = min(NOW_GRID, grid_size(surface, per_point=per_point))
+        self._grid = grid_size(surface, BACKGROUND_BUDGET, per_point=per_point)
+        self.field = field = compute_field(surface, quick)
         self._show_field(field)
         glob = [m.point for m in surface.minima if m.kind == "global"]
         loc = [m.point for m in surface.minima if m.kind != "global"]
@@ -151,7 +200,7 @@ class ContourPanel(pg.PlotWidget):
             xMin=cx - half, xMax=cx + half, yMin=cy - half, yMax=cy + half, maxXRange=2 * half, maxYRange=2 * half
         )
         self.reset_view()
-        self._field_timer.start()
+        self._field_timer.start()  # then the worker samples the view (after the window has painted)
 
     # ------------------------------------------------------- the field in view
     def _show_field(self, field: SurfaceField) -> None:
@@ -161,8 +210,9 @@ class ContourPanel(pg.PlotWidget):
         self.image.setRect(QtCore.QRectF(x0, y0, x1 - x0, y1 - y0))
         self.lines.setData(field.lines[:, 0], field.lines[:, 1])
 
-    def _wanted_extent(self) -> tuple[float, float, float, float] | None:
-        """The view plus a margin, within the zoom-out limits; None if the drawn field will do."""
+    def _wanted_extent(self, force: bool = False) -> tuple[float, float, float, float] | None:
+        """The view plus a margin, within the zoom-out limits; None if the drawn field will do
+        (never with ``force``)."""
         if self.surface is None:
             return None
         r = self.plotItem.vb.viewRect()
@@ -178,7 +228,7 @@ class ContourPanel(pg.PlotWidget):
             min(r.bottom() + pad_y, ly1 if ly1 is not None else np.inf),
         )
         have = self.view_field.extent if self.view_field is not None else None
-        if have is not None and self.view_field is not self.field:
+        if have is not None and self.view_field is not self.field and not force:
             covers = have[0] <= r.left() and have[1] >= r.right() and have[2] <= r.top() and have[3] >= r.bottom()
             # ...and not much coarser than the view needs (after a zoom in)
             fine = (have[1] - have[0]) <= 1.6 * (want[1] - want[0]) and (have[3] - have[2]) <= 1.6 * (want[3] - want[2])
@@ -186,30 +236,40 @@ class ContourPanel(pg.PlotWidget):
                 return None
         return want
 
-    def _request_field(self) -> None:
-        """Sample the surface for the view, off the GUI thread; only the newest result is drawn."""
-        extent = self._wanted_extent()
-        if extent is None:
-            return
+    def _request_field(self, force: bool = False) -> None:
+        """Sample the surface for the view, off the GUI thread; only the newest result is drawn.
+        ``force``: even if the drawn field covers the view (it is coarser than wanted)."""
+        extent = self._wanted_extent(force)
+        if extent is None or (extent, self._grid) == self._in_flight:
+            return  # drawn, or being sampled already
+        self._in_flight = (extent, self._grid)
         self._field_id += 1
         job, surface, grid, reference = self._field_id, self.surface, self._grid, self.field
         ready = self._fieldReady
 
+        latest = self._latest
+        latest[0] = job
+
         def work() -> None:
+            _be_nice()
             try:
-                field = compute_field(surface, grid, extent, reference)
-            except Exception:  # noqa: BLE001 - a failed sample keeps the map drawn before
+                field = compute_field(surface, grid, extent, reference, cancelled=lambda: latest[0] != job)
+            except Cancelled:  # a newer view or surface was asked for
                 return
+            except Exception:  # noqa: BLE001 - a failed sample keeps the map drawn before
+                field = None
             try:
                 ready.emit(job, field)
             except RuntimeError:  # the panel was deleted meanwhile
                 pass
 
-        QtCore.QThreadPool.globalInstance().start(work)
+        _field_pool().start(work)
 
-    def _field_arrived(self, job: int, field: SurfaceField) -> None:
+    def _field_arrived(self, job: int, field: SurfaceField | None) -> None:
         if job == self._field_id:
-            self._show_field(field)
+            self._in_flight = None
+            if field is not None:
+                self._show_field(field)
 
     def update_field_now(self) -> None:
         """Sample the surface for the current view at once (before an export)."""
@@ -217,6 +277,7 @@ class ContourPanel(pg.PlotWidget):
         extent = self._wanted_extent()
         if extent is not None:
             self._field_id += 1
+            self._in_flight = None
             self._show_field(compute_field(self.surface, self._grid, extent, self.field))
 
     def _view_moved(self, *_args) -> None:
@@ -332,6 +393,8 @@ class ContourPanel(pg.PlotWidget):
             head = pg.ScatterPlotItem(
                 symbol=symbol_for(racer.color), size=13, brush=pg.mkBrush(color), pen=pg.mkPen("w", width=1.5), tip=None
             )
+            head.setData(pos=np.zeros((1, 2)))  # one spot at the item's origin: each frame moves the item
+            head.setPos(self.start_marker.pos())
             head.setZValue(20 + i)
             self.addItem(head)
             curve.set_visible(racer.visible)
@@ -348,9 +411,9 @@ class ContourPanel(pg.PlotWidget):
             n = runner.steps + 1
             pos = runner.positions  # live view of rows [0, n)
             curve.update(pos[:, 0, 0], pos[:, 0, 1], n, pixel=pixel)
-            last = pos[n - 1, 0]
-            if np.isfinite(last).all():
-                head.setData(pos=last[None, :])
+            x, y = pos[n - 1, 0]
+            if math.isfinite(x) and math.isfinite(y):
+                head.setPos(float(x), float(y))  # moving the item: no new spot data to lay out
             # a run that went non-finite keeps its last finite marker
 
     def remove_racer(self, index: int) -> None:

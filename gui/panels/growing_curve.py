@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import warnings
 
 import numpy as np
 import pyqtgraph as pg
@@ -137,12 +138,30 @@ class FastCurve(pg.PlotCurveItem):
         self._dash_key: tuple[float, float] | None = None
         self._dash_lines = None
         self._scribble = False
+        self._stats: tuple | None = None  # curve_stats of the data
         self.blank = False  # emptied by GrowingCurve.clear (hidden, old data kept until set again)
         self.setPen(pen)
 
     def setData(self, *args, **kargs):  # noqa: N802 - pyqtgraph API
         self._dash_key = None
         super().setData(*args, **kargs)
+        self._stats = curve_stats(self.xData, self.yData)
+
+    def dataBounds(self, ax, frac=1.0, orthoRange=None):  # noqa: N802, N803 - pyqtgraph API
+        """The data's extent, measured once per setData (pyqtgraph measures it again for every
+        new view range: the y auto-range of a step panel asked each curve every frame). Only a
+        part of the curve in ``orthoRange`` or a fraction of its points is measured on demand."""
+        stats = self._stats
+        pen = self.opts["pen"]
+        if stats is None or frac < 1.0 or (pen is not None and not pen.isCosmetic()):
+            return super().dataBounds(ax, frac, orthoRange)
+        xmin, xmax, ymin, ymax = stats[3:]
+        if orthoRange is not None:
+            lo, hi = (ymin, ymax) if ax == 0 else (xmin, xmax)
+            if not (orthoRange[0] <= lo and hi <= orthoRange[1]):
+                return super().dataBounds(ax, frac, orthoRange)
+        b = (xmin, xmax) if ax == 0 else (ymin, ymax)
+        return (None, None) if b[0] is None else b
 
     def viewTransformChanged(self):  # noqa: N802 - pyqtgraph API
         """A new view range: the bounding rectangle's pixel padding changes, the data bounds do not
@@ -174,7 +193,7 @@ class FastCurve(pg.PlotCurveItem):
         key = self._dash_key
         if key is None or abs(sx - key[0]) > DASH_SLACK * key[0] or abs(sy - key[1]) > DASH_SLACK * key[1]:
             self._dash_key = (sx, sy)
-            self._scribble = is_scribble(x, y, sx, sy)
+            self._scribble = self._stats is not None and scribble_from(self._stats, sx, sy)
             if not self._scribble and pen.style() != QtCore.Qt.PenStyle.SolidLine:
                 pattern = np.asarray(pen.dashPattern(), dtype=float) * max(pen.widthF(), 1.0)
                 px, py = dash_pieces(x, y, sx, sy, pattern)
@@ -191,15 +210,40 @@ class FastCurve(pg.PlotCurveItem):
         return None
 
 
+def curve_stats(x: np.ndarray | None, y: np.ndarray | None) -> tuple | None:
+    """(points, length along x, length along y, xmin, xmax, ymin, ymax) of a polyline, finite values
+    only (None bounds if it has none): measured once per data, read at every paint."""
+    if x is None or y is None or len(x) == 0:
+        return None
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN data
+        lx = float(np.nansum(np.abs(np.diff(x)))) if len(x) > 1 else 0.0
+        ly = float(np.nansum(np.abs(np.diff(y)))) if len(y) > 1 else 0.0
+        bounds = []
+        for d in (x, y):
+            lo, hi = float(np.nanmin(d)), float(np.nanmax(d))
+            if not (math.isfinite(lo) and math.isfinite(hi)):
+                d = d[np.isfinite(d)]
+                lo, hi = (float(d.min()), float(d.max())) if len(d) else (None, None)
+            bounds += [lo, hi]
+    return (len(x), lx, ly, *bounds)
+
+
+def scribble_from(stats: tuple, sx: float, sy: float) -> bool:
+    """:func:`is_scribble` from a curve's :func:`curve_stats` (no pass over the data)."""
+    n, lx, ly, x0, x1, y0, y1 = stats
+    if n < 64 or x0 is None or y0 is None:
+        return False
+    length = lx * sx + ly * sy  # the length on screen, moving along x and y in turn
+    box = (x1 - x0) * sx + (y1 - y0) * sy
+    return math.isfinite(length) and length > max(SCRIBBLE_PX, SCRIBBLE * box)
+
+
 def is_scribble(x: np.ndarray, y: np.ndarray, sx: float, sy: float) -> bool:
     """True for a curve folded over itself on screen (``sx``, ``sy``: pixels per unit): one many
     times longer than the box it fills, such as a noisy loss seen from afar."""
-    if len(x) < 64:
-        return False
-    with np.errstate(all="ignore"):
-        length = float(np.nansum(np.hypot(np.diff(x) * sx, np.diff(y) * sy)))
-        box = (np.nanmax(x) - np.nanmin(x)) * sx + (np.nanmax(y) - np.nanmin(y)) * sy
-    return math.isfinite(length) and length > max(SCRIBBLE_PX, SCRIBBLE * box)
+    stats = curve_stats(x, y)
+    return stats is not None and scribble_from(stats, sx, sy)
 
 
 class GrowingCurve:
@@ -266,11 +310,14 @@ class GrowingCurve:
         self._x, self._y = x, y
         if n == self.shown or n < 1:
             return
+        if self.tail is None:  # both items now, the history hidden until a fold: no item is made while playing
+            self.tail = self._make_item()
+            self.history = self._make_item()
+            self.history.blank = True
+            self.history.setVisible(False)
         over = n - self.tail_start - TAIL_KEEP - self.stagger
         if over >= FOLD:
             self._fold(over // FOLD * FOLD + self.stagger)  # a long catch-up folds at once
-        if self.tail is None:
-            self.tail = self._make_item()
         lo = self.tail_start
         tx, ty = x[lo:n], self._drawn(self._ys(lo, n))
         if pixel is not None:

@@ -37,7 +37,8 @@ class LearningRatePanel(StepPanel):
             parent,
         )
         self.setObjectName("LearningRatePanel")
-        self.paint_every = 2  # while playing, every other frame: the rates change slowly
+        self.paint_every = 2  # while playing, every other frame: the rates change slowly...
+        self.paint_phase = 1  # ...taking turns with the loss panel
         self.set_log_y(True)
         self.modeChanged.connect(self._apply_mode)
         self._obs: list[np.ndarray] = []

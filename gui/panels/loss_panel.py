@@ -33,6 +33,9 @@ class LossPanel(StepPanel):
         ]  # fmt: skip
         super().__init__("Loss", modes, parent)
         self.setObjectName("LossPanel")
+        # while playing, every other frame (15 a second at the timer's 60), taking turns with the
+        # learning-rate panel: each frame then draws the map and one of the two
+        self.paint_every = 2
         self.f_min: float | None = None
         self.cap = np.inf  # log modes: values above this leave the top of the chart
         self.show_batch = QtWidgets.QCheckBox("mini-batch loss")

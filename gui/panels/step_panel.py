@@ -81,6 +81,7 @@ class StepPanel(QtWidgets.QWidget):
         # need not follow every frame leaves the time to the others); the others are kept for the
         # next drawn frame, any paint or export of the plot, a data() call or the end of play
         self.paint_every = 1
+        self.paint_phase = 0  # ...those where (frame + paint_phase) % paint_every == 0 (panels take turns)
         self.playing = False
         self._frames = 0
         self._deferring = False
@@ -197,7 +198,7 @@ class StepPanel(QtWidgets.QWidget):
     def frame_started(self) -> None:
         """Called by ``update_curves`` first: decides whether this frame is drawn or kept."""
         self._frames += 1
-        defer = self.paint_every > 1 and self.playing and self._frames % self.paint_every != 0
+        defer = self.paint_every > 1 and self.playing and (self._frames + self.paint_phase) % self.paint_every != 0
         if defer != self._deferring:
             self._deferring = defer
             for group in self.curves:

@@ -101,31 +101,55 @@ def _ladder(start: float, stop: float, step: float, most: int) -> np.ndarray:
     return start + k * step * np.arange(1, int(np.floor((stop - start) / (k * step))) + 1)
 
 
-FIELD_BUDGET = 0.06  # seconds to spend evaluating f over the grid
+FIELD_BUDGET = 0.012  # seconds the GUI thread spends evaluating f over the grid (the map shown at once)
+BACKGROUND_BUDGET = 20.0  # ...and a niced worker thread (the full map that replaces it: GRID up to 220 µs a point)
+MIN_GRID = 40  # the coarsest grid the GUI thread draws (a slow f: a few frames' worth of work at most)
+NOW_GRID = 150  # the finest one it draws at once (a quarter of GRID's points and contour work)
+PROBE = 16  # probe lattice side (256 points)
 
 
-def grid_size(surface) -> int:
-    """300 x 300 samples, fewer (down to 120 x 120) for surfaces whose f is slow per point
-    (logistic regression costs O(n) per point): timed on a 40 x 40 probe so the map is
-    computed in about FIELD_BUDGET seconds."""
+def per_point_seconds(surface) -> float:
+    """Seconds per point of ``surface.f`` on a small probe over the domain (the best of two)."""
     (x0, x1), (y0, y1) = surface.domain
-    probe = np.stack(np.meshgrid(np.linspace(x0, x1, 40), np.linspace(y0, y1, 40)), axis=-1)
+    probe = np.stack(np.meshgrid(np.linspace(x0, x1, PROBE), np.linspace(y0, y1, PROBE)), axis=-1)
     with np.errstate(all="ignore"):
         times = []
         for _ in range(2):
             t0 = time.perf_counter()
             surface.f(probe)
             times.append(time.perf_counter() - t0)
-        per_point = min(times) / probe[..., 0].size
+    return min(times) / probe[..., 0].size
+
+
+def grid_size(surface, budget: float = FIELD_BUDGET, least: int = MIN_GRID, per_point: float | None = None) -> int:
+    """GRID x GRID samples, fewer (down to ``least`` x ``least``) for surfaces whose f is slow per
+    point (logistic regression costs O(n) per point), so the map's f is evaluated in about
+    ``budget`` seconds: FIELD_BUDGET for the map the GUI thread draws at once, BACKGROUND_BUDGET
+    for the full-resolution one a worker thread computes."""
+    if per_point is None:
+        per_point = per_point_seconds(surface)
     if per_point <= 0:
         return GRID
-    return int(min(GRID, max(120, (FIELD_BUDGET / per_point) ** 0.5)))
+    return int(min(GRID, max(least, (budget / per_point) ** 0.5)))
 
 
-def compute_field(surface, grid: int | None = None, extent=None, reference: SurfaceField | None = None) -> SurfaceField:
+class Cancelled(Exception):
+    """A field nobody waits for any more (raised between rows by :func:`compute_field`)."""
+
+
+BLOCK_POINTS = 4096  # a worker samples this many points at a time, checking whether it is still wanted
+
+
+def compute_field(
+    surface, grid: int | None = None, extent=None, reference: SurfaceField | None = None, cancelled=None
+) -> SurfaceField:
     """Sample ``surface`` on a ``grid`` x ``grid`` lattice over ``extent`` (x0, x1, y0, y1;
     default its domain), coloured and contoured with ``reference``'s scale and levels
-    (default: its own, which is what the domain field uses)."""
+    (default: its own, which is what the domain field uses).
+
+    ``cancelled``: a function asked between blocks of rows (raising :class:`Cancelled` when it
+    returns True); a surface's f gives every point the same bits alone or in a batch, so the
+    blocks change no value."""
     grid = grid_size(surface) if grid is None else grid
     if extent is None:
         (x0, x1), (y0, y1) = surface.domain
@@ -138,7 +162,15 @@ def compute_field(surface, grid: int | None = None, extent=None, reference: Surf
     pts[..., 1] = y[:, None]
     log = surface.contour == "log"
     with np.errstate(all="ignore"):
-        z = np.asarray(surface.f(pts), dtype=float)
+        if cancelled is None:
+            z = np.asarray(surface.f(pts), dtype=float)
+        else:
+            z = np.empty((grid, grid))
+            rows = max(1, BLOCK_POINTS // grid)
+            for i in range(0, grid, rows):
+                if cancelled():
+                    raise Cancelled
+                z[i : i + rows] = surface.f(pts[i : i + rows])
         z[np.abs(z) > 1e300] = np.inf
         finite = np.isfinite(z)
         if reference is not None:

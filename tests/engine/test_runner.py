@@ -186,3 +186,23 @@ def test_a_batch_record_masks_rows_after_each_runs_stop():
     assert np.isfinite(rec.positions[: stop[1] + 1, 1]).all()
     again = r.record()  # masking one record does not leak into the next
     np.testing.assert_array_equal(again.positions, rec.positions)
+
+
+def test_a_budgeted_history_is_never_copied_and_costs_memory_only_as_it_is_recorded():
+    """With a step budget the history is reserved once: the arrays the window holds stay the
+    same memory however long the race runs (no copy of all rows at a doubling), rows appear
+    NaN until recorded, and the record is the same steps as a fresh simulate."""
+    s = get_surface("rosenbrock")
+    r = Runner(s, "adam:lr=0.01", max_steps=200_000)
+    r.advance(3)
+    address = r.positions.ctypes.data
+    reserved = r._buffers["_pos"].shape[0]
+    assert reserved == 200_001
+    assert r._ready < 2_000  # rows filled so far: a block ahead of the steps, not the budget
+    for _ in range(30):
+        r.advance(5_000)
+    assert r.positions.ctypes.data == address and r._buffers["_pos"].shape[0] == reserved
+    assert r._ready < r.steps + 2_000
+    assert np.isnan(r.batch_losses).all()
+    ref = simulate(s, "adam:lr=0.01", steps=r.steps)
+    assert np.array_equal(r.positions[:, 0], ref.positions)

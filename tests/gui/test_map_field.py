@@ -175,3 +175,19 @@ def test_a_view_the_user_zoomed_survives_a_resize_and_reset_view_fits_the_domain
     qtbot.wait(50)
     rect = vb.viewRect()
     assert rect.left() <= x0 + 1e-6 and rect.right() >= x1 - 1e-6 and rect.top() <= y0 + 1e-6
+
+
+def test_a_slow_surface_shows_a_coarse_map_at_once_and_its_full_resolution_from_a_worker(qtbot, make_window):
+    """Logistic regression's f costs O(n) per point: switching to it samples a coarse grid on the
+    GUI thread (a frame's worth of work) and the full GRID x GRID map in a worker thread, with
+    the same values as sampling it at once."""
+    from gui.panels.surface_field import GRID
+
+    w = make_window(load_preset("textbook"))
+    w.controller.set_surface("logistic_regression", {"n": 400})
+    panel = w.contour
+    assert panel.view_field.z.shape[0] < GRID  # drawn at once, coarser
+    qtbot.waitUntil(lambda: panel.view_field.z.shape == (GRID, GRID), timeout=30_000)
+    field = panel.view_field
+    again = compute_field(panel.surface, GRID, field.extent, panel.field)
+    assert np.array_equal(field.z, again.z, equal_nan=True) and np.array_equal(field.levels, again.levels)
