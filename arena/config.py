@@ -10,6 +10,7 @@ from typing import Any
 
 from engine import OPTIMIZERS, HyperparameterError, resolve_hyperparams
 from engine.options import RunOptions, check_options_for, resolve_options
+from problems import get_problem, refuse_hessian
 from surfaces import SURFACES, get_surface
 
 MAX_STEPS = 1_000_000
@@ -83,6 +84,21 @@ class RaceConfig:
     tol: float | None = None
     seed: int = 0
     racers: list[RacerConfig] = field(default_factory=list)
+    #: a network problem spec (``mlp:digits,layers=100x100``; see ``problems``): when set, the racers train
+    #: that network instead of descending the surface (``surface`` and ``start`` are then unused)
+    problem: str | None = None
+    #: the folder of a problem's IDX files (MNIST, Fashion-MNIST), when it needs one
+    data_dir: str | None = None
+
+    @property
+    def is_network(self) -> bool:
+        return self.problem is not None
+
+    def build_problem(self):
+        """The network problem (built once per spec and folder; ValueError when it cannot be)."""
+        if self.problem is None:
+            raise ValueError("this race is on a surface, not a network problem")
+        return get_problem(self.problem, self.data_dir)
 
     def copy(self) -> RaceConfig:
         return copy.deepcopy(self)
@@ -125,6 +141,15 @@ class RaceConfig:
         """Check every field; raise :class:`SessionError` listing every bad one."""
         problems: list[tuple[str, str]] = []
         surface = None
+        network = None
+        if self.problem is not None:
+            if not isinstance(self.problem, str) or (self.data_dir is not None and not isinstance(self.data_dir, str)):
+                problems.append(("problem", "must be a spec like 'mlp:digits,layers=100x100' (data_dir: a folder)"))
+            else:
+                try:
+                    network = self.build_problem()
+                except ValueError as exc:
+                    problems.append(("problem", str(exc)))
         if self.surface not in SURFACES:
             problems.append(("surface.name", f"unknown surface {self.surface!r}; valid: {', '.join(SURFACES)}"))
         else:
@@ -150,7 +175,15 @@ class RaceConfig:
         if isinstance(self.seed, bool) or not isinstance(self.seed, int) or not 0 <= self.seed < 2**63:
             problems.append(("seed", f"must be a whole number >= 0, got {_shown(self.seed)}"))
         for i, racer in enumerate(self.racers):
-            problems.extend(_racer_problems(racer, racer_label(i, racer.name), surface))
+            where = racer_label(i, racer.name)
+            if self.problem is not None:  # a network race: options are checked against the data set
+                surface = network
+                if network is not None and racer.optimizer in OPTIMIZERS:
+                    try:
+                        refuse_hessian(OPTIMIZERS[racer.optimizer], network.n_params)
+                    except HyperparameterError as exc:
+                        problems.append((f"{where}.optimizer", str(exc)))
+            problems.extend(_racer_problems(racer, where, surface))
         if problems:
             raise SessionError("", "", problems)
         return self

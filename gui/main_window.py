@@ -15,6 +15,7 @@ from arena import (
     load_preset,
     load_session,
     parse_session,
+    refuse_network_in_window,
     save_session,
     session_dict,
     write_summary_csv,
@@ -325,7 +326,7 @@ class MainWindow(QtWidgets.QMainWindow):
             act = add_menu.addAction(f"{opt.title}  ({name})")
             act.triggered.connect(lambda checked=False, n=name: self.racers_dock.add(n))
         self.presets_menu = bar.addMenu("&Presets")
-        for name, title in list_presets():
+        for name, title in list_presets(network=False):  # network races are headless for now
             act = self.presets_menu.addAction(title)
             act.setObjectName(f"preset_{name}")
             act.setData(name)
@@ -681,7 +682,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def open_session(self, path: str) -> bool:
         """Open a session file; a bad one is refused with what is wrong and where."""
         try:
-            config = load_session(path)
+            config = refuse_network_in_window(load_session(path))
         except SessionError as exc:
             self.warn(
                 "Session not opened",

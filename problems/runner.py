@@ -71,10 +71,11 @@ _INITIAL_CAPACITY = 256
 def refuse_hessian(optimizer: Optimizer, n_params: int) -> None:
     """Second-order optimizers do not race networks: say why (the Hessian is P x P)."""
     if optimizer.needs_hessian:
-        gib = n_params * n_params * 8 / 2**30
+        size = n_params * n_params * 8
+        shown = f"{size / 2**30:,.1f} GiB" if size >= 2**30 else f"{size / 2**20:,.1f} MiB"
         raise HyperparameterError(
             f"{optimizer.name} needs the Hessian, a {n_params:,} x {n_params:,} matrix for this network "
-            f"({gib:,.1f} GiB, and a solve of that size every step): race it on the 2-D surfaces",
+            f"({shown}, and a solve of that size every step): race it on the 2-D surfaces",
             None,
             "needs the Hessian: not available for networks (race it on a surface)",
         )
