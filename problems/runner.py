@@ -40,11 +40,11 @@ from typing import Any
 import numpy as np
 
 from engine import HyperparameterError
-from engine.options import RunOptions, check_options_for, resolve_options
-from engine.registry import Optimizer, get_optimizer, resolve_hyperparams
+from engine.options import RunOptions, check_options_for, resolve_options, split_options
+from engine.registry import Optimizer, resolve_hyperparams
 from engine.runner import DIVERGED, RUNNING, BatchLoader
 from engine.schedules import schedule_lrs
-from engine.spec import format_optimizer_spec
+from engine.spec import format_optimizer_spec, parse_racer_spec
 
 from .problem import NetworkProblem
 
@@ -113,7 +113,12 @@ def layer_quantiles(eff: np.ndarray, samples: list[np.ndarray], out: np.ndarray)
 
 
 class NetworkRunner:
-    """Advances one optimizer on a network problem, from the problem's initial weights."""
+    """Advances one optimizer on a network problem, from the problem's initial weights.
+
+    ``optimizer`` is a registry name or spec (``"adam:lr=0.01,batch_size=32"``) or an
+    :class:`~engine.Optimizer`; ``hyperparams``, ``options``, ``seed`` and ``stream`` as for
+    :class:`engine.Runner`. There is no start (the problem's ``theta0``) and no tolerance.
+    """
 
     fast = False  # the compiled path is for 2-D surfaces; a network racer steps on NumPy
     _fast_run = None  # arena.Race looks for compiled runs here
@@ -130,10 +135,17 @@ class NetworkRunner:
         seed: int = 0,
         stream: int = 0,
     ):
-        opt = get_optimizer(optimizer) if isinstance(optimizer, str) else optimizer
+        if isinstance(optimizer, Optimizer):  # as engine.Runner: an Optimizer plus flat settings, or a spec
+            hp, opts = split_options(hyperparams or {})
+            opt, self.hyperparams, spec_options = optimizer, resolve_hyperparams(optimizer, hp), resolve_options(opts)
+        else:
+            opt, self.hyperparams, spec_options = parse_racer_spec(optimizer, **dict(hyperparams or {}))
+        if options is not None:
+            if spec_options != RunOptions():
+                raise HyperparameterError("racer options given both in the spec and as options=")
+            spec_options = options if isinstance(options, RunOptions) else resolve_options(options)
         self.optimizer = opt
-        self.hyperparams = resolve_hyperparams(opt, hyperparams or {})
-        self.options = options if isinstance(options, RunOptions) else resolve_options(options or {})
+        self.options = spec_options
         refuse_hessian(opt, problem.n_params)
         check_options_for(self.options, problem)
         self.problem = problem

@@ -117,3 +117,14 @@ def test_homework_ordering_holds_on_digits():
         late = {r.label: np.mean(r.batch_losses[-30:]) for r in race.records()}
         assert max(late["Adam"], late["AdaGrad"]) < late["Momentum"] < late["SGD"], (seed, late)
         assert late["SGD"] > 3 * late["Momentum"]
+
+
+def test_specs_and_keywords_as_engine_runner(moons):
+    a = NetworkRunner(moons, "adam:lr=0.02,batch_size=16", max_steps=5)
+    assert a.hyperparams["lr"] == 0.02 and a.options.batch_size == 16 and a.label == "adam:lr=0.02"
+    b = NetworkRunner(moons, OPTIMIZERS["adam"], {"lr": 0.02, "batch_size": 16}, max_steps=5)
+    a.advance(5)
+    b.advance(5)
+    np.testing.assert_array_equal(a.theta, b.theta)
+    with pytest.raises(HyperparameterError, match="both in the spec and as options"):
+        NetworkRunner(moons, "adam:batch_size=16", options={"batch_size": 8})
