@@ -12,7 +12,7 @@ __version__ = "0.2.0"
 
 from .config import RaceConfig, RacerConfig, SessionError
 from .palette import PALETTE, SYMBOLS, next_color
-from .presets import PRESETS_DIR, list_presets, load_preset, refuse_network_in_window
+from .presets import PRESETS_DIR, list_presets, load_preset
 from .race import Race, inspect_racer
 from .session import dump_session, load_session, parse_session, save_session, session_dict
 from .summary import SUMMARY_COLUMNS, Standing, standings, summary_csv_text, write_summary_csv
@@ -35,7 +35,6 @@ __all__ = [
     "PRESETS_DIR",
     "list_presets",
     "load_preset",
-    "refuse_network_in_window",
     "SUMMARY_COLUMNS",
     "Standing",
     "standings",

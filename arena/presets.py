@@ -38,17 +38,6 @@ def list_presets(network: bool | None = None) -> list[tuple[str, str]]:
     return out
 
 
-def refuse_network_in_window(config: RaceConfig) -> RaceConfig:
-    """The window draws surface races only, for now: a network race is refused with where to run it."""
-    if config.is_network:
-        raise SessionError(
-            "problem",
-            "a network race (training an MLP) is not shown in the window yet: run it headless with "
-            "python main.py race --session FILE (or --preset NAME) --csv out.csv",
-        )
-    return config
-
-
 def load_preset(name: str) -> RaceConfig:
     path = PRESETS_DIR / f"{name}.json"
     if not path.is_file():

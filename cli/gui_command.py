@@ -121,7 +121,7 @@ def run_gui(
     session: str | None = None,
     size: str | None = None,
 ) -> int:
-    from arena import SessionError, load_preset, load_session, refuse_network_in_window
+    from arena import SessionError, load_preset, load_session
 
     window_size = parse_size(size) if size is not None else None
 
@@ -129,12 +129,12 @@ def run_gui(
         raise UsageError("give --preset or --session, not both")
     if session is not None:
         try:
-            refuse_network_in_window(load_session(session))
+            load_session(session)
         except SessionError as exc:
             raise UsageError(f"--session {session!r}: {exc}") from None
     if preset is not None:
         try:
-            refuse_network_in_window(load_preset(preset))
+            load_preset(preset)
         except SessionError as exc:
             raise UsageError(f"--preset: {exc}") from None
     if run_steps < 0:

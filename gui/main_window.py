@@ -15,7 +15,6 @@ from arena import (
     load_preset,
     load_session,
     parse_session,
-    refuse_network_in_window,
     save_session,
     session_dict,
     write_summary_csv,
@@ -326,7 +325,7 @@ class MainWindow(QtWidgets.QMainWindow):
             act = add_menu.addAction(f"{opt.title}  ({name})")
             act.triggered.connect(lambda checked=False, n=name: self.racers_dock.add(n))
         self.presets_menu = bar.addMenu("&Presets")
-        for name, title in list_presets(network=False):  # network races are headless for now
+        for name, title in list_presets():
             act = self.presets_menu.addAction(title)
             act.setObjectName(f"preset_{name}")
             act.setData(name)
@@ -644,12 +643,26 @@ class MainWindow(QtWidgets.QMainWindow):
     # ---------------------------------------------------------------- presets
     def open_preset(self, name: str) -> None:
         try:
-            self.controller.load(load_preset(name))
+            config = load_preset(name)
+            if config.is_network:
+                self.open_network(config)
+                return
+            self.controller.load(config)
         except SessionError as exc:
             self.warn("Preset not opened", str(exc))
             return
         self.set_session_path(None)
         self.statusBar().showMessage(f"Preset '{name}' loaded: press Space to race", 5000)
+
+    def open_network(self, config: RaceConfig):
+        """A network race opens in its own window (gui/network_window.py): its panels are not the map's."""
+        from .network_window import NetworkWindow
+
+        window = NetworkWindow(config, self)
+        self.network_windows = [w for w in getattr(self, "network_windows", []) if w.isVisible()] + [window]
+        window.resize(self.size())
+        window.show()
+        return window
 
     # --------------------------------------------------------------- sessions
     def warn(self, title: str, text: str) -> None:
@@ -682,13 +695,16 @@ class MainWindow(QtWidgets.QMainWindow):
     def open_session(self, path: str) -> bool:
         """Open a session file; a bad one is refused with what is wrong and where."""
         try:
-            config = refuse_network_in_window(load_session(path))
+            config = load_session(path)
         except SessionError as exc:
             self.warn(
                 "Session not opened",
                 f"{os.path.basename(path)} was not opened:\n{exc}\n\nThe current race is unchanged.",
             )
             return False
+        if config.is_network:
+            self.open_network(config)
+            return True
         self.controller.load(config)
         self.set_session_path(path)
         _remember_folder(self.settings, path)

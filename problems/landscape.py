@@ -45,6 +45,10 @@ class Landscape:
     paths: list[np.ndarray]  # per racer, (k, 2) plane coordinates of its snapshots
     explained: tuple[float, float] | None = None
 
+    def project(self, points: np.ndarray) -> np.ndarray:
+        """Plane coordinates (k, 2) of parameter vectors (k, P), by least squares (new snapshots, live)."""
+        return _project([np.atleast_2d(points)], self.origin, self.d1, self.d2)[0]
+
 
 def pca_directions(trajectories: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray, tuple[float, float]]:
     """(origin, d1, d2, explained variance ratios) of the concatenated trajectories (each (k_i, P))."""

@@ -157,6 +157,7 @@ class NetworkProblem:
 
     @classmethod
     def build(cls, spec: ProblemSpec, data_dir: str | None = None) -> NetworkProblem:
+        one_blas_thread()
         data = load_dataset(
             spec.data, seed=spec.seed, n=spec.n, noise=spec.noise, test_fraction=spec.test_fraction, data_dir=data_dir
         )
@@ -209,6 +210,30 @@ class NetworkProblem:
         X, y = self._eval
         with np.errstate(all="ignore"):
             return self.model.loss_and_accuracy(theta, X, y)
+
+
+_BLAS_LIMITED: list = []
+
+
+def one_blas_thread() -> None:
+    """Run BLAS on one thread from the first network problem on (once per process).
+
+    A network step multiplies matrices of about 100 x 100: a second BLAS thread gains little on an
+    idle machine, and on a busy one (other processes on every core) it waits its turn at every
+    product: a race step of the homework network measured 1.3 s with two OpenBLAS threads against
+    54 ms with one, on a loaded 2-core machine. ``GRADIENT_ARENA_BLAS_THREADS=N`` keeps N threads.
+    """
+    if _BLAS_LIMITED:
+        return
+    import os
+
+    threads = int(os.environ.get("GRADIENT_ARENA_BLAS_THREADS", "1") or 1)
+    try:
+        from threadpoolctl import threadpool_limits  # installed with scikit-learn
+    except ImportError:  # pragma: no cover - without it BLAS keeps its own thread count
+        _BLAS_LIMITED.append(None)
+        return
+    _BLAS_LIMITED.append(threadpool_limits(limits=threads, user_api="blas"))
 
 
 @functools.lru_cache(maxsize=8)

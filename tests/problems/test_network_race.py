@@ -185,12 +185,6 @@ def test_list_shows_problems_without_loading_scikit_learn_or_qt():
     assert res.returncode == 0, res.stdout + res.stderr
 
 
-def test_the_window_refuses_network_races_and_lists_surface_presets_only(cli, tmp_path):
+def test_presets_can_be_listed_by_kind():
     assert "moons" not in [n for n, _ in list_presets(network=False)]
     assert [n for n, _ in list_presets(network=True)] == ["moons", "mnist-homework"]
-    res = cli("gui", "--preset", "mnist-homework")
-    assert res.returncode == 2 and "not shown in the window yet: run it headless" in res.stderr
-    session = tmp_path / "n.json"
-    session.write_text(dump_session(_config()))
-    res = cli("gui", "--session", str(session))
-    assert res.returncode == 2 and "python main.py race --session FILE" in res.stderr
