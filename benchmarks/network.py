@@ -18,6 +18,11 @@ The thread count must be set before NumPy loads, so this script sets OPENBLAS_NU
 OMP/MKL) itself.
 
     python benchmarks/network.py [--ref-python /work/torchvenv/bin/python] [--threads N] [--rounds R]
+    xvfb-run -a -s "-screen 0 1600x1000x24" python benchmarks/network.py --window   # frames per second
+
+``--window`` instead plays the mnist-homework preset in the window (a real one under Xvfb, or
+offscreen) for its whole budget and reports frames per second, race steps per second, and the
+landscape's time in the background.
 """
 
 from __future__ import annotations
@@ -66,12 +71,49 @@ def per_step_us(fn, n: int) -> float:
     return (time.perf_counter() - t0) / n * 1e6
 
 
+def window_fps(seconds: float) -> int:
+    """Play mnist-homework in the NetworkWindow; frames per second over the first ``seconds``."""
+    from PySide6 import QtCore
+
+    from gui.app import make_app
+    from gui.network_window import NetworkWindow
+
+    app = make_app()
+    window = NetworkWindow(load_preset("mnist-homework"))
+    window.resize(1480, 920)
+    window.show()
+    for _ in range(5):
+        app.processEvents()
+    frames = []
+    window.timer.timeout.connect(lambda: frames.append(time.perf_counter()))
+    window.play_action.setChecked(True)
+    t0 = time.perf_counter()
+    QtCore.QTimer.singleShot(int(seconds * 1000), app.quit)
+    app.exec()
+    window.play_action.setChecked(False)
+    elapsed = time.perf_counter() - t0
+    gaps = np.diff(frames) * 1e3 if len(frames) > 1 else np.array([np.nan])
+    platform = app.platformName()
+    print(f"NetworkWindow, mnist-homework (4 racers, 1 step per frame), {platform} platform, {seconds:g} s:")
+    print(f"  {len(frames) / elapsed:.1f} frames/s; {window.race.steps / elapsed:.1f} race steps/s")
+    p50, p90 = np.median(gaps), np.percentile(gaps, 90)
+    print(f"  frame interval median {p50:.1f} ms, 90% {p90:.1f} ms, max {gaps.max():.0f} ms")
+    print(f"  landscape: {window.land.status.text()}  (target: >= 20 frames/s)")
+    print(f"  load average: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
+    window.close()
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--ref-python", default=None, help="a Python with torch for the reference column")
     ap.add_argument("--threads", type=int, default=1, help="BLAS/torch threads (default 1)")
     ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--window", action="store_true", help="frames per second of the network window instead")
+    ap.add_argument("--seconds", type=float, default=8.0, help="--window: how long to play")
     args = ap.parse_args()
+    if args.window:
+        return window_fps(args.seconds)
 
     problem = get_problem(HOMEWORK)
     print(f"{problem.title}: {problem.n_params:,} parameters; batch 100; {args.threads} BLAS thread(s)")

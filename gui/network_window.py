@@ -9,6 +9,8 @@ moved, and the paths are projected onto the latest plane every frame.
 
 from __future__ import annotations
 
+import os
+import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 
@@ -25,6 +27,17 @@ FRAME_MS = 16
 PLAY_SECONDS = 10.0  # the budget plays in about this long (at least one step per frame)
 LANDSCAPE_RESOLUTION = 60
 LANDSCAPE_EVERY_S = 2.0  # while playing, a new landscape at most this often
+BANDS_EVERY_S = 0.1  # while playing, the layer bands are redrawn at most this often
+
+
+def _in_background(*args, **kwargs):
+    """The landscape, computed by a worker thread that yields the CPU to the window's steps and frames
+    (Linux: a thread has its own nice value)."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+    except (AttributeError, OSError):  # other systems: normal priority
+        pass
+    return landscape(*args, **kwargs)
 
 
 class NetworkWindow(QtWidgets.QMainWindow):
@@ -78,6 +91,8 @@ class NetworkWindow(QtWidgets.QMainWindow):
         self._landscape_at = -1  # the race step the shown landscape was computed at
         self._landscape_started = 0.0
         self._projected: list[dict[int, np.ndarray]] = []
+        self._evaluated = -1
+        self._bands_at = 0.0
         self.timer = QtCore.QTimer(self)
         self.timer.setInterval(FRAME_MS)
         self.timer.timeout.connect(self._tick)
@@ -94,14 +109,15 @@ class NetworkWindow(QtWidgets.QMainWindow):
             panel.set_racers(racers)
         self._projected = [{} for _ in racers]
 
-    def step(self, k: int = 1) -> int:
+    def step(self, k: int = 1, force: bool = True) -> int:
         moved = self.race.advance(k)
         if self.race.done:
             for runner in self.race.runners:
                 runner.evaluate_now()
             self.play_action.setChecked(False)
             self.request_landscape()
-        self.refresh()
+            force = True
+        self.refresh(force)
         return moved
 
     def reset(self) -> None:
@@ -125,15 +141,24 @@ class NetworkWindow(QtWidgets.QMainWindow):
             self.request_landscape()
 
     def _tick(self) -> None:
-        self.step(self.steps_per_frame)
+        self.step(self.steps_per_frame, force=False)
         if time.perf_counter() - self._landscape_started > LANDSCAPE_EVERY_S:
             self.request_landscape()
 
-    def refresh(self) -> None:
+    def refresh(self, force: bool = True) -> None:
+        """Hand the panels what the racers recorded. While playing (``force`` False) the accuracy and
+        test curves change on evaluation steps only and the layer bands (two fills per racer) at
+        most every BANDS_EVERY_S: the frame time goes to the steps."""
         runners = self.race.runners
-        self.loss.update_from(runners)
-        self.accuracy.update_from(runners)
-        self.lr.update_from(runners)
+        evaluated = sum(len(r._eval_steps) for r in runners)
+        now = time.perf_counter()
+        self.loss.update_from(runners, test=force or evaluated != self._evaluated)
+        if force or evaluated != self._evaluated:
+            self.accuracy.update_from(runners)
+        if force or now - self._bands_at >= BANDS_EVERY_S:
+            self.lr.update_from(runners)
+            self._bands_at = now
+        self._evaluated = evaluated
         self._update_paths()
         self.progress.setText(f"  step {self.race.steps} / {self.config.steps}")
 
@@ -153,7 +178,7 @@ class NetworkWindow(QtWidgets.QMainWindow):
         self._landscape_started = time.perf_counter()
         self.land.set_status("computing…")
         self._future = self._pool.submit(
-            landscape, problem, trajectories, method, LANDSCAPE_RESOLUTION, center=center, seed=self.config.seed
+            _in_background, problem, trajectories, method, LANDSCAPE_RESOLUTION, center=center, seed=self.config.seed
         )
         self._future_step = step
         self.poll.start()

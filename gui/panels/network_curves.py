@@ -95,12 +95,13 @@ class NetworkLossPanel(_RacerPanel):
             self.batch_curves.append(batch)
             self.test_curves.append(test)
 
-    def update_from(self, runners) -> None:
-        for runner, batch, test in zip(runners, self.batch_curves, self.test_curves):
+    def update_from(self, runners, test: bool = True) -> None:
+        """The mini-batch curves; the test curves too unless ``test`` is False (no new evaluation)."""
+        for runner, batch, test_curve in zip(runners, self.batch_curves, self.test_curves):
             y = runner.batch_losses
             batch.setData(np.arange(1, len(y)), _positive(y[1:]))
-            evals = runner.evals
-            test.setData(runner.eval_steps, _positive(evals[:, 0]))
+            if test:
+                test_curve.setData(runner.eval_steps, _positive(runner.evals[:, 0]))
 
 
 class NetworkAccuracyPanel(_RacerPanel):
