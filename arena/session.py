@@ -29,21 +29,9 @@ from export.files import atomic_write_text
 from .config import RaceConfig, RacerConfig, SessionError, racer_label
 
 FORMAT = 1
-_TOP_KEYS = {
-    "format",
-    "app",
-    "surface",
-    "start",
-    "steps",
-    "tol",
-    "seed",
-    "racers",
-    "name",
-    "description",
-    "problem",
-    "data_dir",
-}
+_TOP_KEYS = {"format", "app", "surface", "start", "steps", "tol", "seed", "racers", "name", "description"}
 _RACER_KEYS = {"name", "optimizer", "hyperparams", "options", "color", "visible", "stream"}
+_TOP_KEYS = _TOP_KEYS | {"problem", "data_dir"}  # a network race (``problems``) replaces surface and start
 
 
 def session_dict(config: RaceConfig, **extra: Any) -> dict:

@@ -63,13 +63,13 @@ def build_parser() -> Parser:
     race.add_argument("--session", metavar="FILE", help="run a saved session (instead of the flags below)")
     race.add_argument("--preset", metavar="NAME", help="run a preset (textbook, rosenbrock, ...; see list)")
     race.add_argument("--surface", metavar="NAME[:param=value,...]")
+    race.add_argument("--start", metavar="X,Y", help="start point (default: the surface's)")
     race.add_argument(
         "--problem",
         metavar="SPEC",
         help="train a network instead: mlp:DATA,layers=100x100,activation=relu,... (see list)",
     )
     race.add_argument("--data", metavar="DIR", help="folder of the MNIST/Fashion-MNIST IDX files (--problem mlp:mnist)")
-    race.add_argument("--start", metavar="X,Y", help="start point (default: the surface's)")
     race.add_argument(
         "--optimizer", action="append", metavar="SPEC", help="name or name:key=value,...  (repeat for more racers)"
     )

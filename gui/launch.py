@@ -18,6 +18,27 @@ from .network_window import NetworkWindow
 SCREENSHOT_SIZE = QtCore.QSize(1480, 920)
 
 
+def _run_network(app, config, run_steps: int, screenshot: str | None, size: tuple[int, int] | None) -> int:
+    window = NetworkWindow(config)
+    window.resize(QtCore.QSize(*size) if size is not None else SCREENSHOT_SIZE)
+    install_excepthook(lambda: window)
+    window.show()
+    if run_steps:
+        window.step(run_steps)
+        window.request_landscape()
+    if screenshot:
+        window.wait_for_landscape()
+        for _ in range(3):
+            app.processEvents()
+        ok = window.grab().save(screenshot, "PNG")
+        window.close()
+        if not ok:
+            sys.stderr.write(f"error: could not write screenshot {screenshot!r}\n")
+            return 2
+        return 0
+    return app.exec()
+
+
 def run_gui(
     preset: str | None = None,
     run_steps: int = 0,
@@ -51,27 +72,6 @@ def run_gui(
         window.contour.update_field_now()  # the map sampled over its view now, not on the next timer tick
         QtCore.QTimer.singleShot(0, lambda: None)
         app.processEvents()
-        ok = window.grab().save(screenshot, "PNG")
-        window.close()
-        if not ok:
-            sys.stderr.write(f"error: could not write screenshot {screenshot!r}\n")
-            return 2
-        return 0
-    return app.exec()
-
-
-def _run_network(app, config, run_steps: int, screenshot: str | None, size: tuple[int, int] | None) -> int:
-    window = NetworkWindow(config)
-    window.resize(QtCore.QSize(*size) if size is not None else SCREENSHOT_SIZE)
-    install_excepthook(lambda: window)
-    window.show()
-    if run_steps:
-        window.step(run_steps)
-        window.request_landscape()
-    if screenshot:
-        window.wait_for_landscape()
-        for _ in range(3):
-            app.processEvents()
         ok = window.grab().save(screenshot, "PNG")
         window.close()
         if not ok:
