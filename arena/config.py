@@ -10,6 +10,7 @@ from typing import Any
 
 from engine import OPTIMIZERS, HyperparameterError, resolve_hyperparams
 from engine.options import RunOptions, check_options_for, resolve_options
+from problems import get_problem, refuse_hessian
 from surfaces import SURFACES, get_surface
 
 MAX_STEPS = 1_000_000
@@ -83,6 +84,11 @@ class RaceConfig:
     tol: float | None = None
     seed: int = 0
     racers: list[RacerConfig] = field(default_factory=list)
+    #: a network problem spec (``mlp:digits,layers=100x100``; see ``problems``): when set, the racers train
+    #: that network instead of descending the surface (``surface`` and ``start`` are then unused)
+    problem: str | None = None
+    #: the folder of a problem's IDX files (MNIST, Fashion-MNIST), when it needs one
+    data_dir: str | None = None
 
     def copy(self) -> RaceConfig:
         return copy.deepcopy(self)
@@ -121,6 +127,33 @@ class RaceConfig:
     def build_surface(self):
         return get_surface(self.surface, **self.surface_params)
 
+    @property
+    def is_network(self) -> bool:
+        return self.problem is not None
+
+    def build_problem(self):
+        """The network problem (built once per spec and folder; ValueError when it cannot be)."""
+        if self.problem is None:
+            raise ValueError("this race is on a surface, not a network problem")
+        return get_problem(self.problem, self.data_dir)
+
+    def _network_problems(self) -> tuple[Any, list[tuple[str, str]]]:
+        """(the network problem or None, what is wrong with it and with its racers' optimizers)."""
+        if not isinstance(self.problem, str) or (self.data_dir is not None and not isinstance(self.data_dir, str)):
+            return None, [("problem", "must be a spec like 'mlp:digits,layers=100x100' (data_dir: a folder)")]
+        try:
+            network = self.build_problem()
+        except ValueError as exc:
+            return None, [("problem", str(exc))]
+        found = []
+        for i, racer in enumerate(self.racers):
+            if racer.optimizer in OPTIMIZERS:
+                try:
+                    refuse_hessian(OPTIMIZERS[racer.optimizer], network.n_params)
+                except HyperparameterError as exc:
+                    found.append((f"{racer_label(i, racer.name)}.optimizer", str(exc)))
+        return network, found
+
     def validate(self) -> RaceConfig:
         """Check every field; raise :class:`SessionError` listing every bad one."""
         problems: list[tuple[str, str]] = []
@@ -147,6 +180,9 @@ class RaceConfig:
             or self.tol < 0
         ):
             problems.append(("tol", f"must be null or a number >= 0, got {_shown(self.tol)}"))
+        if self.problem is not None:  # a network race: its racers' options are checked against its data set
+            surface, found = self._network_problems()
+            problems.extend(found)
         if isinstance(self.seed, bool) or not isinstance(self.seed, int) or not 0 <= self.seed < 2**63:
             problems.append(("seed", f"must be a whole number >= 0, got {_shown(self.seed)}"))
         for i, racer in enumerate(self.racers):

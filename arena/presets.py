@@ -11,16 +11,29 @@ from .session import parse_session
 PRESETS_DIR = Path(__file__).resolve().parent / "data" / "presets"
 
 
-def list_presets() -> list[tuple[str, str]]:
-    """(name, title) of every preset, in menu order (the files' ``order`` is their name's)."""
+def list_presets(network: bool | None = None) -> list[tuple[str, str]]:
+    """(name, title) of every preset, in menu order (the files' ``order`` is their name's);
+    ``network`` True or False: only the presets that train a network, or only those on surfaces."""
     out = []
     for path in sorted(PRESETS_DIR.glob("*.json")):
         try:
-            title = json.loads(path.read_text(encoding="utf-8")).get("name", path.stem)
-        except (OSError, ValueError):
-            title = path.stem
-        out.append((path.stem, title))
-    order = ["textbook", "rosenbrock", "saddle", "himmelblau", "beale", "sgd-vs-batch", "schedules"]
+            data = json.loads(path.read_text(encoding="utf-8"))
+            title, is_network = data.get("name", path.stem), "problem" in data
+        except (OSError, ValueError, AttributeError):
+            title, is_network = path.stem, False
+        if network is None or network == is_network:
+            out.append((path.stem, title))
+    order = [
+        "textbook",
+        "rosenbrock",
+        "saddle",
+        "himmelblau",
+        "beale",
+        "sgd-vs-batch",
+        "schedules",
+        "moons",
+        "mnist-homework",
+    ]
     out.sort(key=lambda item: (order.index(item[0]) if item[0] in order else len(order), item[0]))
     return out
 

@@ -8,6 +8,7 @@ from typing import Any
 from engine import Runner, fast
 from engine.fast.plan import FastBatch
 from engine.inspect import StepInspection, inspect_step
+from problems import NetworkRunner
 
 from .config import RaceConfig, RacerConfig
 
@@ -28,6 +29,8 @@ def inspect_racer(config: RaceConfig, index: int, step: int) -> StepInspection:
     """What racer ``index`` (0-based) of ``config`` did at ``step``: its optimizer's whole state before and
     after, and its update rule with the numbers (:func:`engine.inspect.inspect_step`, replayed exactly)."""
     config.validate()
+    if config.is_network:
+        raise ValueError("the step inspector shows 2-D surfaces; a network racer's state has thousands of numbers")
     racer = config.racers[index]
     stream = config.streams()[index]
     return inspect_step(
@@ -48,11 +51,32 @@ class Race:
     def __init__(self, config: RaceConfig):
         config.validate()
         self.config = config
-        self.surface = config.build_surface()
-        self.runners = [
-            Runner(self.surface, r.optimizer, r.resolved(), max_steps=config.steps, **_racer_args(config, r, stream))
-            for r, stream in zip(config.racers, config.streams())
-        ]
+        self.runners: list[Any]
+        if config.is_network:  # racers train a network: NetworkRunner, always on the NumPy path
+            self.problem = config.build_problem()
+            self.surface = None
+            self.runners = [
+                NetworkRunner(
+                    self.problem,
+                    r.optimizer,
+                    r.resolved(),
+                    max_steps=config.steps,
+                    label=r.name,
+                    options=r.run_options(),
+                    seed=config.seed,
+                    stream=stream,
+                )
+                for r, stream in zip(config.racers, config.streams())
+            ]
+        else:
+            self.problem = None
+            self.surface = config.build_surface()
+            self.runners = [
+                Runner(
+                    self.surface, r.optimizer, r.resolved(), max_steps=config.steps, **_racer_args(config, r, stream)
+                )
+                for r, stream in zip(config.racers, config.streams())
+            ]
         self.steps = 0
         self._batch: FastBatch | None = None
         self._solo = list(self.runners)

@@ -31,15 +31,24 @@ from .config import RaceConfig, RacerConfig, SessionError, racer_label
 FORMAT = 1
 _TOP_KEYS = {"format", "app", "surface", "start", "steps", "tol", "seed", "racers", "name", "description"}
 _RACER_KEYS = {"name", "optimizer", "hyperparams", "options", "color", "visible", "stream"}
+_TOP_KEYS = _TOP_KEYS | {"problem", "data_dir"}  # a network race (``problems``) replaces surface and start
 
 
 def session_dict(config: RaceConfig, **extra: Any) -> dict:
+    if config.is_network:  # a network race: the problem replaces the surface and the start
+        where: dict[str, Any] = {"problem": config.problem}
+        if config.data_dir is not None:
+            where["data_dir"] = config.data_dir
+    else:
+        where = {
+            "surface": {"name": config.surface, "params": dict(config.surface_params)},
+            "start": [float(config.start[0]), float(config.start[1])],
+        }
     return {
         "format": FORMAT,
         "app": "gradient-arena",
         **extra,
-        "surface": {"name": config.surface, "params": dict(config.surface_params)},
-        "start": [float(config.start[0]), float(config.start[1])],
+        **where,
         "steps": config.steps,
         "tol": config.tol,
         "seed": config.seed,
@@ -82,8 +91,18 @@ def parse_session(data: Any) -> RaceConfig:
     _expect(fmt >= 1, "format", f"unknown version {fmt}")
     unknown = set(data) - _TOP_KEYS
     _expect(not unknown, sorted(unknown)[0] if unknown else "", "unknown key")
-    for key in ("surface", "start", "steps", "racers"):
+    network = "problem" in data
+    for key in ("steps", "racers") if network else ("surface", "start", "steps", "racers"):
         _expect(key in data, key, "missing")
+    if network:
+        _expect(isinstance(data["problem"], str), "problem", "must be a spec like 'mlp:digits,layers=100x100'")
+        _expect(isinstance(data.get("data_dir", ""), str), "data_dir", "must be the folder of the IDX files (a string)")
+        defaults = RaceConfig()
+        data = {
+            "surface": {"name": defaults.surface, "params": {}},
+            "start": list(defaults.start),
+            **data,
+        }
     surface = data["surface"]
     _expect(
         isinstance(surface, dict) and isinstance(surface.get("name"), str),
@@ -137,6 +156,8 @@ def parse_session(data: Any) -> RaceConfig:
         tol=data.get("tol"),
         seed=data.get("seed", 0),
         racers=[racer for _, racer in racers],
+        problem=data.get("problem"),
+        data_dir=data.get("data_dir"),
     )
     try:
         config.validate()

@@ -10,6 +10,8 @@ from engine import OPTIMIZERS
 from engine.hyperparams import format_value
 from engine.options import OPTION_PARAMS
 from engine.schedules import SCHEDULES
+from problems import DATASETS, PROBLEM_PARAMS, PROBLEMS
+from problems.mlp import ACTIVATIONS, INITS
 from surfaces import SURFACES
 
 
@@ -67,6 +69,21 @@ def print_listing(out: TextIO) -> None:
                 f"  {'':<14}   {p.name:<14} default {format_value(p.default):<20} {p.kind:<5} "
                 f"{p.range_text():<14} {p.doc}\n"
             )
+    out.write("\nProblems (race --problem mlp:DATA,layers=100x100,...; --data DIR for MNIST's IDX files)\n")
+    for name, doc in PROBLEMS.items():
+        out.write(f"\n  {name:<14} {doc}\n")
+        out.write(f"  {'':<14}   {'data':<14} default digits  one of {', '.join(DATASETS)}\n")
+        for data, what in DATASETS.items():
+            out.write(f"  {'':<14}     {data:<12} {what}\n")
+        out.write(f"  {'':<14}   {'layers':<14} default 100x100 hidden widths joined by x (none: softmax regression)\n")
+        out.write(f"  {'':<14}   {'activation':<14} default relu    one of {', '.join(ACTIVATIONS)}\n")
+        out.write(
+            f"  {'':<14}   {'init':<14} default auto    one of {', '.join(INITS)} (auto: He for relu, else Xavier)\n"
+        )
+        for p in PROBLEM_PARAMS:
+            default = format_value(p.default)
+            out.write(f"  {'':<14}   {p.name:<14} default {default:<7} {p.kind:<5} {p.range_text():<14} {p.doc}\n")
+        out.write(f"  {'':<14}   every optimizer but newton (its Hessian would be P x P for P parameters)\n")
     out.write("\nPresets (race --preset NAME, gui --preset NAME)\n")
     for name, title in list_presets():
         out.write(f"  {name:<14} {title}\n")

@@ -74,6 +74,12 @@ def build_parser() -> Parser:
     race.add_argument("--surface", metavar="NAME[:param=value,...]")
     race.add_argument("--start", metavar="X,Y", help="start point (default: the surface's)")
     race.add_argument(
+        "--problem",
+        metavar="SPEC",
+        help="train a network instead: mlp:DATA,layers=100x100,activation=relu,... (see list)",
+    )
+    race.add_argument("--data", metavar="DIR", help="folder of the MNIST/Fashion-MNIST IDX files (--problem mlp:mnist)")
+    race.add_argument(
         "--optimizer", action="append", metavar="SPEC", help="name or name:key=value,...  (repeat for more racers)"
     )
     race.add_argument("--steps", type=int, metavar="N", help="step budget (default 100, or the session's)")

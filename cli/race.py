@@ -25,6 +25,7 @@ from engine.options import check_options_for
 from surfaces import parse_surface_spec
 
 from .errors import UsageError
+from .network import network_config_from_args, run_network_race
 
 MAX_STEPS = 1_000_000
 
@@ -108,6 +109,8 @@ def check_seed(seed: int) -> int:
 
 
 def config_from_args(args) -> RaceConfig:
+    if getattr(args, "problem", None) or getattr(args, "data", None):
+        return network_config_from_args(args, sys.modules[__name__])  # a network race: cli/network.py
     preset = getattr(args, "preset", None)
     if args.session and preset:
         raise UsageError("give --session or --preset, not both")
@@ -157,6 +160,8 @@ def run_race(args) -> int:
             if flag in ext and path != "-" and not path.lower().endswith(ext[flag]):
                 raise UsageError(f"{flag} {path!r}: the file name must end in {ext[flag]}")
     config = config_from_args(args)
+    if config.is_network:
+        return run_network_race(args, config)
     inspect = getattr(args, "inspect", None)
     if inspect is not None:
         if args.csv == "-":

@@ -11,10 +11,32 @@ from arena import load_preset, load_session
 from .app import make_app
 from .errors import install_excepthook
 from .main_window import MainWindow
+from .network_window import NetworkWindow
 
 # --screenshot renders the default layout at this size unless --size says otherwise, whatever the
 # screen (the window otherwise opens at 90% of the available screen, at most this size)
 SCREENSHOT_SIZE = QtCore.QSize(1480, 920)
+
+
+def _run_network(app, config, run_steps: int, screenshot: str | None, size: tuple[int, int] | None) -> int:
+    window = NetworkWindow(config)
+    window.resize(QtCore.QSize(*size) if size is not None else SCREENSHOT_SIZE)
+    install_excepthook(lambda: window)
+    window.show()
+    if run_steps:
+        window.step(run_steps)
+        window.request_landscape()
+    if screenshot:
+        window.wait_for_landscape()
+        for _ in range(3):
+            app.processEvents()
+        ok = window.grab().save(screenshot, "PNG")
+        window.close()
+        if not ok:
+            sys.stderr.write(f"error: could not write screenshot {screenshot!r}\n")
+            return 2
+        return 0
+    return app.exec()
 
 
 def run_gui(
@@ -36,6 +58,8 @@ def run_gui(
         # a screenshot shows the default layout at a fixed size and leaves the user's settings alone
         scratch = QtCore.QTemporaryDir()
         settings = QtCore.QSettings(scratch.filePath("settings.ini"), QtCore.QSettings.Format.IniFormat)
+    if config is not None and config.is_network:  # a network race has its own window and panels
+        return _run_network(app, config, run_steps, screenshot, size)
     window = MainWindow(settings=settings, config=config)
     if session:
         window.set_session_path(session)

@@ -742,12 +742,26 @@ class MainWindow(QtWidgets.QMainWindow):
     # ---------------------------------------------------------------- presets
     def open_preset(self, name: str) -> None:
         try:
-            self.controller.load(load_preset(name))
+            config = load_preset(name)
+            if config.is_network:
+                self.open_network(config)
+                return
+            self.controller.load(config)
         except SessionError as exc:
             self.warn("Preset not opened", str(exc))
             return
         self.set_session_path(None)
         self.statusBar().showMessage(f"Preset '{name}' loaded: press Space to race", 5000)
+
+    def open_network(self, config: RaceConfig):
+        """A network race opens in its own window (gui/network_window.py): its panels are not the map's."""
+        from .network_window import NetworkWindow
+
+        window = NetworkWindow(config, self)
+        self.network_windows = [w for w in getattr(self, "network_windows", []) if w.isVisible()] + [window]
+        window.resize(self.size())
+        window.show()
+        return window
 
     # --------------------------------------------------------------- sessions
     def warn(self, title: str, text: str) -> None:
@@ -787,6 +801,9 @@ class MainWindow(QtWidgets.QMainWindow):
                 f"{os.path.basename(path)} was not opened:\n{exc}\n\nThe current race is unchanged.",
             )
             return False
+        if config.is_network:
+            self.open_network(config)
+            return True
         self.controller.load(config)
         self.set_session_path(path)
         _remember_folder(self.settings, path)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGES = ("gui", "cli", "arena", "engine", "surfaces", "specs", "export")
+PACKAGES = ("gui", "cli", "arena", "problems", "engine", "surfaces", "specs", "export")
 
 grimp = pytest.importorskip("grimp")
 
