@@ -31,6 +31,7 @@ from .panels.contour_panel import ContourPanel
 from .panels.learning_rate_panel import MODE_TIPS as LR_MODE_TIPS
 from .panels.learning_rate_panel import LearningRatePanel
 from .panels.loss_panel import LossPanel
+from .panels.map_view import MapsPanel
 from .tune import Tuner
 from .widgets.step_scrubber import StepScrubber
 
@@ -207,6 +208,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.addDockWidget(QtCore.Qt.DockWidgetArea.RightDockWidgetArea, self.maps_dock)
         self.tabifyDockWidget(self.view3d_dock, self.maps_dock)
         self.maps_dock.hide()
+        self.maps_dock.set_panel(MapsPanel())
         self.maps_dock.set_provider(self._maps_input)
         self.tuner = Tuner(self)  # Race > Tune all racers
         self.maps_dock.visibilityChanged.connect(lambda shown: shown and self._widen_right_docks())

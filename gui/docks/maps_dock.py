@@ -4,26 +4,17 @@ on a sweep cell gives the racer those settings."""
 
 from __future__ import annotations
 
-import html
 import math
 import threading
 from typing import Any
 
-import numpy as np
-import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
-from arena.maps import map_image
 from engine import maps
 from engine.registry import get_optimizer
 from engine.spec import format_optimizer_spec
 
-from ..export.map_image import _rect, key_html
-from ..panels.log_axis import LogAxis
-
 KINDS = (("basins", "Basins of attraction"), ("sweep", "Hyperparameter sweep"), ("boundary", "Trainability boundary"))
-PENDING = (244, 244, 244)
-MAP_ROW_HEIGHT = 330  # a map and its key
 
 
 class _Signals(QtCore.QObject):
@@ -74,8 +65,6 @@ class MapsDock(QtWidgets.QDockWidget):
         self._race: Any = None  # (surface, config)
         self._selected = 0
         self._jobs: list[Any] = []  # the jobs of the maps on show, in their columns
-        self._images: dict[Any, np.ndarray] = {}
-        self._items: dict[Any, tuple[pg.PlotItem, pg.ImageItem, pg.LabelItem]] = {}
         self._results: dict[Any, maps.MapResult] = {}
         self._racer_of: dict[Any, int] = {}
         self._cancel = threading.Event()
@@ -86,10 +75,7 @@ class MapsDock(QtWidgets.QDockWidget):
         self._signals.failed.connect(self._failed)
         self._pool = QtCore.QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._zoom_timer = QtCore.QTimer(self)
-        self._zoom_timer.setSingleShot(True)
-        self._zoom_timer.setInterval(400)  # once the wheel or drag has settled
-        self._zoom_timer.timeout.connect(self._zoomed)
+
         self._build()
 
     # ------------------------------------------------------------------ UI
@@ -173,15 +159,8 @@ class MapsDock(QtWidgets.QDockWidget):
         self.message.setObjectName("mapMessage")
         self.message.setWordWrap(True)
         outer.addWidget(self.message)
-        self.view = pg.GraphicsLayoutWidget()
-        self.view.setObjectName("mapView")
-        self.view.setBackground("w")
-        self.view.scene().sigMouseClicked.connect(self._clicked)
-        self.scroll = QtWidgets.QScrollArea()  # many maps in a narrow dock: each keeps a usable size, scrolled
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.view)
-        self.scroll.setMinimumHeight(200)
-        outer.addWidget(self.scroll, 1)
+        self._outer = outer
+        self.panel: Any = None  # the MapsPanel the window gives (set_panel): docks do not draw
         self.setWidget(body)
         self._kind_changed()
 
@@ -244,6 +223,13 @@ class MapsDock(QtWidgets.QDockWidget):
             self.tol.setText(f"{config.tol:g}")
         if self.kind.currentData() == "sweep":
             self._fill_keys()
+
+    def set_panel(self, panel) -> None:
+        """Where the maps are drawn (a gui.panels.map_view.MapsPanel), under the settings."""
+        self.panel = panel
+        self._outer.addWidget(panel, 1)
+        panel.cellClicked.connect(self.click_cell)
+        panel.zoomed.connect(self._zoomed)
 
     def set_provider(self, provide) -> None:
         """``provide()`` -> (surface, config, selected racer, view): read when Compute is pressed."""
@@ -320,7 +306,9 @@ class MapsDock(QtWidgets.QDockWidget):
             return
         self.cancel()
         self._cancel = threading.Event()
-        self._show(jobs)
+        self._jobs = jobs
+        self._results.clear()
+        self.panel.show_jobs(jobs)
         self._pending = len(jobs)
         total = sum(len(maps.tile_bounds(j)) for j in jobs)
         self.progress.setRange(0, total)
@@ -346,64 +334,11 @@ class MapsDock(QtWidgets.QDockWidget):
         self.cancel()
         super().closeEvent(event)
 
-    def _show(self, jobs: list[Any]) -> None:
-        self.view.clear()
-        self._jobs = jobs
-        self._items.clear()
-        self._images.clear()
-        self._results.clear()
-        layout = self.view.ci
-        cols = max(1, min(len(jobs), 3, self.scroll.viewport().width() // 260))
-        rows = -(-len(jobs) // cols)
-        self.view.setMinimumHeight(rows * MAP_ROW_HEIGHT)
-        for i, job in enumerate(jobs):
-            rgb = np.empty(job.shape + (3,), dtype=np.uint8)
-            rgb[:] = PENDING
-            title = getattr(job, "spec", "gradient descent, a rate per parameter")
-            if job.kind == "sweep":
-                title = f"{title.split(':')[0]}: {job.x.key} × {job.y.key}"
-            axes = {side: LogAxis(orientation=side) for side in ("bottom", "left")}  # 1, 2, 5 x 10^k ticks only
-            plot = layout.addPlot(row=2 * (i // cols), col=i % cols, title=html.escape(title), axisItems=axes)
-            plot.setLogMode(x=job.x.log, y=job.y.log)
-            item = pg.ImageItem(rgb, axisOrder="row-major")
-            plot.addItem(item)
-            plot.setLabel("bottom", "x" if job.kind == "basins" else job.x.key)
-            plot.setLabel("left", "y" if job.kind == "basins" else job.y.key)
-            for side in ("bottom", "left"):
-                plot.getAxis(side).enableAutoSIPrefix(False)
-            key = pg.LabelItem("", justify="left", size="8pt")
-            layout.addItem(key, row=2 * (i // cols) + 1, col=i % cols)
-            self._images[job] = rgb
-            self._items[job] = (plot, item, key)
-            if job.kind == "boundary":  # zoom (wheel, drag) recomputes the boundary at the new scale
-                plot.getViewBox().sigRangeChangedManually.connect(lambda *_a: self._zoom_timer.start())
-            else:
-                plot.getViewBox().setMouseEnabled(False, False)
-            image = map_image(maps.MapResult(job, _placeholder(job)))
-            item.setRect(_rect(image))
-            plot.getViewBox().setRange(rect=_rect(image), padding=0)
-
-    def _tile(self, job, r0: int, r1: int, arrays: dict) -> None:
-        if job not in self._items:
-            return  # an older computation's tile
-        part = map_image(maps.MapResult(_Rows(job, r1 - r0), arrays)).rgb
-        rgb = self._images[job]
-        rgb[r0:r1] = part
-        self._items[job][1].setImage(rgb, autoLevels=False, levels=(0, 255))
-        self.progress.setValue(self.progress.value() + 1)
-
     def _done(self, job, result: maps.MapResult) -> None:
-        if job not in self._items:
+        if job not in self._jobs:
             return
         self._results[job] = result
-        image = map_image(result)
-        self._images[job] = image.rgb.copy()
-        plot, item, key = self._items[job]
-        item.setImage(self._images[job], autoLevels=False, levels=(0, 255))
-        key.setText(key_html(image))
-        if image.points:
-            plot.addItem(pg.ScatterPlotItem([p[0] for p in image.points], [p[1] for p in image.points], symbol="x",
-                                            size=10, pen=pg.mkPen("w", width=1.5), brush=pg.mkBrush("k")))  # fmt: skip
+        self.panel.done(job, result)
         self._finish_one(
             f"{'from the cache' if result.cached else f'{result.seconds:.2f} s'}, "
             f"{job.point_steps() / max(result.seconds, 1e-9) / 1e6:.0f} M point-steps/s"
@@ -415,7 +350,7 @@ class MapsDock(QtWidgets.QDockWidget):
         )
 
     def _failed(self, job, message: str) -> None:
-        if job not in self._items:
+        if job not in self._jobs:
             return
         self._finish_one(message, error=message != "cancelled")
 
@@ -430,29 +365,19 @@ class MapsDock(QtWidgets.QDockWidget):
             if not error and text != "cancelled":
                 self.progress.setValue(self.progress.maximum())
 
-    def _zoomed(self) -> None:
+    def _zoomed(self, job, view_range) -> None:
         """The boundary map was zoomed or panned: compute it again over the range now on show (log axes)."""
-        job = next((j for j in self._jobs if j.kind == "boundary"), None)
-        if job is None:
-            return
-        (x0, x1), (y0, y1) = self._items[job][0].getViewBox().viewRange()
+        (x0, x1), (y0, y1) = view_range
         for w, v in ((self.x_lo, x0), (self.x_hi, x1), (self.y_lo, y0), (self.y_hi, y1)):
             w.setText(f"{10.0**v:.6g}")
         self.kind.setCurrentIndex(self.kind.findData("boundary"))
         self.compute()
 
-    # -------------------------------------------------------------- clicks
-    def cell_at(self, job, x: float, y: float) -> tuple[int, int] | None:
-        """(row, col) of the cell under the plot point (x, y) (in the axes' own units), or None outside."""
-        fx, fy = x, y  # a log axis's view coordinates are already log10 of the value (pyqtgraph's log mode)
-        xs = np.log10(job.x.values()) if job.x.log else job.x.values()
-        ys = np.log10(job.y.values()) if job.y.log else job.y.values()
-        hx = (xs[-1] - xs[0]) / (len(xs) - 1) / 2
-        hy = (ys[-1] - ys[0]) / (len(ys) - 1) / 2
-        if not (xs[0] - hx <= fx <= xs[-1] + hx and ys[0] - hy <= fy <= ys[-1] + hy):
-            return None
-        return int(np.argmin(np.abs(ys - fy))), int(np.argmin(np.abs(xs - fx)))
+    def _tile(self, job, r0: int, r1: int, arrays: dict) -> None:
+        if job in self._jobs and self.panel.tile(job, r0, r1, arrays):
+            self.progress.setValue(self.progress.value() + 1)
 
+    # -------------------------------------------------------------- clicks
     def click_cell(self, job, row: int, col: int) -> None:
         """What a click on cell (row, col) of ``job``'s map does."""
         if job.kind == "basins":
@@ -466,40 +391,3 @@ class MapsDock(QtWidgets.QDockWidget):
             for axis, value in ((job.x, job.x.values()[col]), (job.y, job.y.values()[row])):
                 hp[axis.key] = int(round(value)) if isinstance(hp.get(axis.key), int) else float(value)
             self.settingsPicked.emit(index, hp)
-
-    def _clicked(self, event) -> None:
-        if event.button() != QtCore.Qt.MouseButton.LeftButton:
-            return
-        for job, (plot, _item, _key) in self._items.items():
-            vb = plot.getViewBox()
-            if not vb.sceneBoundingRect().contains(event.scenePos()):
-                continue
-            p = vb.mapSceneToView(event.scenePos())
-            cell = self.cell_at(job, p.x(), p.y())
-            if cell is not None and job in self._results:
-                self.click_cell(job, *cell)
-            return
-
-
-class _Rows:
-    """A job seen through a band of its rows (colouring a tile as it arrives)."""
-
-    def __init__(self, job, rows: int):
-        self._job, self.rows = job, rows
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._job, name)
-
-    @property
-    def shape(self) -> tuple[int, int]:
-        return self.rows, self._job.x.n
-
-
-def _placeholder(job) -> dict[str, np.ndarray]:
-    shape = job.shape
-    if job.kind == "basins":
-        return {"basin": np.full(shape, maps.NOT_CONVERGED, np.int16), "steps": np.zeros(shape, np.int32)}
-    if job.kind == "sweep":
-        z = np.zeros(shape)
-        return {"status": np.zeros(shape, np.int8), "steps": np.zeros(shape, np.int32), "gap": z, "final_loss": z}
-    return {"escape": np.full(shape, -1, np.int32), "converged": np.full(shape, -1, np.int32)}

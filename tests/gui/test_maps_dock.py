@@ -46,10 +46,9 @@ def test_a_basin_map_fills_in_and_a_click_starts_the_race_there(make_window, qtb
     assert dock.progress.value() == dock.progress.maximum()
     job = dock._jobs[0]
     assert job.x.lo == pytest.approx(view[0][0]) and job.y.hi == pytest.approx(view[1][1])  # the visible view
-    _plot, item, key = dock._items[job]
-    shown = item.image
+    shown = dock.panel.shown_image(job)
     assert shown.shape == (24, 24, 3) and not (shown == 244).all()
-    assert "(3, 2)" in key.text and "%" in key.text
+    assert "(3, 2)" in dock.panel.key_text(job) and "%" in dock.panel.key_text(job)
     basin = dock._results[job].arrays["basin"]
     assert (basin >= 0).mean() > 0.5
     # a click on a cell starts every racer there
@@ -123,7 +122,7 @@ def test_zooming_the_boundary_computes_it_again_at_the_new_scale(make_window, qt
     _compute(dock, qtbot)
     first = dock._jobs[0]
     assert first.x.lo == pytest.approx(1e-3) and first.x.hi == pytest.approx(10)
-    vb = dock._items[first][0].getViewBox()
+    vb = dock.panel.plot_of(first).getViewBox()
     vb.setRange(xRange=(0.0, 0.5), yRange=(-0.5, 0.0), padding=0)  # lr_x in [1, 3.16], lr_y in [0.32, 1]
     vb.sigRangeChangedManually.emit(vb.state["mouseEnabled"])
     qtbot.waitUntil(lambda: dock._jobs and dock._jobs[0] is not first, timeout=5000)
