@@ -91,8 +91,8 @@ def config_from_flags(args, steps: int) -> RaceConfig:
         changed = {k: v for k, v in hp.items() if v != opt.defaults[k]}
         racers.append(RacerConfig(opt.name, changed, label, color, options=options.as_dict()))
     return RaceConfig(
-        surface=surface.name,
-        surface_params=dict(surface.params),
+        surface=surface.spec if surface.name == "formula" else surface.name,  # a formula: its whole spec
+        surface_params={} if surface.name == "formula" else dict(surface.params),
         start=start,
         steps=steps,
         tol=args.tol,
