@@ -62,7 +62,9 @@ def build_parser() -> Parser:
     )
     race.add_argument("--session", metavar="FILE", help="run a saved session (instead of the flags below)")
     race.add_argument("--preset", metavar="NAME", help="run a preset (textbook, rosenbrock, ...; see list)")
-    race.add_argument("--surface", metavar="NAME[:param=value,...]")
+    race.add_argument(
+        "--surface", metavar="NAME[:param=value,...]", help='a surface of `list`, or your own: "formula:x**2/20 + y**2"'
+    )
     race.add_argument("--start", metavar="X,Y", help="start point (default: the surface's)")
     race.add_argument(
         "--optimizer", action="append", metavar="SPEC", help="name or name:key=value,...  (repeat for more racers)"
@@ -82,6 +84,11 @@ def build_parser() -> Parser:
         type=int,
         metavar="STEP",
         help="print each racer's optimizer state before and after STEP and its update rule with the numbers",
+    )
+    race.add_argument(
+        "--torch-script",
+        metavar="PATH",
+        help="write a torch.optim script reproducing the racer (with several racers: PATH-1.py, PATH-2.py, ...)",
     )
     race.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     return parser
