@@ -615,7 +615,8 @@ def find_minima(
         with np.errstate(all="ignore"):
             around = np.asarray(f(p[i] + ring), dtype=np.float64)
         if np.all(around >= fp[i] - 1e-12 * (1.0 + abs(fp[i]))):  # not a flat saddle (x³ − 3xy² at 0)
-            found.append((float(fp[i]), p[i]))
+            point = np.where(np.abs(p[i]) < 1e-13 * scale, 0.0, p[i])  # 4e-38 is 0 to the eye and to Newton
+            found.append((float(fp[i]), point))
     if not found:
         return [], False
     lowest = found[0][0]
