@@ -288,10 +288,11 @@ _NODE_WORDS = {
 }
 
 
-def check_expression(source: str, names: set[str]) -> ast.Expression:
+def check_expression(source: str, names: set[str] | dict[str, float]) -> ast.Expression:
     """Parse `source` and check every node against the whitelist; return the tree.
 
-    `names` are the declared parameter names.  Nothing is evaluated.
+    `names` are the declared parameter names, or a dict of their values (then exponents made of
+    parameters are bounded too).  Nothing is evaluated.
     """
     if not isinstance(source, str):
         raise FormulaError("a formula must be text")
@@ -340,7 +341,7 @@ def check_expression(source: str, names: set[str]) -> ast.Expression:
     return tree
 
 
-def _check(node: ast.AST, source: str, names: set[str], depth: int = 0) -> float | None:
+def _check(node: ast.AST, source: str, names: set[str] | dict[str, float], depth: int = 0) -> float | None:
     """Check `node` (recursively); return its value when it is a constant (no x, y or parameter)."""
     if depth > MAX_DEPTH:
         raise _refuse(node, source, f"the formula is nested too deeply (more than {MAX_DEPTH} levels)")
@@ -356,8 +357,10 @@ def _check(node: ast.AST, source: str, names: set[str], depth: int = 0) -> float
             raise _refuse(node, source, "number too large")
         return number
     if isinstance(node, ast.Name):
-        if node.id in ("x", "y") or node.id in names:
+        if node.id in ("x", "y"):
             return None
+        if node.id in names:
+            return names[node.id] if isinstance(names, dict) else None
         if node.id == "pi":
             return math.pi
         if node.id == "e":
@@ -472,7 +475,7 @@ def sympy_expression(spec: FormulaSpec | str, substitute: bool = True) -> Any:
     if isinstance(spec, str):
         spec = parse_formula_spec(spec)
     params = dict(spec.params)
-    tree = check_expression(spec.expression, set(params))
+    tree = check_expression(spec.expression, params)
     x, y = _symbols()
     table: dict[str, Any] = {"x": x, "y": y, "pi": sympy.pi, "e": sympy.E}
     for name, value in params.items():

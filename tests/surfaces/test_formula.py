@@ -289,3 +289,57 @@ def test_malicious_payloads_are_refused_and_never_run(payload, nothing_evaluates
 def test_the_size_limit_is_stated():
     with pytest.raises(FormulaError, match=f"at most {MAX_CHARS}"):
         parse_formula_spec("x" + "+x" * MAX_CHARS)
+
+
+def test_a_parameter_in_an_exponent_is_bounded_like_a_number():
+    with pytest.raises(FormulaError, match="exponent too large"):
+        build_formula_surface("formula:x**n + y**2; n=1000")
+    assert build_formula_surface("formula:x**n + y**2; n=4").f_min == 0.0
+
+
+# Property tests: any text is either a surface or a FormulaError (never another exception), and
+# formulas drawn from the grammar are accepted and agree with SymPy.
+hypothesis = pytest.importorskip("hypothesis")
+st = hypothesis.strategies
+
+_ATOMS = st.sampled_from(["x", "y", "a", "1", "2.5", "0.1", "pi", "e"])
+
+
+def _grow(children):
+    unary = st.builds(lambda f, c: f"{f}({c})", st.sampled_from(["sin", "cos", "tanh", "atan", "exp"]), children)
+    binary = st.builds(lambda lhs, op, rhs: f"({lhs} {op} {rhs})", children, st.sampled_from(["+", "-", "*"]), children)
+    power = st.builds(lambda c, n: f"({c})**{n}", children, st.integers(0, 4))
+    return unary | binary | power | st.builds(lambda c: f"-{c}", children)
+
+
+GRAMMAR = st.recursive(_ATOMS, _grow, max_leaves=8)
+TEXT = st.lists(
+    st.sampled_from(list("xyab012.+-*/()^ ,;=_eEsinco[]'\"{}:") + ["**", "sin(", "exp(", "__", "..", "x=", "1e9"]),
+    max_size=40,
+).map("".join)
+
+
+@hypothesis.settings(max_examples=150, deadline=None)
+@hypothesis.given(TEXT)
+def test_any_text_gives_a_surface_or_a_formula_error(text):
+    try:
+        build_formula_surface("formula:" + text)
+    except FormulaError as exc:
+        assert str(exc)
+
+
+@hypothesis.settings(max_examples=40, deadline=None)
+@hypothesis.given(GRAMMAR, st.floats(-3, 3), st.floats(-3, 3))
+def test_formulas_from_the_grammar_agree_with_sympy(text, px, py):
+    from sympy.parsing.sympy_parser import parse_expr
+
+    surface = build_formula_surface(f"formula:{text} + 0*x; a=0.75; x=-3..3; y=-3..3")
+    expr = parse_expr(text, local_dict={"x": X, "y": Y, "a": sympy.Rational(3, 4), "e": sympy.E})  # trusted
+    at = {X: sympy.Float(px, 40), Y: sympy.Float(py, 40)}
+    exact = complex(sympy.N(expr.subs(at), 30))
+    hypothesis.assume(exact.imag == 0 and np.isfinite(exact.real) and abs(exact.real) < 1e100)
+    # rounding grows with the intermediate values: allow 1e-12 of the largest one
+    sizes = [abs(complex(sympy.N(sub.subs(at), 20))) for sub in sympy.preorder_traversal(expr)]
+    hypothesis.assume(all(np.isfinite(v) for v in sizes))
+    got = float(surface.f(np.array([px, py])))
+    assert abs(got - exact.real) <= 1e-12 * (1 + max(sizes)), (text, px, py, got, exact)
