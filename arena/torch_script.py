@@ -68,10 +68,12 @@ class Newton(torch.optim.Optimizer):
 
 
 def _num(value: Any) -> str:
-    if isinstance(value, bool):
-        return "True" if value else "False"
+    if isinstance(value, bool) or value is None:
+        return repr(value)
     if isinstance(value, int):
         return str(value)
+    if isinstance(value, str):  # e.g. line_search_fn="strong_wolfe"
+        return repr(value)
     return repr(float(value))
 
 
