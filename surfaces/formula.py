@@ -52,6 +52,7 @@ __all__ = [
     "FormulaError",
     "FormulaSpec",
     "MAX_CHARS",
+    "MAX_DERIVATIVE_COST",
     "MAX_EXPONENT",
     "MAX_NODES",
     "SYNTAX_HELP",
@@ -67,6 +68,9 @@ MAX_NODES = 400
 MAX_EXPONENT = 100
 MAX_PARAMS = 12
 MAX_DEPTH = 60
+#: bound on `derivative_cost`'s estimate of the Hessian's size (Ackley's is about 2,300; SymPy takes
+#: about 2-4 s at 10,000 on a loaded 2-core machine)
+MAX_DERIVATIVE_COST = 10_000
 DEFAULT_RANGE = (-5.0, 5.0)
 
 #: function name -> SymPy constructor name (all of one argument)
@@ -338,6 +342,13 @@ def check_expression(source: str, names: set[str] | dict[str, float]) -> ast.Exp
             exc.column += offset
             exc.args = (re.sub(r"\Acolumn \d+", f"column {exc.column}", str(exc)),)
         raise
+    cost = derivative_cost(tree)[2]
+    if cost > MAX_DERIVATIVE_COST:
+        raise FormulaError(
+            f"the formula is too involved to differentiate quickly: its second derivatives would have about "
+            f"{cost:,.0f} terms (at most {MAX_DERIVATIVE_COST:,}); long products of sums and deeply nested "
+            "functions grow fastest"
+        )
     return tree
 
 
@@ -414,6 +425,36 @@ def _check(node: ast.AST, source: str, names: set[str] | dict[str, float], depth
         if isinstance(node, kind):
             raise _refuse(node, source, reason)
     raise _refuse(node, source, f"{type(node).__name__} is not allowed in a formula")
+
+
+def derivative_cost(node: ast.AST) -> tuple[float, float, float]:
+    """Rough sizes of (the expression, its first derivatives, its second derivatives), in nodes.
+
+    The product and chain rules multiply sizes: a product of k factors or k nested functions
+    has second derivatives of about k³ terms, which SymPy takes seconds to build.  Constant
+    parts count as size 1 with no derivative.
+    """
+    if isinstance(node, ast.Expression):
+        return derivative_cost(node.body)
+    if isinstance(node, (ast.Constant, ast.Name)):
+        return 1.0, 1.0, 1.0
+    if isinstance(node, ast.UnaryOp):
+        s, d1, d2 = derivative_cost(node.operand)
+        return s + 1, d1, d2
+    if isinstance(node, ast.Call):
+        s, d1, d2 = derivative_cost(node.args[0])
+        return s + 1, s + d1 + 1, 2 * s + 2 * d1 + d2 + 2  # f'(u) u' ; f''(u) u'² + f'(u) u''
+    if isinstance(node, ast.BinOp):
+        sl, d1l, d2l = derivative_cost(node.left)
+        sr, d1r, d2r = derivative_cost(node.right)
+        s = sl + sr + 1
+        if isinstance(node.op, (ast.Add, ast.Sub)):
+            return s, d1l + d1r, d2l + d2r
+        if isinstance(node.op, ast.Mult):
+            return s, d1l + sr + sl + d1r, d2l + sr + 2 * (d1l + d1r) + sl + d2r
+        # / and **: the quotient and power rules bring in both sides again
+        return s, 2 * (s + d1l + d1r), 2 * (s + d2l + d2r) + 4 * (d1l + d1r)
+    return 1.0, 1.0, 1.0
 
 
 def _fold(op: ast.operator, a: float, b: float) -> float:

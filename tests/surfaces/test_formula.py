@@ -239,6 +239,8 @@ PAYLOADS = [
     "(" * 300 + "x" + ")" * 300,
     "-" * 1000 + "x",
     "sin(" * 100 + "x" + ")" * 100,
+    "sin(" * 40 + "x*y" + ")" * 40,  # legal, but SymPy would take seconds on its second derivatives
+    "*".join(f"(x+{i})" for i in range(1, 40)),  # the same for a long product
     "\uff58**2",  # fullwidth x: Python would read it as x
     "\u0430*x",  # Cyrillic a
     "x\u200b+y",  # zero-width space
