@@ -39,6 +39,7 @@ import functools
 import keyword
 import math
 import re
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from typing import Any
@@ -317,7 +318,9 @@ def check_expression(source: str, names: set[str] | dict[str, float]) -> ast.Exp
                 shown,
             )
     try:
-        tree = ast.parse(source.strip(), mode="eval")
+        with warnings.catch_warnings():  # "invalid decimal literal" and the like: the text is refused below anyway
+            warnings.simplefilter("ignore")
+            tree = ast.parse(source.strip(), mode="eval")
     except (RecursionError, MemoryError):
         raise FormulaError(f"the formula is nested too deeply (more than {MAX_DEPTH} levels)") from None
     except SyntaxError as exc:
