@@ -12,6 +12,7 @@ from engine import OPTIMIZERS, HyperparameterError, resolve_hyperparams
 from engine.options import RunOptions, check_options_for, resolve_options
 from problems import get_problem, refuse_hessian
 from surfaces import SURFACES, get_surface
+from surfaces.formula import is_formula_spec
 
 MAX_STEPS = 1_000_000
 _COLOR = re.compile(r"\A#[0-9a-fA-F]{6}\Z")
@@ -77,7 +78,7 @@ class RacerConfig:
 class RaceConfig:
     """Everything that determines a race's numbers (and how it is shown)."""
 
-    surface: str = "elongated_bowl"
+    surface: str = "elongated_bowl"  # a registry name, or a whole formula spec ("formula:x**2 + y**2; x=-3..3")
     surface_params: dict[str, float] = field(default_factory=dict)
     start: tuple[float, float] = (-7.0, 2.0)
     steps: int = 100
@@ -158,13 +159,18 @@ class RaceConfig:
         """Check every field; raise :class:`SessionError` listing every bad one."""
         problems: list[tuple[str, str]] = []
         surface = None
-        if self.surface not in SURFACES:
-            problems.append(("surface.name", f"unknown surface {self.surface!r}; valid: {', '.join(SURFACES)}"))
+        if not isinstance(self.surface, str) or not (self.surface in SURFACES or is_formula_spec(self.surface)):
+            problems.append(
+                (
+                    "surface.name",
+                    f"unknown surface {_shown(self.surface)}; valid: {', '.join(SURFACES)} or formula:EXPR",
+                )
+            )
         else:
             try:
                 surface = self.build_surface()
             except ValueError as exc:
-                problems.append(("surface.params", str(exc)))
+                problems.append(("surface.formula" if is_formula_spec(self.surface) else "surface.params", str(exc)))
         if (
             not isinstance(self.start, (tuple, list))
             or len(self.start) != 2

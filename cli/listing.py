@@ -13,6 +13,7 @@ from engine.schedules import SCHEDULES
 from problems import DATASETS, PROBLEM_PARAMS, PROBLEMS
 from problems.mlp import ACTIVATIONS, INITS
 from surfaces import SURFACES
+from surfaces.formula import SYNTAX_HELP
 
 
 def _num(v: float) -> str:
@@ -40,6 +41,10 @@ def print_listing(out: TextIO) -> None:
             out.write(f"  {'':<18} minima: none ({why})\n")
         for p in sdef.params:
             out.write(f"  {'':<18} param {p.name}={format_value(p.default)}  ({p.kind}, {p.range_text()})  {p.doc}\n")
+    out.write('\nYour own surface (--surface "formula:..."; quote it for the shell)\n')
+    for line in SYNTAX_HELP.splitlines():
+        out.write(f"  {line}\n")
+    out.write("  Exact gradient and Hessian by SymPy; minima found numerically inside the domain.\n")
     out.write("\nOptimizers (--optimizer NAME or NAME:key=value,...; booleans true/false)\n")
     for name, opt in OPTIMIZERS.items():
         torch = f"  [{opt.torch_equivalent}]" if opt.torch_equivalent else "  [no torch equivalent]"

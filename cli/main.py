@@ -71,7 +71,9 @@ def build_parser() -> Parser:
     )
     race.add_argument("--session", metavar="FILE", help="run a saved session (instead of the flags below)")
     race.add_argument("--preset", metavar="NAME", help="run a preset (textbook, rosenbrock, ...; see list)")
-    race.add_argument("--surface", metavar="NAME[:param=value,...]")
+    race.add_argument(
+        "--surface", metavar="NAME[:param=value,...]", help='a surface of `list`, or your own: "formula:x**2/20 + y**2"'
+    )
     race.add_argument("--start", metavar="X,Y", help="start point (default: the surface's)")
     race.add_argument(
         "--problem",
@@ -106,6 +108,11 @@ def build_parser() -> Parser:
         metavar="TRIALS",
         help="a fair race: tune every racer first (random search over its hyperparameters, TRIALS runs of the "
         "race's budget each, default 64; best final loss gap, or steps to --tol) and race the winners",
+    )
+    race.add_argument(
+        "--torch-script",
+        metavar="PATH",
+        help="write a torch.optim script reproducing the racer (with several racers: PATH-1.py, PATH-2.py, ...)",
     )
     race.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     from .maps import add_parsers  # basins, sweep, boundary

@@ -92,8 +92,8 @@ def config_from_flags(args, steps: int) -> RaceConfig:
         changed = {k: v for k, v in hp.items() if v != opt.defaults[k]}
         racers.append(RacerConfig(opt.name, changed, label, color, options=options.as_dict()))
     return RaceConfig(
-        surface=surface.name,
-        surface_params=dict(surface.params),
+        surface=surface.spec if surface.name == "formula" else surface.name,  # a formula: its whole spec
+        surface_params={} if surface.name == "formula" else dict(surface.params),
         start=start,
         steps=steps,
         tol=args.tol,
@@ -152,13 +152,17 @@ IMAGE_FLAGS = ("png", "svg", "gif", "mp4")
 
 def run_race(args) -> int:
     outputs = {"--csv": args.csv, "--summary-csv": args.summary_csv, "--save-session": args.save_session}
+    outputs["--torch-script"] = getattr(args, "torch_script", None)
     outputs.update({f"--{k}": getattr(args, k) for k in IMAGE_FLAGS})
     for flag, path in outputs.items():
         if path:
             check_writable(path, flag)
             ext = {"--png": ".png", "--svg": ".svg", "--gif": ".gif", "--mp4": ".mp4", "--save-session": ".json"}
+            ext["--torch-script"] = ".py"
             if flag in ext and path != "-" and not path.lower().endswith(ext[flag]):
                 raise UsageError(f"{flag} {path!r}: the file name must end in {ext[flag]}")
+    if outputs["--torch-script"] == "-":
+        raise UsageError("--torch-script '-': give a file name ending in .py")
     config = config_from_args(args)
     if config.is_network:
         return run_network_race(args, config)
@@ -189,6 +193,8 @@ def run_race(args) -> int:
     race = Race(config)
     race.advance(config.steps)
     records = race.records()
+    if outputs["--torch-script"]:
+        outputs["--torch-script"] = write_torch_scripts(outputs["--torch-script"], config, records)
     if args.csv == "-":
         write_race_csv(sys.stdout, records, config.steps)
         return 0
@@ -218,6 +224,22 @@ def run_race(args) -> int:
     if inspect is not None:
         print("\n".join(inspection_lines(config, inspect)))
     return 0
+
+
+def write_torch_scripts(path: str, config: RaceConfig, records) -> str:
+    """``--torch-script PATH``: each racer's torch.optim script (PATH itself for a single racer,
+    PATH-1.py, PATH-2.py, ... for several); returns the paths written, for the summary."""
+    from arena.torch_script import torch_script
+    from export.files import atomic_write_text
+
+    stem = path[:-3]
+    paths = [path] if len(config.racers) == 1 else [f"{stem}-{i + 1}.py" for i in range(len(config.racers))]
+    for index, (target, record) in enumerate(zip(paths, records)):
+        try:
+            atomic_write_text(target, torch_script(config, index, steps=len(record.positions) - 1))
+        except OSError as exc:
+            raise UsageError(f"--torch-script {target!r}: cannot write: {exc.strerror or exc}") from None
+    return ", ".join(paths)
 
 
 def inspection_lines(config: RaceConfig, step: int) -> list[str]:

@@ -348,6 +348,12 @@ class MainWindow(QtWidgets.QMainWindow):
         self.export_menu.addAction(self.actions["exportSummary"])
         file_menu.addSeparator()
         file_menu.addAction(self.actions["quit"])
+        self.edit_menu = bar.addMenu("&Edit")
+        copy_torch = self.edit_menu.addAction("Copy racer as torch.optim code")
+        copy_torch.setObjectName("copyTorchAction")
+        copy_torch.setShortcut(QtGui.QKeySequence("Ctrl+Shift+C"))
+        copy_torch.setToolTip("A runnable torch script reproducing the selected racer's path, on the clipboard")
+        copy_torch.triggered.connect(lambda: self.racers_dock.copy_torch())
         race_menu = bar.addMenu("&Race")
         for key in ("play", "step", "reset"):
             race_menu.addAction(self.actions[key])

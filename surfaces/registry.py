@@ -6,8 +6,9 @@ read `SURFACES`, in the order of the reference table
 analytic surfaces, then the data-fit surfaces (linear and logistic regression).
 
 A surface spec is the text form used on the command line and in saved sessions:
-``"rosenbrock"`` or ``"ill_conditioned:kappa=100,angle=45"``.  ``Surface.spec``
-gives the spec that rebuilds a surface.
+``"rosenbrock"`` or ``"ill_conditioned:kappa=100,angle=45"``, or a typed formula,
+``"formula:a*x**2 + b*y**2; a=1, b=10; x=-3..3"`` (`surfaces.formula`; not in `SURFACES`).
+``Surface.spec`` gives the spec that rebuilds a surface.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from specs import ParamError, split_spec
 
 from .base import Surface, SurfaceDef, register
 from .datafit import LINEAR_REGRESSION, LOGISTIC_REGRESSION
+from .formula import build_formula_surface, is_formula_spec
 from .polynomial import (
     BEALE,
     GOLDSTEIN_PRICE,
@@ -74,7 +76,14 @@ def get_surface(name: str, **params: Any) -> Surface:
 
     Raises `specs.ParamError` (a ValueError), with a one-line message meant for users, for an
     unknown name, an unknown parameter, or a value of the wrong type or out of range.
+
+    A formula spec (``"formula:x**2/20 + y**2; x=-3..3"``, see `surfaces.formula`) builds the
+    typed surface; it takes no further parameters (they are part of the spec).
     """
+    if is_formula_spec(name):
+        if params:
+            raise ParamError(f"a formula surface takes its parameters in the formula text, got {', '.join(params)}")
+        return build_formula_surface(name)
     return get_surface_def(name).build(**params)
 
 
@@ -85,6 +94,8 @@ def parse_surface_spec(text: str) -> Surface:
     (integers for integer parameters).  Malformed text raises `specs.ParamError` (a
     ValueError) naming the bad part.
     """
+    if is_formula_spec(text):
+        return build_formula_surface(text)
     name, items = split_spec(text, "surface")
     definition = get_surface_def(name)
     values = {key: definition.param(key).parse(value, definition.name) for key, value in items}

@@ -51,11 +51,21 @@ class RacersDock(QtWidgets.QDockWidget):
         self.color_button = QtWidgets.QPushButton("Colour…")
         self.color_button.setToolTip("Change the selected racer's colour")
         self.color_button.clicked.connect(self.pick_color)
-        # two rows of two: the dock stays narrow enough for a small screen
+        self.torch_button = QtWidgets.QPushButton("Copy as torch")
+        self.torch_button.setObjectName("copyTorch")
+        self.torch_button.setToolTip(
+            "Copy the selected racer as torch.optim code: a short runnable script that reproduces its path"
+        )
+        self.torch_button.clicked.connect(lambda: self.copy_torch())
+        # two rows of two (and the copy button): the dock stays narrow enough for a small screen
         grid = QtWidgets.QGridLayout()
-        for i, w in enumerate((self.add_button, self.duplicate_button, self.remove_button, self.color_button)):
+        for i, w in enumerate(
+            (self.add_button, self.duplicate_button, self.remove_button, self.color_button, self.torch_button)
+        ):
             w.setSizePolicy(QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Fixed)
-            grid.addWidget(w, i // 2, i % 2)
+            grid.addWidget(w, i // 2, i % 2, 1, 2 if i == 4 else 1)
+        self.list.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._context_menu)
         row.addLayout(grid, 1)
         layout.addLayout(row)
         self.editor = HyperparamEditor()
@@ -101,7 +111,7 @@ class RacersDock(QtWidgets.QDockWidget):
             self._selected(row)
         else:
             self._selected(-1)
-        for w in (self.remove_button, self.duplicate_button, self.color_button):
+        for w in (self.remove_button, self.duplicate_button, self.color_button, self.torch_button):
             w.setEnabled(bool(racers))
         self.fit_list()
 
@@ -156,6 +166,45 @@ class RacersDock(QtWidgets.QDockWidget):
         except ValueError as exc:
             self.editor.show_error(str(exc))
             self._selected(row)
+
+    def _context_menu(self, pos: QtCore.QPoint) -> None:
+        row = self.list.indexAt(pos).row()
+        if row < 0:
+            return
+        self.select(row)
+        menu = QtWidgets.QMenu(self)
+        menu.addAction("Copy as torch.optim code", lambda: self.copy_torch(row))
+        menu.addAction("Duplicate", self.duplicate)
+        menu.addAction("Remove", self.remove)
+        menu.exec(self.list.viewport().mapToGlobal(pos))
+
+    def copy_torch(self, index: int | None = None) -> str | None:
+        """Put racer `index`'s (default: the selected one's) torch.optim script on the clipboard.
+
+        The script runs as many steps as the racer has taken (the budget before the race starts).
+        Returns the text, or None when there is nothing to copy.
+        """
+        from arena.torch_script import torch_script
+
+        row = self.current if index is None else index
+        config = self.controller.config
+        if not 0 <= row < len(config.racers):
+            return None
+        runner = self.controller.race.runners[row]
+        steps = runner.steps if runner.steps > 0 else config.steps
+        try:
+            text = torch_script(config, row, steps=steps)
+        except ValueError as exc:
+            self._status(f"Not copied: {exc}")
+            return None
+        QtWidgets.QApplication.clipboard().setText(text)
+        self._status(f"Copied {config.racers[row].name} as torch.optim code ({steps} steps): paste it into a .py file")
+        return text
+
+    def _status(self, text: str) -> None:
+        window = self.window()
+        if isinstance(window, QtWidgets.QMainWindow):
+            window.statusBar().showMessage(text, 8000)
 
     def add(self, optimizer: str) -> None:
         index = self.controller.add_racer(optimizer)

@@ -1,11 +1,28 @@
-"""SurfaceDock: pick the surface, see its formula, edit its parameters."""
+"""SurfaceDock: pick the surface, see its formula, edit its parameters, or type your own formula."""
 
 from __future__ import annotations
+
+import html
 
 from PySide6 import QtCore, QtWidgets
 
 from gui.widgets.scrolling import scrolling
 from surfaces import SURFACES
+from surfaces.formula import (
+    DEFAULT_RANGE,
+    FUNCTIONS,
+    PREFIX,
+    FormulaError,
+    build_formula_surface,
+    parse_formula_spec,
+)
+
+FORMULA = "formula"  # the picker's item for a typed formula
+DEFAULT_FORMULA = "x**2/20 + y**2"
+
+
+def _range_text(low: float, high: float) -> str:
+    return f"{low:g}..{high:g}"
 
 
 class SurfaceDock(QtWidgets.QDockWidget):
@@ -23,9 +40,16 @@ class SurfaceDock(QtWidgets.QDockWidget):
             self.combo.setItemData(
                 self.combo.count() - 1, f"{sdef.formula}\n{sdef.description}", QtCore.Qt.ItemDataRole.ToolTipRole
             )
+        self.combo.addItem("Your formula…", FORMULA)
+        self.combo.setItemData(
+            self.combo.count() - 1,
+            "Type f(x, y): e.g. sin(x)*cos(y) + 0.1*(x**2 + y**2)",
+            QtCore.Qt.ItemDataRole.ToolTipRole,
+        )
         self.combo.setToolTip("The loss surface; changing it restarts the race from its default start")
         self.combo.currentIndexChanged.connect(self._picked)
         layout.addWidget(self.combo)
+        layout.addWidget(self._formula_editor())
         self.formula = QtWidgets.QLabel()
         self.formula.setObjectName("surfaceFormula")
         self.formula.setWordWrap(True)
@@ -41,20 +65,123 @@ class SurfaceDock(QtWidgets.QDockWidget):
         self.param_fields: dict[str, QtWidgets.QDoubleSpinBox] = {}
         self._name = None
 
+    # ------------------------------------------------------------ the formula editor
+    def _formula_editor(self) -> QtWidgets.QWidget:
+        self.formula_box = box = QtWidgets.QGroupBox("f(x, y) =")
+        box.setObjectName("formulaEditor")
+        form = QtWidgets.QFormLayout(box)
+        form.setContentsMargins(6, 6, 6, 6)
+        self.formula_edit = QtWidgets.QLineEdit(DEFAULT_FORMULA)
+        self.formula_edit.setObjectName("formulaEdit")
+        self.formula_edit.setPlaceholderText("e.g. sin(x)*cos(y) + 0.1*(x**2 + y**2)")
+        self.formula_edit.setToolTip(
+            "Python arithmetic in x, y and your parameters: + - * / ** ( ), pi, e and\n"
+            + " ".join(sorted(set(FUNCTIONS)))
+            + "\nExact derivatives by SymPy; press Enter or Apply"
+        )
+        form.addRow(self.formula_edit)
+        self.formula_params = QtWidgets.QLineEdit()
+        self.formula_params.setObjectName("formulaParams")
+        self.formula_params.setPlaceholderText("a=1, b=10")
+        self.formula_params.setToolTip("Parameters used in the formula, NAME=VALUE separated by commas")
+        form.addRow("Parameters", self.formula_params)
+        self.formula_x = QtWidgets.QLineEdit(_range_text(*DEFAULT_RANGE))
+        self.formula_x.setObjectName("formulaX")
+        self.formula_x.setToolTip("The plotted range of x, LOW..HIGH")
+        self.formula_y = QtWidgets.QLineEdit(_range_text(*DEFAULT_RANGE))
+        self.formula_y.setObjectName("formulaY")
+        self.formula_y.setToolTip("The plotted range of y, LOW..HIGH")
+        ranges = QtWidgets.QHBoxLayout()
+        for label, edit in (("x", self.formula_x), ("y", self.formula_y)):
+            ranges.addWidget(QtWidgets.QLabel(label))
+            ranges.addWidget(edit, 1)
+        form.addRow("Domain", ranges)
+        self.formula_apply = QtWidgets.QPushButton("Apply")
+        self.formula_apply.setObjectName("formulaApply")
+        self.formula_apply.setToolTip("Race on this formula (the race restarts from its default start)")
+        self.formula_apply.clicked.connect(self.apply_formula)
+        form.addRow(self.formula_apply)
+        self.formula_error = QtWidgets.QLabel()
+        self.formula_error.setObjectName("formulaError")
+        self.formula_error.setWordWrap(True)
+        self.formula_error.setStyleSheet("color: #B00020")
+        self.formula_error.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.formula_error.hide()
+        form.addRow(self.formula_error)
+        for edit in (self.formula_edit, self.formula_params, self.formula_x, self.formula_y):
+            edit.returnPressed.connect(self.apply_formula)
+            edit.textEdited.connect(lambda _t: self.formula_error.hide())
+        box.hide()
+        return box
+
+    def formula_spec(self) -> str:
+        """The spec the editor's fields make (``formula:EXPR; a=1; x=-5..5; y=-5..5``)."""
+        parts = [self.formula_edit.text().strip()]
+        if self.formula_params.text().strip():
+            parts.append(self.formula_params.text().strip())
+        for axis, edit in (("x", self.formula_x), ("y", self.formula_y)):
+            text = edit.text().strip()
+            if text and text != _range_text(*DEFAULT_RANGE):
+                parts.append(f"{axis}={text}")
+        return PREFIX + "; ".join(parts)
+
+    def apply_formula(self) -> None:
+        """Check the typed formula; race on it, or show the problem in place (and select the culprit)."""
+        spec = self.formula_spec()
+        try:
+            surface = build_formula_surface(spec)
+        except FormulaError as exc:
+            self.show_formula_error(exc)
+            return
+        self.formula_error.hide()
+        QtCore.QTimer.singleShot(0, lambda: self.surfacePicked.emit(surface.spec, {}))
+
+    def show_formula_error(self, exc: Exception) -> None:
+        column, token = getattr(exc, "column", None), getattr(exc, "token", None)
+        self.formula_error.setText(f"Not applied: {exc}")
+        self.formula_error.show()
+        if column is not None:  # the column counts in the formula field
+            self.formula_edit.setFocus()
+            self.formula_edit.setSelection(column - 1, max(1, len(token or "")))
+
+    def _show_formula(self, surface) -> None:
+        spec = parse_formula_spec(surface.spec)
+        self.formula_edit.setText(spec.expression)
+        self.formula_params.setText(", ".join(f"{k}={v:g}" for k, v in spec.params))
+        self.formula_x.setText(_range_text(*spec.xrange))
+        self.formula_y.setText(_range_text(*spec.yrange))
+        self.formula_error.hide()
+
     def show_surface(self, surface) -> None:
         """Reflect the controller's current surface (no signals emitted)."""
         self._name = surface.name
+        typed = surface.name == FORMULA
         self.combo.blockSignals(True)
         self.combo.setCurrentIndex(self.combo.findData(surface.name))
         self.combo.blockSignals(False)
+        self.formula_box.setVisible(typed)
+        if typed:
+            self._show_formula(surface)
         glob = [m for m in surface.minima if m.kind == "global"]
         minima = ", ".join(f"({m.point[0]:.4g}, {m.point[1]:.4g})" for m in glob[:2])
         if len(glob) > 2:
             minima += f" and {len(glob) - 2} more"
         fmin = f"f* = {surface.f_min:.6g} at {minima}" if surface.f_min is not None else "no minimum (unbounded below)"
+        if typed and surface.f_min is None:
+            local = len(surface.minima)
+            fmin = "no lowest point inside the domain" + (f" ({local} local minima)" if local else "")
+        elif typed and len(surface.minima) > len(glob):
+            fmin += f"; {len(surface.minima) - len(glob)} local minima"
         self.formula.setText(
-            f"<b>f(x, y) = {surface.formula}</b><br><span style='color:#555'>{surface.description}<br>{fmin}</span>"
+            f"<b>f(x, y) = {html.escape(surface.formula)}</b><br>"
+            f"<span style='color:#555'>{html.escape(surface.description)}<br>{fmin}</span>"
         )
+        if typed:
+            while self.params_form.rowCount():
+                self.params_form.removeRow(0)
+            self.param_fields = {}
+            self.params_host.setVisible(False)
+            return
         sdef = SURFACES[surface.name]
         if self.param_fields and set(self.param_fields) == {p.name for p in sdef.params}:
             for p in sdef.params:  # same surface: update in place (a field may be mid-edit)
@@ -81,7 +208,10 @@ class SurfaceDock(QtWidgets.QDockWidget):
 
     def _picked(self, index: int) -> None:
         name = self.combo.itemData(index)
-        if name != self._name:
+        if name == FORMULA and name != self._name:
+            self.formula_box.show()  # race on what the editor holds (the last formula, or an example)
+            self.apply_formula()
+        elif name != self._name:
             self.surfacePicked.emit(name, {})
 
     def _params_changed(self) -> None:

@@ -219,7 +219,7 @@ class ImageExportDialog(_ExportDialog):
 
     def _default_name(self) -> str:
         surface = getattr(getattr(self.window_, "controller", None), "config", None)
-        stem = surface.surface if surface is not None else "gradient-arena"
+        stem = surface.surface.partition(":")[0] if surface is not None else "gradient-arena"  # formula:... -> formula
         return f"{stem}-{self.what.currentData()}.{self.format.currentData()}"
 
     def _sync_format_from_path(self) -> None:
@@ -366,7 +366,8 @@ class AnimationExportDialog(_ExportDialog):
         self.error = _finish_layout(self, form)
         self._apply_suggested_size()
         self.path_edit.setText(
-            path or os.path.join(default_folder(settings_of(parent)), f"{self.config.surface}-race.gif")
+            path
+            or os.path.join(default_folder(settings_of(parent)), f"{self.config.surface.partition(':')[0]}-race.gif")
         )
         self._sync_format_from_path()
         self._update_estimate()
