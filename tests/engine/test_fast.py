@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from engine import OPTIMIZERS, Runner, fast
+from engine.fast.plan import FAMILIES
 from engine.optimizers.newton import modified_inverse
 from surfaces import SURFACES
 
@@ -20,8 +21,10 @@ from . import protocol_objectives as po
 
 pytestmark = pytest.mark.skipif(fast.disabled(), reason="GRADIENT_ARENA_NO_JIT=1")
 
+#: the optimizers the compiled path covers (the others step on NumPy: see test_optimizers_without_a_family_*)
+COMPILED = [name for name in OPTIMIZERS if name in FAMILIES]
 VARIANTS = [
-    *OPTIMIZERS,
+    *COMPILED,
     "sgd:lr=0.001,weight_decay=0.1",
     "momentum:dampening=0.3",
     "nesterov:lr=0.0005,weight_decay=0.01",

@@ -10,9 +10,11 @@ from engine import OPTIMIZERS, Runner
 from engine.inspect import inspect_step
 from surfaces import get_surface
 
-# every registered optimizer, plus the variants whose equations take another branch
+# every registered optimizer (at torch's default lr ASGD leaves the Rosenbrock box by step 4: a smaller
+# lr, and t0 < 12 so the averaging starts), plus the variants whose equations take another branch
+DEFAULT_SPEC = {"asgd": "asgd:lr=1e-3,t0=5"}
 SPECS = [
-    *OPTIMIZERS,
+    *(DEFAULT_SPEC.get(name, name) for name in OPTIMIZERS),
     "sgd:lr=1e-3,weight_decay=0.1",
     "momentum:lr=1e-3,dampening=0.3",
     "nesterov:lr=1e-3,weight_decay=0.05",
@@ -27,6 +29,9 @@ SPECS = [
     "nadam:lr=0.01,momentum_decay=0.01,weight_decay=0.1",
     "radam:lr=0.01,weight_decay=0.1,decoupled_weight_decay=true",
     "adamax:lr=0.01,weight_decay=0.1",
+    "rprop:lr=0.05,etaminus=0.3,etaplus=1.5,step_size_max=0.2",
+    "asgd:lr=1e-3,weight_decay=0.1,lambd=0.5",
+    "adafactor:lr=0.05,weight_decay=0.1,d=1.5,eps1=1e-3",
     "newton:lr=0.5,damping=0.1",
     "newton:lr=0.5,saddle_free=false",
 ]

@@ -5,7 +5,9 @@ Python that has torch installed (kept in its own venv), e.g.:
 
     python -m venv /work/torchvenv
     /work/torchvenv/bin/pip install torch==2.13.0 numpy
-    /work/torchvenv/bin/python tests/engine/golden/make_golden.py
+    /work/torchvenv/bin/python tests/engine/golden/make_golden.py [NAME ...]
+
+(names: only those files; none: every file).
 
 It writes one JSON file per optimizer registry name (sgd.json, momentum.json, ...)
 next to itself. Each file holds several cases; a case is one optimizer run of
@@ -83,6 +85,21 @@ REGISTRY: dict[str, tuple[str, dict]] = {
     ),
     "radam": ("RAdam", dict(lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=0.0, decoupled_weight_decay=False)),
     "adamax": ("Adamax", dict(lr=2e-3, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=0.0)),
+    "rprop": ("Rprop", dict(lr=1e-2, etaminus=0.5, etaplus=1.2, step_size_min=1e-6, step_size_max=50.0)),
+    "asgd": ("ASGD", dict(lr=1e-2, lambd=1e-4, alpha=0.75, t0=1e6, weight_decay=0.0)),
+    "adafactor": (
+        "Adafactor",
+        # eps1: torch's default None means the dtype's machine epsilon; the app writes that number
+        dict(lr=1e-2, beta2_decay=-0.8, eps1=2.220446049250313e-16, eps2=1e-3, d=1.0, weight_decay=0.0),
+    ),
+}
+
+# torch hyperparameters that are tuples, split into two registry names (as betas -> beta1, beta2)
+TUPLES = {
+    "betas": ("beta1", "beta2"),
+    "etas": ("etaminus", "etaplus"),
+    "step_sizes": ("step_size_min", "step_size_max"),
+    "eps": ("eps1", "eps2"),
 }
 
 # --------------------------------------------------------------------------
@@ -210,6 +227,27 @@ CASES: dict[str, list[tuple[str, tuple[str, list[float]], dict]]] = {
         ("lr", BEALE, dict(lr=0.02)),
         ("lr", HIMMEL1, dict(lr=0.05)),
     ],
+    "rprop": [
+        ("default", ROSEN, {}),
+        ("etaminus-etaplus", ROSEN, dict(etaminus=0.3, etaplus=1.5)),
+        ("lr-step_size_min-step_size_max", BEALE, dict(lr=0.05, step_size_min=1e-3, step_size_max=0.1)),
+        ("lr", HIMMEL0, dict(lr=0.1)),
+    ],
+    "asgd": [
+        # at its default lr ASGD leaves the Rosenbrock plot; t0 < steps switches the averaging on
+        ("default", HIMMEL0, {}),
+        ("lr-t0", ROSEN, dict(lr=1e-3, t0=10.0)),
+        ("lambd-alpha-t0", BEALE, dict(lr=0.01, lambd=0.5, alpha=1.0, t0=100.0)),
+        ("weight_decay-t0", HIMMEL1, dict(weight_decay=0.1, t0=50.0)),
+    ],
+    "adafactor": [
+        # the default case on Rosenbrock amplifies rounding noise beyond the check below
+        ("default", BEALE, {}),
+        ("lr-beta2_decay-eps1-eps2", ROSEN, dict(lr=0.05, beta2_decay=-0.5, eps1=1e-3, eps2=1e-2)),
+        ("lr-d-weight_decay", HIMMEL0, dict(lr=0.1, d=2.0, weight_decay=0.1)),
+        ("beta2_decay", BEALE, dict(beta2_decay=-0.3, lr=0.02)),
+        ("lr", HIMMEL1, dict(lr=0.3)),
+    ],
 }
 
 
@@ -220,9 +258,11 @@ def torch_kwargs(name: str, hyperparams: dict) -> tuple[type, dict]:
     if unknown:
         raise ValueError(f"{name}: unknown hyperparameters {sorted(unknown)}")
     merged = {**defaults, **hyperparams}
-    kwargs = {k: v for k, v in merged.items() if k not in ("beta1", "beta2")}
-    if "beta1" in merged:
-        kwargs["betas"] = (merged["beta1"], merged["beta2"])
+    split = {name for pair in TUPLES.values() for name in pair}
+    kwargs = {k: v for k, v in merged.items() if k not in split}
+    for key, (first, second) in TUPLES.items():
+        if first in merged:
+            kwargs[key] = (merged[first], merged[second])
     kwargs["foreach"] = False
     return getattr(torch.optim, cls_name), kwargs
 
@@ -307,10 +347,11 @@ def dump(name: str, cases: list[dict]) -> Path:
     return out
 
 
-def main() -> None:
+def main(names: list[str]) -> None:
+    """Write the golden files of ``names`` (all when empty)."""
     torch.set_default_dtype(torch.float64)
     ids_seen: set[str] = set()
-    for name in REGISTRY:
+    for name in names or REGISTRY:
         cases = []
         for suffix, surface_start, hp in CASES[name]:
             case = run_case(name, suffix, surface_start, hp)
@@ -322,4 +363,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

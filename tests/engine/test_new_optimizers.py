@@ -1,0 +1,114 @@
+"""The optimizers added for issue 14: they step on the NumPy path (the compiled path refuses
+them cleanly), race beside compiled racers, and follow their textbook rules."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from arena import Race, RaceConfig, RacerConfig
+from engine import OPTIMIZERS, Runner, fast, simulate
+from engine.fast.plan import FAMILIES, family_of, plan_for
+from surfaces import get_surface
+
+#: registered optimizers the compiled path does not cover
+NUMPY_ONLY = [name for name in OPTIMIZERS if name not in FAMILIES]
+
+
+def test_the_compiled_path_refuses_optimizers_it_has_no_rule_for():
+    assert {"rprop", "asgd", "adafactor"} <= set(NUMPY_ONLY)
+    surface = get_surface("himmelblau")
+    for name in NUMPY_ONLY:
+        assert family_of(OPTIMIZERS[name]) is None
+        runner = Runner(surface, name, start=(0.0, 0.0), max_steps=5)
+        assert plan_for(runner) is None and runner._fast_run is None
+        assert runner.advance(5) == 5 and not runner.fast
+
+
+@pytest.mark.skipif(fast.disabled(), reason="GRADIENT_ARENA_NO_JIT=1")
+def test_a_numpy_racer_races_beside_compiled_racers_with_the_numbers_of_a_run_alone():
+    config = RaceConfig(
+        surface="rosenbrock",
+        start=(-1.5, 2.0),
+        steps=200,
+        racers=[
+            RacerConfig("adam", {"lr": 0.02}),
+            RacerConfig("rprop"),
+            RacerConfig("momentum"),
+            RacerConfig("adafactor", {"lr": 0.05}),
+        ],
+    )
+    race = Race(config)
+    assert fast.wait_for(race.runners[0]._fast_run.kernels, 600)
+    while not race.done:
+        race.advance(37)
+    adam, rprop, momentum, adafactor = race.runners
+    assert adam.fast and momentum.fast, "the compiled racers took the compiled path"
+    assert not rprop.fast and not adafactor.fast
+    surface = get_surface("rosenbrock")
+    for runner, spec in ((rprop, "rprop"), (adafactor, "adafactor:lr=0.05"), (adam, "adam:lr=0.02")):
+        alone = simulate(surface, spec, start=(-1.5, 2.0), steps=200)
+        rec = runner.record()
+        assert rec.steps == 200
+        assert rec.positions.tobytes() == alone.positions.tobytes(), spec
+        assert rec.effective_lr.tobytes() == alone.effective_lr.tobytes(), spec
+
+
+# ------------------------------------------------------------------ textbook behaviour
+
+
+def test_rprop_grows_its_step_while_the_sign_holds_and_skips_after_a_flip():
+    """On f = x^2 + y^2 from far away: sign(g) holds, so the step grows by etaplus each step
+    (until step_size_max); after the minimum is overshot the step halves and that step is skipped."""
+    surface = get_surface("sphere")
+    run = simulate(surface, "rprop:lr=0.01,step_size_max=1", start=(3.0, -2.0), steps=40)
+    steps = np.abs(np.diff(run.positions, axis=0))
+    # while going downhill: s_t = 0.01 * 1.2^t (clamped at 1), for both coordinates
+    np.testing.assert_allclose(steps[:10], np.outer(0.01 * 1.2 ** np.arange(10), [1, 1]), rtol=1e-12)
+    g = run.gradients
+    flips = np.nonzero(np.sign(g[1:-1, 0]) * np.sign(g[:-2, 0]) < 0)[0] + 1  # g at row t flipped vs t-1
+    assert len(flips) > 0
+    for t in flips[:1]:  # (a flip right after a skipped step compares with prev = 0: no skip)
+        assert steps[t, 0] == 0.0, "the step after a sign flip is skipped"
+        assert run.effective_lr[t + 1, 0] == 0.0
+
+
+def test_asgd_step_size_and_average_follow_their_formulas():
+    surface = get_surface("himmelblau")
+    lr, lambd, alpha, t0 = 0.01, 0.5, 0.75, 20.0
+    spec = f"asgd:lr={lr},lambd={lambd},alpha={alpha},t0={t0}"
+    run = simulate(surface, spec, start=(0.0, 0.0), steps=60)
+    t = np.arange(1, 61)
+    eta = np.concatenate([[lr], lr / (1 + lambd * lr * t[:-1]) ** alpha])  # the step size of step t
+    np.testing.assert_allclose(run.effective_lr[1:, 0], eta, rtol=1e-14)
+    # theta_t = theta_{t-1} (1 - lambd eta) - eta g_{t-1}
+    pred = run.positions[:-1] * (1 - lambd * eta[:, None]) - eta[:, None] * run.gradients[:-1]
+    np.testing.assert_allclose(run.positions[1:], pred, rtol=1e-13)
+    # the average: mu of step t is 1 / max(1, t - 1 - t0), so ax = theta up to step t0 + 2 and from
+    # then on the mean of the iterates theta_{t0+2} .. theta_t
+    from engine.inspect import inspect_step
+
+    seen = inspect_step(surface, spec, start=(0.0, 0.0), step=60)
+    np.testing.assert_allclose(seen.state_after["ax"], run.positions[int(t0) + 2 :].mean(axis=0), rtol=1e-12)
+
+
+def test_adafactor_step_is_relative_to_the_parameters_size():
+    """Adafactor's step scales with RMS(theta): the same gradients from a start twice as far out
+    (on a surface where that gives the same gradient: a plane) take steps twice as long."""
+
+    class Plane:
+        domain = ((-100.0, 100.0), (-100.0, 100.0))
+
+        def f(self, p):
+            return 3.0 * p[..., 0] - 2.0 * p[..., 1]
+
+        def grad(self, p):
+            return np.broadcast_to(np.array([3.0, -2.0]), np.shape(p)).copy()
+
+    near = simulate(Plane(), "adafactor:lr=0.5", start=(0.6, 0.8), steps=1)
+    far = simulate(Plane(), "adafactor:lr=0.5", start=(1.2, 1.6), steps=1)
+    d_near = near.positions[1] - near.positions[0]
+    d_far = far.positions[1] - far.positions[0]
+    np.testing.assert_allclose(d_far, 2 * d_near, rtol=1e-14)
+    # step 1: v = g^2, u = sign(g), RMS(u) = 1 <= d: the step is rho * RMS(theta) = 0.5 * 1/sqrt(2) per coordinate
+    np.testing.assert_allclose(d_near, -0.5 * (1 / np.sqrt(2)) * np.array([1, -1]), rtol=1e-14)
