@@ -69,7 +69,8 @@ class Optimizer:
 
     name: str
     title: str
-    torch_equivalent: str  # e.g. "torch.optim.SGD(momentum=0.9)"; "" if none
+    # the PyTorch class that reproduces it: "torch.optim.SGD(momentum=0.9)", "pytorch_optimizer.Lion"; "" if none
+    torch_equivalent: str
     summary: str  # one sentence for users
     hyperparams: tuple[Param, ...]
     init: Callable[..., Any] = field(repr=False)

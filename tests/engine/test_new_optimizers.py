@@ -16,7 +16,7 @@ NUMPY_ONLY = [name for name in OPTIMIZERS if name not in FAMILIES]
 
 
 def test_the_compiled_path_refuses_optimizers_it_has_no_rule_for():
-    assert {"rprop", "asgd", "adafactor"} <= set(NUMPY_ONLY)
+    assert {"rprop", "asgd", "adafactor", "lion", "adabelief", "yogi", "qhm", "qhadam"} <= set(NUMPY_ONLY)
     surface = get_surface("himmelblau")
     for name in NUMPY_ONLY:
         assert family_of(OPTIMIZERS[name]) is None
@@ -36,17 +36,23 @@ def test_a_numpy_racer_races_beside_compiled_racers_with_the_numbers_of_a_run_al
             RacerConfig("rprop"),
             RacerConfig("momentum"),
             RacerConfig("adafactor", {"lr": 0.05}),
+            RacerConfig("qhadam", {"lr": 0.02, "nu1": 0.7}),
         ],
     )
     race = Race(config)
     assert fast.wait_for(race.runners[0]._fast_run.kernels, 600)
     while not race.done:
         race.advance(37)
-    adam, rprop, momentum, adafactor = race.runners
+    adam, rprop, momentum, adafactor, qhadam = race.runners
     assert adam.fast and momentum.fast, "the compiled racers took the compiled path"
-    assert not rprop.fast and not adafactor.fast
+    assert not rprop.fast and not adafactor.fast and not qhadam.fast
     surface = get_surface("rosenbrock")
-    for runner, spec in ((rprop, "rprop"), (adafactor, "adafactor:lr=0.05"), (adam, "adam:lr=0.02")):
+    for runner, spec in (
+        (rprop, "rprop"),
+        (adafactor, "adafactor:lr=0.05"),
+        (qhadam, "qhadam:lr=0.02,nu1=0.7"),
+        (adam, "adam:lr=0.02"),
+    ):
         alone = simulate(surface, spec, start=(-1.5, 2.0), steps=200)
         rec = runner.record()
         assert rec.steps == 200

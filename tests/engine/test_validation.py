@@ -121,6 +121,8 @@ def _valid_value(param):
         return st.booleans()
     lo = param.low if param.low > -math.inf else -10.0
     hi = min(param.high, param.gui_max or 10.0, 10.0)
+    if param.kind == "int":
+        return st.integers(math.floor(lo) + param.low_open, math.ceil(hi) - 1)
     return st.floats(
         lo, hi, exclude_min=param.low_open, exclude_max=param.high_open or param.high > hi, allow_nan=False
     )

@@ -4,7 +4,7 @@ torch is NOT a dependency of Gradient Arena. This script is run by hand, with a
 Python that has torch installed (kept in its own venv), e.g.:
 
     python -m venv /work/torchvenv
-    /work/torchvenv/bin/pip install torch==2.13.0 numpy
+    /work/torchvenv/bin/pip install torch==2.13.0 numpy pytorch-optimizer
     /work/torchvenv/bin/python tests/engine/golden/make_golden.py [NAME ...]
 
 (names: only those files; none: every file).
@@ -33,6 +33,8 @@ i.e. the `_single_tensor_*` code paths in torch/optim/*.py.
 
 from __future__ import annotations
 
+import importlib
+import importlib.metadata
 import json
 import math
 import sys
@@ -92,6 +94,58 @@ REGISTRY: dict[str, tuple[str, dict]] = {
         # eps1: torch's default None means the dtype's machine epsilon; the app writes that number
         dict(lr=1e-2, beta2_decay=-0.8, eps1=2.220446049250313e-16, eps2=1e-3, d=1.0, weight_decay=0.0),
     ),
+    # checked against the pytorch-optimizer package (PyPI pytorch-optimizer; `module.Class` names)
+    "lion": (
+        "pytorch_optimizer.Lion",
+        dict(lr=1e-4, beta1=0.9, beta2=0.99, weight_decay=0.0, weight_decouple=True, fixed_decay=False),
+    ),
+    "adabelief": (
+        "pytorch_optimizer.AdaBelief",
+        dict(
+            lr=1e-3,
+            beta1=0.9,
+            beta2=0.999,
+            weight_decay=0.0,
+            weight_decouple=True,
+            fixed_decay=False,
+            rectify=False,
+            n_sma_threshold=5,
+            degenerated_to_sgd=True,
+            ams_bound=False,
+            eps=1e-16,
+        ),
+    ),
+    "yogi": (
+        "pytorch_optimizer.Yogi",
+        dict(
+            lr=1e-2,
+            beta1=0.9,
+            beta2=0.999,
+            initial_accumulator=1e-6,
+            weight_decay=0.0,
+            weight_decouple=True,
+            fixed_decay=False,
+            eps=1e-3,
+        ),
+    ),
+    "qhm": (
+        "pytorch_optimizer.QHM",
+        dict(lr=1e-3, momentum=0.0, nu=1.0, weight_decay=0.0, weight_decouple=False, fixed_decay=False),
+    ),
+    "qhadam": (
+        "pytorch_optimizer.QHAdam",
+        dict(
+            lr=1e-3,
+            beta1=0.9,
+            beta2=0.999,
+            nu1=1.0,
+            nu2=1.0,
+            weight_decay=0.0,
+            weight_decouple=False,
+            fixed_decay=False,
+            eps=1e-8,
+        ),
+    ),
 }
 
 # torch hyperparameters that are tuples, split into two registry names (as betas -> beta1, beta2)
@@ -100,6 +154,7 @@ TUPLES = {
     "etas": ("etaminus", "etaplus"),
     "step_sizes": ("step_size_min", "step_size_max"),
     "eps": ("eps1", "eps2"),
+    "nus": ("nu1", "nu2"),
 }
 
 # --------------------------------------------------------------------------
@@ -248,6 +303,54 @@ CASES: dict[str, list[tuple[str, tuple[str, list[float]], dict]]] = {
         ("beta2_decay", BEALE, dict(beta2_decay=-0.3, lr=0.02)),
         ("lr", HIMMEL1, dict(lr=0.3)),
     ],
+    "lion": [
+        # no default case: at lr=1e-4 every step has length 1e-4 per coordinate, 0.03 in 300 steps
+        ("lr", ROSEN, dict(lr=0.01)),
+        ("beta1-beta2", BEALE, dict(lr=0.01, beta1=0.8, beta2=0.95)),
+        ("weight_decay", HIMMEL0, dict(lr=0.02, weight_decay=0.5)),
+        ("fixed_decay", HIMMEL1, dict(lr=0.02, weight_decay=0.01, fixed_decay=True)),
+        ("weight_decouple", HIMMEL1, dict(lr=0.02, weight_decay=0.1, weight_decouple=False)),
+    ],
+    "adabelief": [
+        ("default", ROSEN, {}),
+        ("lr-beta1-beta2-eps", ROSEN, dict(lr=0.02, beta1=0.8, beta2=0.99, eps=1e-8)),
+        ("weight_decay", BEALE, dict(lr=0.01, weight_decay=0.1)),
+        ("rectify", ROSEN, dict(lr=0.01, rectify=True)),
+        (
+            "rectify-n_sma_threshold-degenerated_to_sgd",
+            HIMMEL0,
+            dict(lr=0.05, rectify=True, n_sma_threshold=8, degenerated_to_sgd=False),
+        ),
+        ("ams_bound-weight_decouple", BEALE, dict(lr=0.01, ams_bound=True, weight_decay=0.1, weight_decouple=False)),
+        ("fixed_decay", HIMMEL1, dict(lr=0.05, weight_decay=0.01, fixed_decay=True)),
+    ],
+    "yogi": [
+        ("default", ROSEN, {}),
+        (
+            "lr-beta1-beta2-eps-initial_accumulator",
+            ROSEN,
+            dict(lr=0.005, beta1=0.8, beta2=0.99, eps=1e-4, initial_accumulator=0.1),
+        ),
+        ("weight_decay", HIMMEL0, dict(lr=0.05, weight_decay=0.1)),
+        ("weight_decouple", HIMMEL1, dict(lr=0.05, weight_decay=0.1, weight_decouple=False)),
+        ("fixed_decay", BEALE, dict(weight_decay=0.01, fixed_decay=True)),
+    ],
+    "qhm": [
+        ("default", ROSEN, {}),
+        ("momentum-nu", ROSEN, dict(momentum=0.9, nu=0.7)),
+        ("lr-momentum-nu", BEALE, dict(lr=0.005, momentum=0.999, nu=0.7)),
+        ("weight_decay", HIMMEL0, dict(lr=0.005, momentum=0.9, nu=0.5, weight_decay=0.1)),
+        ("weight_decouple", HIMMEL1, dict(lr=0.005, momentum=0.9, weight_decay=0.1, weight_decouple=True)),
+        ("fixed_decay", BEALE, dict(lr=0.005, weight_decay=0.01, weight_decouple=True, fixed_decay=True)),
+    ],
+    "qhadam": [
+        ("default", ROSEN, {}),
+        ("nu1-beta1-beta2", ROSEN, dict(lr=0.01, nu1=0.7, nu2=1.0, beta1=0.995, beta2=0.999)),
+        ("nu1-nu2-eps", BEALE, dict(lr=0.01, nu1=0.8, nu2=0.7, eps=1e-3)),
+        ("weight_decay", HIMMEL0, dict(lr=0.05, weight_decay=0.1)),
+        ("weight_decouple", HIMMEL1, dict(lr=0.05, weight_decay=0.1, weight_decouple=True, beta2=0.99)),
+        ("fixed_decay", BEALE, dict(lr=0.01, weight_decay=0.01, weight_decouple=True, fixed_decay=True)),
+    ],
 }
 
 
@@ -264,7 +367,15 @@ def torch_kwargs(name: str, hyperparams: dict) -> tuple[type, dict]:
         if first in merged:
             kwargs[key] = (merged[first], merged[second])
     kwargs["foreach"] = False
-    return getattr(torch.optim, cls_name), kwargs
+    return optimizer_class(cls_name), kwargs
+
+
+def optimizer_class(cls_name: str) -> type:
+    """torch.optim.<name>, or <module>.<Class> for a class from another package (pytorch_optimizer)."""
+    if "." not in cls_name:
+        return getattr(torch.optim, cls_name)
+    module, _, name = cls_name.rpartition(".")
+    return getattr(importlib.import_module(module), name)
 
 
 # Robustness: a golden trajectory is only useful if a re-implementation that
@@ -338,6 +449,9 @@ def dump(name: str, cases: list[dict]) -> Path:
         "torch_version": torch.__version__.split("+")[0],
         "generated_by": GENERATED_BY,
     }
+    package = REGISTRY[name][0].partition(".")[0]
+    if "." in REGISTRY[name][0]:
+        head["reference"] = f"{package} {importlib.metadata.version(package.replace('_', '-'))}"
     head_txt = json.dumps(head, separators=(",", ":"))[:-1]
     lines = [json.dumps(c, separators=(",", ":"), allow_nan=False) for c in cases]
     text = head_txt + ',"cases":[\n' + ",\n".join(lines) + "\n]}\n"
