@@ -10,9 +10,10 @@ from engine import OPTIMIZERS, Runner
 from engine.inspect import inspect_step
 from surfaces import get_surface
 
-# every registered optimizer (at torch's default lr ASGD leaves the Rosenbrock box by step 4: a smaller
-# lr, and t0 < 12 so the averaging starts), plus the variants whose equations take another branch
-DEFAULT_SPEC = {"asgd": "asgd:lr=1e-3,t0=5"}
+# every registered optimizer (at their reference's default lr ASGD and schedule-free SGD leave the
+# Rosenbrock box within 12 steps: a smaller lr, and for ASGD t0 < 12 so the averaging starts), plus the
+# variants whose equations take another branch
+DEFAULT_SPEC = {"asgd": "asgd:lr=1e-3,t0=5", "schedulefree_sgd": "schedulefree_sgd:lr=1e-3"}
 SPECS = [
     *(DEFAULT_SPEC.get(name, name) for name in OPTIMIZERS),
     "sgd:lr=1e-3,weight_decay=0.1",
@@ -40,6 +41,8 @@ SPECS = [
     "yogi:lr=0.01,weight_decay=0.1,initial_accumulator=0.1",
     "qhm:lr=1e-3,momentum=0.9,nu=0.7,weight_decay=0.1",
     "qhadam:lr=0.01,nu1=0.7,nu2=0.5,weight_decay=0.1,weight_decouple=true",
+    "schedulefree_sgd:lr=1e-3,weight_decay=0.1,lr_warmup_steps=5,r=1",
+    "schedulefree_adamw:lr=0.01,weight_decay=0.1,ams_bound=true,decoupling_c=3",
     "newton:lr=0.5,damping=0.1",
     "newton:lr=0.5,saddle_free=false",
 ]

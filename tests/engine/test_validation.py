@@ -30,7 +30,8 @@ def test_nonpositive_lr_refused(name):
 @pytest.mark.parametrize("key", ["beta1", "beta2"])
 @pytest.mark.parametrize("value", [-0.1, 1.0, 1.5])
 def test_beta_outside_unit_interval_refused(name, key, value):
-    with pytest.raises(ValueError, match=rf"{key}=.*must be in \[0, 1\)"):
+    # [0, 1) everywhere; (0, 1) where the reference refuses 0 (schedule-free AdamW's beta1)
+    with pytest.raises(ValueError, match=rf"{key}=.*must be in [\[(]0, 1\)"):
         resolve_hyperparams(name, {key: value})
 
 
@@ -163,3 +164,11 @@ def test_every_optimizer_documents_its_rule_and_effective_lr_once(name):
     assert all(line in opt.doc for line in opt.rule.splitlines())
     for p in opt.hyperparams:
         assert p.doc, f"{name}.{p.name} has no doc"
+
+
+def test_no_hyperparameter_is_named_like_a_racer_option():
+    """A spec key is either a hyperparameter or a racer option, never both (both live in one spec)."""
+    from engine.options import option_keys
+
+    for name, opt in OPTIMIZERS.items():
+        assert not {p.name for p in opt.hyperparams} & set(option_keys()), name

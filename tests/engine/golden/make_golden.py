@@ -146,6 +146,25 @@ REGISTRY: dict[str, tuple[str, dict]] = {
             eps=1e-8,
         ),
     ),
+    "schedulefree_sgd": (
+        "pytorch_optimizer.ScheduleFreeSGD",
+        dict(lr=1.0, momentum=0.9, weight_decay=0.0, r=0.0, weight_lr_power=2.0, lr_warmup_steps=0),
+    ),
+    "schedulefree_adamw": (
+        "pytorch_optimizer.ScheduleFreeAdamW",
+        dict(
+            lr=2.5e-3,
+            beta1=0.9,
+            beta2=0.999,
+            weight_decay=0.0,
+            r=0.0,
+            weight_lr_power=2.0,
+            lr_warmup_steps=0,
+            decoupling_c=0,
+            ams_bound=False,
+            eps=1e-8,
+        ),
+    ),
 }
 
 # torch hyperparameters that are tuples, split into two registry names (as betas -> beta1, beta2)
@@ -156,6 +175,8 @@ TUPLES = {
     "eps": ("eps1", "eps2"),
     "nus": ("nu1", "nu2"),
 }
+# registry names that differ from the reference's keyword (warmup_steps is a racer option's name in the app)
+RENAMED = {"lr_warmup_steps": "warmup_steps"}
 
 # --------------------------------------------------------------------------
 # Surfaces (shared/reference/test_functions.md), evaluated with torch autograd.
@@ -351,6 +372,20 @@ CASES: dict[str, list[tuple[str, tuple[str, list[float]], dict]]] = {
         ("weight_decouple", HIMMEL1, dict(lr=0.05, weight_decay=0.1, weight_decouple=True, beta2=0.99)),
         ("fixed_decay", BEALE, dict(lr=0.01, weight_decay=0.01, weight_decouple=True, fixed_decay=True)),
     ],
+    "schedulefree_sgd": [
+        # no default case: lr=1 leaves the plot of every test surface
+        ("lr", ROSEN, dict(lr=1e-3)),
+        ("lr-momentum", BEALE, dict(lr=0.01, momentum=0.5)),
+        ("r-weight_lr_power", HIMMEL0, dict(lr=0.005, r=1.0, weight_lr_power=1.0)),
+        ("lr_warmup_steps-weight_decay", HIMMEL1, dict(lr=0.01, lr_warmup_steps=50, weight_decay=0.1)),
+    ],
+    "schedulefree_adamw": [
+        ("default", ROSEN, {}),
+        ("lr-beta1-beta2-eps", ROSEN, dict(lr=0.02, beta1=0.8, beta2=0.99, eps=1e-3)),
+        ("weight_decay-r", BEALE, dict(lr=0.01, weight_decay=0.1, r=0.5)),
+        ("lr_warmup_steps-weight_lr_power", HIMMEL0, dict(lr=0.05, lr_warmup_steps=30, weight_lr_power=0.0)),
+        ("decoupling_c-ams_bound", HIMMEL1, dict(lr=0.05, decoupling_c=5, ams_bound=True)),
+    ],
 }
 
 
@@ -362,7 +397,7 @@ def torch_kwargs(name: str, hyperparams: dict) -> tuple[type, dict]:
         raise ValueError(f"{name}: unknown hyperparameters {sorted(unknown)}")
     merged = {**defaults, **hyperparams}
     split = {name for pair in TUPLES.values() for name in pair}
-    kwargs = {k: v for k, v in merged.items() if k not in split}
+    kwargs = {RENAMED.get(k, k): v for k, v in merged.items() if k not in split}
     for key, (first, second) in TUPLES.items():
         if first in merged:
             kwargs[key] = (merged[first], merged[second])
