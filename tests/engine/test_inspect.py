@@ -43,6 +43,7 @@ SPECS = [
     "qhadam:lr=0.01,nu1=0.7,nu2=0.5,weight_decay=0.1,weight_decouple=true",
     "schedulefree_sgd:lr=1e-3,weight_decay=0.1,lr_warmup_steps=5,r=1",
     "schedulefree_adamw:lr=0.01,weight_decay=0.1,ams_bound=true,decoupling_c=3",
+    "prodigy:lr=0.5,weight_decay=0.1,bias_correction=true,safeguard_warmup=true,beta3=0.9,growth_rate=1.1",
     "newton:lr=0.5,damping=0.1",
     "newton:lr=0.5,saddle_free=false",
 ]

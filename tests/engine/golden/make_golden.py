@@ -165,6 +165,24 @@ REGISTRY: dict[str, tuple[str, dict]] = {
             eps=1e-8,
         ),
     ),
+    "prodigy": (
+        "pytorch_optimizer.Prodigy",
+        dict(
+            lr=1.0,
+            beta1=0.9,
+            beta2=0.999,
+            beta3=-1.0,  # the app's "sqrt(beta2)" (the reference's None)
+            d0=1e-6,
+            d_coef=1.0,
+            growth_rate=sys.float_info.max,  # the app's "no limit" (the reference's inf: the same numbers)
+            weight_decay=0.0,
+            weight_decouple=True,
+            fixed_decay=False,
+            bias_correction=False,
+            safeguard_warmup=False,
+            eps=1e-8,
+        ),
+    ),
 }
 
 # torch hyperparameters that are tuples, split into two registry names (as betas -> beta1, beta2)
@@ -386,6 +404,20 @@ CASES: dict[str, list[tuple[str, tuple[str, list[float]], dict]]] = {
         ("lr_warmup_steps-weight_lr_power", HIMMEL0, dict(lr=0.05, lr_warmup_steps=30, weight_lr_power=0.0)),
         ("decoupling_c-ams_bound", HIMMEL1, dict(lr=0.05, decoupling_c=5, ams_bound=True)),
     ],
+    "prodigy": [
+        # Prodigy's default cases on Rosenbrock and Beale amplify rounding noise beyond the check above
+        ("default", HIMMEL0, {}),
+        ("lr-beta1-beta2-beta3-eps", ROSEN, dict(lr=0.05, beta1=0.8, beta2=0.99, beta3=0.9, eps=1e-4)),
+        ("d0-d_coef-growth_rate", HIMMEL1, dict(d0=1e-3, d_coef=0.5, growth_rate=1.05)),
+        ("weight_decay-bias_correction", HIMMEL0, dict(lr=0.5, weight_decay=0.1, bias_correction=True)),
+        (
+            "safeguard_warmup-fixed_decay",
+            ROSEN,
+            dict(lr=0.1, safeguard_warmup=True, weight_decay=0.01, fixed_decay=True),
+        ),
+        # coupled weight decay reaches the gradient after the moments used it: no effect (as in the reference)
+        ("weight_decouple", BEALE, dict(lr=0.5, weight_decay=0.1, weight_decouple=False)),
+    ],
 }
 
 
@@ -401,6 +433,8 @@ def torch_kwargs(name: str, hyperparams: dict) -> tuple[type, dict]:
     for key, (first, second) in TUPLES.items():
         if first in merged:
             kwargs[key] = (merged[first], merged[second])
+    if kwargs.get("beta3", 0.0) < 0:  # Prodigy: the app's negative beta3 is the reference's None
+        kwargs["beta3"] = None
     kwargs["foreach"] = False
     return optimizer_class(cls_name), kwargs
 
