@@ -44,6 +44,8 @@ SPECS = [
     "schedulefree_sgd:lr=1e-3,weight_decay=0.1,lr_warmup_steps=5,r=1",
     "schedulefree_adamw:lr=0.01,weight_decay=0.1,ams_bound=true,decoupling_c=3",
     "prodigy:lr=0.5,weight_decay=0.1,bias_correction=true,safeguard_warmup=true,beta3=0.9,growth_rate=1.1",
+    "lbfgs:strong_wolfe=true",
+    "lbfgs:lr=0.5,max_iter=3,history_size=2",
     "newton:lr=0.5,damping=0.1",
     "newton:lr=0.5,saddle_free=false",
 ]

@@ -137,3 +137,25 @@ def test_schedule_free_sgd_path_is_y_between_the_gradient_steps_z_and_their_aver
     seen = inspect_step(surface, f"schedulefree_sgd:lr={lr},momentum={beta}", start=(0.0, 0.0), step=steps)
     np.testing.assert_allclose(seen.state_after["x"], x[-1], rtol=1e-12)
     np.testing.assert_allclose(seen.state_after["z"], z[-1], rtol=1e-12)
+
+
+def _golden_cases(name):
+    import json
+    from pathlib import Path
+
+    return json.loads((Path(__file__).parent / "golden" / f"{name}.json").read_text())["cases"]
+
+
+@pytest.mark.parametrize("case", _golden_cases("lbfgs"), ids=lambda c: c["id"])
+def test_lbfgs_counts_its_function_evaluations_as_torch_does(case):
+    """torch's state["func_evals"] after each optimizer.step(closure) (the golden file) is the
+    engine's func_evals after each racer step; evals is that step's share."""
+    from engine.inspect import inspect_step
+
+    surface = get_surface(case["surface"])
+    for step in (1, 2, 3, 7):
+        seen = inspect_step(surface, "lbfgs", case["hyperparams"], start=case["start"], step=step)
+        assert seen.state_after["func_evals"] == case["func_evals"][step - 1]
+        assert seen.state_after["evals"] == case["func_evals"][step - 1] - (
+            case["func_evals"][step - 2] if step > 1 else 0
+        )

@@ -183,6 +183,20 @@ REGISTRY: dict[str, tuple[str, dict]] = {
             eps=1e-8,
         ),
     ),
+    # one step = one optimizer.step(closure) with its inner iterations; strong_wolfe=True is
+    # line_search_fn="strong_wolfe"; max_eval is given explicitly (torch's None is max_iter * 5 // 4)
+    "lbfgs": (
+        "LBFGS",
+        dict(
+            lr=1.0,
+            max_iter=20,
+            max_eval=25,
+            tolerance_grad=1e-7,
+            tolerance_change=1e-9,
+            history_size=100,
+            strong_wolfe=False,
+        ),
+    ),
 }
 
 # torch hyperparameters that are tuples, split into two registry names (as betas -> beta1, beta2)
@@ -418,6 +432,26 @@ CASES: dict[str, list[tuple[str, tuple[str, list[float]], dict]]] = {
         # coupled weight decay reaches the gradient after the moments used it: no effect (as in the reference)
         ("weight_decouple", BEALE, dict(lr=0.5, weight_decay=0.1, weight_decouple=False)),
     ],
+    "lbfgs": [
+        # the default case on Rosenbrock and Himmelblau amplifies rounding noise beyond the check above
+        ("default", BEALE, {}),
+        ("strong_wolfe", ROSEN, dict(strong_wolfe=True)),
+        ("strong_wolfe-max_eval", ROSEN, dict(strong_wolfe=True, max_eval=10)),
+        (
+            "strong_wolfe-tolerance_grad-tolerance_change",
+            HIMMEL0,
+            dict(strong_wolfe=True, tolerance_grad=1e-3, tolerance_change=1e-4),
+        ),
+        ("strong_wolfe-history_size-max_iter", HIMMEL0, dict(strong_wolfe=True, history_size=3, max_iter=3)),
+        ("strong_wolfe-max_iter-max_eval", HIMMEL1, dict(strong_wolfe=True, max_iter=1, max_eval=3)),
+        (
+            "lr-max_iter-tolerance_change-tolerance_grad",
+            BEALE,
+            dict(lr=0.5, max_iter=3, tolerance_change=1e-5, tolerance_grad=1e-5),
+        ),
+        ("lr-max_iter-history_size", BEALE, dict(max_iter=2, history_size=2, lr=0.5)),
+        ("max_eval-history_size", BEALE, dict(max_eval=8, history_size=4)),
+    ],
 }
 
 
@@ -433,6 +467,9 @@ def torch_kwargs(name: str, hyperparams: dict) -> tuple[type, dict]:
     for key, (first, second) in TUPLES.items():
         if first in merged:
             kwargs[key] = (merged[first], merged[second])
+    if "strong_wolfe" in kwargs:  # LBFGS: a boolean in the app, line_search_fn in torch (no foreach)
+        kwargs["line_search_fn"] = "strong_wolfe" if kwargs.pop("strong_wolfe") else None
+        return optimizer_class(cls_name), kwargs
     if kwargs.get("beta3", 0.0) < 0:  # Prodigy: the app's negative beta3 is the reference's None
         kwargs["beta3"] = None
     kwargs["foreach"] = False
@@ -465,6 +502,7 @@ def trajectory(name: str, surface: str, start, hyperparams: dict, steps: int, no
     p = torch.tensor(start, dtype=torch.float64, requires_grad=True)
     opt = cls([p], **kwargs)
     positions, losses, gradients = [], [], []
+    evals: list[int] = []  # LBFGS: function evaluations so far, after each step
     for t in range(steps + 1):
         opt.zero_grad(set_to_none=True)
         loss = fn(p)
@@ -473,11 +511,27 @@ def trajectory(name: str, surface: str, start, hyperparams: dict, steps: int, no
         losses.append(loss.item())
         gradients.append([float(v) for v in p.grad])
         if t < steps:
+            sign = 1.0 if (t * 7919) % 3 else -1.0  # fixed, irregular +-1 pattern
+            if isinstance(opt, torch.optim.LBFGS):
+
+                def closure(sign=sign):
+                    opt.zero_grad(set_to_none=True)
+                    value = fn(p)
+                    value.backward()
+                    if noise:
+                        with torch.no_grad():
+                            p.grad.mul_(1.0 + sign * noise).add_(-sign * noise)
+                    return value
+
+                opt.step(closure)
+                evals.append(opt.state[p]["func_evals"])
+                continue
             if noise:
-                sign = 1.0 if (t * 7919) % 3 else -1.0  # fixed, irregular +-1 pattern
                 with torch.no_grad():
                     p.grad.mul_(1.0 + sign * noise).add_(-sign * noise)
             opt.step()
+    if evals:
+        trajectory.func_evals = evals  # type: ignore[attr-defined]
     return positions, losses, gradients
 
 
@@ -499,7 +553,11 @@ def run_case(name: str, suffix: str, surface_start, hyperparams: dict, steps: in
     dev = max(abs(a - b) / abs(a) if a else abs(b) for ra, rb in zip(positions, noisy) for a, b in zip(ra, rb))
     assert dev <= MAX_NOISE_DEVIATION, f"{case_id}: too sensitive to rounding (deviation {dev:.1e})"
 
-    return {
+    extra = {}
+    if name == "lbfgs":
+        trajectory(name, surface, start, hyperparams, steps)  # again, for its evaluation counts
+        extra["func_evals"] = trajectory.func_evals  # type: ignore[attr-defined]
+    return extra | {
         "id": case_id,
         "optimizer": name,
         "hyperparams": hyperparams,
