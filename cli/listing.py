@@ -40,7 +40,7 @@ def print_listing(out: TextIO) -> None:
             out.write(f"  {'':<18} param {p.name}={format_value(p.default)}  ({p.kind}, {p.range_text()})  {p.doc}\n")
     out.write("\nOptimizers (--optimizer NAME or NAME:key=value,...; booleans true/false)\n")
     for name, opt in OPTIMIZERS.items():
-        torch = f"  [{opt.torch_equivalent}]" if opt.torch_equivalent else "  [no torch equivalent]"
+        torch = f"  [{opt.torch_equivalent or opt.reference or 'no torch equivalent'}]"
         out.write(f"\n  {name:<10} {opt.title}: {opt.summary}{torch}\n")
         rule = opt.rule.splitlines() or [""]
         out.write(f"  {'':<10} rule: {rule[0]}\n")

@@ -79,6 +79,8 @@ class Optimizer:
     update: Callable[..., Any] = field(repr=False)
     doc: str = field(default="", repr=False)
     needs_hessian: bool = False
+    # where the method is defined when no PyTorch class reproduces it ("Nocedal & Wright, Algorithm 3.1")
+    reference: str = ""
     # line-search and quasi-Newton methods evaluate the objective at trial points inside a step: their
     # update is called with a sixth argument, oracle(points (n, 2)) -> (f (n,), grad (n, 2)), a pure function
     needs_oracle: bool = False

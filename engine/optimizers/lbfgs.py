@@ -111,7 +111,7 @@ def _step_one(x, g, loss, row: dict, hp, obj) -> tuple[np.ndarray, int]:
         prev_g = g.copy()
         prev_loss = loss
         if row["n_iter"] == 1:
-            t = min(1.0, 1.0 / float(np.abs(g[0]) + np.abs(g[1]))) * lr
+            t = min(1.0, 1.0 / (np.abs(g[0]) + np.abs(g[1]))) * lr
         else:
             t = lr
         gtd = dot(g, d)
@@ -157,7 +157,7 @@ def update(grad, state: LBFGSState, params, hp, hessian=None, oracle=None):
             "dirs": list(dirs[b, :k]), "stps": list(stps[b, :k]), "ro": list(ro[b, :k]), "H_diag": float(H[b]),
             "prev_g": pg[b].copy(), "prev_loss": float(pl[b]),
         }  # fmt: skip
-        new[b], evals[b] = _step_one(params[b].copy(), np.asarray(grad[b], dtype=float), float(f0[b]), row, hp, obj)
+        new[b], evals[b] = _step_one(params[b].copy(), np.asarray(grad[b], dtype=float), f0[b], row, hp, obj)
         n_iter[b], func_evals[b] = row["n_iter"], row["func_evals"]
         d[b], t_len[b], H[b], pg[b], pl[b] = row["d"], row["t"], row["H_diag"], row["prev_g"], row["prev_loss"]
         k = len(row["dirs"])

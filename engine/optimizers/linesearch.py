@@ -10,12 +10,13 @@
 * :func:`backtracking`: Armijo backtracking (Nocedal & Wright, Algorithm 3.1):
   ``t = t0, rho t0, rho^2 t0, ...`` until ``f(x + t d) <= f + c1 t g'd``.
 
-``obj(x, t, d) -> (f, g)`` evaluates the objective at ``x + t d``.
+``obj(x, t, d) -> (f, g)`` evaluates the objective at ``x + t d``. Scalars are NumPy floats,
+as torch's are tensors: an overflow or a division by zero gives inf or NaN (and a
+diverged run), never a Python exception.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 
 import numpy as np
@@ -26,8 +27,8 @@ Objective = Callable[[np.ndarray, float, np.ndarray], tuple[float, np.ndarray]]
 
 
 def dot(a: np.ndarray, b: np.ndarray) -> float:
-    """The dot product of two 2-vectors, summed in order."""
-    return float(a[0] * b[0] + a[1] * b[1])
+    """The dot product of two 2-vectors, summed in order (a NumPy float: overflow gives inf, not an error)."""
+    return np.float64(a[0]) * b[0] + np.float64(a[1]) * b[1]
 
 
 def directional(oracle) -> Objective:
@@ -35,7 +36,7 @@ def directional(oracle) -> Objective:
 
     def obj(x: np.ndarray, t: float, d: np.ndarray) -> tuple[float, np.ndarray]:
         f, g = oracle((x + t * d)[None, :])
-        return float(np.asarray(f, dtype=float).reshape(-1)[0]), np.asarray(g, dtype=float).reshape(2).copy()
+        return np.asarray(f, dtype=float).reshape(-1)[0], np.asarray(g, dtype=float).reshape(2).copy()
 
     return obj
 
@@ -50,7 +51,7 @@ def cubic_interpolate(x1, f1, g1, x2, f2, g2, bounds=None) -> float:
     d1 = g1 + g2 - 3 * (f1 - f2) / (x1 - x2)
     d2_square = d1**2 - g1 * g2
     if d2_square >= 0:
-        d2 = math.sqrt(d2_square)
+        d2 = np.sqrt(d2_square)
         if x1 <= x2:
             min_pos = x2 - (x2 - x1) * ((g2 + d2 - d1) / (g2 - g1 + 2 * d2))
         else:

@@ -46,6 +46,9 @@ SPECS = [
     "prodigy:lr=0.5,weight_decay=0.1,bias_correction=true,safeguard_warmup=true,beta3=0.9,growth_rate=1.1",
     "lbfgs:strong_wolfe=true",
     "lbfgs:lr=0.5,max_iter=3,history_size=2",
+    "gd_armijo:lr=0.5,rho=0.3,c1=0.01",
+    "bfgs:scale_h0=false,c2=0.5",
+    "cg_fr:c2=0.3",
     "newton:lr=0.5,damping=0.1",
     "newton:lr=0.5,saddle_free=false",
 ]

@@ -159,3 +159,64 @@ def test_lbfgs_counts_its_function_evaluations_as_torch_does(case):
         assert seen.state_after["evals"] == case["func_evals"][step - 1] - (
             case["func_evals"][step - 2] if step > 1 else 0
         )
+
+
+# ------------------------------------------------------------ line-search methods (Nocedal & Wright)
+
+
+def _quadratic():
+    """½ wᵀ A w with A = R diag(1, 25) Rᵀ, rotated 30°: a non-diagonal, ill-conditioned quadratic."""
+    return get_surface("ill_conditioned", kappa=25.0, angle=30.0)
+
+
+@pytest.mark.parametrize("name", ["cg_fr", "cg_pr"])
+def test_cg_ends_on_a_quadratic_in_n_steps_with_an_exact_line_search(name):
+    """Linear CG's finite termination (N&W §5.1): n = 2 steps. With c2 tiny, the strong Wolfe
+    search is exact on a quadratic (its cubic interpolation is exact), and FR and PR β both equal
+    linear CG's there. One step is not enough (the start is not on an eigen-direction)."""
+    surface = _quadratic()
+    start = (3.0, -2.0)
+    run = simulate(surface, f"{name}:c2=1e-8", start=start, steps=3)
+    g0 = np.linalg.norm(run.gradients[0])
+    assert np.linalg.norm(run.gradients[1]) > 1e-3 * g0
+    assert np.linalg.norm(run.gradients[2]) < 1e-9 * g0
+    np.testing.assert_allclose(run.positions[2], [0.0, 0.0], atol=1e-8)
+    # the second direction is A-conjugate to the first (the defining property)
+    d1, d2 = np.diff(run.positions[:3], axis=0)
+    A = surface.hessian(np.zeros((1, 2)))[0]
+    assert abs(d1 @ A @ d2) < 1e-9 * np.linalg.norm(d1) * np.linalg.norm(d2) * np.linalg.norm(A)
+
+
+def test_bfgs_ends_on_a_quadratic_in_n_plus_one_steps_and_learns_the_inverse_hessian():
+    """With exact line searches BFGS on a quadratic gives conjugate directions and, after n = 2
+    updates, H = A^{-1} (the quadratic termination of BFGS): the third step is Newton's."""
+    from engine.inspect import inspect_step
+
+    surface = _quadratic()
+    start = (3.0, -2.0)
+    spec = "bfgs:c2=1e-8,scale_h0=false"
+    run = simulate(surface, spec, start=start, steps=4, tol=None)
+    g0 = np.linalg.norm(run.gradients[0])
+    assert np.linalg.norm(run.gradients[1]) > 1e-3 * g0
+    assert np.linalg.norm(run.gradients[3]) < 1e-9 * g0
+    A = surface.hessian(np.zeros((1, 2)))[0]
+    H = inspect_step(surface, spec, start=start, step=2).state_after["H"]
+    np.testing.assert_allclose(H, np.linalg.inv(A), rtol=1e-6, atol=1e-9)
+
+
+def test_armijo_condition_holds_at_every_accepted_step_and_the_step_is_the_first_that_passes():
+    """Backtracking (N&W Algorithm 3.1): α ∈ {lr, ρ lr, ρ² lr, ...} is the first that gives
+    f(θ − α g) <= f(θ) − c1 α |g|²; α/ρ (when tried) did not."""
+    surface = get_surface("rosenbrock")
+    lr, c1, rho = 1.0, 1e-4, 0.5
+    run = simulate(surface, f"gd_armijo:lr={lr},c1={c1},rho={rho}", start=(-1.5, 2.0), steps=80)
+    f, g, alpha = run.losses, run.gradients, run.effective_lr[1:, 0]
+    gg = (g[:-1] ** 2).sum(axis=1)
+    assert (f[1:] <= f[:-1] - c1 * alpha * gg).all(), "Armijo's sufficient decrease"
+    k = np.log(alpha / lr) / np.log(rho)
+    np.testing.assert_allclose(k, np.round(k), atol=1e-9)
+    for t in np.nonzero(alpha < lr)[0][:20]:
+        bigger = alpha[t] / rho
+        trial = surface.f((run.positions[t] - bigger * g[t])[None])[0]
+        assert trial > f[t] - c1 * bigger * gg[t]
+    np.testing.assert_array_equal(run.positions[1:], run.positions[:-1] - alpha[:, None] * g[:-1])

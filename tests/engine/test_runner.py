@@ -32,9 +32,9 @@ def test_record_shapes_and_consistency(name):
 
 
 #: optimizers whose recorded rate may be 0 (Rprop skips a parameter's step after a sign flip) or, for
-#: quasi-Newton steps whose rate is the observed -Δθ/g, negative along a coordinate (L-BFGS)
+#: quasi-Newton and CG steps whose rate is the observed -Δθ/g, negative along a coordinate
 ZERO_RATE_WHEN_SKIPPING = {"rprop"}
-ANY_SIGN_RATE = {"lbfgs", "bfgs", "cg"}
+ANY_SIGN_RATE = {"lbfgs", "bfgs", "cg_fr", "cg_pr"}
 
 
 def test_observed_ratio_equals_effective_lr_without_momentum():
