@@ -220,3 +220,59 @@ def test_armijo_condition_holds_at_every_accepted_step_and_the_step_is_the_first
         trial = surface.f((run.positions[t] - bigger * g[t])[None])[0]
         assert trial > f[t] - c1 * bigger * gg[t]
     np.testing.assert_array_equal(run.positions[1:], run.positions[:-1] - alpha[:, None] * g[:-1])
+
+
+# ------------------------------------------------------------------------------ Lookahead
+
+
+def test_lookahead_follows_its_inner_optimizer_and_pulls_back_every_k_steps():
+    """Up to step k-1 the racer is its inner optimizer; at step k it lands at slow + alpha (fast - slow)
+    with slow the start; any registered optimizer can be the inner one (here RMSprop, whose own
+    alpha is written inner_alpha)."""
+    surface = get_surface("himmelblau")
+    k, alpha = 4, 0.3
+    la = simulate(
+        surface, f"lookahead:inner=rmsprop,k={k},alpha={alpha},lr=0.01,inner_alpha=0.9", start=(0, 0), steps=k
+    )
+    inner = simulate(surface, "rmsprop:lr=0.01,alpha=0.9", start=(0, 0), steps=k)
+    np.testing.assert_array_equal(la.positions[:k], inner.positions[:k])
+    np.testing.assert_allclose(la.positions[k], alpha * inner.positions[k], rtol=1e-15)  # slow = the start (0, 0)
+    assert la.label == f"lookahead:inner=rmsprop,inner_alpha=0.9,k={k},alpha={alpha}"  # lr=0.01: the default
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        "lookahead",
+        "lookahead:inner=lion,lr=0.01,k=3",
+        "lookahead:inner=lbfgs,strong_wolfe=true",
+        "lookahead_newton:k=2",
+    ],
+)
+def test_lookahead_specs_round_trip_and_race_in_a_session(spec, tmp_path):
+    from arena.session import load_session, save_session
+    from engine.spec import format_optimizer_spec, parse_racer_spec
+
+    opt, hp, _ = parse_racer_spec(spec)
+    text = format_optimizer_spec(opt.name, hp)
+    assert text.startswith("lookahead:inner=")
+    again, hp2, _ = parse_racer_spec(text)
+    assert again is opt and hp2 == hp
+    changed = {key: value for key, value in hp.items() if value != opt.defaults[key]}
+    config = RaceConfig(surface="himmelblau", start=(0.0, 0.0), steps=20, racers=[RacerConfig(opt.name, changed)])
+    save_session(tmp_path / "s.json", config)
+    loaded = load_session(tmp_path / "s.json")
+    assert loaded.racers[0].optimizer == opt.name and loaded.racers[0].resolved() == hp
+    race = Race(loaded)
+    race.advance(20)
+    rec = race.records()[0]
+    assert rec.steps == 20 and np.isfinite(rec.positions).all()
+
+
+def test_lookahead_refuses_an_unknown_or_nested_inner_optimizer():
+    from engine.spec import parse_racer_spec
+
+    for spec in ("lookahead:inner=nope", "lookahead:inner=lookahead_adam", "lookahead_lookahead_sgd"):
+        with pytest.raises(ValueError, match="unknown"):
+            parse_racer_spec(spec)
+    assert "lookahead_rmsprop" in OPTIMIZERS and "lookahead_rmsprop" not in list(OPTIMIZERS)

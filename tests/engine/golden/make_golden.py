@@ -197,7 +197,11 @@ REGISTRY: dict[str, tuple[str, dict]] = {
             strong_wolfe=False,
         ),
     ),
+    # Lookahead(inner optimizer, k, alpha): hyperparameters k, alpha and the inner optimizer's
+    "lookahead_adam": ("pytorch_optimizer.Lookahead", dict(k=5, alpha=0.5)),
+    "lookahead_sgd": ("pytorch_optimizer.Lookahead", dict(k=5, alpha=0.5)),
 }
+LOOKAHEAD_OWN = ("k", "alpha")
 
 # torch hyperparameters that are tuples, split into two registry names (as betas -> beta1, beta2)
 TUPLES = {
@@ -452,6 +456,26 @@ CASES: dict[str, list[tuple[str, tuple[str, list[float]], dict]]] = {
         ("lr-max_iter-history_size", BEALE, dict(max_iter=2, history_size=2, lr=0.5)),
         ("max_eval-history_size", BEALE, dict(max_eval=8, history_size=4)),
     ],
+    "lookahead_adam": [
+        ("default", ROSEN, {}),
+        ("k-alpha-lr", ROSEN, dict(k=3, alpha=0.8, lr=0.02)),
+        (
+            "beta1-beta2-eps-weight_decay-amsgrad",
+            BEALE,
+            dict(lr=0.01, beta1=0.8, beta2=0.99, eps=1e-3, weight_decay=0.1, amsgrad=True),
+        ),
+        (
+            "decoupled_weight_decay-k-alpha",
+            HIMMEL0,
+            dict(lr=0.05, weight_decay=0.1, decoupled_weight_decay=True, k=10, alpha=0.3),
+        ),
+    ],
+    "lookahead_sgd": [
+        ("default", ROSEN, {}),
+        ("momentum-dampening-k-alpha", ROSEN, dict(momentum=0.9, dampening=0.3, k=4, alpha=0.6)),
+        ("nesterov-weight_decay", BEALE, dict(lr=0.005, momentum=0.9, nesterov=True, weight_decay=0.01)),
+        ("lr-k-alpha", HIMMEL1, dict(lr=0.01, k=2, alpha=0.9)),
+    ],
 }
 
 
@@ -476,6 +500,18 @@ def torch_kwargs(name: str, hyperparams: dict) -> tuple[type, dict]:
     return optimizer_class(cls_name), kwargs
 
 
+def make_optimizer(name: str, hyperparams: dict, params: list):
+    """The torch optimizer of registry ``name`` over ``params`` (Lookahead wraps its inner optimizer)."""
+    if name.startswith("lookahead_"):
+        own = {**REGISTRY[name][1], **{k: v for k, v in hyperparams.items() if k in LOOKAHEAD_OWN}}
+        inner = make_optimizer(
+            name[len("lookahead_") :], {k: v for k, v in hyperparams.items() if k not in own}, params
+        )
+        return optimizer_class(REGISTRY[name][0])(inner, **own)
+    cls, kwargs = torch_kwargs(name, hyperparams)
+    return cls(params, **kwargs)
+
+
 def optimizer_class(cls_name: str) -> type:
     """torch.optim.<name>, or <module>.<Class> for a class from another package (pytorch_optimizer)."""
     if "." not in cls_name:
@@ -498,9 +534,8 @@ MAX_NOISE_DEVIATION = 1e-8
 
 def trajectory(name: str, surface: str, start, hyperparams: dict, steps: int, noise: float = 0.0):
     fn = SURFACES[surface][0]
-    cls, kwargs = torch_kwargs(name, hyperparams)
     p = torch.tensor(start, dtype=torch.float64, requires_grad=True)
-    opt = cls([p], **kwargs)
+    opt = make_optimizer(name, hyperparams, [p])
     positions, losses, gradients = [], [], []
     evals: list[int] = []  # LBFGS: function evaluations so far, after each step
     for t in range(steps + 1):
