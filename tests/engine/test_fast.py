@@ -39,6 +39,13 @@ VARIANTS = [
     "adamax:weight_decay=0.1",
     "newton:saddle_free=false,damping=0.5",
     "newton:lr=0.5,damping=1e-3",
+    "lion:lr=0.003,weight_decay=0.1",
+    "lion:lr=0.003,weight_decay=0.1,fixed_decay=true,beta1=0.8",
+    "lion:lr=0.003,weight_decay=0.1,weight_decouple=false,schedule=cosine,T_max=50",
+    "qhm:lr=0.001,momentum=0.9,nu=0.7",
+    "qhm:lr=0.001,momentum=0.9,nu=0.7,weight_decay=0.1,weight_decouple=true",
+    "qhm:lr=0.001,momentum=0.5,weight_decay=0.1,weight_decouple=true,fixed_decay=true",
+    "qhm:lr=0.001,momentum=0.8,nu=0.5,weight_decay=0.1",
     "sgd:lr=0.001,schedule=cosine,T_max=50",
     "adam:lr=0.05,schedule=step,step_size=30,gamma=0.5",
 ]
