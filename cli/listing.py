@@ -47,7 +47,7 @@ def print_listing(out: TextIO) -> None:
     out.write("  Exact gradient and Hessian by SymPy; minima found numerically inside the domain.\n")
     out.write("\nOptimizers (--optimizer NAME or NAME:key=value,...; booleans true/false)\n")
     for name, opt in OPTIMIZERS.items():
-        torch = f"  [{opt.torch_equivalent}]" if opt.torch_equivalent else "  [no torch equivalent]"
+        torch = f"  [{opt.torch_equivalent or opt.reference or 'no torch equivalent'}]"
         out.write(f"\n  {name:<10} {opt.title}: {opt.summary}{torch}\n")
         rule = opt.rule.splitlines() or [""]
         out.write(f"  {'':<10} rule: {rule[0]}\n")

@@ -131,10 +131,10 @@ def inspect_step(
     seen: dict[str, Any] = {}
     calls = 0
 
-    def watched(grad, state, params, hp_now, hessian=None):
+    def watched(grad, state, params, hp_now, hessian=None, *oracle):
         nonlocal calls
         calls += 1
-        result = opt.update(grad, state, params, hp_now, hessian)
+        result = opt.update(grad, state, params, hp_now, hessian, *oracle)
         if calls == step:
             seen.update(grad=grad, state=state, params=params, hp=dict(hp_now), hessian=hessian, result=result)
         return result

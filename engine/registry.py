@@ -17,9 +17,38 @@ from typing import Any
 
 from . import optimizers as _optimizers
 from .hyperparams import HyperparameterError
+from .optimizers import lookahead
 from .optimizers.base import Optimizer
 
 __all__ = ["OPTIMIZERS", "Optimizer", "get_optimizer", "resolve_hyperparams"]
+
+
+class _Registry(dict):
+    """The registry table. Besides its entries, ``lookahead_<name>`` (Lookahead around any entry)
+    is found by ``[]``, ``in`` and ``get`` without being listed; two of them are listed (Adam, SGD)."""
+
+    def __missing__(self, name: str) -> Optimizer:
+        inner = lookahead.inner_name(name) if isinstance(name, str) else None
+        if inner is None or inner not in self or lookahead.inner_name(inner) is not None:
+            raise KeyError(name)
+        return lookahead.wrap(dict.__getitem__(self, inner) if dict.__contains__(self, inner) else self[inner])
+
+    def __contains__(self, name: object) -> bool:
+        try:
+            self[name]
+        except (KeyError, TypeError):
+            return False
+        return True
+
+    def get(self, name, default=None):
+        try:
+            return self[name]
+        except (KeyError, TypeError):
+            return default
+
+
+#: the Lookahead variants listed (the others are found by name: lookahead_<any registered optimizer>)
+LISTED_LOOKAHEAD = ("adam", "sgd")
 
 
 def _discover() -> dict[str, Optimizer]:
@@ -28,11 +57,14 @@ def _discover() -> dict[str, Optimizer]:
         module = importlib.import_module(f"{_optimizers.__name__}.{info.name}")
         found.extend(getattr(module, "OPTIMIZERS", ()))
     found.sort(key=lambda opt: (opt.order, opt.name))
-    table: dict[str, Optimizer] = {}
+    table: dict[str, Optimizer] = _Registry()
     for opt in found:
         if opt.name in table:
             raise RuntimeError(f"optimizer name {opt.name!r} is registered twice")
         table[opt.name] = opt
+    for name in LISTED_LOOKAHEAD:
+        wrapped = lookahead.wrap(table[name])
+        table[wrapped.name] = wrapped
     return table
 
 

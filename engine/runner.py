@@ -201,6 +201,8 @@ class Runner:
         self._grad = objective.grad
         self._setup_randomness(objective, seed, stream)
         self._hessian = getattr(objective, "hessian", None) if self.optimizer.needs_hessian else None
+        # line searches evaluate f and grad f at trial points: the exact objective (no mini-batch, no noise)
+        self._oracle = self._value_and_grad if self.optimizer.needs_oracle else None
         domain = getattr(objective, "domain", None)
         self._center: np.ndarray | None
         self._limit: np.ndarray | None
@@ -383,7 +385,7 @@ class Runner:
         if full:
             self._reserve(self.steps + k + 1)
         update, hp = self.optimizer.update, self.hyperparams
-        hessian = self._hessian
+        hessian, oracle = self._hessian, self._oracle
         lrs = self._lr_table(self.steps + k) if self._scheduled else None
         stochastic = self.options.stochastic
         p, g, state = self._p, self._g, self._state
@@ -401,7 +403,10 @@ class Runner:
                     if full and batch_loss is not None:
                         self._batch_loss[step - 1] = batch_loss
                 H = hessian(p) if hessian is not None else None
-                new_p, state, eff = update(g_used, state, p, hp, H)
+                if oracle is None:
+                    new_p, state, eff = update(g_used, state, p, hp, H)
+                else:
+                    new_p, state, eff = update(g_used, state, p, hp, H, oracle)
                 if full:
                     f, g = self._value_and_grad(new_p)
                     if self._n_active < self.batch:  # freeze runs that stopped

@@ -6,6 +6,10 @@ spec follows (:func:`specs.split_spec`: no empty items, no repeated keys, no
 control characters); values are read according to the registry: booleans are
 ``true``/``false``, numbers are Python floats (``1e-3`` works). Every problem
 raises a ValueError naming the offending part.
+
+Lookahead wraps another optimizer, named by ``inner``: ``lookahead:inner=adam,k=5,alpha=0.5,lr=0.01``
+(the inner optimizer's hyperparameters by their names; default inner: adam). It is the
+registry entry ``lookahead_adam``, which may also be typed as such.
 """
 
 from __future__ import annotations
@@ -15,9 +19,12 @@ from typing import Any
 from specs import Param, split_spec
 
 from .hyperparams import HyperparameterError, format_value
+from .optimizers import lookahead
 from .options import OPTION_PARAMS, SCHEDULE_KEY, RunOptions, option_keys, resolve_options
-from .registry import Optimizer, get_optimizer, resolve_hyperparams
+from .registry import OPTIMIZERS, Optimizer, get_optimizer, resolve_hyperparams
 from .schedules import SCHEDULES
+
+LOOKAHEAD = "lookahead"  # the spec name of Lookahead: lookahead:inner=NAME,k=5,alpha=0.5,<NAME's keys>
 
 __all__ = ["format_optimizer_spec", "parse_optimizer_spec", "parse_racer_spec", "parse_value"]
 
@@ -59,6 +66,16 @@ def parse_option_value(key: str, text: str) -> Any:
 
 def _split(spec: object) -> tuple[Optimizer, list[tuple[str, str]]]:
     name, items = split_spec(spec, "optimizer")
+    if name == LOOKAHEAD:  # lookahead:inner=NAME,...: the registry entry lookahead_NAME
+        inner = next((value for key, value in items if key == "inner"), lookahead.DEFAULT_INNER)
+        if inner not in OPTIMIZERS or lookahead.inner_name(inner) is not None:
+            valid = ", ".join(n for n in OPTIMIZERS if lookahead.inner_name(n) is None)
+            raise HyperparameterError(
+                f"lookahead: unknown inner optimizer {inner!r}; valid: {valid}",
+                "inner",
+                "is not a registered optimizer",
+            )
+        return get_optimizer(lookahead.PREFIX + inner), [(k, v) for k, v in items if k != "inner"]
     return get_optimizer(name), items
 
 
@@ -110,9 +127,13 @@ def parse_optimizer_spec(spec: str, **overrides: Any) -> tuple[Optimizer, dict[s
 def format_optimizer_spec(name: str, hyperparams: dict[str, Any], only_changed: bool = True) -> str:
     """The spec string for ``name`` with these hyperparameters (non-defaults only)."""
     opt = get_optimizer(name)
+    inner = lookahead.inner_name(opt.name)
+    if inner is not None:  # written as typed: lookahead:inner=NAME,...
+        name = f"{LOOKAHEAD}:inner={inner}"
     parts = [
         f"{p.name}={format_value(hyperparams[p.name])}"
         for p in opt.hyperparams
         if p.name in hyperparams and (not only_changed or hyperparams[p.name] != p.default)
     ]
-    return name + (":" + ",".join(parts) if parts else "")
+    sep = "," if inner is not None else ":"
+    return name + (sep + ",".join(parts) if parts else "")

@@ -145,10 +145,11 @@ def _load_step_loop() -> None:
         from . import loader
 
         loader.configure_cache()
-        from .build import mark, run_child, step_loop_stamp
+        from .build import clear_step_loop_cache, mark, run_child, step_loop_stamp
 
         stamp = step_loop_stamp()
         if not stamp.exists():  # not compiled yet: a child process fills numba's cache (no GIL held here)
+            clear_step_loop_cache()  # numba would reuse a step loop built from other rules
             run_child(_pending())  # with the callbacks asked for so far (one child: numba is imported once)
         from . import kernel
 

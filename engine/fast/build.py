@@ -48,6 +48,24 @@ def step_loop_stamp() -> Path:
     return user_cache_dir() / "stamps" / f"step-{digest.hexdigest()[:20]}"
 
 
+def clear_step_loop_cache() -> None:
+    """Delete numba's cached step loop (kernel.py and rules.py functions) next to the sources.
+
+    numba keys a cached function by its own file only: the step loop of kernel.py inlines
+    rules.update, so after an edit of rules.py alone numba would load the old machine code.
+    Called when the sources' stamp (a hash of every file here) is missing, before the build.
+    Only numba's default in-tree cache is cleared (with ``NUMBA_CACHE_DIR`` set, clear it by hand).
+    """
+    if os.environ.get("NUMBA_CACHE_DIR"):
+        return
+    for pattern in ("kernel.*.nbi", "kernel.*.nbc", "rules.*.nbi", "rules.*.nbc"):
+        for cached in (Path(__file__).parent / "__pycache__").glob(pattern):
+            try:
+                cached.unlink()
+            except OSError:
+                pass
+
+
 #: stamps of other sources (another checkout, an older version) are deleted when unused this long
 STAMP_DAYS = 7
 

@@ -42,6 +42,10 @@ from .rules import (
 
 __all__ = ["ZERO_KERNEL", "advance", "modified_inverse", "step", "warm_up"]
 
+# numba's on-disk cache of this module does not notice edits of engine.fast.rules, whose update()
+# it inlines: the loader deletes the cached step loop when the sources' stamp changes
+# (engine.fast.build.clear_step_loop_cache). Families: sgd ... newton, lion, qhm (rules.FAMILY_FUNCTIONS).
+
 
 @intrinsic
 def _callback(typingctx, addr, x, y, prm, out):

@@ -20,8 +20,10 @@ from .protocol import NH, NS, SINGULAR_RTOL, disabled, kernels_of
 # registry name -> family code of engine.fast.kernel
 FAMILIES = {
     "sgd": 0, "momentum": 0, "nesterov": 0, "adagrad": 1, "rmsprop": 2, "adadelta": 3,
-    "adam": 4, "amsgrad": 4, "adamw": 4, "nadam": 5, "radam": 6, "adamax": 7, "newton": 8,
+    "adam": 4, "amsgrad": 4, "adamw": 4, "nadam": 5, "radam": 6, "adamax": 7, "newton": 8, "lion": 9, "qhm": 10,
 }  # fmt: skip
+#: families whose two flags are pytorch-optimizer's weight_decouple and fixed_decay
+_DECOUPLE_FLAGS = (9, 10)
 _STATE_FIELDS = {  # family -> NumPy state fields packed into lane state slots (2 each)
     0: ("buf",),
     1: ("sum",),
@@ -32,6 +34,8 @@ _STATE_FIELDS = {  # family -> NumPy state fields packed into lane state slots (
     6: ("exp_avg", "exp_avg_sq"),
     7: ("exp_avg", "exp_inf"),
     8: (),
+    9: ("exp_avg",),
+    10: ("momentum_buffer",),
 }
 _STATUS = ("running", "converged", "diverged")
 
@@ -52,12 +56,16 @@ def pack_hyperparams(fam: int, hp: dict[str, Any]) -> tuple[np.ndarray, np.ndarr
         2: (g("alpha"), g("eps"), g("weight_decay"), g("momentum")),
         3: (g("rho"), g("eps"), g("weight_decay")),
         8: (g("damping"),),
+        9: (g("beta1"), g("beta2"), g("weight_decay")),
+        10: (g("momentum"), g("nu"), g("weight_decay")),
     }.get(fam, (g("beta1"), g("beta2"), g("eps"), g("weight_decay"), g("momentum_decay")))
     arr = np.zeros(NH)
     arr[1 : 1 + len(slots)] = slots
     flags = np.zeros(2, dtype=np.int64)
     flags[0] = bool(hp.get("nesterov") or hp.get("centered") or hp.get("amsgrad") or hp.get("saddle_free"))
     flags[1] = bool(hp.get("decoupled_weight_decay"))
+    if fam in _DECOUPLE_FLAGS:
+        flags[0], flags[1] = bool(hp.get("weight_decouple")), bool(hp.get("fixed_decay"))
     return arr, flags
 
 

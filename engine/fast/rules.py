@@ -18,7 +18,7 @@ from typing import Any
 import numba
 
 # family codes (engine.fast.plan.FAMILIES maps registry names to them)
-SGD, ADAGRAD, RMSPROP, ADADELTA, ADAM, NADAM, RADAM, ADAMAX, NEWTON = range(9)
+SGD, ADAGRAD, RMSPROP, ADADELTA, ADAM, NADAM, RADAM, ADAMAX, NEWTON, LION, QHM = range(11)
 # lane status codes
 RUNNING, CONVERGED, DIVERGED = 0, 1, 2
 NT = 6  # per-step scalar table width
@@ -365,6 +365,66 @@ def _radam(
     return nx, ny, ex, ey, s0, s1, s2, s3, s4, s5
 
 
+@numba.njit(inline="always", **_opts)
+def _decay(decouple, fixed, wd, lr, x, y, gx, gy):
+    """pytorch-optimizer's weight decay (engine.optimizers._pyopt.weight_decay): (x, y, gx, gy) after it."""
+    if wd == 0.0:
+        return x, y, gx, gy
+    if decouple:
+        factor = 1.0 - wd * (1.0 if fixed else lr)
+        return x * factor, y * factor, gx, gy
+    return x, y, gx + wd * x, gy + wd * y
+
+
+@numba.njit(inline="always", **_opts)
+def _sign(c):
+    """np.sign: 0.0 for both zeros, NaN for NaN."""
+    if c > 0.0:
+        return 1.0
+    if c < 0.0:
+        return -1.0
+    if c == c:
+        return 0.0
+    return c
+
+
+@numba.njit(inline="always", **_opts)
+def _per_unit(lr, c):
+    """lr / |c|, 0 where |c| is not > 0 (NaN included)."""
+    mag = abs(c)
+    return lr / mag if mag > 0.0 else 0.0
+
+
+@numba.njit(**_opts)
+def _lion(h1, h2, h3, h4, h5, f0, f1, t, lr, c0, c1, c2, c3, x, y, gx, gy, s0, s1, s2, s3, s4, s5, hxx, hxy, hyy, rtol):
+    """lion: ``f0`` weight_decouple, ``f1`` fixed_decay."""
+    b1, b2, wd = h1, h2, h3
+    px, py, ux, uy = _decay(f0, f1, wd, lr, x, y, gx, gy)
+    cx = _lerp(s0, ux, 1.0 - b1)
+    cy = _lerp(s1, uy, 1.0 - b1)
+    s0 = _lerp(s0, ux, 1.0 - b2)
+    s1 = _lerp(s1, uy, 1.0 - b2)
+    nx = px + (-lr) * _sign(cx)
+    ny = py + (-lr) * _sign(cy)
+    return nx, ny, _per_unit(lr, cx), _per_unit(lr, cy), s0, s1, s2, s3, s4, s5
+
+
+@numba.njit(**_opts)
+def _qhm(h1, h2, h3, h4, h5, f0, f1, t, lr, c0, c1, c2, c3, x, y, gx, gy, s0, s1, s2, s3, s4, s5, hxx, hxy, hyy, rtol):
+    """qhm: ``f0`` weight_decouple, ``f1`` fixed_decay."""
+    mom, nu, wd = h1, h2, h3
+    px, py, ux, uy = _decay(f0, f1, wd, lr, x, y, gx, gy)
+    s0 = _lerp(s0, ux, 1.0 - mom)
+    s1 = _lerp(s1, uy, 1.0 - mom)
+    a = (-lr) * nu
+    b = (-lr) * (1.0 - nu)
+    nx = px + a * s0
+    ny = py + a * s1
+    nx = nx + b * ux
+    ny = ny + b * uy
+    return nx, ny, lr, lr, s0, s1, s2, s3, s4, s5
+
+
 @numba.njit(**_opts)
 def update(
     fam, h1, h2, h3, h4, h5, f0, f1, t, lr, c0, c1, c2, c3, x, y, gx, gy, s0, s1, s2, s3, s4, s5, hxx, hxy, hyy, rtol
@@ -409,9 +469,19 @@ def update(
         return _adamax(
             h1, h2, h3, h4, h5, f0, f1, t, lr, c0, c1, c2, c3, x, y, gx, gy, s0, s1, s2, s3, s4, s5, hxx, hxy, hyy, rtol
         )
+    elif fam == LION:
+        return _lion(
+            h1, h2, h3, h4, h5, f0, f1, t, lr, c0, c1, c2, c3, x, y, gx, gy, s0, s1, s2, s3, s4, s5, hxx, hxy, hyy, rtol
+        )
+    elif fam == QHM:
+        return _qhm(
+            h1, h2, h3, h4, h5, f0, f1, t, lr, c0, c1, c2, c3, x, y, gx, gy, s0, s1, s2, s3, s4, s5, hxx, hxy, hyy, rtol
+        )
     return _newton(
         h1, h2, h3, h4, h5, f0, f1, t, lr, c0, c1, c2, c3, x, y, gx, gy, s0, s1, s2, s3, s4, s5, hxx, hxy, hyy, rtol
     )
 
 
-FAMILY_FUNCTIONS = ("_sgd", "_adagrad", "_rmsprop", "_adadelta", "_adam", "_nadam", "_radam", "_adamax", "_newton")
+FAMILY_FUNCTIONS = (
+    "_sgd", "_adagrad", "_rmsprop", "_adadelta", "_adam", "_nadam", "_radam", "_adamax", "_newton", "_lion", "_qhm",
+)  # fmt: skip

@@ -8,7 +8,9 @@ An optimizer module (``engine/optimizers/<family>.py``) holds, in one file:
   source of both: ``main.py list``, the GUI's tooltips and the docs read them
   from here (:attr:`Optimizer.rule`, :attr:`Optimizer.effective_lr`);
 * ``init(params, hp) -> state`` and
-  ``update(grad, state, params, hp, hessian=None) -> (new_params, new_state, effective_lr)``;
+  ``update(grad, state, params, hp, hessian=None) -> (new_params, new_state, effective_lr)``
+  (with ``needs_oracle``, ``update(grad, state, params, hp, hessian, oracle)``: the
+  objective's ``value_and_grad`` for the trial points of a line search);
 * ``explain(step)``: the update rule's lines with one step's numbers plugged in
   (:mod:`engine.optimizers.explain`), and ``state_doc``: what each field of the
   state holds; the step inspector (:mod:`engine.inspect`) shows both;
@@ -69,13 +71,19 @@ class Optimizer:
 
     name: str
     title: str
-    torch_equivalent: str  # e.g. "torch.optim.SGD(momentum=0.9)"; "" if none
+    # the PyTorch class that reproduces it: "torch.optim.SGD(momentum=0.9)", "pytorch_optimizer.Lion"; "" if none
+    torch_equivalent: str
     summary: str  # one sentence for users
     hyperparams: tuple[Param, ...]
     init: Callable[..., Any] = field(repr=False)
     update: Callable[..., Any] = field(repr=False)
     doc: str = field(default="", repr=False)
     needs_hessian: bool = False
+    # where the method is defined when no PyTorch class reproduces it ("Nocedal & Wright, Algorithm 3.1")
+    reference: str = ""
+    # line-search and quasi-Newton methods evaluate the objective at trial points inside a step: their
+    # update is called with a sixth argument, oracle(points (n, 2)) -> (f (n,), grad (n, 2)), a pure function
+    needs_oracle: bool = False
     check: Callable[[Mapping[str, Any]], None] | None = field(default=None, repr=False)
     order: int = 1000
     # what the state holds: (field of the state NamedTuple, "symbol: meaning"), one per field

@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from engine import OPTIMIZERS, Runner, fast
+from engine.fast.plan import FAMILIES
 from engine.optimizers.newton import modified_inverse
 from surfaces import SURFACES
 
@@ -20,8 +21,10 @@ from . import protocol_objectives as po
 
 pytestmark = pytest.mark.skipif(fast.disabled(), reason="GRADIENT_ARENA_NO_JIT=1")
 
+#: the optimizers the compiled path covers (the others step on NumPy: see test_optimizers_without_a_family_*)
+COMPILED = [name for name in OPTIMIZERS if name in FAMILIES]
 VARIANTS = [
-    *OPTIMIZERS,
+    *COMPILED,
     "sgd:lr=0.001,weight_decay=0.1",
     "momentum:dampening=0.3",
     "nesterov:lr=0.0005,weight_decay=0.01",
@@ -36,6 +39,13 @@ VARIANTS = [
     "adamax:weight_decay=0.1",
     "newton:saddle_free=false,damping=0.5",
     "newton:lr=0.5,damping=1e-3",
+    "lion:lr=0.003,weight_decay=0.1",
+    "lion:lr=0.003,weight_decay=0.1,fixed_decay=true,beta1=0.8",
+    "lion:lr=0.003,weight_decay=0.1,weight_decouple=false,schedule=cosine,T_max=50",
+    "qhm:lr=0.001,momentum=0.9,nu=0.7",
+    "qhm:lr=0.001,momentum=0.9,nu=0.7,weight_decay=0.1,weight_decouple=true",
+    "qhm:lr=0.001,momentum=0.5,weight_decay=0.1,weight_decouple=true,fixed_decay=true",
+    "qhm:lr=0.001,momentum=0.8,nu=0.5,weight_decay=0.1",
     "sgd:lr=0.001,schedule=cosine,T_max=50",
     "adam:lr=0.05,schedule=step,step_size=30,gamma=0.5",
 ]

@@ -10,9 +10,12 @@ from engine import OPTIMIZERS, Runner
 from engine.inspect import inspect_step
 from surfaces import get_surface
 
-# every registered optimizer, plus the variants whose equations take another branch
+# every registered optimizer (at their reference's default lr ASGD and schedule-free SGD leave the
+# Rosenbrock box within 12 steps: a smaller lr, and for ASGD t0 < 12 so the averaging starts), plus the
+# variants whose equations take another branch
+DEFAULT_SPEC = {"asgd": "asgd:lr=1e-3,t0=5", "schedulefree_sgd": "schedulefree_sgd:lr=1e-3"}
 SPECS = [
-    *OPTIMIZERS,
+    *(DEFAULT_SPEC.get(name, name) for name in OPTIMIZERS),
     "sgd:lr=1e-3,weight_decay=0.1",
     "momentum:lr=1e-3,dampening=0.3",
     "nesterov:lr=1e-3,weight_decay=0.05",
@@ -27,6 +30,25 @@ SPECS = [
     "nadam:lr=0.01,momentum_decay=0.01,weight_decay=0.1",
     "radam:lr=0.01,weight_decay=0.1,decoupled_weight_decay=true",
     "adamax:lr=0.01,weight_decay=0.1",
+    "rprop:lr=0.05,etaminus=0.3,etaplus=1.5,step_size_max=0.2",
+    "asgd:lr=1e-3,weight_decay=0.1,lambd=0.5",
+    "adafactor:lr=0.05,weight_decay=0.1,d=1.5,eps1=1e-3",
+    "lion:lr=0.01,weight_decay=0.1",
+    "lion:lr=0.01,weight_decay=0.1,fixed_decay=true",
+    "adabelief:lr=0.01,weight_decay=0.1,weight_decouple=false,ams_bound=true",
+    "adabelief:lr=0.01,rectify=true",
+    "adabelief:lr=0.01,rectify=true,degenerated_to_sgd=false",
+    "yogi:lr=0.01,weight_decay=0.1,initial_accumulator=0.1",
+    "qhm:lr=1e-3,momentum=0.9,nu=0.7,weight_decay=0.1",
+    "qhadam:lr=0.01,nu1=0.7,nu2=0.5,weight_decay=0.1,weight_decouple=true",
+    "schedulefree_sgd:lr=1e-3,weight_decay=0.1,lr_warmup_steps=5,r=1",
+    "schedulefree_adamw:lr=0.01,weight_decay=0.1,ams_bound=true,decoupling_c=3",
+    "prodigy:lr=0.5,weight_decay=0.1,bias_correction=true,safeguard_warmup=true,beta3=0.9,growth_rate=1.1",
+    "lbfgs:strong_wolfe=true",
+    "lbfgs:lr=0.5,max_iter=3,history_size=2",
+    "gd_armijo:lr=0.5,rho=0.3,c1=0.01",
+    "bfgs:scale_h0=false,c2=0.5",
+    "cg_fr:c2=0.3",
     "newton:lr=0.5,damping=0.1",
     "newton:lr=0.5,saddle_free=false",
 ]

@@ -30,7 +30,8 @@ def test_nonpositive_lr_refused(name):
 @pytest.mark.parametrize("key", ["beta1", "beta2"])
 @pytest.mark.parametrize("value", [-0.1, 1.0, 1.5])
 def test_beta_outside_unit_interval_refused(name, key, value):
-    with pytest.raises(ValueError, match=rf"{key}=.*must be in \[0, 1\)"):
+    # [0, 1) everywhere; (0, 1) where the reference refuses 0 (schedule-free AdamW's beta1)
+    with pytest.raises(ValueError, match=rf"{key}=.*must be in [\[(]0, 1\)"):
         resolve_hyperparams(name, {key: value})
 
 
@@ -121,6 +122,8 @@ def _valid_value(param):
         return st.booleans()
     lo = param.low if param.low > -math.inf else -10.0
     hi = min(param.high, param.gui_max or 10.0, 10.0)
+    if param.kind == "int":
+        return st.integers(math.floor(lo) + param.low_open, math.ceil(hi) - 1)
     return st.floats(
         lo, hi, exclude_min=param.low_open, exclude_max=param.high_open or param.high > hi, allow_nan=False
     )
@@ -161,3 +164,11 @@ def test_every_optimizer_documents_its_rule_and_effective_lr_once(name):
     assert all(line in opt.doc for line in opt.rule.splitlines())
     for p in opt.hyperparams:
         assert p.doc, f"{name}.{p.name} has no doc"
+
+
+def test_no_hyperparameter_is_named_like_a_racer_option():
+    """A spec key is either a hyperparameter or a racer option, never both (both live in one spec)."""
+    from engine.options import option_keys
+
+    for name, opt in OPTIMIZERS.items():
+        assert not {p.name for p in opt.hyperparams} & set(option_keys()), name

@@ -4,8 +4,10 @@ torch is NOT a dependency of Gradient Arena. This script is run by hand, with a
 Python that has torch installed (kept in its own venv), e.g.:
 
     python -m venv /work/torchvenv
-    /work/torchvenv/bin/pip install torch==2.13.0 numpy
-    /work/torchvenv/bin/python tests/engine/golden/make_golden.py
+    /work/torchvenv/bin/pip install torch==2.13.0 numpy pytorch-optimizer
+    /work/torchvenv/bin/python tests/engine/golden/make_golden.py [NAME ...]
+
+(names: only those files; none: every file).
 
 It writes one JSON file per optimizer registry name (sgd.json, momentum.json, ...)
 next to itself. Each file holds several cases; a case is one optimizer run of
@@ -31,6 +33,8 @@ i.e. the `_single_tensor_*` code paths in torch/optim/*.py.
 
 from __future__ import annotations
 
+import importlib
+import importlib.metadata
 import json
 import math
 import sys
@@ -83,7 +87,132 @@ REGISTRY: dict[str, tuple[str, dict]] = {
     ),
     "radam": ("RAdam", dict(lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=0.0, decoupled_weight_decay=False)),
     "adamax": ("Adamax", dict(lr=2e-3, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=0.0)),
+    "rprop": ("Rprop", dict(lr=1e-2, etaminus=0.5, etaplus=1.2, step_size_min=1e-6, step_size_max=50.0)),
+    "asgd": ("ASGD", dict(lr=1e-2, lambd=1e-4, alpha=0.75, t0=1e6, weight_decay=0.0)),
+    "adafactor": (
+        "Adafactor",
+        # eps1: torch's default None means the dtype's machine epsilon; the app writes that number
+        dict(lr=1e-2, beta2_decay=-0.8, eps1=2.220446049250313e-16, eps2=1e-3, d=1.0, weight_decay=0.0),
+    ),
+    # checked against the pytorch-optimizer package (PyPI pytorch-optimizer; `module.Class` names)
+    "lion": (
+        "pytorch_optimizer.Lion",
+        dict(lr=1e-4, beta1=0.9, beta2=0.99, weight_decay=0.0, weight_decouple=True, fixed_decay=False),
+    ),
+    "adabelief": (
+        "pytorch_optimizer.AdaBelief",
+        dict(
+            lr=1e-3,
+            beta1=0.9,
+            beta2=0.999,
+            weight_decay=0.0,
+            weight_decouple=True,
+            fixed_decay=False,
+            rectify=False,
+            n_sma_threshold=5,
+            degenerated_to_sgd=True,
+            ams_bound=False,
+            eps=1e-16,
+        ),
+    ),
+    "yogi": (
+        "pytorch_optimizer.Yogi",
+        dict(
+            lr=1e-2,
+            beta1=0.9,
+            beta2=0.999,
+            initial_accumulator=1e-6,
+            weight_decay=0.0,
+            weight_decouple=True,
+            fixed_decay=False,
+            eps=1e-3,
+        ),
+    ),
+    "qhm": (
+        "pytorch_optimizer.QHM",
+        dict(lr=1e-3, momentum=0.0, nu=1.0, weight_decay=0.0, weight_decouple=False, fixed_decay=False),
+    ),
+    "qhadam": (
+        "pytorch_optimizer.QHAdam",
+        dict(
+            lr=1e-3,
+            beta1=0.9,
+            beta2=0.999,
+            nu1=1.0,
+            nu2=1.0,
+            weight_decay=0.0,
+            weight_decouple=False,
+            fixed_decay=False,
+            eps=1e-8,
+        ),
+    ),
+    "schedulefree_sgd": (
+        "pytorch_optimizer.ScheduleFreeSGD",
+        dict(lr=1.0, momentum=0.9, weight_decay=0.0, r=0.0, weight_lr_power=2.0, lr_warmup_steps=0),
+    ),
+    "schedulefree_adamw": (
+        "pytorch_optimizer.ScheduleFreeAdamW",
+        dict(
+            lr=2.5e-3,
+            beta1=0.9,
+            beta2=0.999,
+            weight_decay=0.0,
+            r=0.0,
+            weight_lr_power=2.0,
+            lr_warmup_steps=0,
+            decoupling_c=0,
+            ams_bound=False,
+            eps=1e-8,
+        ),
+    ),
+    "prodigy": (
+        "pytorch_optimizer.Prodigy",
+        dict(
+            lr=1.0,
+            beta1=0.9,
+            beta2=0.999,
+            beta3=-1.0,  # the app's "sqrt(beta2)" (the reference's None)
+            d0=1e-6,
+            d_coef=1.0,
+            growth_rate=sys.float_info.max,  # the app's "no limit" (the reference's inf: the same numbers)
+            weight_decay=0.0,
+            weight_decouple=True,
+            fixed_decay=False,
+            bias_correction=False,
+            safeguard_warmup=False,
+            eps=1e-8,
+        ),
+    ),
+    # one step = one optimizer.step(closure) with its inner iterations; strong_wolfe=True is
+    # line_search_fn="strong_wolfe"; max_eval is given explicitly (torch's None is max_iter * 5 // 4)
+    "lbfgs": (
+        "LBFGS",
+        dict(
+            lr=1.0,
+            max_iter=20,
+            max_eval=25,
+            tolerance_grad=1e-7,
+            tolerance_change=1e-9,
+            history_size=100,
+            strong_wolfe=False,
+        ),
+    ),
+    # Lookahead(inner optimizer, k, alpha): hyperparameters k, alpha and the inner optimizer's
+    "lookahead_adam": ("pytorch_optimizer.Lookahead", dict(k=5, alpha=0.5)),
+    "lookahead_sgd": ("pytorch_optimizer.Lookahead", dict(k=5, alpha=0.5)),
 }
+LOOKAHEAD_OWN = ("k", "alpha")
+
+# torch hyperparameters that are tuples, split into two registry names (as betas -> beta1, beta2)
+TUPLES = {
+    "betas": ("beta1", "beta2"),
+    "etas": ("etaminus", "etaplus"),
+    "step_sizes": ("step_size_min", "step_size_max"),
+    "eps": ("eps1", "eps2"),
+    "nus": ("nu1", "nu2"),
+}
+# registry names that differ from the reference's keyword (warmup_steps is a racer option's name in the app)
+RENAMED = {"lr_warmup_steps": "warmup_steps"}
 
 # --------------------------------------------------------------------------
 # Surfaces (shared/reference/test_functions.md), evaluated with torch autograd.
@@ -210,6 +339,143 @@ CASES: dict[str, list[tuple[str, tuple[str, list[float]], dict]]] = {
         ("lr", BEALE, dict(lr=0.02)),
         ("lr", HIMMEL1, dict(lr=0.05)),
     ],
+    "rprop": [
+        ("default", ROSEN, {}),
+        ("etaminus-etaplus", ROSEN, dict(etaminus=0.3, etaplus=1.5)),
+        ("lr-step_size_min-step_size_max", BEALE, dict(lr=0.05, step_size_min=1e-3, step_size_max=0.1)),
+        ("lr", HIMMEL0, dict(lr=0.1)),
+    ],
+    "asgd": [
+        # at its default lr ASGD leaves the Rosenbrock plot; t0 < steps switches the averaging on
+        ("default", HIMMEL0, {}),
+        ("lr-t0", ROSEN, dict(lr=1e-3, t0=10.0)),
+        ("lambd-alpha-t0", BEALE, dict(lr=0.01, lambd=0.5, alpha=1.0, t0=100.0)),
+        ("weight_decay-t0", HIMMEL1, dict(weight_decay=0.1, t0=50.0)),
+    ],
+    "adafactor": [
+        # the default case on Rosenbrock amplifies rounding noise beyond the check below
+        ("default", BEALE, {}),
+        ("lr-beta2_decay-eps1-eps2", ROSEN, dict(lr=0.05, beta2_decay=-0.5, eps1=1e-3, eps2=1e-2)),
+        ("lr-d-weight_decay", HIMMEL0, dict(lr=0.1, d=2.0, weight_decay=0.1)),
+        ("beta2_decay", BEALE, dict(beta2_decay=-0.3, lr=0.02)),
+        ("lr", HIMMEL1, dict(lr=0.3)),
+    ],
+    "lion": [
+        # no default case: at lr=1e-4 every step has length 1e-4 per coordinate, 0.03 in 300 steps
+        ("lr", ROSEN, dict(lr=0.01)),
+        ("beta1-beta2", BEALE, dict(lr=0.01, beta1=0.8, beta2=0.95)),
+        ("weight_decay", HIMMEL0, dict(lr=0.02, weight_decay=0.5)),
+        ("fixed_decay", HIMMEL1, dict(lr=0.02, weight_decay=0.01, fixed_decay=True)),
+        ("weight_decouple", HIMMEL1, dict(lr=0.02, weight_decay=0.1, weight_decouple=False)),
+    ],
+    "adabelief": [
+        ("default", ROSEN, {}),
+        ("lr-beta1-beta2-eps", ROSEN, dict(lr=0.02, beta1=0.8, beta2=0.99, eps=1e-8)),
+        ("weight_decay", BEALE, dict(lr=0.01, weight_decay=0.1)),
+        ("rectify", ROSEN, dict(lr=0.01, rectify=True)),
+        (
+            "rectify-n_sma_threshold-degenerated_to_sgd",
+            HIMMEL0,
+            dict(lr=0.05, rectify=True, n_sma_threshold=8, degenerated_to_sgd=False),
+        ),
+        ("ams_bound-weight_decouple", BEALE, dict(lr=0.01, ams_bound=True, weight_decay=0.1, weight_decouple=False)),
+        ("fixed_decay", HIMMEL1, dict(lr=0.05, weight_decay=0.01, fixed_decay=True)),
+    ],
+    "yogi": [
+        ("default", ROSEN, {}),
+        (
+            "lr-beta1-beta2-eps-initial_accumulator",
+            ROSEN,
+            dict(lr=0.005, beta1=0.8, beta2=0.99, eps=1e-4, initial_accumulator=0.1),
+        ),
+        ("weight_decay", HIMMEL0, dict(lr=0.05, weight_decay=0.1)),
+        ("weight_decouple", HIMMEL1, dict(lr=0.05, weight_decay=0.1, weight_decouple=False)),
+        ("fixed_decay", BEALE, dict(weight_decay=0.01, fixed_decay=True)),
+    ],
+    "qhm": [
+        ("default", ROSEN, {}),
+        ("momentum-nu", ROSEN, dict(momentum=0.9, nu=0.7)),
+        ("lr-momentum-nu", BEALE, dict(lr=0.005, momentum=0.999, nu=0.7)),
+        ("weight_decay", HIMMEL0, dict(lr=0.005, momentum=0.9, nu=0.5, weight_decay=0.1)),
+        ("weight_decouple", HIMMEL1, dict(lr=0.005, momentum=0.9, weight_decay=0.1, weight_decouple=True)),
+        ("fixed_decay", BEALE, dict(lr=0.005, weight_decay=0.01, weight_decouple=True, fixed_decay=True)),
+    ],
+    "qhadam": [
+        ("default", ROSEN, {}),
+        ("nu1-beta1-beta2", ROSEN, dict(lr=0.01, nu1=0.7, nu2=1.0, beta1=0.995, beta2=0.999)),
+        ("nu1-nu2-eps", BEALE, dict(lr=0.01, nu1=0.8, nu2=0.7, eps=1e-3)),
+        ("weight_decay", HIMMEL0, dict(lr=0.05, weight_decay=0.1)),
+        ("weight_decouple", HIMMEL1, dict(lr=0.05, weight_decay=0.1, weight_decouple=True, beta2=0.99)),
+        ("fixed_decay", BEALE, dict(lr=0.01, weight_decay=0.01, weight_decouple=True, fixed_decay=True)),
+    ],
+    "schedulefree_sgd": [
+        # no default case: lr=1 leaves the plot of every test surface
+        ("lr", ROSEN, dict(lr=1e-3)),
+        ("lr-momentum", BEALE, dict(lr=0.01, momentum=0.5)),
+        ("r-weight_lr_power", HIMMEL0, dict(lr=0.005, r=1.0, weight_lr_power=1.0)),
+        ("lr_warmup_steps-weight_decay", HIMMEL1, dict(lr=0.01, lr_warmup_steps=50, weight_decay=0.1)),
+    ],
+    "schedulefree_adamw": [
+        ("default", ROSEN, {}),
+        ("lr-beta1-beta2-eps", ROSEN, dict(lr=0.02, beta1=0.8, beta2=0.99, eps=1e-3)),
+        ("weight_decay-r", BEALE, dict(lr=0.01, weight_decay=0.1, r=0.5)),
+        ("lr_warmup_steps-weight_lr_power", HIMMEL0, dict(lr=0.05, lr_warmup_steps=30, weight_lr_power=0.0)),
+        ("decoupling_c-ams_bound", HIMMEL1, dict(lr=0.05, decoupling_c=5, ams_bound=True)),
+    ],
+    "prodigy": [
+        # Prodigy's default cases on Rosenbrock and Beale amplify rounding noise beyond the check above
+        ("default", HIMMEL0, {}),
+        ("lr-beta1-beta2-beta3-eps", ROSEN, dict(lr=0.05, beta1=0.8, beta2=0.99, beta3=0.9, eps=1e-4)),
+        ("d0-d_coef-growth_rate", HIMMEL1, dict(d0=1e-3, d_coef=0.5, growth_rate=1.05)),
+        ("weight_decay-bias_correction", HIMMEL0, dict(lr=0.5, weight_decay=0.1, bias_correction=True)),
+        (
+            "safeguard_warmup-fixed_decay",
+            ROSEN,
+            dict(lr=0.1, safeguard_warmup=True, weight_decay=0.01, fixed_decay=True),
+        ),
+        # coupled weight decay reaches the gradient after the moments used it: no effect (as in the reference)
+        ("weight_decouple", BEALE, dict(lr=0.5, weight_decay=0.1, weight_decouple=False)),
+    ],
+    "lbfgs": [
+        # the default case on Rosenbrock and Himmelblau amplifies rounding noise beyond the check above
+        ("default", BEALE, {}),
+        ("strong_wolfe", ROSEN, dict(strong_wolfe=True)),
+        ("strong_wolfe-max_eval", ROSEN, dict(strong_wolfe=True, max_eval=10)),
+        (
+            "strong_wolfe-tolerance_grad-tolerance_change",
+            HIMMEL0,
+            dict(strong_wolfe=True, tolerance_grad=1e-3, tolerance_change=1e-4),
+        ),
+        ("strong_wolfe-history_size-max_iter", HIMMEL0, dict(strong_wolfe=True, history_size=3, max_iter=3)),
+        ("strong_wolfe-max_iter-max_eval", HIMMEL1, dict(strong_wolfe=True, max_iter=1, max_eval=3)),
+        (
+            "lr-max_iter-tolerance_change-tolerance_grad",
+            BEALE,
+            dict(lr=0.5, max_iter=3, tolerance_change=1e-5, tolerance_grad=1e-5),
+        ),
+        ("lr-max_iter-history_size", BEALE, dict(max_iter=2, history_size=2, lr=0.5)),
+        ("max_eval-history_size", BEALE, dict(max_eval=8, history_size=4)),
+    ],
+    "lookahead_adam": [
+        ("default", ROSEN, {}),
+        ("k-alpha-lr", ROSEN, dict(k=3, alpha=0.8, lr=0.02)),
+        (
+            "beta1-beta2-eps-weight_decay-amsgrad",
+            BEALE,
+            dict(lr=0.01, beta1=0.8, beta2=0.99, eps=1e-3, weight_decay=0.1, amsgrad=True),
+        ),
+        (
+            "decoupled_weight_decay-k-alpha",
+            HIMMEL0,
+            dict(lr=0.05, weight_decay=0.1, decoupled_weight_decay=True, k=10, alpha=0.3),
+        ),
+    ],
+    "lookahead_sgd": [
+        ("default", ROSEN, {}),
+        ("momentum-dampening-k-alpha", ROSEN, dict(momentum=0.9, dampening=0.3, k=4, alpha=0.6)),
+        ("nesterov-weight_decay", BEALE, dict(lr=0.005, momentum=0.9, nesterov=True, weight_decay=0.01)),
+        ("lr-k-alpha", HIMMEL1, dict(lr=0.01, k=2, alpha=0.9)),
+    ],
 }
 
 
@@ -220,11 +486,38 @@ def torch_kwargs(name: str, hyperparams: dict) -> tuple[type, dict]:
     if unknown:
         raise ValueError(f"{name}: unknown hyperparameters {sorted(unknown)}")
     merged = {**defaults, **hyperparams}
-    kwargs = {k: v for k, v in merged.items() if k not in ("beta1", "beta2")}
-    if "beta1" in merged:
-        kwargs["betas"] = (merged["beta1"], merged["beta2"])
+    split = {name for pair in TUPLES.values() for name in pair}
+    kwargs = {RENAMED.get(k, k): v for k, v in merged.items() if k not in split}
+    for key, (first, second) in TUPLES.items():
+        if first in merged:
+            kwargs[key] = (merged[first], merged[second])
+    if "strong_wolfe" in kwargs:  # LBFGS: a boolean in the app, line_search_fn in torch (no foreach)
+        kwargs["line_search_fn"] = "strong_wolfe" if kwargs.pop("strong_wolfe") else None
+        return optimizer_class(cls_name), kwargs
+    if kwargs.get("beta3", 0.0) < 0:  # Prodigy: the app's negative beta3 is the reference's None
+        kwargs["beta3"] = None
     kwargs["foreach"] = False
-    return getattr(torch.optim, cls_name), kwargs
+    return optimizer_class(cls_name), kwargs
+
+
+def make_optimizer(name: str, hyperparams: dict, params: list):
+    """The torch optimizer of registry ``name`` over ``params`` (Lookahead wraps its inner optimizer)."""
+    if name.startswith("lookahead_"):
+        own = {**REGISTRY[name][1], **{k: v for k, v in hyperparams.items() if k in LOOKAHEAD_OWN}}
+        inner = make_optimizer(
+            name[len("lookahead_") :], {k: v for k, v in hyperparams.items() if k not in own}, params
+        )
+        return optimizer_class(REGISTRY[name][0])(inner, **own)
+    cls, kwargs = torch_kwargs(name, hyperparams)
+    return cls(params, **kwargs)
+
+
+def optimizer_class(cls_name: str) -> type:
+    """torch.optim.<name>, or <module>.<Class> for a class from another package (pytorch_optimizer)."""
+    if "." not in cls_name:
+        return getattr(torch.optim, cls_name)
+    module, _, name = cls_name.rpartition(".")
+    return getattr(importlib.import_module(module), name)
 
 
 # Robustness: a golden trajectory is only useful if a re-implementation that
@@ -241,10 +534,10 @@ MAX_NOISE_DEVIATION = 1e-8
 
 def trajectory(name: str, surface: str, start, hyperparams: dict, steps: int, noise: float = 0.0):
     fn = SURFACES[surface][0]
-    cls, kwargs = torch_kwargs(name, hyperparams)
     p = torch.tensor(start, dtype=torch.float64, requires_grad=True)
-    opt = cls([p], **kwargs)
+    opt = make_optimizer(name, hyperparams, [p])
     positions, losses, gradients = [], [], []
+    evals: list[int] = []  # LBFGS: function evaluations so far, after each step
     for t in range(steps + 1):
         opt.zero_grad(set_to_none=True)
         loss = fn(p)
@@ -253,11 +546,27 @@ def trajectory(name: str, surface: str, start, hyperparams: dict, steps: int, no
         losses.append(loss.item())
         gradients.append([float(v) for v in p.grad])
         if t < steps:
+            sign = 1.0 if (t * 7919) % 3 else -1.0  # fixed, irregular +-1 pattern
+            if isinstance(opt, torch.optim.LBFGS):
+
+                def closure(sign=sign):
+                    opt.zero_grad(set_to_none=True)
+                    value = fn(p)
+                    value.backward()
+                    if noise:
+                        with torch.no_grad():
+                            p.grad.mul_(1.0 + sign * noise).add_(-sign * noise)
+                    return value
+
+                opt.step(closure)
+                evals.append(opt.state[p]["func_evals"])
+                continue
             if noise:
-                sign = 1.0 if (t * 7919) % 3 else -1.0  # fixed, irregular +-1 pattern
                 with torch.no_grad():
                     p.grad.mul_(1.0 + sign * noise).add_(-sign * noise)
             opt.step()
+    if evals:
+        trajectory.func_evals = evals  # type: ignore[attr-defined]
     return positions, losses, gradients
 
 
@@ -279,7 +588,11 @@ def run_case(name: str, suffix: str, surface_start, hyperparams: dict, steps: in
     dev = max(abs(a - b) / abs(a) if a else abs(b) for ra, rb in zip(positions, noisy) for a, b in zip(ra, rb))
     assert dev <= MAX_NOISE_DEVIATION, f"{case_id}: too sensitive to rounding (deviation {dev:.1e})"
 
-    return {
+    extra = {}
+    if name == "lbfgs":
+        trajectory(name, surface, start, hyperparams, steps)  # again, for its evaluation counts
+        extra["func_evals"] = trajectory.func_evals  # type: ignore[attr-defined]
+    return extra | {
         "id": case_id,
         "optimizer": name,
         "hyperparams": hyperparams,
@@ -298,6 +611,9 @@ def dump(name: str, cases: list[dict]) -> Path:
         "torch_version": torch.__version__.split("+")[0],
         "generated_by": GENERATED_BY,
     }
+    package = REGISTRY[name][0].partition(".")[0]
+    if "." in REGISTRY[name][0]:
+        head["reference"] = f"{package} {importlib.metadata.version(package.replace('_', '-'))}"
     head_txt = json.dumps(head, separators=(",", ":"))[:-1]
     lines = [json.dumps(c, separators=(",", ":"), allow_nan=False) for c in cases]
     text = head_txt + ',"cases":[\n' + ",\n".join(lines) + "\n]}\n"
@@ -307,10 +623,11 @@ def dump(name: str, cases: list[dict]) -> Path:
     return out
 
 
-def main() -> None:
+def main(names: list[str]) -> None:
+    """Write the golden files of ``names`` (all when empty)."""
     torch.set_default_dtype(torch.float64)
     ids_seen: set[str] = set()
-    for name in REGISTRY:
+    for name in names or REGISTRY:
         cases = []
         for suffix, surface_start, hp in CASES[name]:
             case = run_case(name, suffix, surface_start, hp)
@@ -322,4 +639,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
