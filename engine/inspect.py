@@ -302,6 +302,7 @@ class Replay:
             raise ValueError("Replay takes one start point (x, y)")
         for name in _HISTORY:  # the replay keeps no history: its memory stays the same at any step
             setattr(self._front, name, _Ring(getattr(self._front, name)))
+        _ring_storage(self._front)
         self._checkpoints: dict[int, dict[str, Any]] = {0: self._snapshot(self._front)}
 
     @property
@@ -363,7 +364,7 @@ class Replay:
         return {id(state[name]): state[name] for name in _SHARED if name in state}
 
     def _snapshot(self, runner: Runner) -> dict[str, Any]:
-        state = {k: v for k, v in vars(runner).items() if k not in _HISTORY}
+        state = {k: v for k, v in vars(runner).items() if k not in _HISTORY and k != "_buffers"}
         memo = self._memo(state)
         return {k: _freeze(v, memo) for k, v in state.items()}
 
@@ -373,8 +374,15 @@ class Replay:
         vars(runner).update({k: _thaw(v, memo) for k, v in snapshot.items()})
         for name in _HISTORY:
             setattr(runner, name, _Ring(getattr(self._front, name).rows))
+        _ring_storage(runner)
         runner.max_steps = None
         return runner
+
+
+def _ring_storage(runner: Runner) -> None:
+    """Tell the Runner its history (rings now) has room for any step: it never reserves or fills rows."""
+    runner._buffers = {}
+    runner._ready = 1 << 62
 
 
 class _Ring:

@@ -238,3 +238,20 @@ def test_a_long_replay_keeps_a_bounded_number_of_checkpoints():
     assert np.array_equal(got.new_theta, want.new_theta) and np.array_equal(
         got.state_after["exp_avg_sq"], want.state_after["exp_avg_sq"]
     )
+
+
+def test_a_long_replay_keeps_no_history_and_looks_back_exactly():
+    """Past the Runner's first block of history rows (512), the replay still holds two-row rings (no
+    history grows with the steps) and a look back from a checkpoint is the full replay's, bit for bit."""
+    from engine.inspect import Replay, _Ring
+
+    surface = get_surface("rosenbrock")
+    replay = Replay(surface, "adam", {"lr": 0.001}, start=(-1.5, 2.0))
+    late = replay.inspect(3000)
+    assert late.step == 3000
+    assert all(isinstance(getattr(replay._front, name), _Ring) for name in ("_pos", "_loss", "_grads"))
+    for step in (1500, 100, 2999):
+        got = replay.inspect(step)
+        want = inspect_step(surface, "adam", {"lr": 0.001}, start=(-1.5, 2.0), step=step)
+        assert np.array_equal(got.new_theta, want.new_theta)
+        assert np.array_equal(got.state_after["exp_avg_sq"], want.state_after["exp_avg_sq"])
