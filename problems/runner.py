@@ -68,8 +68,27 @@ MAX_SNAPSHOTS = 256
 _INITIAL_CAPACITY = 256
 
 
+#: optimizers whose update keeps per-run scalars or 2-D sums (written for races of 2-D runs): not yet
+#: rewritten for one long parameter vector, so they are refused on networks with the reason
+TWO_D_ONLY = frozenset({"asgd", "adafactor", "qhadam", "prodigy"})
+
+
 def refuse_hessian(optimizer: Optimizer, n_params: int) -> None:
-    """Second-order optimizers do not race networks: say why (the Hessian is P x P)."""
+    """Optimizers that cannot race networks here say why: second-order ones (the Hessian is P x P), line
+    searches (several evaluations per step) and those written for 2-D runs only (:data:`TWO_D_ONLY`)."""
+    name = optimizer.name
+    inner = name.removeprefix("lookahead_")
+    if getattr(optimizer, "needs_oracle", False) or inner in TWO_D_ONLY:
+        why = (
+            "evaluates the loss several times per step (a line search)"
+            if getattr(optimizer, "needs_oracle", False)
+            else "keeps per-run scalars written for 2-D surfaces"
+        )
+        raise HyperparameterError(
+            f"{name} {why}: not available for networks yet (race it on the 2-D surfaces)",
+            None,
+            "not available for networks yet (race it on a surface)",
+        )
     if optimizer.needs_hessian:
         size = n_params * n_params * 8
         shown = f"{size / 2**30:,.1f} GiB" if size >= 2**30 else f"{size / 2**20:,.1f} MiB"

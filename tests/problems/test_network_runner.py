@@ -95,7 +95,20 @@ def test_newton_and_oversized_batches_are_refused_with_reasons(moons):
         NetworkRunner(moons, "adam", options={"batch_size": 500})
 
 
-@pytest.mark.parametrize("name", [n for n, o in OPTIMIZERS.items() if not o.needs_hessian])
+def _network_ready(name: str) -> bool:
+    from problems.runner import TWO_D_ONLY
+
+    o = OPTIMIZERS[name]
+    return not (o.needs_hessian or getattr(o, "needs_oracle", False) or name in TWO_D_ONLY)
+
+
+@pytest.mark.parametrize("name", [n for n in OPTIMIZERS if not _network_ready(n)])
+def test_optimizers_not_made_for_networks_are_refused_with_the_reason(moons, name):
+    with pytest.raises(HyperparameterError, match=f"{name} .*(networks|Hessian)"):
+        NetworkRunner(moons, name, max_steps=5)
+
+
+@pytest.mark.parametrize("name", [n for n in OPTIMIZERS if _network_ready(n)])
 def test_every_first_order_optimizer_trains_the_network(moons, name):
     r = NetworkRunner(moons, name, max_steps=60)
     with np.errstate(all="raise"):  # the racer's own arithmetic is guarded: nothing leaks
