@@ -125,6 +125,20 @@ def _surface_code(surface: Any) -> str:
     )
 
 
+#: registry name -> (torch keyword, first registry name, second registry name)
+_TUPLES = {
+    key: (torch_key, a, b)
+    for torch_key, (a, b) in {
+        "betas": ("beta1", "beta2"),
+        "etas": ("etaminus", "etaplus"),
+        "step_sizes": ("step_size_min", "step_size_max"),
+        "eps": ("eps1", "eps2"),
+        "nus": ("nu1", "nu2"),
+    }.items()
+    for key in (a, b)
+}
+
+
 def _optimizer_code(name: str, hp: dict[str, Any]) -> tuple[str, str]:
     """(the line building ``opt``, extra definitions); raises ValueError without a torch equivalent."""
     if name == "newton":
@@ -136,8 +150,11 @@ def _optimizer_code(name: str, hp: dict[str, Any]) -> tuple[str, str]:
     cls = equivalent.split("(", 1)[0]
     kwargs: dict[str, str] = {}
     for key, value in hp.items():
-        if key in ("beta1", "beta2"):
-            kwargs["betas"] = f"({_num(hp['beta1'])}, {_num(hp['beta2'])})"
+        pair = _TUPLES.get(key)
+        if pair is not None:  # torch's tuples, split into two registry names (betas -> beta1, beta2)
+            kwargs[pair[0]] = f"({_num(hp[pair[1]])}, {_num(hp[pair[2]])})"
+        elif key == "strong_wolfe":
+            kwargs["line_search_fn"] = '"strong_wolfe"' if value else "None"
         else:
             kwargs[key] = _num(value)
     if cls != "torch.optim.LBFGS":
