@@ -41,7 +41,11 @@ class SessionError(ValueError):
 
     @property
     def lines(self) -> list[str]:
-        return [f"{where}: {reason}" if where else reason for where, reason in self.problems]
+        # one line each whatever the file held: control characters and lone surrogates escaped
+        return [
+            f"{escape_line(where)}: {escape_line(reason)}" if where else escape_line(reason)
+            for where, reason in self.problems
+        ]
 
 
 def one_line(text: str, limit: int = 60) -> str:

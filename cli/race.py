@@ -170,9 +170,12 @@ OUTPUT_FLAGS = {
 }
 
 
+SESSION_INPUT = "the --session file this run reads"
+
+
 def input_files(args) -> list[tuple[str, str | None]]:
     """Every file the race reads: no output may be written over one of them."""
-    return [("--session", args.session)]
+    return [(SESSION_INPUT, args.session)]
 
 
 def check_output_paths(args) -> dict[str, Output]:
@@ -194,7 +197,7 @@ def check_output_paths(args) -> dict[str, Output]:
             raise UsageError(f"{flag} '{shown_path(path)}': the file name must end in {ext}")
         wanted.append((flag, path))
     try:
-        return check_outputs(wanted, input_files(args), may_replace=[("--save-session", "--session")])
+        return check_outputs(wanted, input_files(args), may_replace=[("--save-session", SESSION_INPUT)])
     except OutputError as exc:
         raise UsageError(exc.strerror) from None
 

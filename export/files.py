@@ -185,7 +185,8 @@ def check_outputs(
 ) -> dict[str, Output]:
     """Resolve every output of one job before any work starts.
 
-    ``outputs`` and ``inputs`` are ``(what, path)`` pairs (``("--csv", "race.csv")``);
+    ``outputs`` are ``(what, path)`` pairs (``("--csv", "race.csv")``), ``inputs``
+    ``(what, path)`` with ``what`` a phrase (``"the --session file this run reads"``);
     ``None`` paths are skipped. Refuses (:class:`OutputError`, message naming both) two
     outputs that name one file and an output over one of the inputs, except the
     ``(output what, input what)`` pairs in ``may_replace`` (re-saving a session over
@@ -216,7 +217,7 @@ def check_outputs(
             if _same_file(out.target, source):
                 raise OutputError(
                     errno.EEXIST,
-                    f"{out.what} '{out.shown}' is the {what_in} input of this run: refusing to write over it",
+                    f"{out.what} '{out.shown}' is {what_in}: refusing to write over it",
                 )
     return checked
 
