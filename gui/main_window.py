@@ -754,7 +754,10 @@ class MainWindow(QtWidgets.QMainWindow):
         return self._write("Leaderboard CSV", path, lambda p: write_summary_csv(p, self.controller.race))
 
     def _write(self, what: str, path: str, write) -> bool:
-        try:
+        from export.files import check_outputs
+
+        try:  # refused up front: an empty name, a folder, a socket, the session this window has open
+            check_outputs([(what, path)], [("the session open in this window", self.session_path)])
             write(path)
         except OSError as exc:
             self.warn(f"{what} not written", f"Could not write {path}:\n{exc.strerror or exc}")

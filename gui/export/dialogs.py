@@ -18,7 +18,7 @@ import os
 
 from PySide6 import QtCore, QtWidgets
 
-from export.files import ExportError
+from export.files import ExportError, OutputError, check_outputs
 from export.formats import (
     DEFAULT_WIDTH,
     MAX_FPS,
@@ -169,6 +169,15 @@ class _ExportDialog(QtWidgets.QDialog):
         return path
 
 
+def refuse_over_inputs(window, what: str, path: str) -> None:
+    """ExportError when ``path`` cannot be an output: an empty name, a folder, a socket, or the
+    session file the window has open (an export must never replace it)."""
+    try:
+        check_outputs([(what, path)], [("the session open in this window", getattr(window, "session_path", None))])
+    except OutputError as exc:
+        raise ExportError(exc.strerror) from None
+
+
 class ImageExportDialog(_ExportDialog):
     """Export one panel (or the whole window) of a MainWindow as PNG or SVG."""
 
@@ -257,6 +266,7 @@ class ImageExportDialog(_ExportDialog):
         self.show_error("")
         QtWidgets.QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
         try:
+            refuse_over_inputs(self.window_, "the image", path)
             self.written_path = export_panel(
                 self.window_, opts["which"], path, width=opts["width"], background=opts["background"]
             )
@@ -424,6 +434,7 @@ class AnimationExportDialog(_ExportDialog):
         self.show_error("")
         try:
             check_animation_path(path)
+            refuse_over_inputs(self.parent(), "the animation", path)
             frames = run_animation_export(self, self.config, path, **self.options())
         except ExportError as exc:
             self.show_error(str(exc))
