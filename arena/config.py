@@ -168,6 +168,16 @@ class RaceConfig:
     def build_surface(self):
         return get_surface(self.surface, **self.surface_params)
 
+    def check_limits(self) -> RaceConfig:
+        """Refuse (SessionError) a race beyond the documented limits: more than MAX_RACERS racers,
+        or racers x (steps + 1) x BYTES_PER_RACER_STEP over MAX_RECORD_BYTES. Sessions, presets
+        and the command line are held to them (a saved session always loads again); a Race
+        built in code or in the window is not."""
+        problems = check_size(len(self.racers), self.steps)
+        if problems:
+            raise SessionError("", "", problems)
+        return self
+
     def validate(self) -> RaceConfig:
         """Check every field; raise :class:`SessionError` listing every bad one."""
         problems: list[tuple[str, str]] = []
@@ -205,8 +215,7 @@ class RaceConfig:
         if not isinstance(self.racers, list):
             problems.append(("racers", "must be a list"))
         else:
-            problems.extend(check_size(len(self.racers), self.steps))
-            for i, racer in enumerate(self.racers[: MAX_RACERS + 1]):
+            for i, racer in enumerate(self.racers):
                 problems.extend(_racer_problems(racer, racer_label(i, racer.name), surface))
         if problems:
             raise SessionError("", "", problems)

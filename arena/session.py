@@ -32,7 +32,7 @@ from typing import Any
 
 from export.files import atomic_write_text, reason, shown_path
 
-from .config import MAX_RACERS, RaceConfig, RacerConfig, SessionError, _shown, one_line, racer_label
+from .config import MAX_RACERS, RaceConfig, RacerConfig, SessionError, _shown, check_size, one_line, racer_label
 
 FORMAT = 1
 APP = "gradient-arena"
@@ -74,7 +74,7 @@ def dump_session(config: RaceConfig, **extra: Any) -> str:
 
 
 def save_session(path: str | os.PathLike, config: RaceConfig, **extra: Any) -> None:
-    config.validate()
+    config.validate().check_limits()
     atomic_write_text(os.fspath(path), dump_session(config, **extra))
 
 
@@ -231,6 +231,7 @@ def _parse_session(data: Any) -> RaceConfig:
         name=data.get("name", ""),
         description=data.get("description", ""),
     )
+    problems.extend((where, why) for where, why in check_size(len(racers_data), config.steps))
     try:
         config.validate()
     except SessionError as exc:

@@ -139,7 +139,7 @@ def config_from_args(args) -> RaceConfig:
 def checked(config: RaceConfig) -> RaceConfig:
     """The configuration, validated as a whole (sizes, seeds, what flags alone cannot check)."""
     try:
-        return config.validate()
+        return config.validate().check_limits()
     except SessionError as exc:
         raise UsageError(str(exc)) from None
 
@@ -216,7 +216,7 @@ def run_race(args) -> int:
     written = write_outputs(config, race, outputs)
     to_stdout = args.csv == "-"
     if to_stdout:  # every file is in place; then the CSV (a reader that stops early loses only the CSV)
-        write_race_csv(sys.stdout, race.records(), config.steps)
+        write_race_csv(sys.stdout, one_by_one(race), config.steps)
         sys.stdout.flush()
     if not args.quiet:
         say = sys.stderr if to_stdout else sys.stdout
@@ -241,7 +241,7 @@ def write_outputs(config: RaceConfig, race, outputs: dict[str, Output]) -> list[
     written: list[tuple[str, str]] = []
     with StagedOutputs() as staged:
         for flag, write in (
-            ("--csv", lambda tmp: write_race_csv(tmp, race.records(), config.steps)),
+            ("--csv", lambda tmp: write_race_csv(tmp, one_by_one(race), config.steps)),
             ("--summary-csv", lambda tmp: _write_text(tmp, summary_csv_text(race))),
             ("--save-session", lambda tmp: _write_text(tmp, dump_session(config))),
         ):
@@ -267,6 +267,11 @@ def write_outputs(config: RaceConfig, race, outputs: dict[str, Output]) -> list[
         except OSError as exc:
             raise UsageError(f"cannot put the outputs in place: {reason(exc)}") from None
     return written
+
+
+def one_by_one(race):
+    """Each racer's record in turn (a copy of its arrays), so a CSV export holds one at a time."""
+    return (runner.record() for runner in race.runners)
 
 
 def _write_text(path: str, text: str) -> None:
