@@ -18,7 +18,7 @@ import os
 
 from PySide6 import QtCore, QtWidgets
 
-from export.files import ExportError, OutputError, check_outputs
+from export.files import ExportError, Output, OutputError, check_outputs
 from export.formats import (
     DEFAULT_WIDTH,
     MAX_FPS,
@@ -169,13 +169,16 @@ class _ExportDialog(QtWidgets.QDialog):
         return path
 
 
-def refuse_over_inputs(window, what: str, path: str) -> None:
-    """ExportError when ``path`` cannot be an output: an empty name, a folder, a socket, or the
-    session file the window has open (an export must never replace it)."""
+def refuse_over_inputs(window, what: str, path: str) -> Output:
+    """The checked output, or ExportError when ``path`` cannot be one: an empty name, a folder,
+    a socket, or the session file the window has open (an export must never replace it)."""
     try:
-        check_outputs([(what, path)], [("the session open in this window", getattr(window, "session_path", None))])
+        checked = check_outputs(
+            [(what, path)], [("the session open in this window", getattr(window, "session_path", None))]
+        )
     except OutputError as exc:
         raise ExportError(exc.strerror) from None
+    return checked[what]
 
 
 class ImageExportDialog(_ExportDialog):
@@ -434,7 +437,8 @@ class AnimationExportDialog(_ExportDialog):
         self.show_error("")
         try:
             check_animation_path(path)
-            refuse_over_inputs(self.parent(), "the animation", path)
+            if refuse_over_inputs(self.parent(), "the animation", path).special:
+                raise ExportError(f"'{path}' is a pipe or a device: an animation is written to a regular file")
             frames = run_animation_export(self, self.config, path, **self.options())
         except ExportError as exc:
             self.show_error(str(exc))
