@@ -747,7 +747,11 @@ class MainWindow(QtWidgets.QMainWindow):
     def export_csv(self, path: str) -> bool:
         """Every racer, every step so far, in the long format of ``race --csv``."""
         return self._write(
-            "Race CSV", path, lambda p: write_race_csv(p, self.controller.race.records(), self.controller.config.steps)
+            "Race CSV",
+            path,  # streamed, one racer's record at a time
+            lambda p: write_race_csv(
+                p, (r.record() for r in self.controller.race.runners), self.controller.config.steps
+            ),
         )
 
     def export_summary(self, path: str) -> bool:
