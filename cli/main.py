@@ -58,7 +58,14 @@ def build_parser() -> Parser:
     gui.add_argument("--session", metavar="FILE", help="open a saved session")
     sub.add_parser("list", help="list surfaces and optimizers with every parameter")
     race = sub.add_parser(
-        "race", help="run a race headless and write a CSV", description="Run optimizers from one start on one surface."
+        "race",
+        help="run a race headless and write a CSV",
+        description="Run optimizers from one start on one surface.",
+        epilog=(
+            "Limits (sessions too): at most 1000000 steps and 100 racers, and racers x (steps + 1) x 144 B "
+            "of records within 2 GiB (14 racers of 10^6 steps). Every output path is checked before the race "
+            "runs, and all outputs are put in place only after everything succeeded."
+        ),
     )
     race.add_argument("--session", metavar="FILE", help="run a saved session (instead of the flags below)")
     race.add_argument("--preset", metavar="NAME", help="run a preset (textbook, rosenbrock, ...; see list)")
