@@ -135,7 +135,7 @@ def resolve_output(path: Any, what: str = "") -> Output:
         raise OutputError(errno.EINVAL, "the file name contains a lone surrogate", shown) from None
     if text.endswith(("/", os.sep)) or os.path.basename(text) in ("", ".", ".."):
         if os.path.isdir(text):
-            raise OutputError(errno.EISDIR, "is a folder, not a file", shown)
+            raise OutputError(errno.EISDIR, "it is a folder, not a file", shown)
         raise OutputError(errno.EINVAL, "no file name given", shown)
     if len(os.fsencode(os.path.abspath(text))) >= PATH_MAX:
         raise OutputError(errno.ENAMETOOLONG, f"path too long (at most {PATH_MAX - 1} bytes)", shown)
@@ -153,7 +153,7 @@ def resolve_output(path: Any, what: str = "") -> Output:
         raise OutputError(exc.errno or errno.EIO, reason(exc), shown) from None
     if st is not None:
         if stat.S_ISDIR(st.st_mode):
-            raise OutputError(errno.EISDIR, "is a folder, not a file", shown)
+            raise OutputError(errno.EISDIR, "it is a folder, not a file", shown)
         if stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode):
             if not os.access(target, os.W_OK):
                 raise OutputError(errno.EACCES, "not writable", shown)
@@ -163,9 +163,9 @@ def resolve_output(path: Any, what: str = "") -> Output:
         if not os.access(target, os.W_OK):
             raise OutputError(errno.EACCES, "the existing file is read-only", shown)
     if not os.path.isdir(folder):
-        raise OutputError(errno.ENOENT, f"folder {shown_path(folder)!r} does not exist", shown)
+        raise OutputError(errno.ENOENT, f"folder does not exist ({shown_path(folder)})", shown)
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise OutputError(errno.EACCES, f"folder {shown_path(folder)!r} is not writable", shown)
+        raise OutputError(errno.EACCES, f"folder is not writable ({shown_path(folder)})", shown)
     return Output(shown, target, False, what)
 
 

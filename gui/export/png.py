@@ -124,6 +124,6 @@ def write_png(image: QtGui.QImage, target: str, shown: str) -> None:
     buffer = QtCore.QBuffer(data)
     buffer.open(QtCore.QIODevice.OpenModeFlag.WriteOnly)
     if not image.save(buffer, "PNG"):
-        raise ExportError(f"cannot write '{shown}': the PNG encoder failed")
+        raise ExportError("the PNG exporter failed (returned False)")
     buffer.close()
     write_bytes(data.data(), target, shown)
