@@ -10,11 +10,20 @@ from typing import Any
 
 from engine import OPTIMIZERS, HyperparameterError, resolve_hyperparams
 from engine.options import RunOptions, check_options_for, resolve_options
+from export.files import one_line as escape_line
 from problems import get_problem, refuse_hessian
 from surfaces import SURFACES, get_surface
 from surfaces.formula import is_formula_spec
 
 MAX_STEPS = 1_000_000
+#: At most this many racers in one race (a session, the window, the command line).
+MAX_RACERS = 100
+#: What one recorded step of one racer holds in memory (positions, gradients, losses, learning
+#: rates, updates: 138 B measured over a 10^6-step race, see benchmarks/soak.py), rounded up.
+BYTES_PER_RACER_STEP = 144
+#: A race whose records could exceed this (racers x (steps + 1) x BYTES_PER_RACER_STEP) is refused:
+#: 2 GiB is 14 racers of 10^6 steps, or 100 racers of 149,000 steps.
+MAX_RECORD_BYTES = 2 << 30
 _COLOR = re.compile(r"\A#[0-9a-fA-F]{6}\Z")
 
 
@@ -34,14 +43,49 @@ class SessionError(ValueError):
 
     @property
     def lines(self) -> list[str]:
-        return [f"{where}: {reason}" if where else reason for where, reason in self.problems]
+        # one line each whatever the file held: control characters and lone surrogates escaped
+        return [
+            f"{escape_line(where)}: {escape_line(reason)}" if where else escape_line(reason)
+            for where, reason in self.problems
+        ]
+
+
+def one_line(text: str, limit: int = 60) -> str:
+    """``text`` for a one-line message: control characters and lone surrogates
+    backslash-escaped, at most ``limit`` characters."""
+    shown = escape_line(text)
+    return shown if len(shown) <= limit else shown[: limit - 3] + "..."
 
 
 def racer_label(index: int, name: object) -> str:
     """How a session error names a racer: 1-based, with its name (``racer 3 ("Adam")``)."""
     if isinstance(name, str) and name.strip():
-        return f'racer {index + 1} ("{name.strip()}")'
+        return f'racer {index + 1} ("{one_line(name.strip(), 40)}")'
     return f"racer {index + 1}"
+
+
+def record_bytes(racers: int, steps: int) -> int:
+    """The most memory a race's records may take: racers x (steps + 1) x BYTES_PER_RACER_STEP."""
+    return int(racers) * (int(steps) + 1) * BYTES_PER_RACER_STEP
+
+
+def check_size(racers: int, steps: object) -> list[tuple[str, str]]:
+    """The documented limits on a race's size: MAX_RACERS, and MAX_RECORD_BYTES for racers x steps."""
+    problems = []
+    if racers > MAX_RACERS:
+        problems.append(("racers", f"{racers} racers; at most {MAX_RACERS} race at once"))
+    elif isinstance(steps, int) and not isinstance(steps, bool) and 0 <= steps <= MAX_STEPS:
+        need = record_bytes(racers, steps)
+        if need > MAX_RECORD_BYTES:
+            problems.append(
+                (
+                    "steps",
+                    f"{racers} racers x {steps} steps would record about {need / 2**30:.1f} GiB; the limit is "
+                    f"{MAX_RECORD_BYTES / 2**30:.0f} GiB ({BYTES_PER_RACER_STEP} B per racer per step): "
+                    "use fewer steps or racers",
+                )
+            )
+    return problems
 
 
 @dataclass
@@ -90,6 +134,9 @@ class RaceConfig:
     problem: str | None = None
     #: the folder of a problem's IDX files (MNIST, Fashion-MNIST), when it needs one
     data_dir: str | None = None
+    #: a session's title and notes (presets have them); kept when the race is saved again
+    name: str = ""
+    description: str = ""
 
     def copy(self) -> RaceConfig:
         return copy.deepcopy(self)
@@ -155,6 +202,16 @@ class RaceConfig:
                     found.append((f"{racer_label(i, racer.name)}.optimizer", str(exc)))
         return network, found
 
+    def check_limits(self) -> RaceConfig:
+        """Refuse (SessionError) a race beyond the documented limits: more than MAX_RACERS racers,
+        or racers x (steps + 1) x BYTES_PER_RACER_STEP over MAX_RECORD_BYTES. Sessions, presets
+        and the command line are held to them (a saved session always loads again); a Race
+        built in code or in the window is not."""
+        problems = check_size(len(self.racers), self.steps)
+        if problems:
+            raise SessionError("", "", problems)
+        return self
+
     def validate(self) -> RaceConfig:
         """Check every field; raise :class:`SessionError` listing every bad one."""
         problems: list[tuple[str, str]] = []
@@ -191,8 +248,17 @@ class RaceConfig:
             problems.extend(found)
         if isinstance(self.seed, bool) or not isinstance(self.seed, int) or not 0 <= self.seed < 2**63:
             problems.append(("seed", f"must be a whole number >= 0, got {_shown(self.seed)}"))
-        for i, racer in enumerate(self.racers):
-            problems.extend(_racer_problems(racer, racer_label(i, racer.name), surface))
+        for key in ("name", "description"):
+            value = getattr(self, key, "")
+            if not isinstance(value, str):
+                problems.append((key, f"must be text, got {_shown(value)}"))
+            elif _bad_text(value, newlines=key == "description"):
+                problems.append((key, "must not contain control characters or lone surrogates"))
+        if not isinstance(self.racers, list):
+            problems.append(("racers", "must be a list"))
+        else:
+            for i, racer in enumerate(self.racers):
+                problems.extend(_racer_problems(racer, racer_label(i, racer.name), surface))
         if problems:
             raise SessionError("", "", problems)
         return self
@@ -206,8 +272,28 @@ def _finite(value: float) -> bool:
 
 
 def _shown(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+    if isinstance(value, int) and not isinstance(value, bool):
+        try:
+            text = repr(value)
+        except ValueError:  # beyond Python's int-to-str digit limit
+            return "an integer of more than 4300 digits"
+        return text if len(text) <= 30 else f"an integer of {len(text.lstrip('-'))} digits"
+    try:
+        text = repr(value)
+    except (ValueError, RecursionError):
+        return f"a {type(value).__name__}"
+    return one_line(text)
+
+
+def _bad_text(text: str, newlines: bool = False) -> bool:
+    """Whether ``text`` holds a control character (newlines and tabs allowed when ``newlines``) or a lone surrogate."""
+    for ch in text:
+        code = ord(ch)
+        if newlines and ch in "\n\t":
+            continue
+        if code < 32 or code == 127 or 0xD800 <= code <= 0xDFFF:
+            return True
+    return False
 
 
 def _racer_problems(racer: RacerConfig, where: str, surface) -> list[tuple[str, str]]:
@@ -235,7 +321,7 @@ def _racer_problems(racer: RacerConfig, where: str, surface) -> list[tuple[str, 
             problems.append((f"{where}.{exc.key}" if exc.key else where, exc.reason))
     if not isinstance(racer.name, str) or not racer.name.strip():
         problems.append((f"{where}.name", "must be a non-empty string"))
-    elif any(ord(ch) < 32 or 0xD800 <= ord(ch) <= 0xDFFF for ch in racer.name):
+    elif _bad_text(racer.name):
         problems.append((f"{where}.name", "must not contain control characters or lone surrogates"))
     if not isinstance(racer.color, str) or not _COLOR.match(racer.color):
         problems.append((f"{where}.color", f"must be a colour like '#0072B2', got {_shown(racer.color)}"))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .config import RaceConfig, SessionError
-from .session import parse_session
+from .config import RaceConfig, SessionError, one_line
+from .session import decode, parse_session
 
 PRESETS_DIR = Path(__file__).resolve().parent / "data" / "presets"
 
@@ -39,8 +39,10 @@ def list_presets(network: bool | None = None) -> list[tuple[str, str]]:
 
 
 def load_preset(name: str) -> RaceConfig:
-    path = PRESETS_DIR / f"{name}.json"
-    if not path.is_file():
-        valid = ", ".join(n for n, _ in list_presets())
-        raise SessionError("", f"unknown preset {name!r}; valid presets: {valid}")
-    return parse_session(json.loads(path.read_text(encoding="utf-8")))
+    """The preset called ``name`` (a name from :func:`list_presets`, never a path)."""
+    names = [n for n, _ in list_presets()]
+    if not isinstance(name, str) or name not in names:
+        shown = one_line(name) if isinstance(name, str) else repr(name)
+        hint = " (a preset name, not a path)" if isinstance(name, str) and ("/" in name or "\\" in name) else ""
+        raise SessionError("", f"unknown preset '{shown}'{hint}; valid presets: {', '.join(names)}")
+    return parse_session(decode((PRESETS_DIR / f"{name}.json").read_text(encoding="utf-8")))

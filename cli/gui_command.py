@@ -106,7 +106,7 @@ MIN_SIZE, MAX_SIZE = 320, 16384
 def parse_size(text: str) -> tuple[int, int]:
     """``"1024x768"`` -> (1024, 768); a UsageError naming the problem otherwise."""
     w, sep, h = text.strip().lower().partition("x")
-    if not sep or not w.isdigit() or not h.isdigit():
+    if not sep or not (w.isascii() and w.isdigit() and h.isascii() and h.isdigit()):
         raise UsageError(f"--size {text!r}: give width x height in pixels, e.g. 1024x768")
     size = (int(w), int(h))
     if not all(MIN_SIZE <= v <= MAX_SIZE for v in size):

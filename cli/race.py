@@ -16,12 +16,15 @@ from arena import (
     inspect_racer,
     load_preset,
     load_session,
-    save_session,
     standings,
-    write_summary_csv,
 )
+from arena.config import check_size
+from arena.session import dump_session
+from arena.summary import summary_csv_text
 from engine import parse_racer_spec, race_labels, write_race_csv
 from engine.options import check_options_for
+from export.files import Output, OutputError, StagedOutputs, check_outputs, reason, shown_path
+from specs.param import read_number
 from surfaces import parse_surface_spec
 
 from .errors import UsageError
@@ -35,7 +38,7 @@ def parse_start(text: str) -> tuple[float, float]:
     if len(parts) != 2 or not all(parts):
         raise UsageError(f"--start {text!r}: expected two numbers X,Y such as -1.5,2")
     try:
-        x, y = float(parts[0]), float(parts[1])
+        x, y = read_number(parts[0]), read_number(parts[1])
     except ValueError:
         raise UsageError(f"--start {text!r}: expected two numbers X,Y such as -1.5,2") from None
     if not (math.isfinite(x) and math.isfinite(y)):
@@ -61,13 +64,10 @@ def check_writable(path: str, flag: str) -> None:
     """Refuse, before any work, an output path that cannot be written."""
     if path == "-":
         return
-    folder = os.path.dirname(os.path.abspath(path)) or "."
-    if os.path.isdir(path):
-        raise UsageError(f"{flag} {path!r}: is a folder, not a file")
-    if not os.path.isdir(folder):
-        raise UsageError(f"{flag} {path!r}: folder {folder!r} does not exist")
-    if not os.access(folder, os.W_OK) or (os.path.exists(path) and not os.access(path, os.W_OK)):
-        raise UsageError(f"{flag} {path!r}: not writable")
+    try:
+        check_outputs([(flag, path)])
+    except OutputError as exc:
+        raise UsageError(exc.strerror) from None
 
 
 def config_from_flags(args, steps: int) -> RaceConfig:
@@ -103,8 +103,8 @@ def config_from_flags(args, steps: int) -> RaceConfig:
 
 
 def check_seed(seed: int) -> int:
-    if seed < 0:
-        raise UsageError(f"--seed {seed}: must be a whole number >= 0")
+    if not 0 <= seed < 2**63:
+        raise UsageError(f"--seed {seed}: must be a whole number from 0 to 2^63 - 1")
     return seed
 
 
@@ -128,10 +128,23 @@ def config_from_args(args) -> RaceConfig:
             config.tol = check_tol(args.tol)
         if args.seed is not None:
             config.seed = check_seed(args.seed)
-        return config
+        return checked(config)
     steps = check_steps(100 if args.steps is None else args.steps)
     check_tol(args.tol)
-    return config_from_flags(args, steps)
+    if args.optimizer:
+        problems = check_size(len(args.optimizer), steps)
+        if problems:
+            where, why = problems[0]
+            raise UsageError(f"--{where if where == 'steps' else 'optimizer'}: {why}")
+    return checked(config_from_flags(args, steps))
+
+
+def checked(config: RaceConfig) -> RaceConfig:
+    """The configuration, validated as a whole (sizes, seeds, what flags alone cannot check)."""
+    try:
+        return config.validate().check_limits()
+    except SessionError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def summary_lines(race) -> list[str]:
@@ -148,21 +161,53 @@ def summary_lines(race) -> list[str]:
 
 
 IMAGE_FLAGS = ("png", "svg", "gif", "mp4")
+#: every flag that names a file the race writes, with the extension it needs (None: any)
+OUTPUT_FLAGS = {
+    "--csv": None,
+    "--summary-csv": None,
+    "--save-session": ".json",
+    "--png": ".png",
+    "--svg": ".svg",
+    "--gif": ".gif",
+    "--mp4": ".mp4",
+    "--torch-script": ".py",
+}
+
+
+SESSION_INPUT = "the --session file this run reads"
+
+
+def input_files(args) -> list[tuple[str, str | None]]:
+    """Every file the race reads: no output may be written over one of them."""
+    return [(SESSION_INPUT, args.session)]
+
+
+def check_output_paths(args) -> dict[str, Output]:
+    """Every output path, resolved and checked before any work starts: empty names, folders,
+    missing folders, names too long, unwritable places, two outputs naming one file and
+    an output over an input file are refused. ``--csv -`` is stdout (not in the result)."""
+    wanted = []
+    for flag, ext in OUTPUT_FLAGS.items():
+        path = getattr(args, flag[2:].replace("-", "_"))
+        if path is None:
+            continue
+        if not path.strip():
+            raise UsageError(f"{flag} {path!r}: empty file name")
+        if path == "-":
+            if flag != "--csv":
+                raise UsageError(f"{flag} -: only --csv can write to stdout")
+            continue
+        if ext and not path.lower().endswith(ext):
+            raise UsageError(f"{flag} '{shown_path(path)}': the file name must end in {ext}")
+        wanted.append((flag, path))
+    try:
+        return check_outputs(wanted, input_files(args), may_replace=[("--save-session", SESSION_INPUT)])
+    except OutputError as exc:
+        raise UsageError(exc.strerror) from None
 
 
 def run_race(args) -> int:
-    outputs = {"--csv": args.csv, "--summary-csv": args.summary_csv, "--save-session": args.save_session}
-    outputs["--torch-script"] = getattr(args, "torch_script", None)
-    outputs.update({f"--{k}": getattr(args, k) for k in IMAGE_FLAGS})
-    for flag, path in outputs.items():
-        if path:
-            check_writable(path, flag)
-            ext = {"--png": ".png", "--svg": ".svg", "--gif": ".gif", "--mp4": ".mp4", "--save-session": ".json"}
-            ext["--torch-script"] = ".py"
-            if flag in ext and path != "-" and not path.lower().endswith(ext[flag]):
-                raise UsageError(f"{flag} {path!r}: the file name must end in {ext[flag]}")
-    if outputs["--torch-script"] == "-":
-        raise UsageError("--torch-script '-': give a file name ending in .py")
+    outputs = check_output_paths(args)
     config = config_from_args(args)
     if config.is_network:
         return run_network_race(args, config)
@@ -185,42 +230,27 @@ def run_race(args) -> int:
             for res in tuned:
                 print(f"  {res.describe()}")
                 print(f"    searched: {'; '.join(d.describe() for d in res.space) or 'nothing to tune'}")
-    if args.save_session:
-        try:
-            save_session(args.save_session, config)
-        except OSError as exc:
-            raise UsageError(f"--save-session {args.save_session!r}: cannot write: {exc.strerror or exc}") from None
     race = Race(config)
     race.advance(config.steps)
-    records = race.records()
-    if outputs["--torch-script"]:
-        outputs["--torch-script"] = write_torch_scripts(outputs["--torch-script"], config, records)
-    if args.csv == "-":
-        write_race_csv(sys.stdout, records, config.steps)
-        return 0
-    for flag, path, write in (
-        ("--csv", args.csv, lambda p: write_race_csv(p, records, config.steps)),
-        ("--summary-csv", args.summary_csv, lambda p: write_summary_csv(p, race)),
-    ):
-        if path:
-            try:
-                write(path)
-            except OSError as exc:
-                raise UsageError(f"{flag} {path!r}: cannot write: {exc.strerror or exc}") from None
-    images = {k: getattr(args, k) for k in IMAGE_FLAGS if getattr(args, k)}
-    written = render_images(config, images) if images else {}
+    written = write_outputs(config, race, outputs)
+    if "--torch-script" in outputs:
+        path = outputs["--torch-script"].shown
+        written.append((write_torch_scripts(path, config, race.records()), "torch.optim scripts"))
+    to_stdout = args.csv == "-"
+    if to_stdout:  # every file is in place; then the CSV (a reader that stops early loses only the CSV)
+        write_race_csv(sys.stdout, one_by_one(race), config.steps)
+        sys.stdout.flush()
     if not args.quiet:
-        surface = race.surface
-        print(
-            f"{surface.title} from ({config.start[0]:g}, {config.start[1]:g}), {config.steps} steps"
-            + (f", tol {config.tol:g}" if config.tol is not None else "")
-        )
-        print("\n".join(summary_lines(race)))
-        for flag, path in outputs.items():
-            if path and flag.lstrip("-") not in IMAGE_FLAGS:
-                print(f"wrote {path}")
-        for path, what in written.items():
-            print(f"wrote {path} ({what})")
+        say = sys.stderr if to_stdout else sys.stdout
+        if not to_stdout:
+            surface = race.surface
+            print(
+                f"{surface.title} from ({config.start[0]:g}, {config.start[1]:g}), {config.steps} steps"
+                + (f", tol {config.tol:g}" if config.tol is not None else "")
+            )
+            print("\n".join(summary_lines(race)))
+        for path, what in written:
+            say.write(f"wrote {path}" + (f" ({what})" if what else "") + "\n")
     if inspect is not None:
         print("\n".join(inspection_lines(config, inspect)))
     return 0
@@ -242,6 +272,51 @@ def write_torch_scripts(path: str, config: RaceConfig, records) -> str:
     return ", ".join(paths)
 
 
+def write_outputs(config: RaceConfig, race, outputs: dict[str, Output]) -> list[tuple[str, str]]:
+    """Write every output file under a temporary name, then put them all in place: a failure
+    (a full disk, an encoder error) leaves none of them behind and replaces no file.
+    Returns ``(path as typed, what)`` of each file written."""
+    written: list[tuple[str, str]] = []
+    with StagedOutputs() as staged:
+        for flag, write in (
+            ("--csv", lambda tmp: write_race_csv(tmp, one_by_one(race), config.steps)),
+            ("--summary-csv", lambda tmp: _write_text(tmp, summary_csv_text(race))),
+            ("--save-session", lambda tmp: _write_text(tmp, dump_session(config))),
+        ):
+            if flag in outputs:
+                out = outputs[flag]
+                try:
+                    write(staged.stage(out))
+                except OSError as exc:
+                    raise UsageError(f"{flag} '{out.shown}': cannot write: {reason(exc)}") from None
+                written.append((out.shown, ""))
+        images = {}
+        for flag in (f for f in outputs if f[2:] in IMAGE_FLAGS):
+            try:
+                images[flag[2:]] = staged.stage(outputs[flag])
+            except OSError as exc:
+                raise UsageError(f"{flag} '{outputs[flag].shown}': cannot write: {reason(exc)}") from None
+        if images:
+            shown = {tmp: outputs[f"--{kind}"].shown for kind, tmp in images.items()}
+            for tmp, what in render_images(config, images, shown).items():
+                written.append((shown.get(tmp, tmp), str(what)))
+        try:
+            staged.commit()
+        except OSError as exc:
+            raise UsageError(f"cannot put the outputs in place: {reason(exc)}") from None
+    return written
+
+
+def one_by_one(race):
+    """Each racer's record in turn (a copy of its arrays), so a CSV export holds one at a time."""
+    return (runner.record() for runner in race.runners)
+
+
+def _write_text(path: str, text: str) -> None:
+    with open(path, "w", encoding="utf-8", errors="backslashreplace", newline="") as fh:
+        fh.write(text)
+
+
 def inspection_lines(config: RaceConfig, step: int) -> list[str]:
     """``--inspect STEP``: every racer's state before and after the step, and its rule with the numbers."""
     lines: list[str] = []
@@ -257,8 +332,9 @@ def inspection_lines(config: RaceConfig, step: int) -> list[str]:
     return lines
 
 
-def render_images(config: RaceConfig, images: dict) -> dict:
-    """PNG/SVG/GIF/MP4 from the command line: Qt is imported only here, offscreen."""
+def render_images(config: RaceConfig, images: dict, shown: dict | None = None) -> dict:
+    """PNG/SVG/GIF/MP4 from the command line: Qt is imported only here, offscreen. ``shown``
+    maps the (temporary) paths written to the names the user gave, for messages."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from export.files import ExportError
     from gui.headless import render_headless
@@ -266,5 +342,8 @@ def render_images(config: RaceConfig, images: dict) -> dict:
     try:
         written = render_headless(config, **images)
     except ExportError as exc:
-        raise UsageError(str(exc)) from None
+        message = str(exc)
+        for tmp, name in (shown or {}).items():
+            message = message.replace(tmp, name)
+        raise UsageError(message) from None
     return written

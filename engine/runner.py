@@ -194,7 +194,6 @@ class Runner:
         self.tol = None if tol is None else float(tol)
         self.starts = starts
         self.batch = starts.shape[0]
-        self._tol2 = None if tol is None else float(tol) ** 2
 
         vg = getattr(objective, "value_and_grad", None)
         self._value_and_grad = vg if vg is not None else (lambda p: (objective.f(p), objective.grad(p)))
@@ -340,8 +339,8 @@ class Runner:
                 ok |= ~self._row_active
             bad_any = not ok.all()
         conv_any = False
-        if self._tol2 is not None:
-            conv = (g[:, 0] * g[:, 0] + g[:, 1] * g[:, 1]) <= self._tol2
+        if self.tol is not None:
+            conv = np.hypot(g[:, 0], g[:, 1]) <= self.tol  # |g| <= tol exactly: no under- or overflow
             if ok is not None:
                 conv &= ok
             if partial:

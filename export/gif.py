@@ -194,10 +194,16 @@ class GifWriter:
         self.stream.add(frame)
 
     def close(self) -> None:
+        """Finish the file; OSError (``no space left on device``) if any byte could not be written."""
         try:
             self.stream.close()
+            self.fh.flush()  # a full disk shows here (OSError), not as a short file
         finally:
             self.fh.close()
 
     def abort(self) -> None:
-        self.fh.close()
+        """Close after a failure; a second error (a full disk again while flushing) is not raised."""
+        try:
+            self.fh.close()
+        except OSError:
+            pass

@@ -871,14 +871,21 @@ class MainWindow(QtWidgets.QMainWindow):
     def export_csv(self, path: str) -> bool:
         """Every racer, every step so far, in the long format of ``race --csv``."""
         return self._write(
-            "Race CSV", path, lambda p: write_race_csv(p, self.controller.race.records(), self.controller.config.steps)
+            "Race CSV",
+            path,  # streamed, one racer's record at a time
+            lambda p: write_race_csv(
+                p, (r.record() for r in self.controller.race.runners), self.controller.config.steps
+            ),
         )
 
     def export_summary(self, path: str) -> bool:
         return self._write("Leaderboard CSV", path, lambda p: write_summary_csv(p, self.controller.race))
 
     def _write(self, what: str, path: str, write) -> bool:
-        try:
+        from export.files import check_outputs
+
+        try:  # refused up front: an empty name, a folder, a socket, the session this window has open
+            check_outputs([(what, path)], [("the session open in this window", self.session_path)])
             write(path)
         except OSError as exc:
             self.warn(f"{what} not written", f"Could not write {path}:\n{exc.strerror or exc}")

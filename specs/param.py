@@ -4,12 +4,28 @@ from __future__ import annotations
 
 import math
 import numbers
+import re
 from dataclasses import dataclass
 from typing import Any
 
 __all__ = ["Param", "ParamError", "format_number", "format_value"]
 
 KINDS = ("float", "int", "bool")
+#: The numbers people type: ASCII digits, an optional sign, point and exponent (``1e-3``, ``-.5``);
+#: ``inf``/``nan`` are read so that the range check can say why they are refused. Not ``1_0``,
+#: full-width or Arabic-Indic digits, which Python's ``float()`` would accept.
+NUMBER = re.compile(
+    r"\A[+-]?(?:(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|inf|infinity|nan)\Z", re.IGNORECASE | re.ASCII
+)
+
+
+def read_number(text: str) -> float:
+    """``float(text)`` for a plain ASCII decimal number; ValueError for anything else."""
+    if not NUMBER.match(text):
+        raise ValueError(f"not a plain decimal number: {text!r}")
+    return float(text)
+
+
 _TRUE = frozenset({"true", "yes", "on", "1"})
 _FALSE = frozenset({"false", "no", "off", "0"})
 
@@ -185,7 +201,7 @@ class Param:
                 return False
             raise self._error(owner, repr(raw), "must be true or false")
         try:
-            number = float(raw)
+            number = read_number(raw)
         except ValueError:
             noun = "a whole number" if self.kind == "int" else "a number"
             raise self._error(owner, _shown(raw), f"must be {noun} {self.range_text()}") from None

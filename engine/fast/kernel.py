@@ -100,7 +100,7 @@ def _run_lane(
     nlanes,
     lane,
     box,
-    tol2,
+    tol,
     vg,
     gr,
     hs,
@@ -163,7 +163,7 @@ def _run_lane(
             status[i] = DIVERGED
             stop[i] = t
             break
-        if tol2 >= 0.0 and gx * gx + gy * gy <= tol2:
+        if tol >= 0.0 and math.hypot(gx, gy) <= tol:  # |g| <= tol exactly (no under- or overflow)
             status[i] = CONVERGED
             stop[i] = t
             break
@@ -195,7 +195,7 @@ def _advance_impl(
     hist,
     nlanes,
     box,
-    tol2,
+    tol,
     vg,
     gr,
     hs,
@@ -240,7 +240,7 @@ def _advance_impl(
             nlanes[g],
             lane_of[i],
             box[g],
-            tol2[g],
+            tol[g],
             vg,
             gr,
             hs,
@@ -269,7 +269,7 @@ I_KMAX, I_T0, I_ROW0, I_TAKEN, I_RUNNING, I_STEPS, I_MAX, I_SCHED = range(8)
 
 def _step_impl(
     k, only, ints, lr0, lrs, full, grp, lane_of, fam, hp, flags, bstate, P, G, F, S, status, stop,
-    hist, nlanes, box, tol2, vg, gr, hs, kp, rtol,
+    hist, nlanes, box, tol, vg, gr, hs, kp, rtol,
 ):  # fmt: skip
     """One call for a whole race: up to ``k`` steps for every group (or only group ``only`` >= 0).
 
@@ -296,7 +296,7 @@ def _step_impl(
                 lrs[g, j] = lr0[g]
     advance(
         kmax, grp, lane_of, fam, hp, flags, lrs, t0, bstate, row0, P, G, F, S, status, stop, full,
-        hist, nlanes, box, tol2, vg, gr, hs, kp, rtol, taken, running,
+        hist, nlanes, box, tol, vg, gr, hs, kp, rtol, taken, running,
     )  # fmt: skip
     for g in range(ng):
         s0 = steps[g]

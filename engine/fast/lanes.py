@@ -48,7 +48,7 @@ BLOCK = {block}
 
 
 @numba.njit(cache={cache}, error_model="numpy", fastmath=False, nogil=True)
-def run_lanes(lo, hi, k, t0, lrs, tab, hp, flags, P, G, S, status, stop, box, tol2, kp, rtol):
+def run_lanes(lo, hi, k, t0, lrs, tab, hp, flags, P, G, S, status, stop, box, tol, kp, rtol):
     """Up to k steps of lanes lo..hi-1 (record='final'); returns the most steps a lane took."""
     X = np.empty(BLOCK)
     Y = np.empty(BLOCK)
@@ -66,7 +66,7 @@ def run_lanes(lo, hi, k, t0, lrs, tab, hp, flags, P, G, S, status, stop, box, to
     f0, f1 = flags[0], flags[1]
     cx, cy, lx, ly = box[0], box[1], box[2], box[3]
     has_box = lx == lx
-    check_tol = tol2 >= 0.0
+    check_tol = tol >= 0.0
     big = 1.7976931348623157e308
     most = 0
     for b0 in range(lo, hi, BLOCK):
@@ -111,7 +111,7 @@ def run_lanes(lo, hi, k, t0, lrs, tab, hp, flags, P, G, S, status, stop, box, to
                 else:
                     ok = (abs(nx) <= big) & (abs(ny) <= big)
                 ok = ok & (abs(ngx) <= big) & (abs(ngy) <= big)
-                conv = check_tol & (ngx * ngx + ngy * ngy <= tol2)
+                conv = check_tol & (np.hypot(ngx, ngy) <= tol)  # |g| <= tol exactly
                 run = ST[i] == RUNNING
                 X[i] = nx if run else x
                 Y[i] = ny if run else y
@@ -188,7 +188,7 @@ def run(fn: Any, k: int, t0: int, lrs: np.ndarray, tab: np.ndarray, batch: Any, 
     global _pool
     n = batch.P.shape[0]
     args = (k, t0, lrs, tab, batch.hp[g], batch.flags[g], batch.P, batch.G, batch.S, batch.status, batch.stop,
-            batch.box[g], float(batch.tol2[g]), kp, rtol)  # fmt: skip
+            batch.box[g], float(batch.tol[g]), kp, rtol)  # fmt: skip
     nt = min(threads(), max(1, (n * k) // MIN_THREAD_POINT_STEPS), -(-n // BLOCK))
     if nt <= 1:
         return int(fn(0, n, *args))

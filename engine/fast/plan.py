@@ -163,7 +163,7 @@ class FastBatch:
         self.hp = _stacked([r.hp for r in runs])
         self.flags = _stacked([r.flags for r in runs])
         self.box = _stacked([_box(r.runner) for r in runs])
-        self.tol2 = np.array([-1.0 if r.runner._tol2 is None else r.runner._tol2 for r in runs])
+        self.tol = np.array([-1.0 if r.runner.tol is None else r.runner.tol for r in runs])
         # one int table the step call reads and writes (rows: engine.fast.kernel.I_*)
         self.ints = np.zeros((8, ng), dtype=np.int64)
         self.kmax, self.t0, self.row0, self.taken, self.running, self.steps, self.budget, self.sched = self.ints
@@ -249,7 +249,7 @@ class FastBatch:
         K.step(
             k, g_only, self.ints, self.lr0, lrs, self.full, self.grp, self.lane_of, self.fam, self.hp, self.flags,
             self.bstate, self.P, self.G, self.F, self.S, self.status, self.stop, hist, self.nlanes, self.box,
-            self.tol2, vg, gr, hs, self.kp, SINGULAR_RTOL,
+            self.tol, vg, gr, hs, self.kp, SINGULAR_RTOL,
         )  # fmt: skip
         for run, n in zip(runs, steps.tolist()):
             run.runner.steps = n

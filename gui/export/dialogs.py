@@ -18,7 +18,7 @@ import os
 
 from PySide6 import QtCore, QtWidgets
 
-from export.files import ExportError
+from export.files import ExportError, Output, OutputError, check_outputs
 from export.formats import (
     DEFAULT_WIDTH,
     MAX_FPS,
@@ -170,6 +170,18 @@ class _ExportDialog(QtWidgets.QDialog):
         return path
 
 
+def refuse_over_inputs(window, what: str, path: str) -> Output:
+    """The checked output, or ExportError when ``path`` cannot be one: an empty name, a folder,
+    a socket, or the session file the window has open (an export must never replace it)."""
+    try:
+        checked = check_outputs(
+            [(what, path)], [("the session open in this window", getattr(window, "session_path", None))]
+        )
+    except OutputError as exc:
+        raise ExportError(exc.strerror) from None
+    return checked[what]
+
+
 class ImageExportDialog(_ExportDialog):
     """Export one panel (or the whole window) of a MainWindow as PNG or SVG."""
 
@@ -260,6 +272,7 @@ class ImageExportDialog(_ExportDialog):
         self.show_error("")
         QtWidgets.QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
         try:
+            refuse_over_inputs(self.window_, "the image", path)
             if opts["which"] == "view3d":
                 from .view3d import export_view3d
 
@@ -433,6 +446,8 @@ class AnimationExportDialog(_ExportDialog):
         self.show_error("")
         try:
             check_animation_path(path)
+            if refuse_over_inputs(self.parent(), "the animation", path).special:
+                raise ExportError(f"'{path}' is a pipe or a device: an animation is written to a regular file")
             frames = run_animation_export(self, self.config, path, **self.options())
         except ExportError as exc:
             self.show_error(str(exc))

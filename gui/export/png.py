@@ -11,7 +11,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from export.files import ExportError, write_atomically
+from export.files import ExportError, write_bytes
 
 from .export_mode import export_mode
 
@@ -118,8 +118,12 @@ def render_window_image(window, width: int | None, background: QtGui.QColor) -> 
 
 
 def write_png(image: QtGui.QImage, target: str, shown: str) -> None:
-    def write(tmp: str) -> None:
-        if not image.save(tmp, "PNG"):
-            raise ExportError("the PNG exporter failed (returned False)")
-
-    write_atomically(target, shown, write)
+    """Encode in memory, then write with Python's file I/O: a full disk is told as such
+    ("no space left on device"), not as libpng's "Write Error"."""
+    data = QtCore.QByteArray()
+    buffer = QtCore.QBuffer(data)
+    buffer.open(QtCore.QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise ExportError("the PNG exporter failed (returned False)")
+    buffer.close()
+    write_bytes(data.data(), target, shown)
