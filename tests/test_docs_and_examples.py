@@ -48,3 +48,13 @@ def test_example_runs(script, tmp_path, monkeypatch, capsys):
         assert len(shares) == 4 and abs(sum(shares) - 100) < 1.0
     if script.name == "race.py":
         assert "newton" in out and "converged" in out
+
+
+def test_no_benchmark_script_shadows_a_standard_module():
+    """`python benchmarks/NAME.py` puts benchmarks/ first on sys.path: a benchmarks/inspect.py broke every
+    other benchmark (numpy imports the standard inspect)."""
+    import sys
+    from pathlib import Path
+
+    names = {p.stem for p in (Path(__file__).resolve().parents[1] / "benchmarks").glob("*.py")}
+    assert not names & set(sys.stdlib_module_names)

@@ -15,7 +15,7 @@ interleaved (full, first, scrub per round); medians of ``--rounds`` rounds; ``sc
   Python, as a paint would) while the worker replays; before the worker, the window was blocked for
   the whole ``full`` time.
 
-    python benchmarks/inspect.py [--rounds 3] [--looks 50] [--sizes 1000,10000,100000] [--gaps]
+    python benchmarks/inspector.py [--rounds 3] [--looks 50] [--sizes 1000,10000,100000] [--gaps]
 """
 
 from __future__ import annotations
