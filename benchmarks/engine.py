@@ -185,7 +185,7 @@ def main() -> int:
     from arena.race import Race
 
     def race_us(n, k, total=400):
-        specs = list(OPTIMIZERS)
+        specs = compiled_specs()
         cfg = RaceConfig(surface="rosenbrock", start=(-1.5, 2.0), steps=10**6,
                          racers=[RacerConfig(specs[i % len(specs)]) for i in range(n)])  # fmt: skip
         race = Race(cfg)
@@ -203,7 +203,7 @@ def main() -> int:
         )
         print(f"  advance({k:>3}): 1 racer {one:7.2f}, 20 racers {twenty:7.2f} -> ratio {twenty / one:.2f} (< 3)")
     # what 20 racers cannot go below: each racer's own arithmetic (a lone racer advanced 2000 steps in one call)
-    specs = list(OPTIMIZERS)
+    specs = compiled_specs()
     own = []
     for i in range(20):
         r = Runner(fast_obj, specs[i % len(specs)], start=(-1.5, 2.0), max_steps=10**6)
@@ -229,6 +229,12 @@ def main() -> int:
           f"{hist / n:.0f} B per recorded step (72 B per row used: x, y, f, gx, gy, eff x, eff y, lr, batch loss; "
           f"capacity doubles)")  # fmt: skip
     return 0
+
+
+def compiled_specs():
+    """The optimizers the compiled step loop runs (the others step on NumPy beside a race's batch)."""
+    fast_obj = objective()[0]
+    return [n for n in OPTIMIZERS if Runner(fast_obj, n, start=(-1.5, 2.0), max_steps=1)._fast_run is not None]
 
 
 def _plain(name):

@@ -78,6 +78,20 @@ def _f64ptr(typingctx, addr):
 _opts: dict[str, Any] = dict(cache=True, error_model="numpy", fastmath=False, nogil=True)
 
 
+@numba.njit(inline="always", **_opts)
+def _within(gx, gy, tol):
+    """|g| <= tol exactly, as math.hypot decides: |g|^2 well below or above tol^2 settles it without a hypot;
+    only |g| within 1e-12 of tol (or a tol whose square is not a normal number) asks hypot."""
+    t2 = tol * tol
+    if 1e-290 <= t2 <= 1e290:
+        s2 = gx * gx + gy * gy
+        if s2 <= t2 * (1.0 - 1e-12):
+            return True
+        if s2 > t2 * (1.0 + 1e-12):
+            return False
+    return math.hypot(gx, gy) <= tol
+
+
 @numba.njit(**_opts)
 def _run_lane(
     i,
@@ -163,7 +177,7 @@ def _run_lane(
             status[i] = DIVERGED
             stop[i] = t
             break
-        if tol >= 0.0 and math.hypot(gx, gy) <= tol:  # |g| <= tol exactly (no under- or overflow)
+        if tol >= 0.0 and _within(gx, gy, tol):  # |g| <= tol exactly (no under- or overflow)
             status[i] = CONVERGED
             stop[i] = t
             break

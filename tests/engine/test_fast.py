@@ -355,3 +355,20 @@ def test_generated_kernel_modules_do_not_pile_up(tmp_path, monkeypatch):
     assert sorted(p.name.split(".")[0] for p in cache.glob("*.nbi") if not p.name.startswith(name)) == sorted(
         [legacy[1].stem] + [p.stem for p in old[:keep]]
     )
+
+
+def test_the_compiled_tolerance_test_decides_as_hypot_does():
+    """The step loop tests |g| <= tol with |g|^2 against tol^2 and asks hypot only near the edge: the same
+    decision as the NumPy path (np.hypot) on edges, denormals, huge and zero tolerances."""
+
+    from engine.fast.kernel import _within
+
+    rng = np.random.default_rng(0)
+    cases = [(0.0, 0.0, 0.0), (5e-324, 0.0, 0.0), (3e-310, 4e-310, 5e-310), (1e200, 1e200, 1.79e308),
+             (3.0, 4.0, 5.0), (3.0, 4.0, np.nextafter(5.0, 0)), (1e-160, 1e-160, 1.5e-160)]  # fmt: skip
+    for tol in (1e-6, 1.0, 1e155, 1e-150, 5e-324):
+        g = rng.normal(size=(500, 2)) * tol
+        edge = g / np.hypot(g[:, 0], g[:, 1])[:, None] * tol  # |g| = tol, up to rounding
+        cases += [(a, b, tol) for a, b in np.concatenate([g, edge, edge * (1 + 1e-16), edge * (1 - 1e-16)])]
+    for gx, gy, tol in cases:
+        assert _within(gx, gy, tol) == (np.hypot(gx, gy) <= tol), (gx, gy, tol)  # as the NumPy path decides
