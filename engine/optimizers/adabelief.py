@@ -188,8 +188,10 @@ OPTIMIZERS = (
                   high_open=True),
             *decay_params(True),
             Param("rectify", "bool", False, "RAdam's rectified step (SGD steps while the variance estimate is young)"),
+            # the rectification term sqrt((rho - 4) ...) is defined from rho >= 5 on: a lower threshold makes the
+            # reference (pytorch-optimizer) raise a math domain error at the steps with rho in (threshold, 4)
             Param("n_sma_threshold", "int", 5, "rectify: length of the moving average from which steps are adaptive",
-                  low=0, gui_max=100.0),
+                  low=5, gui_max=100.0),
             Param("degenerated_to_sgd", "bool", True, "rectify: take SGD steps before the threshold (else none)"),
             Param("ams_bound", "bool", False, "use the running maximum of s (AMSGrad style)"),
             P.eps(1e-16),
