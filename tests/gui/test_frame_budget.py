@@ -36,6 +36,11 @@ def test_the_window_holds_little_memory_per_recorded_step_beyond_the_engine(qtbo
     """What the panels keep grows by far less than 100 bytes per step per racer (measured:
     ~20 B, mostly the learning-rate panel's observed rates); the engine's own record is not counted
     (its history was reserved before the measurement and is not traced)."""
+    from engine import fast
+    from surfaces import get_surface
+
+    # the compiled path loads (numba's modules, the kernels: tens of MB) before the measurement, not during it
+    fast.wait_for(get_surface("rosenbrock").scalar_kernels, 300)
     w = make_window(ten_racers(60_000))
     c = w.controller
     w._on_playing(True)
