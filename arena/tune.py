@@ -31,7 +31,16 @@ from engine.registry import get_optimizer, resolve_hyperparams
 
 from .config import RaceConfig
 
-__all__ = ["Dimension", "TuneResult", "space_of", "tune_racer", "tune_race", "DEFAULT_TRIALS"]
+__all__ = [
+    "Dimension",
+    "TuneResult",
+    "space_of",
+    "tune_racer",
+    "tune_race",
+    "with_winners",
+    "summary_lines",
+    "DEFAULT_TRIALS",
+]
 
 DEFAULT_TRIALS = 64
 MAX_TRIALS = 4096
@@ -186,6 +195,20 @@ def tune_racer(config: RaceConfig, index: int, trials: int = DEFAULT_TRIALS, see
 def tune_race(config: RaceConfig, trials: int = DEFAULT_TRIALS, seed: int = 0) -> tuple[RaceConfig, list[TuneResult]]:
     """Every racer tuned; returns the race with the winners (names marked "tuned") and the results."""
     results = [tune_racer(config, i, trials, seed) for i in range(len(config.racers))]
+    return with_winners(config, results), results
+
+
+def summary_lines(results: list[TuneResult]) -> list[str]:
+    """Each racer's winner and what was searched (the CLI prints them, the window shows them)."""
+    lines = []
+    for res in results:
+        lines.append(res.describe())
+        lines.append("    searched: " + ("; ".join(d.describe() for d in res.space) or "nothing to tune"))
+    return lines
+
+
+def with_winners(config: RaceConfig, results: list[TuneResult]) -> RaceConfig:
+    """A copy of ``config`` whose racers have their tuned settings (names marked "tuned")."""
     tuned = config.copy()
     for racer, res in zip(tuned.racers, results):
         opt = get_optimizer(racer.optimizer)
@@ -193,4 +216,4 @@ def tune_race(config: RaceConfig, trials: int = DEFAULT_TRIALS, seed: int = 0) -
         racer.hyperparams = {k: v for k, v in res.best.items() if defaults.get(k) != v}
         if not racer.name.endswith(" (tuned)"):
             racer.name = f"{racer.name} (tuned)"
-    return tuned, results
+    return tuned

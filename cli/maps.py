@@ -160,19 +160,17 @@ def _suffixed(path: str, i: int, n: int) -> str:
 def run_maps(args) -> int:
     from arena.maps import map_image, write_map_csv, write_map_npz
     from engine.maps import compute
-    from export.files import ExportError, check_target
+    from export.files import ExportError, OutputError, check_outputs
 
     if not 200 <= args.width <= 8000:
         raise UsageError(f"--width {args.width}: expected 200 to 8000 pixels")
     jobs = build_jobs(args)
-    outputs = [p for p in (args.png, args.csv, args.npz) if p]
-    try:
-        for p in outputs:
-            check_target(p)
-    except ExportError as exc:
-        raise UsageError(str(exc)) from None
-    if len({os.path.realpath(p) for p in outputs}) != len(outputs):
-        raise UsageError("--png, --csv and --npz must name different files")
+    wanted = [(flag, path) for flag, path in (("--png", args.png), ("--csv", args.csv), ("--npz", args.npz)) if path]
+    try:  # the one output-path layer of every writer: refused before any work, two outputs naming one file too
+        check_outputs(wanted)
+    except OutputError as exc:
+        raise UsageError(exc.strerror) from None
+    outputs = [path for _, path in wanted]
     executor, client = _executor(args)
     results = []
     try:

@@ -219,6 +219,7 @@ def run_race(args) -> int:
             raise UsageError(f"--inspect {inspect}: give a step from 1 to the budget ({config.steps})")
     tuned = []
     if getattr(args, "tune", None) is not None:  # a fair race: every racer tuned on the race's own budget first
+        from arena.tune import summary_lines as tuned_lines
         from arena.tune import tune_race
 
         try:
@@ -227,9 +228,8 @@ def run_race(args) -> int:
             raise UsageError(f"--tune {args.tune}: {str(exc).splitlines()[0]}") from None
         if not args.quiet and args.csv != "-":
             print(f"tuned: random search, the racer's own setting + {args.tune - 1} draws, {config.steps} steps each")
-            for res in tuned:
-                print(f"  {res.describe()}")
-                print(f"    searched: {'; '.join(d.describe() for d in res.space) or 'nothing to tune'}")
+            for line in tuned_lines(tuned):
+                print(f"  {line}")
     race = Race(config)
     race.advance(config.steps)
     written = write_outputs(config, race, outputs)

@@ -30,13 +30,18 @@ def _run_network(app, config, run_steps: int, screenshot: str | None, size: tupl
         window.wait_for_landscape()
         for _ in range(3):
             app.processEvents()
-        ok = window.grab().save(screenshot, "PNG")
-        window.close()
-        if not ok:
-            sys.stderr.write(f"error: could not write screenshot {screenshot!r}\n")
-            return 2
-        return 0
+        return _save_screenshot(window, screenshot)
     return app.exec()
+
+
+def _save_screenshot(window, path: str) -> int:
+    """``gui --screenshot PATH``: the window as a PNG, then it closes; exit status 2 when not written."""
+    ok = window.grab().save(path, "PNG")
+    window.close()
+    if not ok:
+        sys.stderr.write(f"error: could not write screenshot {path!r}\n")
+        return 2
+    return 0
 
 
 def run_gui(
@@ -78,12 +83,7 @@ def run_gui(
         window.contour.update_field_now()  # the map sampled over its view now, not on the next timer tick
         QtCore.QTimer.singleShot(0, lambda: None)
         app.processEvents()
-        ok = window.grab().save(screenshot, "PNG")
-        window.close()
-        if not ok:
-            sys.stderr.write(f"error: could not write screenshot {screenshot!r}\n")
-            return 2
-        return 0
+        return _save_screenshot(window, screenshot)
     return app.exec()
 
 

@@ -8,7 +8,7 @@ import threading
 
 from PySide6 import QtCore, QtWidgets
 
-from arena.tune import DEFAULT_TRIALS, MAX_TRIALS, tune_racer
+from arena.tune import DEFAULT_TRIALS, MAX_TRIALS, summary_lines, tune_racer, with_winners
 
 
 class _Signals(QtCore.QObject):
@@ -115,19 +115,10 @@ class Tuner(QtCore.QObject):
         if self._cancel.is_set() or len(self.results) != len(self._config.racers):
             self.window.statusBar().showMessage("Tuning cancelled: the race is as it was", 6000)
             return
-        from engine.registry import get_optimizer
-
-        tuned = self._config.copy()
-        for racer, res in zip(tuned.racers, self.results):
-            defaults = {p.name: p.default for p in get_optimizer(racer.optimizer).hyperparams}
-            racer.hyperparams = {k: v for k, v in res.best.items() if defaults.get(k) != v}
-            if not racer.name.endswith(" (tuned)"):
-                racer.name = f"{racer.name} (tuned)"
+        tuned = with_winners(self._config, self.results)
         self.window.controller.load(tuned)
         lines = [f"{len(self.results)} racers tuned, {self._trials} trials x {tuned.steps} steps each:"]
-        for res in self.results:
-            lines.append(res.describe())
-            lines.append("    searched: " + ("; ".join(d.describe() for d in res.space) or "nothing to tune"))
+        lines += summary_lines(self.results)
         self.window.statusBar().showMessage(
             f"Fair race: every racer tuned ({self._trials} trials x {tuned.steps} steps); the race runs the winners",
             10000,

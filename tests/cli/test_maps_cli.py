@@ -94,7 +94,7 @@ def test_boundary_marks_the_stable_quadrant(cli, tmp_path):
         (("sweep", "--optimizer", "sgd", "--x", "lr=0.1..1", "--y", "momentum=0..2"), "momentum"),
         (("boundary", "--x", "-1..1"), "log axis needs a range above 0"),
         (("basins", "--csv", "/no/such/folder/a.csv"), "folder does not exist"),
-        (("basins", "--csv", "same.out", "--npz", "same.out"), "must name different files"),
+        (("basins", "--csv", "same.out", "--npz", "same.out"), "both name 'same.out'"),
         (("basins", "--workers", "0"), "--workers 0: expected 1 to 256"),
         (("basins", "--width", "10"), "--width 10"),
     ],
