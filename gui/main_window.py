@@ -628,11 +628,16 @@ class MainWindow(QtWidgets.QMainWindow):
         if self.racers_dock.width() < 0.8 * want:  # squeezed (to ~70 px), not a few pixels of layout rounding
             self.resizeDocks(left, [want] * len(left), QtCore.Qt.Orientation.Horizontal)
 
+    def _remember_left_column(self) -> None:
+        """The left column's width while no right-hand dock shares the window (what _keep_left_column gives
+        back); only once laid out: before the window shows, the docks report their unlaid-out widths."""
+        right = (self.inspector_dock, self.view3d_dock, self.maps_dock)
+        if self.isVisible() and not any(d.isVisible() and not d.isFloating() for d in right):
+            self._left_width = self.racers_dock.width()
+
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
-        right = (self.inspector_dock, self.view3d_dock, self.maps_dock)
-        if not any(d.isVisible() and not d.isFloating() for d in right):
-            self._left_width = self.racers_dock.width()  # what _keep_left_column gives back
+        self._remember_left_column()
 
     @property
     def view3d(self):
@@ -965,6 +970,7 @@ class MainWindow(QtWidgets.QMainWindow):
         super().showEvent(event)
         # the single-key shortcuts' router sees every event of the application: only while the window shows
         QtWidgets.QApplication.instance().installEventFilter(self.key_router)
+        QtCore.QTimer.singleShot(0, self._remember_left_column)  # once the docks are laid out
         if not self._sized_docks:
             self._sized_docks = True
             if not self._restored_state:

@@ -198,3 +198,27 @@ def test_a_narrow_window_shows_the_inspector_floating_and_keeps_its_panels(windo
     qtbot.wait(50)
     assert window.inspector_dock.isFloating() and window.inspector_dock.width() >= 360
     assert window.contour.width() >= map_width, "the map is not squeezed by a third column"
+
+
+def test_a_right_hand_dock_leaves_the_left_column_its_width(qtbot, tmp_path):
+    """Sized before it shows (``gui --size``), the window once remembered the left column's unlaid-out width
+    (~70 px): a right-hand dock, docked for a moment before it floats (1024x768) or docked for good
+    (1600x1000), then left the surface and racer docks squeezed. They keep the width they had."""
+    from PySide6 import QtCore
+
+    from gui.main_window import MainWindow
+
+    for size in ((1024, 768), (1600, 1000)):
+        ini = str(tmp_path / f"settings-{size[0]}.ini")  # a fresh window each: no saved layout
+        window = MainWindow(settings=QtCore.QSettings(ini, QtCore.QSettings.Format.IniFormat))
+        qtbot.addWidget(window)
+        window.resize(*size)
+        window.show()
+        qtbot.wait(50)
+        left = window.racers_dock.width()
+        assert left > 150
+        window.maps_dock.toggleViewAction().trigger()
+        qtbot.waitUntil(lambda w=window: w.maps_dock.isVisible(), timeout=3000)
+        qtbot.wait(50)
+        assert window.racers_dock.width() >= left - 10, size
+        window.close()
