@@ -101,6 +101,14 @@ def display_help(why: str) -> str:
 
 
 MIN_SIZE, MAX_SIZE = 320, 16384
+GUI_LANGUAGES = ("en", "zh_CN")  # gui.i18n.LANGUAGES' codes (checked here without importing Qt)
+
+
+def check_language(code: str) -> str:
+    """``gui --lang CODE``: CODE if the window has that language; a UsageError naming the choices otherwise."""
+    if code not in GUI_LANGUAGES:
+        raise UsageError(f"--lang {code!r}: unknown language; choose one of {', '.join(GUI_LANGUAGES)}")
+    return code
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -141,6 +149,8 @@ def run_gui(
     if run_steps < 0:
         raise UsageError(f"--run-steps {run_steps}: must be >= 0")
     show = {k: v for k, v in (show or {}).items() if v is not None and v is not False}
+    if show.get("lang") is not None:
+        check_language(show["lang"])
     if show.get("inspect") is not None and show["inspect"] < 0:
         raise UsageError(f"--inspect {show['inspect']}: must be >= 0 (0: the start)")
     if screenshot is not None:

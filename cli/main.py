@@ -65,6 +65,11 @@ def build_parser() -> Parser:
     gui.add_argument("--inspect-racer", metavar="NAME", help="the racer the Inspector looks at (default: the first)")
     gui.add_argument("--view3d", action="store_true", help="open the 3-D view (needs OpenGL: a desktop or xvfb-run)")
     gui.add_argument("--gradient-field", action="store_true", help="draw the gradient field over the map")
+    gui.add_argument(
+        "--lang",
+        metavar="CODE",
+        help="the window's language: en or zh_CN (default: View > Language's choice, else the system's)",
+    )
     sub.add_parser("list", help="list surfaces and optimizers with every parameter")
     race = sub.add_parser(
         "race",
@@ -161,6 +166,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "inspect_racer": getattr(args, "inspect_racer", None),
                 "view3d": getattr(args, "view3d", False),
                 "gradient_field": getattr(args, "gradient_field", False),
+                "lang": getattr(args, "lang", None),
             },
         )
     except UsageError as exc:

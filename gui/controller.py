@@ -14,6 +14,8 @@ from arena import Race, RaceConfig, RacerConfig, next_color
 from engine import OPTIMIZERS
 from engine.options import check_options_for, resolve_options
 
+from .i18n import tr
+
 FRAME_MS = 16
 SLOW_MOTION_BUDGET = 60  # races of at most this many steps start in slow motion
 
@@ -47,13 +49,13 @@ class RaceController(QtCore.QObject):
 
     def play(self) -> None:
         if not self.config.racers:
-            self.message.emit("No racers yet: add one in the Racers dock (Add ▾) or from the Race menu.")
+            self.message.emit(tr("No racers yet: add one in the Racers dock (Add ▾) or from the Race menu."))
             return
         if self.race.done:
             if self.race.steps >= self.config.steps and not all(r.done for r in self.race.runners):
-                self.message.emit("The step budget is used up: raise it in the Race dock to go on.")
+                self.message.emit(tr("The step budget is used up: raise it in the Race dock to go on."))
             else:
-                self.message.emit("Every racer has stopped: press Reset to race again.")
+                self.message.emit(tr("Every racer has stopped: press Reset to race again."))
             return
         if not self.playing:
             self.timer.start()
@@ -69,7 +71,7 @@ class RaceController(QtCore.QObject):
 
     def step(self, k: int = 1) -> int:
         if not self.config.racers:
-            self.message.emit("No racers yet: add one in the Racers dock (Add ▾) or from the Race menu.")
+            self.message.emit(tr("No racers yet: add one in the Racers dock (Add ▾) or from the Race menu."))
             return 0
         taken = self.race.advance(k)
         if taken:

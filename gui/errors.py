@@ -8,6 +8,8 @@ import traceback
 
 from PySide6 import QtWidgets
 
+from .i18n import tr
+
 log = logging.getLogger("gradient_arena")
 
 
@@ -25,10 +27,11 @@ def install_excepthook(parent_getter=lambda: None) -> None:
         try:
             box = QtWidgets.QMessageBox(parent_getter())
             box.setIcon(QtWidgets.QMessageBox.Icon.Critical)
-            box.setWindowTitle("Gradient Arena: unexpected error")
+            box.setWindowTitle(tr("Gradient Arena: unexpected error"))
             box.setText(
-                f"{exc_type.__name__}: {exc}\n\nThe race and your settings are unchanged. "
-                "Details were written to the log."
+                tr("{error}\n\nThe race and your settings are unchanged. Details were written to the log.").format(
+                    error=f"{exc_type.__name__}: {exc}"
+                )
             )
             box.setDetailedText(text)
             box.exec()

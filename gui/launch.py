@@ -1,4 +1,5 @@
-"""Starting the window: ``python main.py gui [--preset NAME] [--run-steps N] [--screenshot FILE] [--size WxH]``."""
+"""Starting the window: ``python main.py gui [--preset NAME] [--run-steps N] [--screenshot FILE] [--size WxH]
+[--lang en|zh_CN]``."""
 
 from __future__ import annotations
 
@@ -10,12 +11,18 @@ from arena import load_preset, load_session
 
 from .app import make_app
 from .errors import install_excepthook
+from .i18n import chosen_language, set_language
 from .main_window import MainWindow
 from .network_window import NetworkWindow
 
 # --screenshot renders the default layout at this size unless --size says otherwise, whatever the
 # screen (the window otherwise opens at 90% of the available screen, at most this size)
 SCREENSHOT_SIZE = QtCore.QSize(1480, 920)
+
+
+def user_settings() -> QtCore.QSettings:
+    """The settings the window remembers its layout, folders and language in (MainWindow's default)."""
+    return QtCore.QSettings("GradientArena", "Gradient Arena")
 
 
 def _run_network(app, config, run_steps: int, screenshot: str | None, size: tuple[int, int] | None) -> int:
@@ -55,6 +62,7 @@ def run_gui(
     inspect_racer: str | None = None,
     view3d: bool = False,
     gradient_field: bool = False,
+    lang: str | None = None,
 ) -> int:
     app = make_app()
     config = load_preset(preset) if preset else (load_session(session) if session else None)
@@ -63,6 +71,8 @@ def run_gui(
         # a screenshot shows the default layout at a fixed size and leaves the user's settings alone
         scratch = QtCore.QTemporaryDir()
         settings = QtCore.QSettings(scratch.filePath("settings.ini"), QtCore.QSettings.Format.IniFormat)
+    # --lang for this run (not remembered), else View > Language's choice, else the system locale's language
+    set_language(lang or chosen_language(settings if settings is not None else user_settings()))
     if config is not None and config.is_network:  # a network race has its own window and panels
         return _run_network(app, config, run_steps, screenshot, size)
     window = MainWindow(settings=settings, config=config)

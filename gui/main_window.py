@@ -27,6 +27,16 @@ from .docks.maps_dock import MapsDock
 from .docks.race_dock import RaceControlsDock
 from .docks.racers_dock import RacersDock
 from .docks.surface_dock import SurfaceDock
+from .i18n import (
+    LANGUAGES,
+    QT_TR_NOOP,
+    current_language,
+    remember_language,
+    retranslate_on_change,
+    set_language,
+    tr,
+    tr_in,
+)
 from .panels.contour_panel import ContourPanel
 from .panels.learning_rate_panel import MODE_TIPS as LR_MODE_TIPS
 from .panels.learning_rate_panel import LearningRatePanel
@@ -43,10 +53,24 @@ RIGHT_DOCKS_MIN_WINDOW = 1300  # narrower windows show the Inspector and the 3-D
 LEFT_COLUMN_MIN = 200  # px: the surface and racer docks stay readable when a right-hand dock shows
 MAX_RECENT = 8
 LR_MODES = (
-    ("own", "Optimizer's own rate", LR_MODE_TIPS["own"]),
-    ("observed", "Observed |Δθ / g|", LR_MODE_TIPS["observed"]),
+    ("own", QT_TR_NOOP("Optimizer's own rate"), LR_MODE_TIPS["own"]),
+    ("observed", QT_TR_NOOP("Observed |Δθ / g|"), LR_MODE_TIPS["observed"]),
 )
-SESSION_FILTER = "Gradient Arena session (*.json);;All files (*)"
+# the race's state as the status bar shows it (race_state() gives the English key)
+RACE_STATES = {
+    "ready": QT_TR_NOOP("ready"),
+    "running": QT_TR_NOOP("running"),
+    "paused": QT_TR_NOOP("paused"),
+    "finished": QT_TR_NOOP("finished"),
+}
+
+
+def session_filter() -> str:
+    return tr("Gradient Arena session (*.json);;All files (*)")
+
+
+def csv_filter() -> str:
+    return tr("CSV (*.csv)")
 
 
 SHORTCUT_KEYS = (
@@ -136,7 +160,6 @@ class MainWindow(QtWidgets.QMainWindow):
     def __init__(self, settings: QtCore.QSettings | None = None, config: RaceConfig | None = None):
         super().__init__()
         self.setObjectName("MainWindow")
-        self.setWindowTitle("Gradient Arena")
         self.settings = settings if settings is not None else QtCore.QSettings("GradientArena", "Gradient Arena")
         if config is None:
             config = self._last_config() or load_preset(DEFAULT_PRESET)
@@ -186,7 +209,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.addDockWidget(QtCore.Qt.DockWidgetArea.LeftDockWidgetArea, self.racers_dock)
         self.addDockWidget(QtCore.Qt.DockWidgetArea.BottomDockWidgetArea, self.race_dock)
         self._data_panel = None  # made when a data surface or the user first shows the Data dock
-        self.data_dock = QtWidgets.QDockWidget("Data", self)
+        self.data_dock = QtWidgets.QDockWidget(self)
         self.data_dock.setObjectName("DataDock")
         self.addDockWidget(QtCore.Qt.DockWidgetArea.BottomDockWidgetArea, self.data_dock)
         self.splitDockWidget(self.race_dock, self.data_dock, QtCore.Qt.Orientation.Horizontal)
@@ -196,7 +219,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.inspector_dock = InspectorDock(self)
         self.addDockWidget(QtCore.Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
         self.inspector_dock.hide()
-        self.view3d_dock = QtWidgets.QDockWidget("3-D view", self)
+        self.view3d_dock = QtWidgets.QDockWidget(self)
         self.view3d_dock.setObjectName("View3DDock")
         self.addDockWidget(QtCore.Qt.DockWidgetArea.RightDockWidgetArea, self.view3d_dock)
         self.tabifyDockWidget(self.inspector_dock, self.view3d_dock)
@@ -218,13 +241,12 @@ class MainWindow(QtWidgets.QMainWindow):
         self._build_menus()
         self.contour.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)  # where Enter in a field sends the focus
         self.key_router = KeyRouter(self, self.contour)  # watches the application's keys while the window shows
-        self.statusBar().showMessage("Click the map to start every racer there.  Space: play/pause, →: step, R: reset")
         self.race_status = QtWidgets.QLabel()
         self.race_status.setObjectName("raceStatus")
-        self.race_status.setToolTip(
-            "ready: no step taken yet; running; paused; finished (budget used or every racer stopped)"
-        )
         self.statusBar().addPermanentWidget(self.race_status)
+        self.retranslate()
+        retranslate_on_change(self, self.retranslate)
+        self.statusBar().showMessage(self._hint())
         self._connect()
         self.default_state = self.saveState()
         self._on_surface_changed()
@@ -239,14 +261,13 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # ------------------------------------------------------------------ build
     def _action(self, key, text, shortcut, tip, slot, icon=None) -> QtGui.QAction:
-        act = QtGui.QAction(text, self)
+        """An action of the window; ``text`` and ``tip`` are English sources (QT_TR_NOOP), shown translated."""
+        act = QtGui.QAction(self)
         act.setObjectName(f"{key}Action")
         if shortcut:
             act.setShortcut(QtGui.QKeySequence(shortcut))
-            seq = QtGui.QKeySequence(shortcut).toString(QtGui.QKeySequence.SequenceFormat.NativeText)
-            tip = f"{tip} ({seq})"
-        act.setToolTip(tip)
-        act.setStatusTip(tip)
+        self._action_texts[key] = (text, tip)
+        self._translate_action(act, key)
         if icon is not None:
             act.setIcon(self.style().standardIcon(icon))
         act.triggered.connect(slot)
@@ -254,93 +275,159 @@ class MainWindow(QtWidgets.QMainWindow):
         self.addAction(act)
         return act
 
+    def _translate_action(self, act: QtGui.QAction, key: str) -> None:
+        text, tip = self._action_texts[key]
+        tip = tr(tip)
+        if not act.shortcut().isEmpty():
+            seq = act.shortcut().toString(QtGui.QKeySequence.SequenceFormat.NativeText)
+            tip = tr("{tip} ({shortcut})").format(tip=tip, shortcut=seq)
+        act.setText(tr(text))
+        act.setToolTip(tip)
+        act.setStatusTip(tip)
+
     def _build_actions(self) -> None:
         self.actions: dict[str, QtGui.QAction] = {}
+        self._action_texts: dict[str, tuple[str, str]] = {}
         sp = QtWidgets.QStyle.StandardPixmap
-        self._action("play", "Play", "Space", "Play or pause the race", self.controller.toggle_play, sp.SP_MediaPlay)
-        self._action("step", "Step", "Right", "Take one step", lambda: self.controller.step(1), sp.SP_MediaSeekForward)
         self._action(
-            "reset", "Reset", "R", "Restart every racer from the start", self.controller.reset, sp.SP_BrowserReload
+            "play",
+            QT_TR_NOOP("Play"),
+            "Space",
+            QT_TR_NOOP("Play or pause the race"),
+            self.controller.toggle_play,
+            sp.SP_MediaPlay,
         )
-        self._action("resetView", "Reset view", "Ctrl+0", "Show the whole surface again", self.contour.reset_view)
-        self._action("quit", "Quit", "Ctrl+Q", "Quit Gradient Arena", self.close)
+        self._action(
+            "step",
+            QT_TR_NOOP("Step"),
+            "Right",
+            QT_TR_NOOP("Take one step"),
+            lambda: self.controller.step(1),
+            sp.SP_MediaSeekForward,
+        )
+        self._action(
+            "reset",
+            QT_TR_NOOP("Reset"),
+            "R",
+            QT_TR_NOOP("Restart every racer from the start"),
+            self.controller.reset,
+            sp.SP_BrowserReload,
+        )
+        self._action(
+            "resetView",
+            QT_TR_NOOP("Reset view"),
+            "Ctrl+0",
+            QT_TR_NOOP("Show the whole surface again"),
+            self.contour.reset_view,
+        )
+        self._action("quit", QT_TR_NOOP("Quit"), "Ctrl+Q", QT_TR_NOOP("Quit Gradient Arena"), self.close)
         grad = self._action(
             "gradientField",
-            "Gradient field",
+            QT_TR_NOOP("Gradient field"),
             "Ctrl+G",
-            "Draw the direction of steepest descent, −∇f, over the map (longer arrows: steeper)",
+            QT_TR_NOOP("Draw the direction of steepest descent, −∇f, over the map (longer arrows: steeper)"),
             lambda: self.contour.set_gradient_field(self.actions["gradientField"].isChecked()),
         )
         grad.setCheckable(True)
         for key, text, shortcut, tip, delta in (
-            ("inspectPrev", "Inspect previous step", ",", "The Inspector's step one back", -1),
-            ("inspectNext", "Inspect next step", ".", "The Inspector's step one on", 1),
-            ("inspectFirst", "Inspect the start", "Home", "The Inspector at the start (the curvature there)", None),
-            ("inspectLast", "Inspect last step", "End", "The Inspector at the last step taken", None),
+            ("inspectPrev", QT_TR_NOOP("Inspect previous step"), ",", QT_TR_NOOP("The Inspector's step one back"), -1),
+            ("inspectNext", QT_TR_NOOP("Inspect next step"), ".", QT_TR_NOOP("The Inspector's step one on"), 1),
+            (
+                "inspectFirst",
+                QT_TR_NOOP("Inspect the start"),
+                "Home",
+                QT_TR_NOOP("The Inspector at the start (the curvature there)"),
+                None,
+            ),
+            (
+                "inspectLast",
+                QT_TR_NOOP("Inspect last step"),
+                "End",
+                QT_TR_NOOP("The Inspector at the last step taken"),
+                None,
+            ),
         ):
             self._action(key, text, shortcut, tip, lambda checked=False, k=key, d=delta: self._inspect_key(k, d))
             self.actions[key].setEnabled(False)
         self._action(
             "open",
-            "Open session…",
+            QT_TR_NOOP("Open session…"),
             "Ctrl+O",
-            "Open a saved race (session file)",
+            QT_TR_NOOP("Open a saved race (session file)"),
             self.open_session_dialog,
             sp.SP_DialogOpenButton,
         )
         self._action(
             "save",
-            "Save session",
+            QT_TR_NOOP("Save session"),
             "Ctrl+S",
-            "Save this race as a session file",
+            QT_TR_NOOP("Save this race as a session file"),
             self.save_session,
             sp.SP_DialogSaveButton,
         )
         self._action(
-            "saveAs", "Save session as…", "Ctrl+Shift+S", "Save this race under a new name", self.save_session_as
+            "saveAs",
+            QT_TR_NOOP("Save session as…"),
+            "Ctrl+Shift+S",
+            QT_TR_NOOP("Save this race under a new name"),
+            self.save_session_as,
         )
         self._action(
             "exportImage",
-            "Export image…",
+            QT_TR_NOOP("Export image…"),
             "Ctrl+E",
-            "Save the map, a panel or the whole window as PNG or SVG",
+            QT_TR_NOOP("Save the map, a panel or the whole window as PNG or SVG"),
             lambda: self.export_image_dialog(),
         )
         self._action(
             "exportAnimation",
-            "Export animation…",
+            QT_TR_NOOP("Export animation…"),
             "Ctrl+Shift+E",
-            "Save the race as an animated GIF or MP4",
+            QT_TR_NOOP("Save the race as an animated GIF or MP4"),
             self.export_animation_dialog,
         )
         self._action(
             "exportView3d",
-            "Export 3-D view…",
+            QT_TR_NOOP("Export 3-D view…"),
             None,
-            "Save the 3-D view (View > 3-D view) as a PNG image",
+            QT_TR_NOOP("Save the 3-D view (View > 3-D view) as a PNG image"),
             lambda: self.export_image_dialog("view3d"),
         )
-        self._action("exportCsv", "Export race CSV…", None, "Every racer, every step, as CSV", self.export_csv_dialog)
-        self._action("exportSummary", "Export leaderboard CSV…", None, "One row per racer", self.export_summary_dialog)
+        self._action(
+            "exportCsv",
+            QT_TR_NOOP("Export race CSV…"),
+            None,
+            QT_TR_NOOP("Every racer, every step, as CSV"),
+            self.export_csv_dialog,
+        )
+        self._action(
+            "exportSummary",
+            QT_TR_NOOP("Export leaderboard CSV…"),
+            None,
+            QT_TR_NOOP("One row per racer"),
+            self.export_summary_dialog,
+        )
         self._action(
             "restoreLayout",
-            "Restore default layout",
+            QT_TR_NOOP("Restore default layout"),
             None,
-            "Put the docks back where they started",
+            QT_TR_NOOP("Put the docks back where they started"),
             self.restore_default_layout,
         )
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        self.file_menu = file_menu = bar.addMenu("")
+        file_menu.setObjectName("fileMenu")
         file_menu.addAction(self.actions["open"])
-        self.recent_menu = file_menu.addMenu("Open recent")
+        self.recent_menu = file_menu.addMenu("")
         self.recent_menu.setObjectName("recentMenu")
         self._fill_recent()
         file_menu.addAction(self.actions["save"])
         file_menu.addAction(self.actions["saveAs"])
         file_menu.addSeparator()
-        self.export_menu = file_menu.addMenu("Export")
+        self.export_menu = file_menu.addMenu("")
+        self.export_menu.setObjectName("exportMenu")
         self.export_menu.addAction(self.actions["exportImage"])
         self.export_menu.addAction(self.actions["exportView3d"])
         self.export_menu.addAction(self.actions["exportAnimation"])
@@ -348,31 +435,36 @@ class MainWindow(QtWidgets.QMainWindow):
         self.export_menu.addAction(self.actions["exportSummary"])
         file_menu.addSeparator()
         file_menu.addAction(self.actions["quit"])
-        self.edit_menu = bar.addMenu("&Edit")
-        copy_torch = self.edit_menu.addAction("Copy racer as torch.optim code")
+        self.edit_menu = bar.addMenu("")
+        self.edit_menu.setObjectName("editMenu")
+        self.copy_torch_action = copy_torch = self.edit_menu.addAction("")
         copy_torch.setObjectName("copyTorchAction")
         copy_torch.setShortcut(QtGui.QKeySequence("Ctrl+Shift+C"))
-        copy_torch.setToolTip("A runnable torch script reproducing the selected racer's path, on the clipboard")
         copy_torch.triggered.connect(lambda: self.racers_dock.copy_torch())
-        race_menu = bar.addMenu("&Race")
+        self.race_menu = race_menu = bar.addMenu("")
+        race_menu.setObjectName("raceMenu")
         for key in ("play", "step", "reset"):
             race_menu.addAction(self.actions[key])
         race_menu.addSeparator()
-        tune = race_menu.addAction("Tune all racers (fair race)…")
+        self.tune_action = tune = race_menu.addAction("")
         tune.setObjectName("tuneAll")
-        tune.setToolTip("Search every racer's hyperparameters on the race's own budget and race the winners")
         tune.triggered.connect(self.tuner.ask_and_start)
-        add_menu = race_menu.addMenu("Add racer")
-        for name, opt in OPTIMIZERS.items():
-            act = add_menu.addAction(f"{opt.title}  ({name})")
+        self.add_menu = add_menu = race_menu.addMenu("")
+        add_menu.setObjectName("addRacerMenu")
+        for name in OPTIMIZERS:
+            act = add_menu.addAction("")
+            act.setData(name)
             act.triggered.connect(lambda checked=False, n=name: self.racers_dock.add(n))
-        self.presets_menu = bar.addMenu("&Presets")
-        for name, title in list_presets():
-            act = self.presets_menu.addAction(title)
+        self.presets_menu = bar.addMenu("")
+        self.presets_menu.setObjectName("presetsMenu")
+        self._preset_titles = dict(list_presets())
+        for name in self._preset_titles:
+            act = self.presets_menu.addAction("")
             act.setObjectName(f"preset_{name}")
             act.setData(name)
             act.triggered.connect(lambda checked=False, n=name: self.open_preset(n))
-        view = bar.addMenu("&View")
+        self.view_menu = view = bar.addMenu("")
+        view.setObjectName("viewMenu")
         view.addAction(self.actions["resetView"])
         view.addSeparator()
         view.addAction(self.actions["gradientField"])
@@ -381,46 +473,129 @@ class MainWindow(QtWidgets.QMainWindow):
             view.addAction(dock.toggleViewAction())
         inspector = self.inspector_dock.toggleViewAction()
         inspector.setShortcut(QtGui.QKeySequence("Ctrl+I"))
-        inspector.setToolTip("Look inside one racer's step: its optimizer state, equations and the local curvature")
         view.addAction(inspector)
         view3d = self.view3d_dock.toggleViewAction()
         view3d.setShortcut(QtGui.QKeySequence("Ctrl+3"))
-        view3d.setToolTip("The surface in 3-D with every racer's path on it")
         view.addAction(view3d)
         maps_action = self.maps_dock.toggleViewAction()
         maps_action.setShortcut(QtGui.QKeySequence("Ctrl+M"))
-        maps_action.setToolTip("Basins of attraction, hyperparameter sweeps and the trainability boundary")
         view.addAction(maps_action)
-        inspect_menu = view.addMenu("Inspect step")
+        self.inspect_menu = inspect_menu = view.addMenu("")
+        inspect_menu.setObjectName("inspectMenu")
         for key in ("inspectPrev", "inspectNext", "inspectFirst", "inspectLast"):
             inspect_menu.addAction(self.actions[key])
         view.addAction(self.actions["restoreLayout"])
         view.addSeparator()
-        self.lr_mode_menu = view.addMenu("Learning rate shows")
+        self.lr_mode_menu = view.addMenu("")
         self.lr_mode_menu.setObjectName("lrModeMenu")
         self.lr_mode_menu.setToolTipsVisible(True)
         group = QtGui.QActionGroup(self)
-        for key, text, tip in LR_MODES:
-            act = self.lr_mode_menu.addAction(text)
+        for key, _text, _tip in LR_MODES:
+            act = self.lr_mode_menu.addAction("")
             act.setObjectName(f"lrMode_{key}")
             act.setCheckable(True)
             act.setChecked(self.lr.mode == key)
-            act.setToolTip(tip)
-            act.setStatusTip(tip)
             act.setData(key)
             group.addAction(act)
             act.triggered.connect(lambda checked=False, k=key: self.lr.set_mode(k))
         self.lr.modeChanged.connect(self._sync_lr_mode_menu)
-        help_menu = bar.addMenu("&Help")
-        about = help_menu.addAction("About Gradient Arena")
+        view.addSeparator()
+        self._build_language_menu(view)
+        self.help_menu = help_menu = bar.addMenu("")
+        help_menu.setObjectName("helpMenu")
+        self.about_action = about = help_menu.addAction("")
+        about.setObjectName("aboutAction")
         about.triggered.connect(self.about)
-        tools = self.addToolBar("Race")
+        self.toolbar = tools = self.addToolBar("")
         tools.setObjectName("RaceToolBar")
         tools.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for key in ("play", "step", "reset", "resetView"):
             tools.addAction(self.actions[key])
         tools.addSeparator()
         tools.addAction(self.actions["exportImage"])
+
+    def _build_language_menu(self, view: QtWidgets.QMenu) -> None:
+        """View > Language: English / 简体中文, each named in itself; the checked one is the current language."""
+        self.language_menu = view.addMenu("")
+        self.language_menu.setObjectName("languageMenu")
+        self.language_group = QtGui.QActionGroup(self)
+        self.language_group.setExclusive(True)
+        for code, name in LANGUAGES:
+            act = self.language_menu.addAction(name)  # each language in its own words: never translated
+            act.setObjectName(f"language_{code}")
+            act.setCheckable(True)
+            act.setData(code)
+            self.language_group.addAction(act)
+            act.triggered.connect(lambda checked=False, c=code: self.choose_language(c))
+        self._sync_language_menu()
+
+    def _sync_language_menu(self) -> None:
+        for act in self.language_group.actions():
+            act.setChecked(act.data() == current_language())
+
+    def choose_language(self, code: str) -> None:
+        """View > Language: the window in ``code`` from now on (live, the race untouched), remembered."""
+        set_language(code)
+        remember_language(self.settings, code)
+        self._sync_language_menu()
+
+    def _hint(self) -> str:
+        return tr("Click the map to start every racer there.  Space: play/pause, →: step, R: reset")
+
+    def retranslate(self) -> None:
+        """Every text the window itself shows, in the current language (called again on a language change)."""
+        self.setWindowTitle(self._window_title())
+        for key, act in self.actions.items():
+            self._translate_action(act, key)
+        self.data_dock.setWindowTitle(tr("Data"))
+        self.view3d_dock.setWindowTitle(tr("3-D view"))
+        self.race_status.setToolTip(
+            tr("ready: no step taken yet; running; paused; finished (budget used or every racer stopped)")
+        )
+        self._show_race_status()
+        self._show_play_action(self.controller.playing)
+        if not hasattr(self, "file_menu"):
+            return  # the menus are made after the docks
+        self.file_menu.setTitle(tr("&File"))
+        self.recent_menu.setTitle(tr("Open recent"))
+        self.export_menu.setTitle(tr("Export"))
+        self.edit_menu.setTitle(tr("&Edit"))
+        self.copy_torch_action.setText(tr("Copy racer as torch.optim code"))
+        self.copy_torch_action.setToolTip(
+            tr("A runnable torch script reproducing the selected racer's path, on the clipboard")
+        )
+        self.race_menu.setTitle(tr("&Race"))
+        self.tune_action.setText(tr("Tune all racers (fair race)…"))
+        self.tune_action.setToolTip(
+            tr("Search every racer's hyperparameters on the race's own budget and race the winners")
+        )
+        self.add_menu.setTitle(tr("Add racer"))
+        for act in self.add_menu.actions():
+            name = act.data()
+            act.setText(tr("{title}  ({name})").format(title=tr_in("optimizers", OPTIMIZERS[name].title), name=name))
+        self.presets_menu.setTitle(tr("&Presets"))
+        for act in self.presets_menu.actions():
+            act.setText(tr_in("presets", self._preset_titles[act.data()]))
+        self.view_menu.setTitle(tr("&View"))
+        self.inspector_dock.toggleViewAction().setToolTip(
+            tr("Look inside one racer's step: its optimizer state, equations and the local curvature")
+        )
+        self.view3d_dock.toggleViewAction().setToolTip(tr("The surface in 3-D with every racer's path on it"))
+        self.maps_dock.toggleViewAction().setToolTip(
+            tr("Basins of attraction, hyperparameter sweeps and the trainability boundary")
+        )
+        self.inspect_menu.setTitle(tr("Inspect step"))
+        self.lr_mode_menu.setTitle(tr("Learning rate shows"))
+        modes = {key: (text, tip) for key, text, tip in LR_MODES}
+        for act in self.lr_mode_menu.actions():
+            text, tip = modes[act.data()]
+            act.setText(tr(text))
+            act.setToolTip(tr(tip))
+            act.setStatusTip(tr(tip))
+        self.language_menu.setTitle(tr("Language"))
+        self.help_menu.setTitle(tr("&Help"))
+        self.about_action.setText(tr("About Gradient Arena"))
+        self.toolbar.setWindowTitle(tr("Race"))
 
     def _connect(self) -> None:
         c = self.controller
@@ -526,7 +701,11 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _show_race_status(self, *_args) -> None:
         race = self.controller.race
-        self.race_status.setText(f"{self.race_state()} · step {race.steps} of {self.controller.config.steps}")
+        self.race_status.setText(
+            tr("{state} · step {step} of {total}").format(
+                state=tr(RACE_STATES[self.race_state()]), step=race.steps, total=self.controller.config.steps
+            )
+        )
 
     @property
     def data_panel(self):
@@ -553,12 +732,15 @@ class MainWindow(QtWidgets.QMainWindow):
             act.setChecked(act.data() == mode)
 
     def _on_playing(self, playing: bool) -> None:
-        act = self.actions["play"]
-        sp = QtWidgets.QStyle.StandardPixmap
-        act.setText("Pause" if playing else "Play")
-        act.setIcon(self.style().standardIcon(sp.SP_MediaPause if playing else sp.SP_MediaPlay))
+        self._show_play_action(playing)
         for panel in (self.loss, self.lr):
             panel.set_playing(playing)
+
+    def _show_play_action(self, playing: bool) -> None:
+        act = self.actions["play"]
+        sp = QtWidgets.QStyle.StandardPixmap
+        act.setText(tr("Pause") if playing else tr("Play"))
+        act.setIcon(self.style().standardIcon(sp.SP_MediaPause if playing else sp.SP_MediaPlay))
 
     def _on_visibility(self, index: int, visible: bool) -> None:
         for panel in (self.contour, self.loss, self.lr, self._data_panel, self._view3d):
@@ -703,15 +885,16 @@ class MainWindow(QtWidgets.QMainWindow):
         for panel in (self.loss, self.lr):
             panel.set_inspected_step(step)
         racer = self.controller.config.racers[index]
-        arrows = [(-seen.grad, ARROW_COLORS["gradient"], "−g: steepest descent")]
+        arrows = [(-seen.grad, ARROW_COLORS["gradient"], tr("−g: steepest descent"))]
         moment = seen.state_after.get("exp_avg", seen.state_after.get("buf"))
         if moment is not None:
-            arrows.append((-moment, ARROW_COLORS["momentum"], "−m: momentum / first moment"))
+            arrows.append((-moment, ARROW_COLORS["momentum"], tr("−m: momentum / first moment")))
         pre = -seen.effective_lr * seen.grad
         g = -seen.grad
         if abs(pre[0] * g[1] - pre[1] * g[0]) > 1e-9 * (abs(pre).max() * abs(g).max()):  # not along −g
-            arrows.append((pre, ARROW_COLORS["preconditioned"], "−η⊙g: gradient scaled per parameter"))
-        arrows.append((seen.update, racer.color, f"Δθ: {racer.name}'s update at step {step}"))
+            arrows.append((pre, ARROW_COLORS["preconditioned"], tr("−η⊙g: gradient scaled per parameter")))
+        update = tr("Δθ: {racer}'s update at step {step}").format(racer=racer.name, step=step)
+        arrows.append((seen.update, racer.color, update))
         if curvature is not None:  # the Hessian's eigen-directions, through the same point
             arrows.extend(_eigen_axes(curvature))
         self.contour.show_inspection(seen.theta, arrows)
@@ -730,26 +913,33 @@ class MainWindow(QtWidgets.QMainWindow):
         try:
             self.controller.set_hyperparams(index, hyperparams)
         except ValueError as exc:
-            self.statusBar().showMessage(f"Settings not used: {exc}", 8000)
+            self.statusBar().showMessage(tr("Settings not used: {reason}").format(reason=exc), 8000)
             return
-        shown = ", ".join(f"{k}={v:.4g}" for k, v in changed.items()) or "unchanged"
-        self.statusBar().showMessage(f"{racer.name}: {shown} (from the sweep)", 8000)
+        shown = ", ".join(f"{k}={v:.4g}" for k, v in changed.items()) or tr("unchanged")
+        self.statusBar().showMessage(
+            tr("{racer}: {settings} (from the sweep)").format(racer=racer.name, settings=shown), 8000
+        )
 
     def _use_settings(self, index: int, optimizer: str, hyperparams: dict) -> None:
         try:
             self.controller.set_optimizer(index, optimizer, hyperparams)
         except ValueError as exc:
-            self.statusBar().showMessage(f"Settings not used: {exc}", 8000)
+            self.statusBar().showMessage(tr("Settings not used: {reason}").format(reason=exc), 8000)
             return
         shown = ", ".join(f"{k}={v:.4g}" for k, v in hyperparams.items())
-        self.statusBar().showMessage(f"{self.controller.config.racers[index].name}: {optimizer} with {shown}", 8000)
+        self.statusBar().showMessage(
+            tr("{racer}: {optimizer} with {settings}").format(
+                racer=self.controller.config.racers[index].name, optimizer=optimizer, settings=shown
+            ),
+            8000,
+        )
 
     def _pick_surface(self, name: str, params: dict) -> None:
         keep = name == self.controller.config.surface  # a parameter edit keeps the start
         try:
             self.controller.set_surface(name, params, keep_start=keep)
         except ValueError as exc:
-            self.statusBar().showMessage(f"Surface not changed: {exc}", 8000)
+            self.statusBar().showMessage(tr("Surface not changed: {reason}").format(reason=exc), 8000)
             self.surface_dock.show_surface(self.controller.race.surface)
 
     # ---------------------------------------------------------------- presets
@@ -761,10 +951,10 @@ class MainWindow(QtWidgets.QMainWindow):
                 return
             self.controller.load(config)
         except SessionError as exc:
-            self.warn("Preset not opened", str(exc))
+            self.warn(tr("Preset not opened"), str(exc))
             return
         self.set_session_path(None)
-        self.statusBar().showMessage(f"Preset '{name}' loaded: press Space to race", 5000)
+        self.statusBar().showMessage(tr("Preset '{name}' loaded: press Space to race").format(name=name), 5000)
 
     def open_network(self, config: RaceConfig):
         """A network race opens in its own window (gui/network_window.py): its panels are not the map's."""
@@ -783,12 +973,16 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def set_session_path(self, path: str | None) -> None:
         self.session_path = os.path.abspath(path) if path else None
-        name = os.path.basename(path) if path else None
-        self.setWindowTitle(f"{name} — Gradient Arena" if name else "Gradient Arena")
+        self.setWindowTitle(self._window_title())
         if path:
             recent = [p for p in self.recent_sessions() if p != self.session_path]
             self.settings.setValue("recentSessions", [self.session_path] + recent[: MAX_RECENT - 1])
             self._fill_recent()
+
+    def _window_title(self) -> str:
+        if not self.session_path:
+            return tr("Gradient Arena")
+        return tr("{file} — Gradient Arena").format(file=os.path.basename(self.session_path))
 
     def recent_sessions(self) -> list[str]:
         value = self.settings.value("recentSessions") or []
@@ -810,8 +1004,10 @@ class MainWindow(QtWidgets.QMainWindow):
             config = load_session(path)
         except SessionError as exc:
             self.warn(
-                "Session not opened",
-                f"{os.path.basename(path)} was not opened:\n{exc}\n\nThe current race is unchanged.",
+                tr("Session not opened"),
+                tr("{file} was not opened:\n{reason}\n\nThe current race is unchanged.").format(
+                    file=os.path.basename(path), reason=exc
+                ),
             )
             return False
         if config.is_network:
@@ -820,11 +1016,11 @@ class MainWindow(QtWidgets.QMainWindow):
         self.controller.load(config)
         self.set_session_path(path)
         _remember_folder(self.settings, path)
-        self.statusBar().showMessage(f"Opened {path}", 5000)
+        self.statusBar().showMessage(tr("Opened {path}").format(path=path), 5000)
         return True
 
     def open_session_dialog(self) -> None:
-        path, _ = QtWidgets.QFileDialog.getOpenFileName(self, "Open session", self._dialog_dir(), SESSION_FILTER)
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(self, tr("Open session"), self._dialog_dir(), session_filter())
         if path:
             self.open_session(path)
 
@@ -835,11 +1031,11 @@ class MainWindow(QtWidgets.QMainWindow):
             save_session(path, self.controller.config)
         except (OSError, ValueError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            self.warn("Session not saved", f"Could not save {path}:\n{reason}")
+            self.warn(tr("Session not saved"), tr("Could not save {path}:\n{reason}").format(path=path, reason=reason))
             return False
         self.set_session_path(path)
         _remember_folder(self.settings, path)
-        self.statusBar().showMessage(f"Saved {path}", 5000)
+        self.statusBar().showMessage(tr("Saved {path}").format(path=path), 5000)
         return True
 
     def save_session(self) -> None:
@@ -850,7 +1046,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def save_session_as(self) -> None:
         path, _ = QtWidgets.QFileDialog.getSaveFileName(
-            self, "Save session", self._dialog_dir("race.json"), SESSION_FILTER
+            self, tr("Save session"), self._dialog_dir("race.json"), session_filter()
         )
         if path:
             self.save_session_to(path)
@@ -876,7 +1072,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def export_csv(self, path: str) -> bool:
         """Every racer, every step so far, in the long format of ``race --csv``."""
         return self._write(
-            "Race CSV",
+            tr("Race CSV"),
             path,  # streamed, one racer's record at a time
             lambda p: write_race_csv(
                 p, (r.record() for r in self.controller.race.runners), self.controller.config.steps
@@ -884,31 +1080,34 @@ class MainWindow(QtWidgets.QMainWindow):
         )
 
     def export_summary(self, path: str) -> bool:
-        return self._write("Leaderboard CSV", path, lambda p: write_summary_csv(p, self.controller.race))
+        return self._write(tr("Leaderboard CSV"), path, lambda p: write_summary_csv(p, self.controller.race))
 
     def _write(self, what: str, path: str, write) -> bool:
         from export.files import check_outputs
 
         try:  # refused up front: an empty name, a folder, a socket, the session this window has open
-            check_outputs([(what, path)], [("the session open in this window", self.session_path)])
+            check_outputs([(what, path)], [(tr("the session open in this window"), self.session_path)])
             write(path)
         except OSError as exc:
-            self.warn(f"{what} not written", f"Could not write {path}:\n{exc.strerror or exc}")
+            self.warn(
+                tr("{what} not written").format(what=what),
+                tr("Could not write {path}:\n{reason}").format(path=path, reason=exc.strerror or exc),
+            )
             return False
         _remember_folder(self.settings, path)
-        self.statusBar().showMessage(f"Wrote {path}", 5000)
+        self.statusBar().showMessage(tr("Wrote {path}").format(path=path), 5000)
         return True
 
     def export_csv_dialog(self) -> None:
         path, _ = QtWidgets.QFileDialog.getSaveFileName(
-            self, "Export race CSV", self._dialog_dir("race.csv"), "CSV (*.csv)"
+            self, tr("Export race CSV"), self._dialog_dir("race.csv"), csv_filter()
         )
         if path:
             self.export_csv(path)
 
     def export_summary_dialog(self) -> None:
         path, _ = QtWidgets.QFileDialog.getSaveFileName(
-            self, "Export leaderboard CSV", self._dialog_dir("leaderboard.csv"), "CSV (*.csv)"
+            self, tr("Export leaderboard CSV"), self._dialog_dir("leaderboard.csv"), csv_filter()
         )
         if path:
             self.export_summary(path)
@@ -931,16 +1130,22 @@ class MainWindow(QtWidgets.QMainWindow):
     def about_text(self) -> str:
         return (
             f"<b>Gradient Arena {arena.__version__}</b><br>"
-            "Race gradient-descent optimizers on 2-D loss surfaces and watch their paths, losses and "
-            "learning rates live.<br><br>"
-            "Every optimizer follows torch.optim step for step.<br>"
-            "Space: play/pause &nbsp; →: step &nbsp; R: reset &nbsp; Ctrl+Q: quit<br>"
-            "Click the map (or drag the cross) to move the start.<br><br>"
-            "Licence: MIT (free to use, copy, modify and distribute; no warranty)."
+            + tr(
+                "Race gradient-descent optimizers on 2-D loss surfaces and watch their paths, losses and "
+                "learning rates live."
+            )
+            + "<br><br>"
+            + tr("Every optimizer follows torch.optim step for step.")
+            + "<br>"
+            + tr("Space: play/pause &nbsp; →: step &nbsp; R: reset &nbsp; Ctrl+Q: quit")
+            + "<br>"
+            + tr("Click the map (or drag the cross) to move the start.")
+            + "<br><br>"
+            + tr("Licence: MIT (free to use, copy, modify and distribute; no warranty).")
         )
 
     def about(self) -> None:
-        QtWidgets.QMessageBox.about(self, "About Gradient Arena", self.about_text())
+        QtWidgets.QMessageBox.about(self, tr("About Gradient Arena"), self.about_text())
 
     # -------------------------------------------------------------- settings
     def _last_config(self) -> RaceConfig | None:
@@ -1053,7 +1258,8 @@ def _eigen_axes(curvature) -> list[tuple]:
     axes = []
     for i, (name, color) in enumerate((("λmin", ARROW_COLORS["low"]), ("λmax", ARROW_COLORS["high"]))):
         lam = curvature.eigenvalues[i]
-        axes.append((curvature.eigenvectors[:, i], color, f"{name} = {lam:.4g}: eigen-direction", "axis"))
+        label = tr("{name} = {value}: eigen-direction").format(name=name, value=f"{lam:.4g}")
+        axes.append((curvature.eigenvectors[:, i], color, label, "axis"))
     return axes
 
 

@@ -20,6 +20,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from arena import Race, RaceConfig
 from problems import landscape
 
+from .i18n import retranslate_on_change, tr
 from .panels.network_curves import NetworkAccuracyPanel, NetworkLearningRatePanel, NetworkLossPanel
 from .panels.network_landscape import NetworkLandscapePanel
 
@@ -47,21 +48,21 @@ class NetworkWindow(QtWidgets.QMainWindow):
         self.config = config
         self.race = Race(config)
         problem = self.race.problem
-        self.setWindowTitle(f"Gradient Arena: {problem.title}")
+        self.problem_title = problem.title
         self.steps_per_frame = max(1, round(config.steps / (PLAY_SECONDS * 1000 / FRAME_MS)))
 
-        bar = self.addToolBar("Race")
+        self.toolbar = bar = self.addToolBar("")
         bar.setObjectName("raceToolbar")
         bar.setMovable(False)
-        self.play_action = bar.addAction("Play")
+        self.play_action = bar.addAction("")
         self.play_action.setObjectName("play")
         self.play_action.setCheckable(True)
         self.play_action.setShortcut(QtGui.QKeySequence(QtCore.Qt.Key.Key_Space))
         self.play_action.toggled.connect(self._play_toggled)
-        self.step_action = bar.addAction("Step")
+        self.step_action = bar.addAction("")
         self.step_action.setObjectName("step")
         self.step_action.triggered.connect(lambda: self.step(1))
-        self.reset_action = bar.addAction("Reset")
+        self.reset_action = bar.addAction("")
         self.reset_action.setObjectName("reset")
         self.reset_action.triggered.connect(self.reset)
         self.progress = QtWidgets.QLabel()
@@ -101,6 +102,17 @@ class NetworkWindow(QtWidgets.QMainWindow):
         self.poll.timeout.connect(self._poll_landscape)
         self._racers_changed()
         self.refresh()
+        self.retranslate()
+        retranslate_on_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """The window's own texts in the current language (again on a language change)."""
+        self.setWindowTitle(tr("Gradient Arena: {problem}").format(problem=self.problem_title))
+        self.toolbar.setWindowTitle(tr("Race"))
+        self.play_action.setText(tr("Pause") if self.play_action.isChecked() else tr("Play"))
+        self.step_action.setText(tr("Step"))
+        self.reset_action.setText(tr("Reset"))
+        self._show_progress()
 
     # ------------------------------------------------------------------ race
     def _racers_changed(self) -> None:
@@ -129,7 +141,7 @@ class NetworkWindow(QtWidgets.QMainWindow):
         self.refresh()
 
     def _play_toggled(self, on: bool) -> None:
-        self.play_action.setText("Pause" if on else "Play")
+        self.play_action.setText(tr("Pause") if on else tr("Play"))
         if on and self.race.done:
             self.reset()
             self.play_action.setChecked(True)
@@ -160,7 +172,10 @@ class NetworkWindow(QtWidgets.QMainWindow):
             self._bands_at = now
         self._evaluated = evaluated
         self._update_paths()
-        self.progress.setText(f"  step {self.race.steps} / {self.config.steps}")
+        self._show_progress()
+
+    def _show_progress(self) -> None:
+        self.progress.setText("  " + tr("step {step} / {total}").format(step=self.race.steps, total=self.config.steps))
 
     # ------------------------------------------------------------- landscape
     def request_landscape(self, force: bool = False) -> None:
@@ -176,7 +191,7 @@ class NetworkWindow(QtWidgets.QMainWindow):
             best = min(self.race.runners, key=lambda r: r.evals[-1, 0] if np.isfinite(r.evals[-1, 0]) else np.inf)
             center = best.theta.copy()
         self._landscape_started = time.perf_counter()
-        self.land.set_status("computing…")
+        self.land.set_status(tr("computing…"))
         self._future = self._pool.submit(
             _in_background, problem, trajectories, method, LANDSCAPE_RESOLUTION, center=center, seed=self.config.seed
         )
@@ -197,7 +212,8 @@ class NetworkWindow(QtWidgets.QMainWindow):
         self._landscape_at = self._future_step
         self._projected = [{} for _ in self.config.racers]
         self.land.set_landscape(land)
-        self.land.set_status(f"at step {self._future_step} ({time.perf_counter() - self._landscape_started:.1f} s)")
+        seconds = f"{time.perf_counter() - self._landscape_started:.1f}"
+        self.land.set_status(tr("at step {step} ({seconds} s)").format(step=self._future_step, seconds=seconds))
         self._update_paths()
         if not self.timer.isActive() and self.race.steps != self._landscape_at:
             self.request_landscape()  # the race moved on (or ended) while this one was computed

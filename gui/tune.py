@@ -10,6 +10,8 @@ from PySide6 import QtCore, QtWidgets
 
 from arena.tune import DEFAULT_TRIALS, MAX_TRIALS, summary_lines, tune_racer, with_winners
 
+from .i18n import tr
+
 
 class _Signals(QtCore.QObject):
     racer = QtCore.Signal(int, object)  # index, TuneResult
@@ -54,11 +56,11 @@ class Tuner(QtCore.QObject):
 
     def ask_and_start(self) -> None:
         trials, ok = QtWidgets.QInputDialog.getInt(
-            self.window, "Tune all racers",
-            "A fair race: each racer's hyperparameters are searched (random search over the registry's ranges,\n"
-            "its own setting included) on the race's own start and step budget; the best final loss gap\n"
-            "(or the fewest steps to the tolerance) wins and the race restarts with the winners.\n\n"
-            "Trials per racer:", DEFAULT_TRIALS, 1, MAX_TRIALS,
+            self.window, tr("Tune all racers"),
+            tr("A fair race: each racer's hyperparameters are searched (random search over the registry's ranges,\n"
+               "its own setting included) on the race's own start and step budget; the best final loss gap\n"
+               "(or the fewest steps to the tolerance) wins and the race restarts with the winners.\n\n"
+               "Trials per racer:"), DEFAULT_TRIALS, 1, MAX_TRIALS,
         )  # fmt: skip
         if ok:
             self.start(trials)
@@ -66,18 +68,19 @@ class Tuner(QtCore.QObject):
     def start(self, trials: int) -> None:
         config = self.window.controller.config.copy()
         if not config.racers:
-            self.window.statusBar().showMessage("No racer to tune", 5000)
+            self.window.statusBar().showMessage(tr("No racer to tune"), 5000)
             return
         self.window.controller.pause()
         self.results = []
         self._config, self._trials = config, trials
         self._cancel = threading.Event()
         dialog = QtWidgets.QProgressDialog(
-            f"Tuning {len(config.racers)} racers ({trials} trials x {config.steps} steps each)…", "Cancel", 0,
-            len(config.racers), self.window,
+            tr("Tuning {racers} racers ({trials} trials x {steps} steps each)…").format(
+                racers=len(config.racers), trials=trials, steps=config.steps
+            ), tr("Cancel"), 0, len(config.racers), self.window,
         )  # fmt: skip
         dialog.setObjectName("tuneProgress")
-        dialog.setWindowTitle("Tune all racers")
+        dialog.setWindowTitle(tr("Tune all racers"))
         dialog.setMinimumDuration(0)
         dialog.setValue(0)
         dialog.canceled.connect(self.cancel)
@@ -108,23 +111,29 @@ class Tuner(QtCore.QObject):
 
     def _failed(self, message: str) -> None:
         self._close()
-        self.window.warn("Tuning failed", message)
+        self.window.warn(tr("Tuning failed"), message)
 
     def _all_done(self) -> None:
         self._close()
         if self._cancel.is_set() or len(self.results) != len(self._config.racers):
-            self.window.statusBar().showMessage("Tuning cancelled: the race is as it was", 6000)
+            self.window.statusBar().showMessage(tr("Tuning cancelled: the race is as it was"), 6000)
             return
         tuned = with_winners(self._config, self.results)
         self.window.controller.load(tuned)
-        lines = [f"{len(self.results)} racers tuned, {self._trials} trials x {tuned.steps} steps each:"]
+        lines = [
+            tr("{racers} racers tuned, {trials} trials x {steps} steps each:").format(
+                racers=len(self.results), trials=self._trials, steps=tuned.steps
+            )
+        ]
         lines += summary_lines(self.results)
         self.window.statusBar().showMessage(
-            f"Fair race: every racer tuned ({self._trials} trials x {tuned.steps} steps); the race runs the winners",
+            tr("Fair race: every racer tuned ({trials} trials x {steps} steps); the race runs the winners").format(
+                trials=self._trials, steps=tuned.steps
+            ),
             10000,
         )
         self.summary = "\n".join(lines)
-        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Information, "Fair race: what was tuned",
+        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Information, tr("Fair race: what was tuned"),
                                     self.summary, QtWidgets.QMessageBox.StandardButton.Ok, self.window)  # fmt: skip
         box.setObjectName("tuneSummary")
         box.setModal(False)

@@ -33,18 +33,20 @@ from export.formats import (
     suggested_size,
 )
 
+from ..i18n import QT_TR_NOOP, tr
 from .animation import AnimationCancelled, render_animation
 from .panels import export_panel
 
-PANEL_CHOICES = [
-    ("contour", "Contour map and paths"),
-    ("loss", "Loss panel"),
-    ("learning_rate", "Learning-rate panel"),
-    ("window", "Whole window (all three panels)"),
-    ("view3d", "3-D view (PNG)"),
+PANEL_CHOICES = [  # shown translated: tr(text)
+    ("contour", QT_TR_NOOP("Contour map and paths")),
+    ("loss", QT_TR_NOOP("Loss panel")),
+    ("learning_rate", QT_TR_NOOP("Learning-rate panel")),
+    ("window", QT_TR_NOOP("Whole window (all three panels)")),
+    ("view3d", QT_TR_NOOP("3-D view (PNG)")),
 ]
-IMAGE_FILTERS = {"png": "PNG image (*.png)", "svg": "SVG vector image (*.svg)"}
-ANIMATION_FILTERS = {"gif": "GIF animation (*.gif)", "mp4": "MP4 video (*.mp4)"}
+# the file dialogs' name filters and the format boxes: "<name> (*.<ext>)", the name shown translated
+IMAGE_FILTERS = {"png": QT_TR_NOOP("PNG image (*.png)"), "svg": QT_TR_NOOP("SVG vector image (*.svg)")}
+ANIMATION_FILTERS = {"gif": QT_TR_NOOP("GIF animation (*.gif)"), "mp4": QT_TR_NOOP("MP4 video (*.mp4)")}
 
 
 LAST_FOLDER_KEY = "lastFolder"  # one folder shared by every export and session dialog
@@ -99,15 +101,15 @@ class _FileRow(QtWidgets.QWidget):
         self.edit.setObjectName("pathEdit")
         self.edit.setClearButtonEnabled(True)
         self.edit.setMinimumWidth(320)
-        self.browse = QtWidgets.QPushButton("Browse…")
+        self.browse = QtWidgets.QPushButton(tr("Browse…"))
         self.browse.setObjectName("browseButton")
         row.addWidget(self.edit, 1)
         row.addWidget(self.browse)
 
     def choose(self, fmt: str) -> str | None:
         current = self.edit.text().strip()
-        filters = ";;".join(self.filters.values())
-        path, _chosen = QtWidgets.QFileDialog.getSaveFileName(self, self.title, current, filters, self.filters[fmt])
+        filters = ";;".join(tr(f) for f in self.filters.values())
+        path, _chosen = QtWidgets.QFileDialog.getSaveFileName(self, self.title, current, filters, tr(self.filters[fmt]))
         if not path:
             return None
         if os.path.splitext(path)[1].lower().lstrip(".") not in self.filters:
@@ -129,7 +131,7 @@ def _format_combo(choices: dict[str, str]) -> QtWidgets.QComboBox:
     combo = QtWidgets.QComboBox()
     combo.setObjectName("formatCombo")
     for key, text in choices.items():
-        combo.addItem(text.split(" (")[0], key)
+        combo.addItem(tr(text).split(" (")[0], key)
     return combo
 
 
@@ -175,7 +177,7 @@ def refuse_over_inputs(window, what: str, path: str) -> Output:
     a socket, or the session file the window has open (an export must never replace it)."""
     try:
         checked = check_outputs(
-            [(what, path)], [("the session open in this window", getattr(window, "session_path", None))]
+            [(what, path)], [(tr("the session open in this window"), getattr(window, "session_path", None))]
         )
     except OutputError as exc:
         raise ExportError(exc.strerror) from None
@@ -188,18 +190,18 @@ class ImageExportDialog(_ExportDialog):
     def __init__(self, window, parent=None, which: str = "contour", path: str | None = None):
         super().__init__(parent if parent is not None else window)
         self.setObjectName("ImageExportDialog")
-        self.setWindowTitle("Export image")
+        self.setWindowTitle(tr("Export image"))
         self.window_ = window
         self.written_path: str | None = None
         form = QtWidgets.QFormLayout()
         self.what = QtWidgets.QComboBox()
         self.what.setObjectName("whatCombo")
         for key, text in PANEL_CHOICES:
-            self.what.addItem(text, key)
+            self.what.addItem(tr(text), key)
         self.what.setCurrentIndex(max(0, self.what.findData(which)))
-        form.addRow("Export:", self.what)
+        form.addRow(tr("Export:"), self.what)
         self.format = _format_combo(IMAGE_FILTERS)
-        form.addRow("Format:", self.format)
+        form.addRow(tr("Format:"), self.format)
         self.width_spin = QtWidgets.QSpinBox()
         self.width_spin.setObjectName("widthSpin")
         self.width_spin.setRange(MIN_WIDTH, MAX_WIDTH)
@@ -207,18 +209,20 @@ class ImageExportDialog(_ExportDialog):
         self.width_spin.setValue(DEFAULT_WIDTH)
         self.width_spin.setSuffix(" px")
         self.width_spin.setToolTip(
-            "PNG width; the height keeps the panel's shape. "
-            "Text and lines grow with it, as on a high-resolution screen."
+            tr(
+                "PNG width; the height keeps the panel's shape. "
+                "Text and lines grow with it, as on a high-resolution screen."
+            )
         )
-        form.addRow("Width:", self.width_spin)
+        form.addRow(tr("Width:"), self.width_spin)
         self.background = QtWidgets.QComboBox()
         self.background.setObjectName("backgroundCombo")
-        self.background.addItem("White", "white")
-        self.background.addItem("Transparent", "transparent")
-        form.addRow("Background:", self.background)
-        self.file = _FileRow(IMAGE_FILTERS, "Export image", self)
+        self.background.addItem(tr("White"), "white")
+        self.background.addItem(tr("Transparent"), "transparent")
+        form.addRow(tr("Background:"), self.background)
+        self.file = _FileRow(IMAGE_FILTERS, tr("Export image"), self)
         self.path_edit = self.file.edit
-        form.addRow("File:", self.file)
+        form.addRow(tr("File:"), self.file)
         self.error = _finish_layout(self, form)
         self.path_edit.setText(path or os.path.join(default_folder(settings_of(window)), self._default_name()))
         self._sync_format_from_path()
@@ -266,13 +270,13 @@ class ImageExportDialog(_ExportDialog):
     def accept(self) -> None:  # noqa: D102 - Qt API
         path = self.target_path()
         if not path:
-            self.show_error("Choose a file name first.")
+            self.show_error(tr("Choose a file name first."))
             return
         opts = self.options()
         self.show_error("")
         QtWidgets.QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
         try:
-            refuse_over_inputs(self.window_, "the image", path)
+            refuse_over_inputs(self.window_, tr("the image"), path)
             if opts["which"] == "view3d":
                 from .view3d import export_view3d
 
@@ -297,9 +301,11 @@ def run_animation_export(parent, config, path, **options) -> int | None:
     Returns the frame count, or None if the user cancelled (no file is left).
     ExportError propagates. ``options`` go to :func:`gui.animation.render_animation`."""
     total = frame_count(config.steps, options.get("steps_per_frame", 1))
-    dialog = QtWidgets.QProgressDialog(f"Rendering frame 0 of {total}", "Cancel", 0, total, parent)
+    dialog = QtWidgets.QProgressDialog(
+        tr("Rendering frame {done} of {total}").format(done=0, total=total), tr("Cancel"), 0, total, parent
+    )
     dialog.setObjectName("animationProgress")
-    dialog.setWindowTitle("Exporting animation")
+    dialog.setWindowTitle(tr("Exporting animation"))
     dialog.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(1000)
     dialog.setAutoClose(False)
@@ -311,7 +317,7 @@ def run_animation_export(parent, config, path, **options) -> int | None:
             return False
         if dialog.maximum() != total_now:
             dialog.setMaximum(total_now)
-        dialog.setLabelText(f"Rendering frame {done} of {total_now}")
+        dialog.setLabelText(tr("Rendering frame {done} of {total}").format(done=done, total=total_now))
         dialog.setValue(done)  # a modal progress dialog processes events here: Cancel is seen
         return not dialog.wasCanceled()
 
@@ -332,27 +338,27 @@ class AnimationExportDialog(_ExportDialog):
     def __init__(self, config, parent=None, path: str | None = None):
         super().__init__(parent)
         self.setObjectName("AnimationExportDialog")
-        self.setWindowTitle("Export animation")
+        self.setWindowTitle(tr("Export animation"))
         self.config = config.copy()
         self.written_path: str | None = None
         self.frames_written: int | None = None
         self._size_edited = False
         form = QtWidgets.QFormLayout()
         self.format = _format_combo(ANIMATION_FILTERS)
-        form.addRow("Format:", self.format)
+        form.addRow(tr("Format:"), self.format)
         self.fps = QtWidgets.QSpinBox()
         self.fps.setObjectName("fpsSpin")
         self.fps.setRange(MIN_FPS, MAX_FPS)
         self.fps.setValue(30)
-        self.fps.setSuffix(" frames/s")
-        self.fps.setToolTip("GIF delays are whole hundredths of a second: a GIF plays at most 50 frames/s")
-        form.addRow("Speed:", self.fps)
+        self.fps.setSuffix(" " + tr("frames/s"))
+        self.fps.setToolTip(tr("GIF delays are whole hundredths of a second: a GIF plays at most 50 frames/s"))
+        form.addRow(tr("Speed:"), self.fps)
         self.steps_per_frame = QtWidgets.QSpinBox()
         self.steps_per_frame.setObjectName("stepsPerFrameSpin")
         self.steps_per_frame.setRange(1, max(1, self.config.steps))
         self.steps_per_frame.setValue(default_steps_per_frame(self.config.steps))
-        form.addRow("Steps per frame:", self.steps_per_frame)
-        self.with_loss = QtWidgets.QCheckBox("Show the loss panel beside the map")
+        form.addRow(tr("Steps per frame:"), self.steps_per_frame)
+        self.with_loss = QtWidgets.QCheckBox(tr("Show the loss panel beside the map"))
         self.with_loss.setObjectName("lossCheck")
         self.with_loss.setChecked(True)
         form.addRow("", self.with_loss)
@@ -366,16 +372,16 @@ class AnimationExportDialog(_ExportDialog):
             spin.setSingleStep(20)
             spin.setSuffix(" px")
         size_row.addWidget(self.width_spin)
-        size_row.addWidget(QtWidgets.QLabel("×"))
+        size_row.addWidget(QtWidgets.QLabel("×"))  # i18n: a symbol
         size_row.addWidget(self.height_spin)
         size_row.addStretch(1)
-        form.addRow("Frame size:", size_row)
+        form.addRow(tr("Frame size:"), size_row)
         self.frames_label = QtWidgets.QLabel()
         self.frames_label.setObjectName("framesLabel")
         form.addRow("", self.frames_label)
-        self.file = _FileRow(ANIMATION_FILTERS, "Export animation", self)
+        self.file = _FileRow(ANIMATION_FILTERS, tr("Export animation"), self)
         self.path_edit = self.file.edit
-        form.addRow("File:", self.file)
+        form.addRow(tr("File:"), self.file)
         self.error = _finish_layout(self, form)
         self._apply_suggested_size()
         self.path_edit.setText(
@@ -427,7 +433,9 @@ class AnimationExportDialog(_ExportDialog):
         n = self.estimated_frames()
         seconds = n / self.fps.value()
         self.frames_label.setText(
-            f"{n} frames, {seconds:.1f} s at {self.fps.value()} frames/s (fewer if every racer stops early)"
+            tr("{frames} frames, {seconds} s at {fps} frames/s (fewer if every racer stops early)").format(
+                frames=n, seconds=f"{seconds:.1f}", fps=self.fps.value()
+            )
         )
 
     def options(self) -> dict:
@@ -441,20 +449,22 @@ class AnimationExportDialog(_ExportDialog):
     def accept(self) -> None:  # noqa: D102 - Qt API
         path = self.target_path()
         if not path:
-            self.show_error("Choose a file name first.")
+            self.show_error(tr("Choose a file name first."))
             return
         self.show_error("")
         try:
             check_animation_path(path)
-            if refuse_over_inputs(self.parent(), "the animation", path).special:
-                raise ExportError(f"'{path}' is a pipe or a device: an animation is written to a regular file")
+            if refuse_over_inputs(self.parent(), tr("the animation"), path).special:
+                raise ExportError(
+                    tr("'{path}' is a pipe or a device: an animation is written to a regular file").format(path=path)
+                )
             frames = run_animation_export(self, self.config, path, **self.options())
         except ExportError as exc:
             self.show_error(str(exc))
             return
         if frames is None:
-            self.show_error("Cancelled: no file was written.")
-            _status(self.parent(), "Animation export cancelled: no file was written")
+            self.show_error(tr("Cancelled: no file was written."))
+            _status(self.parent(), tr("Animation export cancelled: no file was written"))
             return
         self.written_path, self.frames_written = os.path.abspath(path), frames
         remember_folder(settings_of(self.parent()), self.written_path)
@@ -477,7 +487,7 @@ def export_image_interactive(window, which: str = "contour") -> str | None:
     try:
         if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
             return None
-        _status(window, f"Image saved: {dialog.written_path}")
+        _status(window, tr("Image saved: {path}").format(path=dialog.written_path))
         return dialog.written_path
     finally:
         dialog.deleteLater()
@@ -492,7 +502,12 @@ def export_animation_interactive(window) -> str | None:
     try:
         if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
             return None
-        _status(window, f"Animation saved: {dialog.written_path} ({dialog.frames_written} frames)")
+        _status(
+            window,
+            tr("Animation saved: {path} ({frames} frames)").format(
+                path=dialog.written_path, frames=dialog.frames_written
+            ),
+        )
         return dialog.written_path
     finally:
         dialog.deleteLater()

@@ -8,6 +8,7 @@ import html
 import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from gui.i18n import tr, tr_in
 from gui.panels.contour_panel import ContourPanel
 from gui.panels.loss_panel import LossPanel
 
@@ -16,7 +17,7 @@ def hide_mode_row(panel) -> None:
     """The per-step panels' "Show:" selector means nothing in a picture."""
     panel.mode_box.hide()
     for label in panel.findChildren(QtWidgets.QLabel):
-        if label.text().strip() == "Show:":
+        if label.text().strip() in ("Show:", tr("Show:")):  # the label, whatever the language
             label.hide()
 
 
@@ -56,7 +57,7 @@ class RaceView(QtWidgets.QWidget):
         self.contour.set_surface(surface)
         self.contour.set_start(*self.config.start)
         self.contour.set_racers(self.config.racers)
-        self.title = html.escape(f"{surface.title}: {surface.formula}", quote=False)
+        self.title = html.escape(f"{tr_in('surfaces', surface.title)}: {surface.formula}", quote=False)
         if self.loss is not None:
             self.loss.set_surface(surface)
             self.loss.set_racers(self.config.racers)
@@ -89,7 +90,8 @@ class RaceView(QtWidgets.QWidget):
 
     def update_race(self, race) -> None:
         self.contour.update_paths(race.runners)
-        self.contour.plotItem.setTitle(f"{self.title} &nbsp;&nbsp;·&nbsp;&nbsp; step {race.steps}")
+        step = tr("step {step}").format(step=race.steps)
+        self.contour.plotItem.setTitle(f"{self.title} &nbsp;&nbsp;·&nbsp;&nbsp; {step}")
         if self.loss is not None:
             self.loss.update_curves(race.runners)
             self.loss.set_step(race.steps)
