@@ -90,9 +90,9 @@ def normalize_language(code: str | None) -> str | None:
     return None
 
 
-def system_language() -> str:
-    """The system locale's language if the window has it (zh* -> zh_CN), else English."""
-    locale = QtCore.QLocale.system()
+def system_language(locale: QtCore.QLocale | None = None) -> str:
+    """The system locale's language (or ``locale``'s) if the window has it (zh* -> zh_CN), else English."""
+    locale = QtCore.QLocale.system() if locale is None else locale
     for name in [*locale.uiLanguages(), locale.name()]:
         code = normalize_language(name)
         if code is not None:

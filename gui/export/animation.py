@@ -28,6 +28,7 @@ from export.gif import GifWriter
 from export.mp4 import Mp4Writer
 from gui.app import make_app
 
+from ..i18n import tr
 from .race_view import RaceView
 
 Progress = Callable[[int, int], bool]
@@ -80,7 +81,7 @@ def render_animation(
             else:
                 writer = Mp4Writer(tmp, (w, h), fps)
         except OSError as exc:
-            raise ExportError(f"cannot write '{shown}': {reason(exc)}") from None
+            raise ExportError(tr("cannot write '{path}': {reason}").format(path=shown, reason=reason(exc))) from None
         while True:
             app.processEvents()  # layout changes land before the paint; the app stays responsive
             writer.append(view.frame())
@@ -96,16 +97,18 @@ def render_animation(
         done.close()
         size_written = os.path.getsize(tmp)
         if size_written <= 0:
-            raise ExportError(f"cannot write '{shown}': the written file is empty")
+            raise ExportError(tr("cannot write '{path}': the written file is empty").format(path=shown))
         os.replace(tmp, target)
         tmp = None
         return frames
     except (ExportError, AnimationCancelled):
         raise
     except OSError as exc:
-        raise ExportError(f"cannot write '{shown}': {reason(exc)}") from None
+        raise ExportError(tr("cannot write '{path}': {reason}").format(path=shown, reason=reason(exc))) from None
     except Exception as exc:  # noqa: BLE001 - the encoder's own errors, told in one line
-        raise ExportError(f"the {fmt.upper()} encoder failed: {reason(exc)}") from exc
+        raise ExportError(
+            tr("the {format} encoder failed: {reason}").format(format=fmt.upper(), reason=reason(exc))
+        ) from exc
     finally:
         if writer is not None:
             writer.abort()

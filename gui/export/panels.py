@@ -13,6 +13,7 @@ import os
 from export.files import ExportError, check_target, reason, write_bytes
 from export.formats import check_width, image_format
 
+from ..i18n import tr
 from .export_mode import background_color, fitted_map, legends_shown, plot_title
 from .png import render_item_image, render_window_image, write_png
 from .svg import render_item_svg, render_window_svg
@@ -84,5 +85,5 @@ def export_panel(
     except ExportError:
         raise
     except Exception as exc:  # noqa: BLE001 - anything else is still a failed export, told in one line
-        raise ExportError(f"exporting to '{shown}' failed: {reason(exc)}") from exc
+        raise ExportError(tr("exporting to '{path}' failed: {reason}").format(path=shown, reason=reason(exc))) from exc
     return target

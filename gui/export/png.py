@@ -13,13 +13,14 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from export.files import ExportError, write_bytes
 
+from ..i18n import tr
 from .export_mode import export_mode
 
 
 def new_image(width: int, height: int, scale: float, background: QtGui.QColor) -> QtGui.QImage:
     image = QtGui.QImage(width, height, QtGui.QImage.Format.Format_ARGB32_Premultiplied)
     if image.isNull():
-        raise ExportError(f"not enough memory for a {width} x {height} image")
+        raise ExportError(tr("not enough memory for a {width} x {height} image").format(width=width, height=height))
     image.setDevicePixelRatio(scale)
     image.fill(background)
     return image
@@ -28,7 +29,7 @@ def new_image(width: int, height: int, scale: float, background: QtGui.QColor) -
 def start_painter(device) -> QtGui.QPainter:
     painter = QtGui.QPainter(device)
     if not painter.isActive():
-        raise ExportError("could not start painting the image")
+        raise ExportError(tr("could not start painting the image"))
     hints = QtGui.QPainter.RenderHint
     painter.setRenderHint(hints.Antialiasing, True)
     painter.setRenderHint(hints.TextAntialiasing, True)
@@ -41,7 +42,7 @@ def render_item_image(item: pg.GraphicsItem, width: int | None, background: QtGu
     scene = item.scene()
     source = item.sceneBoundingRect()
     if source.width() < 1 or source.height() < 1:
-        raise ExportError("the panel has no size yet (is the window shown?)")
+        raise ExportError(tr("the panel has no size yet (is the window shown?)"))
     width = round(source.width()) if width is None else width
     scale = width / source.width()
     height = max(1, round(source.height() * scale))
@@ -85,7 +86,7 @@ def render_window_image(window, width: int | None, background: QtGui.QColor) -> 
     root = window.splitter
     size = root.size()
     if size.width() < 1 or size.height() < 1:
-        raise ExportError("the window has no size yet (is it shown?)")
+        raise ExportError(tr("the window has no size yet (is it shown?)"))
     width = size.width() if width is None else width
     scale = width / size.width()
     height = max(1, round(size.height() * scale))
@@ -124,6 +125,6 @@ def write_png(image: QtGui.QImage, target: str, shown: str) -> None:
     buffer = QtCore.QBuffer(data)
     buffer.open(QtCore.QIODevice.OpenModeFlag.WriteOnly)
     if not image.save(buffer, "PNG"):
-        raise ExportError("the PNG exporter failed (returned False)")
+        raise ExportError(tr("the PNG exporter failed (returned False)"))
     buffer.close()
     write_bytes(data.data(), target, shown)

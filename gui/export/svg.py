@@ -17,6 +17,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from export.files import ExportError, reason
 
+from ..i18n import tr
 from .png import plot_rect, window_pieces
 
 
@@ -27,9 +28,9 @@ def render_item_svg(item: pg.GraphicsItem, background: QtGui.QColor) -> bytes:
     try:
         data = exporter.export(toBytes=True)
     except Exception as exc:  # noqa: BLE001 - pyqtgraph raises anything (see PLATFORM_NOTES)
-        raise ExportError(f"the SVG exporter failed ({reason(exc)})") from None
+        raise ExportError(tr("the SVG exporter failed ({reason})").format(reason=reason(exc))) from None
     if not data:
-        raise ExportError(f"the SVG exporter failed (returned {data!r})")
+        raise ExportError(tr("the SVG exporter failed (returned {data})").format(data=repr(data)))
     return data
 
 
@@ -38,7 +39,7 @@ def svg_body(text: str, prefix: str) -> tuple[str, str]:
     documents can sit in one file."""
     root = re.search(r"<svg\b[^>]*>", text)
     if root is None or "</svg>" not in text:
-        raise ExportError("the SVG exporter wrote no <svg> document")
+        raise ExportError(tr("the SVG exporter wrote no <svg> document"))
     view_box = re.search(r'viewBox\s*=\s*"([^"]+)"', root.group(0))
     body = text[root.end() : text.rindex("</svg>")]
     body = re.sub(r"<title>.*?</title>|<desc>.*?</desc>", "", body, flags=re.S)
@@ -76,7 +77,7 @@ def render_window_svg(window, background: QtGui.QColor, width: int | None = None
     root = window.splitter
     w, h = root.width(), root.height()
     if w < 1 or h < 1:
-        raise ExportError("the window has no size yet (is it shown?)")
+        raise ExportError(tr("the window has no size yet (is it shown?)"))
     parts = []
     for i, (view, label) in enumerate(window_pieces(window)):
         if not view.isVisibleTo(root) or view.width() < 1 or view.height() < 1:

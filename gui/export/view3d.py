@@ -11,6 +11,7 @@ import os
 from export.files import ExportError, check_target, reason
 from export.formats import check_width, image_format
 
+from ..i18n import tr
 from .png import write_png
 
 
@@ -19,18 +20,18 @@ def export_view3d(window, path: str | os.PathLike, *, width: int | None = None) 
     (None: its size on screen); return the absolute path. Raises :class:`ExportError` in one line."""
     shown = os.fspath(path)
     if image_format(shown) != "png":
-        raise ExportError("the 3-D view is exported as PNG only (it is a rendered OpenGL scene)")
+        raise ExportError(tr("the 3-D view is exported as PNG only (it is a rendered OpenGL scene)"))
     if width is not None:
         check_width(width)
     panel = window.view3d
     if not panel.available:
-        raise ExportError(f"the 3-D view cannot be exported: {panel.problem}")
+        raise ExportError(tr("the 3-D view cannot be exported: {reason}").format(reason=panel.problem))
     target = check_target(shown)
     try:
         image = panel.image(width)
     except Exception as exc:  # noqa: BLE001 - a failed render is a failed export, told in one line
-        raise ExportError(f"exporting to '{shown}' failed: {reason(exc)}") from exc
+        raise ExportError(tr("exporting to '{path}' failed: {reason}").format(path=shown, reason=reason(exc))) from exc
     if image.isNull() or image.width() < 1:
-        raise ExportError("the 3-D view rendered an empty image")
+        raise ExportError(tr("the 3-D view rendered an empty image"))
     write_png(image, target, shown)
     return target
