@@ -54,9 +54,17 @@ def retranslate_on_change(widget: QtCore.QObject, callback: Callable[[], None]) 
     widget.installEventFilter(_LanguageWatch(widget, callback))
 
 
-def QT_TR_NOOP(source: str) -> str:  # noqa: N802 - the name lupdate looks for
-    """Marks ``source`` for extraction in the unnamed context (a table of texts); show it with ``tr(source)``."""
-    return source
+def QT_TR_NOOP(source: str, disambiguation: str | None = None):  # noqa: N802 - the name lupdate looks for
+    """Marks ``source`` for extraction in the unnamed context (a table of texts); show it with ``tr_text``.
+
+    Returns ``source``, or ``(source, disambiguation)`` when one English word needs two translations.
+    """
+    return source if disambiguation is None else (source, disambiguation)
+
+
+def tr_text(text: str | tuple[str, str]) -> str:
+    """A text marked with QT_TR_NOOP (with or without its disambiguation), translated."""
+    return tr(*text) if isinstance(text, tuple) else tr(text)
 
 
 # ---------------------------------------------------------------------------------------------- languages

@@ -36,6 +36,7 @@ from .i18n import (
     set_language,
     tr,
     tr_in,
+    tr_text,
 )
 from .panels.contour_panel import ContourPanel
 from .panels.learning_rate_panel import MODE_TIPS as LR_MODE_TIPS
@@ -277,17 +278,17 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _translate_action(self, act: QtGui.QAction, key: str) -> None:
         text, tip = self._action_texts[key]
-        tip = tr(tip)
+        tip = tr_text(tip)
         if not act.shortcut().isEmpty():
             seq = act.shortcut().toString(QtGui.QKeySequence.SequenceFormat.NativeText)
             tip = tr("{tip} ({shortcut})").format(tip=tip, shortcut=seq)
-        act.setText(tr(text))
+        act.setText(tr_text(text))
         act.setToolTip(tip)
         act.setStatusTip(tip)
 
     def _build_actions(self) -> None:
         self.actions: dict[str, QtGui.QAction] = {}
-        self._action_texts: dict[str, tuple[str, str]] = {}
+        self._action_texts: dict[str, tuple] = {}  # key: (text, tip), each marked with QT_TR_NOOP
         sp = QtWidgets.QStyle.StandardPixmap
         self._action(
             "play",
@@ -299,7 +300,7 @@ class MainWindow(QtWidgets.QMainWindow):
         )
         self._action(
             "step",
-            QT_TR_NOOP("Step"),
+            QT_TR_NOOP("Step", "button"),
             "Right",
             QT_TR_NOOP("Take one step"),
             lambda: self.controller.step(1),

@@ -110,7 +110,7 @@ class NetworkWindow(QtWidgets.QMainWindow):
         self.setWindowTitle(tr("Gradient Arena: {problem}").format(problem=self.problem_title))
         self.toolbar.setWindowTitle(tr("Race"))
         self.play_action.setText(tr("Pause") if self.play_action.isChecked() else tr("Play"))
-        self.step_action.setText(tr("Step"))
+        self.step_action.setText(tr("Step", "button"))
         self.reset_action.setText(tr("Reset"))
         self._show_progress()
 

@@ -169,7 +169,7 @@ The race and your settings are unchanged. Details were written to the log.</sour
     </message>
     <message>
         <source>{frames} frames, {seconds} s at {fps} frames/s (fewer if every racer stops early)</source>
-        <translation>{frames} 帧，{fps} 帧/秒时长 {seconds} 秒（若所有参赛者提前停止则更少）</translation>
+        <translation>{frames} 帧，以 {fps} 帧/秒播放 {seconds} 秒（若所有参赛者提前停止则更少）</translation>
     </message>
     <message>
         <source>the animation</source>
@@ -297,6 +297,7 @@ The race and your settings are unchanged. Details were written to the log.</sour
     </message>
     <message>
         <source>Step</source>
+        <comment>button</comment>
         <translation>单步</translation>
     </message>
     <message>
