@@ -137,6 +137,11 @@ ALLOWED = {
     " px": "a unit",
     "x": "the coordinate's name",
     "y": "the coordinate's name",
+    "batch_size": "an option's key (keys stay as they are, like lr and beta1)",
+    "noise": "an option's key",
+    "schedule": "an option's key",
+    "f(x, y) =": "a formula",
+    "a=1, b=10": "an example of parameters as typed (keys and numbers)",
 }
 
 
