@@ -247,7 +247,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.statusBar().addPermanentWidget(self.race_status)
         self.retranslate()
         retranslate_on_change(self, self.retranslate)
-        self.statusBar().showMessage(self._hint())
+        self._hint_shown = self._hint()
+        self.statusBar().showMessage(self._hint_shown)
         self._connect()
         self.default_state = self.saveState()
         self._on_surface_changed()
@@ -555,6 +556,9 @@ class MainWindow(QtWidgets.QMainWindow):
         )
         self._show_race_status()
         self._show_play_action(self.controller.playing)
+        if getattr(self, "_hint_shown", None) is not None and self.statusBar().currentMessage() == self._hint_shown:
+            self._hint_shown = self._hint()  # the opening hint, still shown: in the new language
+            self.statusBar().showMessage(self._hint_shown)
         if not hasattr(self, "file_menu"):
             return  # the menus are made after the docks
         self.file_menu.setTitle(tr("&File"))

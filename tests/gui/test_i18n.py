@@ -336,12 +336,39 @@ def test_a_new_window_opens_in_the_current_language(qtbot, make_window, english_
     assert window.statusBar().currentMessage().startswith("点击等高线图")
 
 
+def test_the_opening_hint_follows_a_switch(qtbot, window, english_after):
+    assert window.statusBar().currentMessage().startswith("Click the map")
+    i18n.set_language("zh_CN")
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("点击等高线图"), timeout=3000)
+
+
 def test_the_play_button_stays_pause_while_playing_across_a_switch(qtbot, window, english_after):
     window.controller.play()
     i18n.set_language("zh_CN")
     qtbot.waitUntil(lambda: window.actions["play"].text() == "暂停", timeout=3000)
     window.controller.pause()
     assert window.actions["play"].text() == "播放"
+
+
+def test_the_network_window_follows_a_switch(qtbot, english_after):
+    from arena import RaceConfig, RacerConfig
+    from gui.app import make_app
+    from gui.network_window import NetworkWindow
+
+    make_app()
+    config = RaceConfig(problem="mlp:moons,layers=8x8,n=200,eval_every=5", steps=20, racers=[RacerConfig("sgd")])
+    window = NetworkWindow(config)
+    qtbot.addWidget(window)
+    window.show()
+    window.step(3)
+    assert (window.step_action.text(), window.progress.text().strip()) == ("Step", "step 3 / 20")
+    i18n.set_language("zh_CN")
+    qtbot.waitUntil(lambda: window.step_action.text() == "单步", timeout=3000)
+    assert window.play_action.text() == "播放"
+    assert window.progress.text().strip() == "第 3 / 20 步"
+    assert window.windowTitle().startswith("Gradient Arena：MLP")
+    assert window.race.steps == 3
+    window.timer.stop()
 
 
 # ------------------------------------------------------------------------------------------ command line
