@@ -240,7 +240,9 @@ class RacersDock(QtWidgets.QDockWidget):
         if row < 0:
             return
         racer = self.controller.config.racers[row]
-        color = QtWidgets.QColorDialog.getColor(QtGui.QColor(racer.color), self, tr("Colour of {racer}").format(racer=racer.name))
+        color = QtWidgets.QColorDialog.getColor(
+            QtGui.QColor(racer.color), self, tr("Colour of {racer}").format(racer=racer.name)
+        )
         if color.isValid():
             racer.color = color.name().upper()
             self.controller.reset()

@@ -28,8 +28,12 @@ def _range_text(low: float, high: float) -> str:
 
 def _param_tip(p) -> str:
     """A surface parameter's tooltip: its help (the registry's text) and its range."""
-    return p.doc + "\n" + tr("allowed: [{low}, {high}], default {default}").format(
-        low=f"{p.low:g}", high=f"{p.high:g}", default=f"{p.default:g}"
+    return (
+        p.doc
+        + "\n"
+        + tr("allowed: [{low}, {high}], default {default}").format(
+            low=f"{p.low:g}", high=f"{p.high:g}", default=f"{p.default:g}"
+        )
     )
 
 
