@@ -14,6 +14,7 @@ from PySide6 import QtCore, QtWidgets
 
 from arena.maps import MapImage, map_image
 from engine import maps
+from gui.i18n import tr
 
 from .log_axis import LogAxis
 
@@ -115,7 +116,7 @@ class MapsPanel(QtWidgets.QScrollArea):
         for i, job in enumerate(jobs):
             rgb = np.empty(job.shape + (3,), dtype=np.uint8)
             rgb[:] = PENDING
-            title = getattr(job, "spec", "gradient descent, a rate per parameter")
+            title = getattr(job, "spec", None) or tr("gradient descent, a rate per parameter")
             if job.kind == "sweep":
                 title = f"{title.split(':')[0]}: {job.x.key} × {job.y.key}"
             axes = {side: LogAxis(orientation=side) for side in ("bottom", "left")}  # 1, 2, 5 x 10^k ticks only
