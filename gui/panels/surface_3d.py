@@ -193,7 +193,7 @@ class Surface3DPanel(QtWidgets.QWidget):
 
     def retranslate(self) -> None:
         """Set the panel's words in the window's language (the camera and the surface stay)."""
-        self.title.setText(tr("Surface in 3-D"))
+        self.title.setText(self._title())
         self.log_box.setText(tr("Log height"))
         self.log_box.setToolTip(tr("Height log10(f − f_min): shows the decades of surfaces like Rosenbrock"))
         self.reset_button.setText(tr("Reset view"))
@@ -202,6 +202,11 @@ class Surface3DPanel(QtWidgets.QWidget):
         if self.message is not None and self.problem is not None:
             self.problem = gl_problem() or self.problem
             self.message.setText(self.problem)
+
+    def _title(self) -> str:
+        if self.surface is None:
+            return tr("Surface in 3-D")
+        return tr("{surface} in 3-D").format(surface=getattr(self.surface, "title", None) or tr("Surface"))
 
     @property
     def available(self) -> bool:
@@ -215,7 +220,7 @@ class Surface3DPanel(QtWidgets.QWidget):
         self.log_box.setChecked(log)
         self.log_box.blockSignals(False)
         self.log_height = log
-        self.title.setText(f"{getattr(surface, 'title', 'Surface')} in 3-D")
+        self.title.setText(self._title())
         self._rebuild_mesh()
 
     def set_log_height(self, on: bool) -> None:
