@@ -463,7 +463,7 @@
     <message>
         <location filename="../docks/options_editor.py" line="143"/>
         <source>lr(t): {first} at step 1 → {last} at step {steps} (max {max})</source>
-        <translation>lr(t)：第 1 步 {first} → 第 {steps} 步 {last}（最大 {max}）</translation>
+        <translation>lr(t)：{first} → {last}（{steps} 步，最大 {max}）</translation>
     </message>
     <message>
         <location filename="../docks/race_dock.py" line="22"/>
@@ -553,7 +553,7 @@
     <message>
         <location filename="../docks/race_dock.py" line="150"/>
         <source>Stop at |grad| ≤</source>
-        <translation>在 |grad| ≤ 时停止</translation>
+        <translation>停止于 |grad| ≤</translation>
     </message>
     <message>
         <location filename="../docks/race_dock.py" line="151"/>
@@ -900,7 +900,7 @@
     <message>
         <location filename="../panels/learning_rate_panel.py" line="64"/>
         <source>Learning rate · x: racer&apos;s line, y: dotted</source>
-        <translation>学习率 · x：参赛者的线，y：点线</translation>
+        <translation>学习率 · x：实线，y：点线</translation>
     </message>
     <message>
         <location filename="../panels/learning_rate_panel.py" line="66"/>
