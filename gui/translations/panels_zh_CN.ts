@@ -959,7 +959,77 @@
         <translation>损失差距 f − f*</translation>
     </message>
     <message>
-        <location filename="../panels/map_view.py" line="119"/>
+        <location filename="../panels/map_view.py" line="43"/>
+        <source>diverged</source>
+        <translation>发散</translation>
+    </message>
+    <message>
+        <location filename="../panels/map_view.py" line="44"/>
+        <source>converged</source>
+        <translation>收敛</translation>
+    </message>
+    <message>
+        <location filename="../panels/map_view.py" line="45"/>
+        <source>finished</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location filename="../panels/map_view.py" line="46"/>
+        <source>not converged in {steps} steps</source>
+        <translation>{steps} 步内未收敛</translation>
+    </message>
+    <message>
+        <location filename="../panels/map_view.py" line="47"/>
+        <source>neither in {steps} steps</source>
+        <translation>{steps} 步内两者皆非</translation>
+    </message>
+    <message>
+        <location filename="../panels/map_view.py" line="50"/>
+        <source>converged elsewhere (saddle / unlisted point)</source>
+        <translation>收敛到别处（鞍点 / 未列出的点）</translation>
+    </message>
+    <message>
+        <location filename="../panels/map_view.py" line="52"/>
+        <source>diverged (brighter: escaped sooner)</source>
+        <translation>发散（越亮：逃逸越早）</translation>
+    </message>
+    <message>
+        <location filename="../panels/map_view.py" line="53"/>
+        <source>converged (brighter: sooner)</source>
+        <translation>收敛（越亮：越早）</translation>
+    </message>
+    <message>
+        <location filename="../panels/map_view.py" line="54"/>
+        <source>{point} local</source>
+        <translation>{point} 局部</translation>
+    </message>
+    <message>
+        <location filename="../panels/map_view.py" line="55"/>
+        <source>minimum {index}</source>
+        <translation>极小值 {index}</translation>
+    </message>
+    <message>
+        <location filename="../panels/map_view.py" line="58"/>
+        <source>brighter: fewer steps to tolerance; x: the known minima</source>
+        <translation>越亮：达到容差的步数越少；x：已知极小值</translation>
+    </message>
+    <message>
+        <location filename="../panels/map_view.py" line="62"/>
+        <source>colour: steps to |grad| &lt;= {tol}, {lo} (dark) to {hi} (yellow)</source>
+        <translation>颜色：达到 |grad| &lt;= {tol} 的步数，{lo}（深）到 {hi}（黄）</translation>
+    </message>
+    <message>
+        <location filename="../panels/map_view.py" line="66"/>
+        <source>colour: log10 final loss gap, {lo} (dark) to {hi} (yellow)</source>
+        <translation>颜色：log10 最终损失差距，{lo}（深）到 {hi}（黄）</translation>
+    </message>
+    <message>
+        <location filename="../panels/map_view.py" line="70"/>
+        <source>trainability boundary (Sohl-Dickstein 2024)</source>
+        <translation>可训练性边界（Sohl-Dickstein 2024）</translation>
+    </message>
+    <message>
+        <location filename="../panels/map_view.py" line="287"/>
         <source>gradient descent, a rate per parameter</source>
         <translation>梯度下降，每个参数一个学习率</translation>
     </message>

@@ -189,3 +189,17 @@ def test_panels_ts_is_complete_and_up_to_date(tmp_path):
     have = {(m.findtext("source"), m.findtext("comment")) for m in root.iter("message")}
     assert wanted - have == set(), "texts missing from panels_zh_CN.ts: run lupdate and translate them"
     assert have - wanted == set(), "panels_zh_CN.ts holds texts the sources no longer have (obsolete)"
+
+
+def test_a_maps_key_reads_in_chinese_and_unknown_words_pass_through(switch):
+    from gui.panels.map_view import shown
+
+    note = "colour: steps to |grad| <= 1e-06, 3 (dark) to 250 (yellow)"
+    switch(True)
+    assert shown("not converged in 500 steps") == "500 步内未收敛"
+    assert shown("(1, 3) local") == "(1, 3) 局部"
+    assert shown(note) == "颜色：达到 |grad| <= 1e-06 的步数，3（深）到 250（黄）"
+    assert shown("sgd:lr=0.1") == "sgd:lr=0.1"  # a spec, not words
+    switch(False)
+    assert shown("not converged in 500 steps") == "not converged in 500 steps"
+    assert shown(note) == note
