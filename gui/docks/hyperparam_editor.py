@@ -11,6 +11,7 @@ from PySide6 import QtCore, QtWidgets
 
 from engine import OPTIMIZERS
 from engine.hyperparams import format_value
+from gui.i18n import retranslate_on_change, tr
 from gui.widgets.number_field import NumberField
 
 SLIDER_STEPS_PER_DECADE = 20
@@ -41,7 +42,7 @@ class HyperparamEditor(QtWidgets.QWidget):
         self.error.setStyleSheet("color: #b00020; font-weight: bold;")
         self.error.hide()
         outer.addWidget(self.error)
-        note = QtWidgets.QLabel("Changes restart the race from the start.")
+        self.note = note = QtWidgets.QLabel()
         note.setStyleSheet("color: #666;")
         outer.addWidget(note)
         outer.addStretch(1)
@@ -49,6 +50,32 @@ class HyperparamEditor(QtWidgets.QWidget):
         self.values: dict = {}
         self.fields: dict[str, QtWidgets.QWidget] = {}
         self.slider_syncs: dict = {}
+        self.sliders: dict[str, QtWidgets.QSlider] = {}
+        self._reason: str | None = None  # the refusal shown (see show_error)
+        self.retranslate()
+        retranslate_on_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """Set the editor's texts in the window's language (the racer's values and the fields stay)."""
+        self.note.setText(tr("Changes restart the race from the start."))
+        if self.optimizer is None:
+            self.header.setText(tr("<i>No racer selected.</i>"))
+        else:
+            opt = OPTIMIZERS[self.optimizer]
+            self.header.setToolTip(_rule_tip(opt))
+            for p in opt.hyperparams:
+                field = self.fields.get(p.name)
+                if field is None:
+                    continue
+                tip = _param_tip(opt, p)
+                field.setToolTip(tip)
+                label = self.form.labelForField(field if p.name not in self.sliders else field.parentWidget())
+                if label is not None:
+                    label.setToolTip(tip)
+                if p.name in self.sliders:
+                    self.sliders[p.name].setToolTip(_slider_tip(p))
+        if self._reason is not None:
+            self.error.setText(tr("Not applied: {reason}").format(reason=self._reason))
 
     def set_racer(self, optimizer: str | None, hyperparams: dict | None = None) -> None:
         """Show the editor for this optimizer with these (non-default) values.
@@ -63,22 +90,20 @@ class HyperparamEditor(QtWidgets.QWidget):
             self.form.removeRow(0)
         self.fields = {}
         self.slider_syncs = {}
+        self.sliders = {}
         self.error.hide()
         self.optimizer = optimizer
         if optimizer is None:
-            self.header.setText("<i>No racer selected.</i>")
+            self.header.setText(tr("<i>No racer selected.</i>"))
             return
         opt = OPTIMIZERS[optimizer]
         self.values = dict(hyperparams or {})
         torch = f" &nbsp;<span style='color:#666'>({opt.torch_equivalent})</span>" if opt.torch_equivalent else ""
         self.header.setText(f"<b>{opt.title}</b>{torch}<br>{opt.summary}")
-        self.header.setToolTip(f"Update rule:\n{opt.rule}\n\nEffective learning rate recorded:\n{opt.effective_lr}")
+        self.header.setToolTip(_rule_tip(opt))
         for p in opt.hyperparams:
             value = self.values.get(p.name, p.default)
-            tip = (
-                f"{p.name}: {p.doc}\nallowed: {p.range_text()}\ndefault: {format_value(p.default)}\n\n"
-                f"{opt.title} update rule:\n{opt.rule}"
-            )
+            tip = _param_tip(opt, p)
             if p.kind == "bool":
                 box = QtWidgets.QCheckBox()
                 box.setObjectName(p.name)
@@ -117,7 +142,8 @@ class HyperparamEditor(QtWidgets.QWidget):
         slider = QtWidgets.QSlider(QtCore.Qt.Orientation.Horizontal)
         slider.setObjectName(f"{p.name}_slider")
         slider.setRange(int(lo_exp * SLIDER_STEPS_PER_DECADE), int(hi_exp * SLIDER_STEPS_PER_DECADE))
-        slider.setToolTip(f"{p.name} on a log scale: 10^{lo_exp:g} to 10^{hi_exp:g}")
+        slider.setToolTip(_slider_tip(p))
+        self.sliders[p.name] = slider
 
         def sync_from_field():
             v = field.value()
@@ -143,7 +169,8 @@ class HyperparamEditor(QtWidgets.QWidget):
         return slider
 
     def show_error(self, reason: str) -> None:
-        self.error.setText(f"Not applied: {reason}")
+        self._reason = reason
+        self.error.setText(tr("Not applied: {reason}").format(reason=reason))
         self.error.show()
 
     def _field_done(self, field: NumberField, name: str) -> None:
@@ -191,3 +218,27 @@ class HyperparamEditor(QtWidgets.QWidget):
             widget.blockSignals(False)
             if name in self.slider_syncs:
                 self.slider_syncs[name]()
+
+
+def _rule_tip(opt) -> str:
+    """The header's tooltip: the optimizer's update rule and the effective learning rate it records."""
+    return tr("Update rule:") + f"\n{opt.rule}\n\n" + tr("Effective learning rate recorded:") + f"\n{opt.effective_lr}"
+
+
+def _param_tip(opt, p) -> str:
+    """A hyperparameter's tooltip: its help, range, default and the optimizer's rule."""
+    return (
+        f"{p.name}: {p.doc}\n"
+        + tr("allowed: {range}").format(range=p.range_text())
+        + "\n"
+        + tr("default: {value}").format(value=format_value(p.default))
+        + "\n\n"
+        + tr("{optimizer} update rule:").format(optimizer=opt.title)
+        + f"\n{opt.rule}"
+    )
+
+
+def _slider_tip(p) -> str:
+    lo_exp = -6 if p.low <= 0 else math.log10(p.low)
+    hi_exp = math.log10(p.gui_max or 10.0)
+    return tr("{name} on a log scale: 10^{low} to 10^{high}").format(name=p.name, low=f"{lo_exp:g}", high=f"{hi_exp:g}")

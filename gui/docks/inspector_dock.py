@@ -21,10 +21,18 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from arena import InspectWorker
 from engine.curvature import Curvature, local_curvature, observed_rate
 from engine.optimizers.explain import num, vec
+from gui.i18n import QT_TRANSLATE_NOOP, retranslate_on_change, tr
 from gui.widgets.scrolling import scrolling
 
 REPLAY_DELAY_MS = 0  # requests of one pass of the event loop make one (a drag asks the worker, latest first)
 RATES_INTERVAL = 0.5  # seconds between updates of the observed rates while the race runs
+# what engine.curvature.Curvature.kind says, for the translation catalogue (shown through tr)
+CURVATURE_KINDS = (
+    QT_TRANSLATE_NOOP("", "bowl (positive definite)"),
+    QT_TRANSLATE_NOOP("", "cap (negative definite: a maximum)"),
+    QT_TRANSLATE_NOOP("", "saddle (indefinite)"),
+    QT_TRANSLATE_NOOP("", "flat along one direction (singular)"),
+)
 
 
 class InspectorDock(QtWidgets.QDockWidget):
@@ -34,7 +42,7 @@ class InspectorDock(QtWidgets.QDockWidget):
     _delivered = QtCore.Signal(int, object, object)  # from the worker's thread: request, inspection, error
 
     def __init__(self, parent=None):
-        super().__init__("Inspector", parent)
+        super().__init__(parent)
         self.setObjectName("InspectorDock")
         self.config = None
         self.surface = None
@@ -52,36 +60,31 @@ class InspectorDock(QtWidgets.QDockWidget):
         layout = QtWidgets.QVBoxLayout(body)
 
         row = QtWidgets.QHBoxLayout()
-        row.addWidget(QtWidgets.QLabel("Racer"))
+        self.racer_label = QtWidgets.QLabel()
+        row.addWidget(self.racer_label)
         self.racer = QtWidgets.QComboBox()
         self.racer.setObjectName("inspectRacer")
         self.racer.currentIndexChanged.connect(self._racer_changed)
         row.addWidget(self.racer, 1)
-        row.addWidget(QtWidgets.QLabel("Step"))
+        self.step_label = QtWidgets.QLabel()
+        row.addWidget(self.step_label)
         self.prev_button = QtWidgets.QToolButton(text="◀")
         self.prev_button.setObjectName("inspectPrev")
-        self.prev_button.setToolTip("One step back ( , )")
         self.prev_button.clicked.connect(lambda: self.move(-1))
         row.addWidget(self.prev_button)
         self.step = QtWidgets.QSpinBox()
         self.step.setObjectName("inspectStep")
         self.step.setRange(0, 0)
-        self.step.setSpecialValueText("start")
-        self.step.setToolTip(
-            "The step to look inside: the update from position step − 1 to position step (start: before any step)"
-        )
         self.step.valueChanged.connect(self._step_changed)
         row.addWidget(self.step)
         self.next_button = QtWidgets.QToolButton(text="▶")
         self.next_button.setObjectName("inspectNext")
-        self.next_button.setToolTip("One step on ( . )")
         self.next_button.clicked.connect(lambda: self.move(1))
         row.addWidget(self.next_button)
         layout.addLayout(row)
         self.scrubber = QtWidgets.QSlider(QtCore.Qt.Orientation.Horizontal)
         self.scrubber.setObjectName("inspectScrubber")
         self.scrubber.setRange(0, 0)
-        self.scrubber.setToolTip("Scrub through the race's steps (Home / End: first / last)")
         self.scrubber.valueChanged.connect(self.step.setValue)
         self.step.valueChanged.connect(self.scrubber.setValue)
         layout.addWidget(self.scrubber)
@@ -93,7 +96,6 @@ class InspectorDock(QtWidgets.QDockWidget):
 
         self.table = QtWidgets.QTableWidget(0, 4)
         self.table.setObjectName("inspectState")
-        self.table.setHorizontalHeaderLabels(["", "before", "after", "holds"])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -106,21 +108,13 @@ class InspectorDock(QtWidgets.QDockWidget):
         self.equations.setLineWrapMode(QtWidgets.QPlainTextEdit.LineWrapMode.WidgetWidth)
         mono = QtGui.QFontDatabase.systemFont(QtGui.QFontDatabase.SystemFont.FixedFont)
         self.equations.setFont(mono)
-        self.equations.setPlaceholderText("Take a step, then pick it here to see the update written out.")
         layout.addWidget(self.equations, 2)
-        self.arrows_legend = QtWidgets.QLabel(
-            "On the map, from θ (same length, to compare directions): "
-            "<span style='color:#505050'>━ −g steepest descent</span>  "
-            "<span style='color:#7e2f8e'>━ −m momentum</span>  "
-            "<span style='color:#008080'>━ −η⊙g per-parameter rates</span>  ━ Δθ the update (racer's colour); "
-            "dashed: the Hessian's eigen-directions, <span style='color:#006ec8'>λmin</span> and "
-            "<span style='color:#c83c00'>λmax</span>"
-        )
+        self.arrows_legend = QtWidgets.QLabel()
         self.arrows_legend.setObjectName("arrowsLegend")
         self.arrows_legend.setWordWrap(True)
         layout.addWidget(self.arrows_legend)
 
-        self.curvature_box = box = QtWidgets.QGroupBox("Local curvature")
+        self.curvature_box = box = QtWidgets.QGroupBox()
         box.setObjectName("curvatureBox")
         grid = QtWidgets.QVBoxLayout(box)
         self.curvature_text = QtWidgets.QLabel("—")
@@ -129,38 +123,24 @@ class InspectorDock(QtWidgets.QDockWidget):
         self.curvature_text.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
         grid.addWidget(self.curvature_text)
         buttons = QtWidgets.QHBoxLayout()
-        self.use_gd = QtWidgets.QPushButton("Use GD optimum")
+        self.use_gd = QtWidgets.QPushButton()
         self.use_gd.setObjectName("useGd")
-        self.use_gd.setToolTip("Make the racer SGD with lr* = 2 / (λmin + λmax) (restarts the race)")
         self.use_gd.clicked.connect(lambda: self._use("sgd"))
-        self.use_momentum = QtWidgets.QPushButton("Use momentum optimum")
+        self.use_momentum = QtWidgets.QPushButton()
         self.use_momentum.setObjectName("useMomentum")
-        self.use_momentum.setToolTip(
-            "Make the racer heavy-ball momentum with lr* = (2 / (√λmin + √λmax))² and "
-            "β* = ((√κ − 1) / (√κ + 1))² (Goh 2017; restarts the race)"
-        )
         self.use_momentum.clicked.connect(lambda: self._use("momentum"))
         buttons.addWidget(self.use_gd)
         buttons.addWidget(self.use_momentum)
         grid.addLayout(buttons)
-        rates_title = QtWidgets.QLabel(
-            "Linear rate (error × r per step): predicted for each racer's settings on the start's local "
-            "quadratic, and observed in the race"
-        )
+        self.rates_title = rates_title = QtWidgets.QLabel()
         rates_title.setWordWrap(True)
         grid.addWidget(rates_title)
         self.rates = QtWidgets.QTableWidget(0, 3)
         self.rates.setObjectName("rateTable")
-        self.rates.setHorizontalHeaderLabels(["racer", "predicted", "observed"])
         self.rates.verticalHeader().setVisible(False)
         self.rates.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.rates.horizontalHeader().setStretchLastSection(True)
         self.rates.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
-        self.rates.setToolTip(
-            "predicted: the spectral radius of the racer's fixed update on the quadratic model at the start "
-            "(SGD, momentum, Nesterov; — for optimizers that adapt their rates); observed: "
-            "(|θ_n − θ*| / |θ_m − θ*|)^(1/(n − m)) over the race so far, toward the nearest known minimum"
-        )
         grid.addWidget(self.rates)
         layout.addWidget(box)
         layout.addStretch(0)  # the room the step's table and equations leave at the start
@@ -174,9 +154,66 @@ class InspectorDock(QtWidgets.QDockWidget):
         self._rates_timer.setSingleShot(True)
         self._rates_timer.setInterval(round(RATES_INTERVAL * 1000))
         self._rates_timer.timeout.connect(self._show_rates)
+        self._curvature_at: tuple = (None, None)
+        self._replaying: int | None = None  # the step the status line says is being replayed
+        self.retranslate()
+        retranslate_on_change(self, self.retranslate)
         self._show_curvature()
         worker = self.worker
         self.destroyed.connect(lambda *_: worker.close())
+
+    def retranslate(self) -> None:
+        """Set the dock's texts in the window's language (the racer, the step and the race stay)."""
+        self.setWindowTitle(tr("Inspector"))
+        self.racer_label.setText(tr("Racer"))
+        self.step_label.setText(tr("Step"))
+        self.prev_button.setToolTip(tr("One step back ( , )"))
+        self.step.setSpecialValueText(tr("start"))
+        self.step.setToolTip(
+            tr("The step to look inside: the update from position step − 1 to position step (start: before any step)")
+        )
+        self.next_button.setToolTip(tr("One step on ( . )"))
+        self.scrubber.setToolTip(tr("Scrub through the race's steps (Home / End: first / last)"))
+        self.table.setHorizontalHeaderLabels(["", tr("before"), tr("after"), tr("holds")])
+        self.equations.setPlaceholderText(tr("Take a step, then pick it here to see the update written out."))
+        self.arrows_legend.setText(
+            tr(
+                "On the map, from θ (same length, to compare directions): "
+                "<span style='color:#505050'>━ −g steepest descent</span>  "
+                "<span style='color:#7e2f8e'>━ −m momentum</span>  "
+                "<span style='color:#008080'>━ −η⊙g per-parameter rates</span>  ━ Δθ the update (racer's colour); "
+                "dashed: the Hessian's eigen-directions, <span style='color:#006ec8'>λmin</span> and "
+                "<span style='color:#c83c00'>λmax</span>"
+            )
+        )
+        self.use_gd.setText(tr("Use GD optimum"))
+        self.use_gd.setToolTip(tr("Make the racer SGD with lr* = 2 / (λmin + λmax) (restarts the race)"))
+        self.use_momentum.setText(tr("Use momentum optimum"))
+        self.use_momentum.setToolTip(
+            tr(
+                "Make the racer heavy-ball momentum with lr* = (2 / (√λmin + √λmax))² and "
+                "β* = ((√κ − 1) / (√κ + 1))² (Goh 2017; restarts the race)"
+            )
+        )
+        self.rates_title.setText(
+            tr(
+                "Linear rate (error × r per step): predicted for each racer's settings on the start's local "
+                "quadratic, and observed in the race"
+            )
+        )
+        self.rates.setHorizontalHeaderLabels([tr("racer"), tr("predicted"), tr("observed")])
+        self.rates.setToolTip(
+            tr(
+                "predicted: the spectral radius of the racer's fixed update on the quadratic model at the start "
+                "(SGD, momentum, Nesterov; — for optimizers that adapt their rates); observed: "
+                "(|θ_n − θ*| / |θ_m − θ*|)^(1/(n − m)) over the race so far, toward the nearest known minimum"
+            )
+        )
+        if self.status.text() and self._replaying is not None:
+            self._say(_replaying_text(self._replaying))
+        if self.seen is not None:
+            self._fill_state(self.seen)
+        self._show_curvature(*self._curvature_at)
 
     # ------------------------------------------------------------- the race
     def set_race(self, config, surface, steps_taken: list[int], positions=None) -> None:
@@ -251,7 +288,8 @@ class InspectorDock(QtWidgets.QDockWidget):
     def _say_replaying(self, number: int) -> None:
         if number in self._requests and number > self._shown:
             step = self._requests[number][2]
-            self._say(f"replaying to step {step}…  (once per racer; later looks are quick)")
+            self._replaying = step
+            self._say(_replaying_text(step))
 
     def _show_step_parts(self, on: bool) -> None:
         for widget in (self.table, self.equations, self.arrows_legend):
@@ -285,15 +323,22 @@ class InspectorDock(QtWidgets.QDockWidget):
             self.equations.setPlainText(str(error))
             self._show_curvature(None, None)
             return
+        self._fill_state(seen)
+        self.equations.setPlainText("\n".join(str(eq) for eq in seen.equations))
+        self._show_curvature(seen.theta, step)
+        self.stepPicked.emit(index, step)
+
+    def _fill_state(self, seen) -> None:
+        """The step's table: θ, g, lr, the optimizer's state before and after, the effective lr."""
         rows = [
-            ("θ", vec(seen.theta), vec(seen.new_theta), "parameters"),
-            ("g", vec(seen.grad), "", "gradient given to the optimizer"),
-            ("lr", num(seen.lr), "", "learning rate in effect"),
+            ("θ", vec(seen.theta), vec(seen.new_theta), tr("parameters")),
+            ("g", vec(seen.grad), "", tr("gradient given to the optimizer")),
+            ("lr", num(seen.lr), "", tr("learning rate in effect")),
         ]
         for name in seen.state_after:
             before, after = _show(seen.state_before[name]), _show(seen.state_after[name])
             rows.append((name, before, after, seen.state_doc.get(name, "")))
-        rows.append(("effective lr", "", vec(seen.effective_lr), "per parameter"))
+        rows.append((tr("effective lr"), "", vec(seen.effective_lr), tr("per parameter")))
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             for c, text in enumerate(row):
@@ -302,20 +347,20 @@ class InspectorDock(QtWidgets.QDockWidget):
                     item.setToolTip(text)
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
-        self.equations.setPlainText("\n".join(str(eq) for eq in seen.equations))
-        self._show_curvature(seen.theta, step)
-        self.stepPicked.emit(index, step)
 
     def _show_curvature(self, point=None, step: int | None = None) -> None:
         """The curvature at ``point``: θ of ``step`` (None: the start point)."""
         self.curvature = None
+        self._curvature_at = (point, step)
         text = "—"
         if point is None:
-            self.curvature_box.setTitle("Local curvature")
+            self.curvature_box.setTitle(tr("Local curvature"))
         elif step is None:
-            self.curvature_box.setTitle(f"Local curvature at the start {vec(np.asarray(point, dtype=float))}")
+            self.curvature_box.setTitle(
+                tr("Local curvature at the start {point}").format(point=vec(np.asarray(point, dtype=float)))
+            )
         else:
-            self.curvature_box.setTitle(f"Local curvature at θ of step {step} (where it started)")
+            self.curvature_box.setTitle(tr("Local curvature at θ of step {step} (where it started)").format(step=step))
         if point is not None and self.surface is not None and hasattr(self.surface, "hessian"):
             try:
                 self.curvature = c = local_curvature(self.surface, point)
@@ -323,22 +368,29 @@ class InspectorDock(QtWidgets.QDockWidget):
                 text = str(exc)
             else:
                 lo, hi = c.eigenvalues
-                lines = [f"{c.kind}: λ = {num(lo)}, {num(hi)}"]
+                lines = [f"{tr(c.kind)}: λ = {num(lo)}, {num(hi)}"]
                 if c.max_stable_lr is not None:
-                    lines.append(f"gradient descent stable for lr < 2/λmax = {num(c.max_stable_lr)}")
+                    lines.append(tr("gradient descent stable for lr < 2/λmax = {lr}").format(lr=num(c.max_stable_lr)))
                 if c.positive_definite:
                     assert c.gd_lr is not None and c.gd_rate is not None and c.momentum_rate is not None
                     lines.append(f"κ = {num(c.kappa)}")
-                    lines.append(f"GD optimum: lr* = {num(c.gd_lr)}, error × {num(c.gd_rate)} per step")
                     lines.append(
-                        f"momentum optimum: lr* = {num(c.momentum_lr)}, β* = {num(c.momentum)}, "
-                        f"error × {num(c.momentum_rate)} per step"
+                        tr("GD optimum: lr* = {lr}, error × {rate} per step").format(
+                            lr=num(c.gd_lr), rate=num(c.gd_rate)
+                        )
                     )
                     lines.append(
-                        f"steps per e-fold of the error: GD {_steps(c.gd_rate)}, momentum {_steps(c.momentum_rate)}"
+                        tr("momentum optimum: lr* = {lr}, β* = {beta}, error × {rate} per step").format(
+                            lr=num(c.momentum_lr), beta=num(c.momentum), rate=num(c.momentum_rate)
+                        )
+                    )
+                    lines.append(
+                        tr("steps per e-fold of the error: GD {gd}, momentum {momentum}").format(
+                            gd=_steps(c.gd_rate), momentum=_steps(c.momentum_rate)
+                        )
                     )
                 else:
-                    lines.append("no optimal fixed settings: the local quadratic has no minimum")
+                    lines.append(tr("no optimal fixed settings: the local quadratic has no minimum"))
                 text = "\n".join(lines)
         self.curvature_text.setText(text)
         ok = self.curvature is not None and self.curvature.positive_definite and self.racer.currentIndex() >= 0
@@ -392,6 +444,10 @@ class InspectorDock(QtWidgets.QDockWidget):
         if c is None or not c.positive_definite:
             return
         self.useSettings.emit(self.racer.currentIndex(), optimizer, dict(c.settings()[optimizer]))
+
+
+def _replaying_text(step: int) -> str:
+    return tr("replaying to step {step}…  (once per racer; later looks are quick)").format(step=step)
 
 
 def _show(v) -> str:

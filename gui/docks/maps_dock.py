@@ -13,8 +13,13 @@ from PySide6 import QtCore, QtWidgets
 from engine import maps
 from engine.registry import get_optimizer
 from engine.spec import format_optimizer_spec
+from gui.i18n import QT_TRANSLATE_NOOP, retranslate_on_change, tr
 
-KINDS = (("basins", "Basins of attraction"), ("sweep", "Hyperparameter sweep"), ("boundary", "Trainability boundary"))
+KINDS = (
+    ("basins", QT_TRANSLATE_NOOP("", "Basins of attraction")),
+    ("sweep", QT_TRANSLATE_NOOP("", "Hyperparameter sweep")),
+    ("boundary", QT_TRANSLATE_NOOP("", "Trainability boundary")),
+)
 
 
 class _Signals(QtCore.QObject):
@@ -60,7 +65,7 @@ class MapsDock(QtWidgets.QDockWidget):
     settingsPicked = QtCore.Signal(int, dict)  # a sweep click: racer index, hyperparameters
 
     def __init__(self, parent=None):
-        super().__init__("Maps", parent)
+        super().__init__(parent)
         self.setObjectName("MapsDock")
         self._race: Any = None  # (surface, config)
         self._selected = 0
@@ -77,6 +82,48 @@ class MapsDock(QtWidgets.QDockWidget):
         self._pool.setMaxThreadCount(1)
 
         self._build()
+        self.retranslate()
+        retranslate_on_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """Set the dock's texts in the window's language (the settings, the maps and the work stay)."""
+        self.setWindowTitle(tr("Maps"))
+        for i, (_key, title) in enumerate(KINDS):
+            self.kind.setItemText(i, tr(title))
+        self.kind.setToolTip(
+            tr("Basins: a grid of starts over the map's view, each coloured by the minimum it reached.")
+            + "\n"
+            + tr("Sweep: the selected racer from the race's start over two of its hyperparameters.")
+            + "\n"
+            + tr("Trainability boundary: gradient descent with a learning rate per parameter (log axes).")
+        )
+        self.who.setItemText(0, tr("the selected racer"))
+        self.who.setItemText(1, tr("every visible racer, side by side"))
+        self.grid.setSuffix(tr(" cells per side"))
+        self.tol.setToolTip(tr("a run has converged once |grad| <= this"))
+        for field, text in (
+            (self.kind, tr("Map")),
+            (self.who, tr("Racers")),
+            (self.grid, tr("Grid")),
+            (self.steps, tr("Steps")),
+            (self.tol, tr("Tolerance")),
+            (self.axes, tr("Axes")),
+        ):
+            label = self.form.labelForField(field)
+            if isinstance(label, QtWidgets.QLabel):
+                label.setText(text)
+        if self.kind.currentData() == "boundary":
+            self.x_key.setItemText(0, tr("lr for x"))
+            self.y_key.setItemText(0, tr("lr for y"))
+        self.compute_button.setText(tr("Compute"))
+        self.cancel_button.setText(tr("Cancel"))
+        if self._message is not None:
+            self.message.setText(self._message())
+
+    def _say(self, message) -> None:
+        """Show ``message()`` (a function, called again in another language after a switch) under the buttons."""
+        self._message = message
+        self.message.setText(message())
 
     # ------------------------------------------------------------------ UI
     def _build(self) -> None:
@@ -87,33 +134,26 @@ class MapsDock(QtWidgets.QDockWidget):
         self.kind.setObjectName("mapKind")
         for key, title in KINDS:
             self.kind.addItem(title, key)
-        self.kind.setToolTip(
-            "Basins: a grid of starts over the map's view, each coloured by the minimum it reached.\n"
-            "Sweep: the selected racer from the race's start over two of its hyperparameters.\n"
-            "Trainability boundary: gradient descent with a learning rate per parameter (log axes)."
-        )
         self.kind.currentIndexChanged.connect(self._kind_changed)
-        form.addRow("Map", self.kind)
+        form.addRow(tr("Map"), self.kind)
         self.who = QtWidgets.QComboBox()
         self.who.setObjectName("mapRacers")
-        self.who.addItem("the selected racer", "selected")
-        self.who.addItem("every visible racer, side by side", "all")
-        form.addRow("Racers", self.who)
+        self.who.addItem("", "selected")
+        self.who.addItem("", "all")
+        form.addRow(tr("Racers"), self.who)
         self.grid = QtWidgets.QSpinBox()
         self.grid.setObjectName("mapGrid")
         self.grid.setRange(8, 1024)
         self.grid.setValue(128)
-        self.grid.setSuffix(" cells per side")
-        form.addRow("Grid", self.grid)
+        form.addRow(tr("Grid"), self.grid)
         self.steps = QtWidgets.QSpinBox()
         self.steps.setObjectName("mapSteps")
         self.steps.setRange(1, 100_000)
         self.steps.setValue(500)
-        form.addRow("Steps", self.steps)
+        form.addRow(tr("Steps"), self.steps)
         self.tol = QtWidgets.QLineEdit("1e-6")
         self.tol.setObjectName("mapTol")
-        self.tol.setToolTip("a run has converged once |grad| <= this")
-        form.addRow("Tolerance", self.tol)
+        form.addRow(tr("Tolerance"), self.tol)
         self.axes = QtWidgets.QWidget()
         grid = QtWidgets.QGridLayout(self.axes)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -134,17 +174,17 @@ class MapsDock(QtWidgets.QDockWidget):
         grid.addWidget(self.y_key, 1, 1)
         grid.addWidget(self.y_lo, 1, 2)
         grid.addWidget(self.y_hi, 1, 3)
-        form.addRow("Axes", self.axes)
+        form.addRow(tr("Axes"), self.axes)
         self.form = form
         outer.addLayout(form)
         for combo in (self.kind, self.who, self.x_key, self.y_key):  # the dock may be narrow: no wide combos
             combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)
         row = QtWidgets.QHBoxLayout()
-        self.compute_button = QtWidgets.QPushButton("Compute")
+        self.compute_button = QtWidgets.QPushButton()
         self.compute_button.setObjectName("mapCompute")
         self.compute_button.clicked.connect(self.compute)
-        self.cancel_button = QtWidgets.QPushButton("Cancel")
+        self.cancel_button = QtWidgets.QPushButton()
         self.cancel_button.setObjectName("mapCancel")
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
@@ -155,6 +195,7 @@ class MapsDock(QtWidgets.QDockWidget):
         row.addWidget(self.cancel_button)
         row.addWidget(self.progress, 1)
         outer.addLayout(row)
+        self._message = None  # what makes the message's text (see _say)
         self.message = QtWidgets.QLabel("")
         self.message.setObjectName("mapMessage")
         self.message.setWordWrap(True)
@@ -173,9 +214,9 @@ class MapsDock(QtWidgets.QDockWidget):
         if kind == "boundary":
             self._keys_for = None
             self.x_key.clear()
-            self.x_key.addItem("lr for x")
+            self.x_key.addItem(tr("lr for x"))
             self.y_key.clear()
-            self.y_key.addItem("lr for y")
+            self.y_key.addItem(tr("lr for y"))
             for w, v in ((self.x_lo, "1e-3"), (self.x_hi, "10"), (self.y_lo, "1e-3"), (self.y_hi, "10")):
                 w.setText(v)
         elif kind == "sweep":
@@ -251,13 +292,13 @@ class MapsDock(QtWidgets.QDockWidget):
     def jobs(self) -> list[Any]:
         """The jobs the current settings ask for (ValueError naming what is wrong)."""
         if self._race is None:
-            raise ValueError("no race")
+            raise ValueError(tr("no race"))
         surface, config, view = self._race
         n = self.grid.value()
         steps = self.steps.value()
         tol = _number(self.tol.text())
         if tol is None or tol < 0:
-            raise ValueError(f"tolerance {self.tol.text()!r}: expected a number >= 0")
+            raise ValueError(tr("tolerance {text!r}: expected a number >= 0").format(text=self.tol.text()))
         kind = self.kind.currentData()
         if kind == "basins":
             (x0, x1), (y0, y1) = view
@@ -265,7 +306,7 @@ class MapsDock(QtWidgets.QDockWidget):
             if self.who.currentData() == "selected":
                 racers = [(self._selected, config.racers[self._selected])] if config.racers else []
             if not racers:
-                raise ValueError("no racer to map")
+                raise ValueError(tr("no racer to map"))
             out = []
             for i, r in racers:
                 spec = format_optimizer_spec(r.optimizer, r.resolved())
@@ -277,7 +318,7 @@ class MapsDock(QtWidgets.QDockWidget):
         for w in (self.x_lo, self.x_hi, self.y_lo, self.y_hi):
             v = _number(w.text())
             if v is None:
-                raise ValueError(f"{w.text()!r} is not a number")
+                raise ValueError(tr("{text!r} is not a number").format(text=w.text()))
             bounds.append(v)
         start = tuple(float(v) for v in config.start)
         if kind == "boundary":
@@ -285,11 +326,11 @@ class MapsDock(QtWidgets.QDockWidget):
                                      maps.Axis("lr_y", bounds[2], bounds[3], n, log=True), steps, tol)]  # fmt: skip
         racer = self._racer()
         if racer is None:
-            raise ValueError("no racer to sweep")
+            raise ValueError(tr("no racer to sweep"))
         params = {p.name: p for p in get_optimizer(racer.optimizer).hyperparams}
         xk, yk = self.x_key.currentText(), self.y_key.currentText()
         if xk not in params or yk not in params:
-            raise ValueError("pick two hyperparameters")
+            raise ValueError(tr("pick two hyperparameters"))
         spec = format_optimizer_spec(racer.optimizer, racer.resolved())
         job = maps.SweepJob(surface, spec, start, maps.Axis(xk, bounds[0], bounds[1], n, log=params[xk].log),
                             maps.Axis(yk, bounds[2], bounds[3], n, log=params[yk].log), steps, tol)  # fmt: skip
@@ -302,7 +343,8 @@ class MapsDock(QtWidgets.QDockWidget):
         try:
             jobs = self.jobs()
         except ValueError as exc:
-            self.message.setText(f"<span style='color:#B00020'>{str(exc).splitlines()[0]}</span>")
+            first = str(exc).splitlines()[0]
+            self._say(lambda: f"<span style='color:#B00020'>{first}</span>")
             return
         self.cancel()
         self._cancel = threading.Event()
@@ -315,8 +357,11 @@ class MapsDock(QtWidgets.QDockWidget):
         self.progress.setValue(0)
         self.compute_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
-        self.message.setText(f"computing {len(jobs)} map{'s' if len(jobs) > 1 else ''}: "
-                             f"{sum(j.point_steps() for j in jobs) / 1e6:.1f} M point-steps")  # fmt: skip
+        point_steps = f"{sum(j.point_steps() for j in jobs) / 1e6:.1f}"
+        self._say(
+            lambda: (tr("computing {count} maps: {m} M point-steps") if len(jobs) > 1
+                     else tr("computing 1 map: {m} M point-steps")).format(count=len(jobs), m=point_steps)
+        )  # fmt: skip
         for job in jobs:
             self._pool.start(_Work(job, self._cancel, self._signals))
 
@@ -339,30 +384,37 @@ class MapsDock(QtWidgets.QDockWidget):
             return
         self._results[job] = result
         self.panel.done(job, result)
-        self._finish_one(
-            f"{'from the cache' if result.cached else f'{result.seconds:.2f} s'}, "
-            f"{job.point_steps() / max(result.seconds, 1e-9) / 1e6:.0f} M point-steps/s"
-            + (
-                f"; click a cell to {'start the race there' if job.kind == 'basins' else 'use its settings'}"
-                if job.kind != "boundary"
-                else ""
-            )  # fmt: skip
-        )
+        rate = f"{job.point_steps() / max(result.seconds, 1e-9) / 1e6:.0f}"
+
+        def text() -> str:
+            took = tr("from the cache") if result.cached else f"{result.seconds:.2f} s"
+            out = tr("{took}, {rate} M point-steps/s").format(took=took, rate=rate)
+            if job.kind == "basins":
+                out += tr("; click a cell to start the race there")
+            elif job.kind != "boundary":
+                out += tr("; click a cell to use its settings")
+            return out
+
+        self._finish_one(text)
 
     def _failed(self, job, message: str) -> None:
         if job not in self._jobs:
             return
-        self._finish_one(message, error=message != "cancelled")
+        cancelled = message == "cancelled"
+        self._finish_one((lambda: tr("cancelled")) if cancelled else (lambda: message), error=not cancelled,
+                         cancelled=cancelled)  # fmt: skip
 
-    def _finish_one(self, text: str, error: bool = False) -> None:
+    def _finish_one(self, text, error: bool = False, cancelled: bool = False) -> None:
+        """One job ended: ``text()`` (a function: see _say) says how."""
         self._pending = max(0, self._pending - 1)
         if error:
-            text = f"<span style='color:#B00020'>{text}</span>"
-        self.message.setText(text)
+            self._say(lambda: f"<span style='color:#B00020'>{text()}</span>")
+        else:
+            self._say(text)
         if not self._pending:
             self.compute_button.setEnabled(True)
             self.cancel_button.setEnabled(False)
-            if not error and text != "cancelled":
+            if not error and not cancelled:
                 self.progress.setValue(self.progress.maximum())
 
     def _zoomed(self, job, view_range) -> None:

@@ -9,6 +9,7 @@ from PySide6 import QtCore, QtWidgets
 
 from engine.options import BATCH_SIZE, NOISE
 from engine.schedules import SCHEDULES, schedule_lrs
+from gui.i18n import retranslate_on_change, tr
 from gui.widgets.number_field import NumberField
 
 
@@ -24,12 +25,10 @@ class RacerOptionsEditor(QtWidgets.QWidget):
         form = QtWidgets.QFormLayout()
         self.batch = QtWidgets.QSpinBox()
         self.batch.setObjectName("batch_size")
-        self.batch.setSpecialValueText("full data")
         self.batch.setKeyboardTracking(False)
         self.batch.valueChanged.connect(lambda _v: self._emit())
         form.addRow("batch_size", self.batch)
         self.noise = NumberField(NOISE)
-        self.noise.setToolTip(f"noise: {NOISE.doc}\nallowed: {NOISE.range_text()}, default 0")
         self.noise.editingFinished.connect(self._noise_done)
         form.addRow("noise", self.noise)
         self.schedule = QtWidgets.QComboBox()
@@ -58,7 +57,7 @@ class RacerOptionsEditor(QtWidgets.QWidget):
         self.plot.plotItem.getAxis("bottom").setHeight(18)
         self.curve = self.plot.plot(pen=pg.mkPen("#0072B2", width=2))
         outer.addWidget(self.plot)
-        note = QtWidgets.QLabel("batch_size applies on data surfaces; noise on any surface. Changes restart the race.")
+        self.note = note = QtWidgets.QLabel()
         note.setWordWrap(True)
         note.setStyleSheet("color: #666;")
         outer.addWidget(note)
@@ -68,6 +67,34 @@ class RacerOptionsEditor(QtWidgets.QWidget):
         self.base_lr = 1e-3
         self.budget = 100
         self._quiet = False
+        self.data_n: int | None = None
+        self.retranslate()
+        retranslate_on_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """Set the editor's texts in the window's language (the racer's options stay)."""
+        self.batch.setSpecialValueText(tr("full data"))
+        self.batch.setToolTip(self._batch_tip())
+        self.noise.setToolTip(
+            f"noise: {NOISE.doc}\n"
+            + tr("allowed: {range}, default {default}").format(range=NOISE.range_text(), default=0)
+        )
+        self.note.setText(tr("batch_size applies on data surfaces; noise on any surface. Changes restart the race."))
+        name = self.schedule.currentData()
+        if name in SCHEDULES:
+            for p in SCHEDULES[name].params:
+                if p.name in self.param_fields:
+                    self.param_fields[p.name].setToolTip(_param_tip(p))
+        if self.plot.plotItem.titleLabel.text:  # a racer shown: its schedule's title again
+            self._draw()
+
+    def _batch_tip(self) -> str:
+        data_n = self.data_n
+        return f"batch_size: {BATCH_SIZE.doc}\n" + (
+            tr("1 = SGD, {n} = every point; 0 = full data (batch gradient descent)").format(n=data_n)
+            if data_n
+            else tr("only on data surfaces (linear_regression, logistic_regression)")
+        )
 
     # ---------------------------------------------------------------- showing
     def set_racer(self, options: dict, base_lr: float, budget: int, data_n: int | None) -> None:
@@ -78,14 +105,8 @@ class RacerOptionsEditor(QtWidgets.QWidget):
             self.base_lr, self.budget = base_lr, max(1, budget)
             self.batch.setEnabled(data_n is not None)
             self.batch.setRange(0, data_n or 0)
-            self.batch.setToolTip(
-                f"batch_size: {BATCH_SIZE.doc}\n"
-                + (
-                    f"1 = SGD, {data_n} = every point; 0 = full data (batch gradient descent)"
-                    if data_n
-                    else "only on data surfaces (linear_regression, logistic_regression)"
-                )
-            )
+            self.data_n = data_n
+            self.batch.setToolTip(self._batch_tip())
             self.batch.setValue(int(self.values.get("batch_size", 0)))
             self.noise.setValue(float(self.values.get("noise", 0.0)))
             name = self.values.get("schedule", "constant")
@@ -103,7 +124,7 @@ class RacerOptionsEditor(QtWidgets.QWidget):
         for p in sched.params:
             field = NumberField(p, name)
             field.setValue(self.values.get(p.name, p.default))
-            field.setToolTip(f"{p.name}: {p.doc}\nallowed: {p.range_text()}, default {p.default:g}")
+            field.setToolTip(_param_tip(p))
             field.editingFinished.connect(lambda f=field: self._param_done(f))
             field.invalid.connect(self._show_invalid)
             self.params_form.addRow(p.name, field)
@@ -119,7 +140,10 @@ class RacerOptionsEditor(QtWidgets.QWidget):
             return
         self.curve.setData(np.arange(1, len(lrs) + 1), lrs)
         self.plot.plotItem.setTitle(
-            f"lr(t): {lrs[0]:.3g} at step 1 → {lrs[-1]:.3g} at step {len(lrs)} (max {lrs.max():.3g})", size="8pt"
+            tr("lr(t): {first} at step 1 → {last} at step {steps} (max {max})").format(
+                first=f"{lrs[0]:.3g}", last=f"{lrs[-1]:.3g}", steps=len(lrs), max=f"{lrs.max():.3g}"
+            ),
+            size="8pt",
         )
 
     # ---------------------------------------------------------------- editing
@@ -185,3 +209,10 @@ class RacerOptionsEditor(QtWidgets.QWidget):
         self._draw()
         # from the event loop: the restart it causes must not run inside a field's handler
         QtCore.QTimer.singleShot(0, lambda: self.changed.emit(new))
+
+
+def _param_tip(p) -> str:
+    """A schedule parameter's tooltip: its help, range and default."""
+    return f"{p.name}: {p.doc}\n" + tr("allowed: {range}, default {default}").format(
+        range=p.range_text(), default=f"{p.default:g}"
+    )

@@ -8,24 +8,44 @@ import time
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from arena import standings
+from gui.i18n import QT_TRANSLATE_NOOP, retranslate_on_change, tr
 from gui.widgets.scrolling import scrolling
 from gui.widgets.speed_box import SLOW_MOTION, SpeedBox, level_for_seconds
 from gui.widgets.swatch import swatch
 from gui.widgets.wrap_row import WrapRow, group
 
-COLUMNS = ("#", "Racer", "f − f*", "Distance to min", "Steps", "Status", "Steps to tol", "Time")
+# the English texts (shown through tr: the window's language)
+COLUMNS = (
+    "#",
+    QT_TRANSLATE_NOOP("", "Racer"),
+    "f − f*",
+    QT_TRANSLATE_NOOP("", "Distance to min"),
+    QT_TRANSLATE_NOOP("", "Steps"),
+    QT_TRANSLATE_NOOP("", "Status"),
+    QT_TRANSLATE_NOOP("", "Steps to tol"),
+    QT_TRANSLATE_NOOP("", "Time"),
+)
 COLUMN_TIPS = (
-    "Rank: with a tolerance set, racers that converged first (fewest steps to the tolerance first), then the "
-    "others by final loss gap; without one, by final loss gap f − f*. Diverged racers come last.",
-    "The racer (its colour on the map and the plots)",
-    "Final loss gap f − f*: how far above the surface's minimum value the racer's loss is "
-    "(the loss f itself where the minimum value is unknown)",
-    "Distance from the racer's position to the nearest known minimum",
-    "Steps the racer has taken",
-    "ready (no step taken yet), running (budget left), budget used, "
-    "converged (|grad| reached the tolerance) or diverged, with the step",
-    "Steps it took to reach |grad| ≤ tolerance (empty if it has not)",
-    "Computing time spent on this racer's steps (total); the tooltip gives the time per step",
+    QT_TRANSLATE_NOOP(
+        "",
+        "Rank: with a tolerance set, racers that converged first (fewest steps to the tolerance first), then the "
+        "others by final loss gap; without one, by final loss gap f − f*. Diverged racers come last.",
+    ),
+    QT_TRANSLATE_NOOP("", "The racer (its colour on the map and the plots)"),
+    QT_TRANSLATE_NOOP(
+        "",
+        "Final loss gap f − f*: how far above the surface's minimum value the racer's loss is "
+        "(the loss f itself where the minimum value is unknown)",
+    ),
+    QT_TRANSLATE_NOOP("", "Distance from the racer's position to the nearest known minimum"),
+    QT_TRANSLATE_NOOP("", "Steps the racer has taken"),
+    QT_TRANSLATE_NOOP(
+        "",
+        "ready (no step taken yet), running (budget left), budget used, "
+        "converged (|grad| reached the tolerance) or diverged, with the step",
+    ),
+    QT_TRANSLATE_NOOP("", "Steps it took to reach |grad| ≤ tolerance (empty if it has not)"),
+    QT_TRANSLATE_NOOP("", "Computing time spent on this racer's steps (total); the tooltip gives the time per step"),
 )
 STATUS_COLORS = {"diverged": "#b00020", "converged": "#00703c"}
 LEADERBOARD_INTERVAL = 0.2  # seconds between leaderboard refreshes while playing (at most 5 a second)
@@ -47,7 +67,7 @@ class RaceControlsDock(QtWidgets.QDockWidget):
     least needed columns (time, distance, steps) rather than scroll sideways."""
 
     def __init__(self, controller, actions, parent=None):
-        super().__init__("Race", parent)
+        super().__init__(parent)
         self.setObjectName("RaceControlsDock")
         self.controller = controller
         self.actions_ = actions
@@ -60,13 +80,10 @@ class RaceControlsDock(QtWidgets.QDockWidget):
         self.budget = QtWidgets.QSpinBox()
         self.budget.setObjectName("steps")
         self.budget.setRange(1, 1_000_000)
-        self.budget.setSuffix(" steps")
         self.budget.setKeyboardTracking(False)
-        self.budget.setToolTip("Step budget: the race stops after this many steps (raising it lets it go on)")
         self.budget.valueChanged.connect(controller.set_budget)
-        self.tol_on = QtWidgets.QCheckBox("Stop at |grad| ≤")
+        self.tol_on = QtWidgets.QCheckBox()
         self.tol_on.setObjectName("tolEnabled")
-        self.tol_on.setToolTip("Stop a racer as converged once its gradient norm falls to the tolerance")
         self.tol = QtWidgets.QDoubleSpinBox()
         self.tol.setObjectName("tol")
         self.tol.setDecimals(12)
@@ -77,10 +94,11 @@ class RaceControlsDock(QtWidgets.QDockWidget):
         self.tol.setMinimumWidth(self.fontMetrics().horizontalAdvance("1e-12") + 40)
         self.tol_on.toggled.connect(self._tol_changed)
         self.tol.valueChanged.connect(self._tol_changed)
+        self.speed_label, self.budget_label = QtWidgets.QLabel(), QtWidgets.QLabel()
         self.controls = WrapRow(
             [
-                group(QtWidgets.QLabel("Speed"), self.speed),
-                group(QtWidgets.QLabel("Budget"), self.budget),
+                group(self.speed_label, self.speed),
+                group(self.budget_label, self.budget),
                 group(self.tol_on, self.tol),
             ]
         )
@@ -89,8 +107,6 @@ class RaceControlsDock(QtWidgets.QDockWidget):
         self.table = QtWidgets.QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("leaderboard")
         self.table.setHorizontalHeaderLabels(COLUMNS)
-        for col, tip in enumerate(COLUMN_TIPS):
-            self.table.horizontalHeaderItem(col).setToolTip(tip)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.NoSelection)
@@ -120,7 +136,25 @@ class RaceControlsDock(QtWidgets.QDockWidget):
         controller.playingChanged.connect(lambda playing: None if playing else self.refresh())
         controller.racerRenamed.connect(lambda *_: self.refresh())
         controller.racerRemoved.connect(lambda _i: self.refresh())
+        self.retranslate()
+        retranslate_on_change(self, self.retranslate)
         self.show_config()
+
+    def retranslate(self) -> None:
+        """Set the dock's texts in the window's language (the leaderboard's words too; values stay)."""
+        self.setWindowTitle(tr("Race"))
+        self.speed_label.setText(tr("Speed"))
+        self.budget_label.setText(tr("Budget"))
+        self.budget.setSuffix(tr(" steps"))
+        self.budget.setToolTip(tr("Step budget: the race stops after this many steps (raising it lets it go on)"))
+        self.tol_on.setText(tr("Stop at |grad| ≤"))
+        self.tol_on.setToolTip(tr("Stop a racer as converged once its gradient norm falls to the tolerance"))
+        for col, (title, tip) in enumerate(zip(COLUMNS, COLUMN_TIPS)):
+            item = self.table.horizontalHeaderItem(col)
+            item.setText(tr(title))
+            item.setToolTip(tr(tip))
+        if hasattr(self, "_last_refresh"):  # built: the status words and the gap column's title
+            self.refresh()
 
     # ------------------------------------------------------------------ sizes
     def table_height(self, rows: int) -> int:
@@ -215,7 +249,7 @@ class RaceControlsDock(QtWidgets.QDockWidget):
         rows = standings(self.controller.race)
         racers = self.controller.config.racers
         unknown_min = self.controller.race.surface.f_min is None
-        gap_title = "Loss f" if unknown_min else "f − f*"
+        gap_title = tr("Loss f") if unknown_min else "f − f*"
         if self.table.horizontalHeaderItem(2).text() != gap_title:
             self.table.horizontalHeaderItem(2).setText(gap_title)
         table, model = self.table, self.table.model()
@@ -232,7 +266,7 @@ class RaceControlsDock(QtWidgets.QDockWidget):
             for row, s in enumerate(rows):
                 gap = s.final_loss if unknown_min else s.loss_gap
                 # before the first step nothing is running yet
-                status_text = "ready" if s.status == "running" and s.steps == 0 else s.status_text
+                status_text = _status_text(s)
                 cells = (
                     (str(s.rank), s.rank),
                     (s.racer, s.racer.lower()),
@@ -268,8 +302,16 @@ class RaceControlsDock(QtWidgets.QDockWidget):
                     status_item.setForeground(QtGui.QColor(status_color))
                     changed = True
                 time_item = table.item(row, 7)
-                per_step = "—" if math.isnan(s.seconds_per_step) else f"{s.seconds_per_step * 1e6:.1f} µs per step"
-                time_item.setToolTip(f"{_duration(s.seconds)} for {s.steps} steps: {per_step}")
+                per_step = (
+                    "—"
+                    if math.isnan(s.seconds_per_step)
+                    else tr("{us} µs per step").format(us=f"{s.seconds_per_step * 1e6:.1f}")
+                )
+                time_item.setToolTip(
+                    tr("{time} for {steps} steps: {per_step}").format(
+                        time=_duration(s.seconds), steps=s.steps, per_step=per_step
+                    )
+                )
         finally:
             model.blockSignals(False)
         if changed or grown:
@@ -283,6 +325,20 @@ class RaceControlsDock(QtWidgets.QDockWidget):
 
 
 STATUS_WORDS_ORDER = {"converged": 0, "budget used": 1, "running": 2, "ready": 2, "diverged": 3}
+
+
+def _status_text(s) -> str:
+    """A standing's status in the window's language: ``ready``, ``running``, ``budget used``,
+    ``converged at 37``, ``diverged at 12``."""
+    if s.status == "running":
+        return tr("ready") if s.steps == 0 else tr("running")
+    if s.status == "converged":
+        return tr("converged at {step}").format(step=s.stop_step)
+    if s.status == "diverged":
+        return tr("diverged at {step}").format(step=s.stop_step)
+    if s.status == "budget used":
+        return tr("budget used")
+    return s.status_text
 
 
 class _SortItem(QtWidgets.QTableWidgetItem):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from engine import OPTIMIZERS
+from gui.i18n import retranslate_on_change, tr
 from gui.widgets.scrolling import scrolling
 from gui.widgets.swatch import swatch
 
@@ -15,14 +16,13 @@ from .options_editor import RacerOptionsEditor
 
 class RacersDock(QtWidgets.QDockWidget):
     def __init__(self, controller, parent=None):
-        super().__init__("Racers", parent)
+        super().__init__(parent)
         self.setObjectName("RacersDock")
         self.controller = controller
         body = QtWidgets.QWidget()
         layout = QtWidgets.QVBoxLayout(body)
         self.list = QtWidgets.QListWidget()
         self.list.setObjectName("racerList")
-        self.list.setToolTip("Tick to show or hide a racer; double-click to rename")
         self.list.setSizePolicy(QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Fixed)
         self.list.currentRowChanged.connect(self._selected)
         self.list.itemChanged.connect(self._item_changed)
@@ -30,8 +30,6 @@ class RacersDock(QtWidgets.QDockWidget):
         row = QtWidgets.QHBoxLayout()
         self.add_button = QtWidgets.QToolButton()
         self.add_button.setObjectName("addRacer")
-        self.add_button.setText("Add ▾")
-        self.add_button.setToolTip("Add a racer with any optimizer")
         self.add_button.setPopupMode(QtWidgets.QToolButton.ToolButtonPopupMode.InstantPopup)
         self.add_menu = QtWidgets.QMenu(self.add_button)
         for name, opt in OPTIMIZERS.items():
@@ -40,22 +38,16 @@ class RacersDock(QtWidgets.QDockWidget):
             act.setData(name)
             act.triggered.connect(lambda checked=False, n=name: self.add(n))
         self.add_button.setMenu(self.add_menu)
-        self.remove_button = QtWidgets.QPushButton("Remove")
+        self.remove_button = QtWidgets.QPushButton()
         self.remove_button.setObjectName("removeRacer")
-        self.remove_button.setToolTip("Remove the selected racer")
         self.remove_button.clicked.connect(self.remove)
-        self.duplicate_button = QtWidgets.QPushButton("Duplicate")
+        self.duplicate_button = QtWidgets.QPushButton()
         self.duplicate_button.setObjectName("duplicateRacer")
-        self.duplicate_button.setToolTip("Copy the selected racer (e.g. to race it at another learning rate)")
         self.duplicate_button.clicked.connect(self.duplicate)
-        self.color_button = QtWidgets.QPushButton("Colour…")
-        self.color_button.setToolTip("Change the selected racer's colour")
+        self.color_button = QtWidgets.QPushButton()
         self.color_button.clicked.connect(self.pick_color)
-        self.torch_button = QtWidgets.QPushButton("Copy as torch")
+        self.torch_button = QtWidgets.QPushButton()
         self.torch_button.setObjectName("copyTorch")
-        self.torch_button.setToolTip(
-            "Copy the selected racer as torch.optim code: a short runnable script that reproduces its path"
-        )
         self.torch_button.clicked.connect(lambda: self.copy_torch())
         # two rows of two (and the copy button): the dock stays narrow enough for a small screen
         grid = QtWidgets.QGridLayout()
@@ -74,17 +66,38 @@ class RacersDock(QtWidgets.QDockWidget):
         self.options_editor.changed.connect(self._options_edited)
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.setObjectName("racerTabs")
-        for widget, title in ((self.editor, "Optimizer"), (self.options_editor, "Batches, noise, lr schedule")):
+        for widget in (self.editor, self.options_editor):
             scroll = QtWidgets.QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
             scroll.setWidget(widget)
-            self.tabs.addTab(scroll, title)
+            self.tabs.addTab(scroll, "")
         layout.addWidget(self.tabs, 1)  # the editor gets the height the list does not need
         self.setWidget(scrolling(body, "racersScroll"))
         controller.raceReset.connect(self.refresh)
         controller.racerRemoved.connect(lambda _i: self.refresh())
+        self.retranslate()
+        retranslate_on_change(self, self.retranslate)
         self.refresh()
+
+    def retranslate(self) -> None:
+        """Set the dock's texts in the window's language (the racers, their names and the selection stay)."""
+        self.setWindowTitle(tr("Racers"))
+        self.list.setToolTip(tr("Tick to show or hide a racer; double-click to rename"))
+        self.add_button.setText(tr("Add ▾"))
+        self.add_button.setToolTip(tr("Add a racer with any optimizer"))
+        self.remove_button.setText(tr("Remove"))
+        self.remove_button.setToolTip(tr("Remove the selected racer"))
+        self.duplicate_button.setText(tr("Duplicate"))
+        self.duplicate_button.setToolTip(tr("Copy the selected racer (e.g. to race it at another learning rate)"))
+        self.color_button.setText(tr("Colour…"))
+        self.color_button.setToolTip(tr("Change the selected racer's colour"))
+        self.torch_button.setText(tr("Copy as torch"))
+        self.torch_button.setToolTip(
+            tr("Copy the selected racer as torch.optim code: a short runnable script that reproduces its path")
+        )
+        self.tabs.setTabText(0, tr("Optimizer"))
+        self.tabs.setTabText(1, tr("Batches, noise, lr schedule"))
 
     @property
     def current(self) -> int:
@@ -173,9 +186,9 @@ class RacersDock(QtWidgets.QDockWidget):
             return
         self.select(row)
         menu = QtWidgets.QMenu(self)
-        menu.addAction("Copy as torch.optim code", lambda: self.copy_torch(row))
-        menu.addAction("Duplicate", self.duplicate)
-        menu.addAction("Remove", self.remove)
+        menu.addAction(tr("Copy as torch.optim code"), lambda: self.copy_torch(row))
+        menu.addAction(tr("Duplicate"), self.duplicate)
+        menu.addAction(tr("Remove"), self.remove)
         menu.exec(self.list.viewport().mapToGlobal(pos))
 
     def copy_torch(self, index: int | None = None) -> str | None:
@@ -195,10 +208,14 @@ class RacersDock(QtWidgets.QDockWidget):
         try:
             text = torch_script(config, row, steps=steps)
         except ValueError as exc:
-            self._status(f"Not copied: {exc}")
+            self._status(tr("Not copied: {reason}").format(reason=exc))
             return None
         QtWidgets.QApplication.clipboard().setText(text)
-        self._status(f"Copied {config.racers[row].name} as torch.optim code ({steps} steps): paste it into a .py file")
+        self._status(
+            tr("Copied {racer} as torch.optim code ({steps} steps): paste it into a .py file").format(
+                racer=config.racers[row].name, steps=steps
+            )
+        )
         return text
 
     def _status(self, text: str) -> None:
@@ -223,7 +240,9 @@ class RacersDock(QtWidgets.QDockWidget):
         if row < 0:
             return
         racer = self.controller.config.racers[row]
-        color = QtWidgets.QColorDialog.getColor(QtGui.QColor(racer.color), self, f"Colour of {racer.name}")
+        color = QtWidgets.QColorDialog.getColor(
+            QtGui.QColor(racer.color), self, tr("Colour of {racer}").format(racer=racer.name)
+        )
         if color.isValid():
             racer.color = color.name().upper()
             self.controller.reset()

@@ -6,6 +6,7 @@ import html
 
 from PySide6 import QtCore, QtWidgets
 
+from gui.i18n import retranslate_on_change, tr
 from gui.widgets.scrolling import scrolling
 from surfaces import SURFACES
 from surfaces.formula import (
@@ -25,11 +26,22 @@ def _range_text(low: float, high: float) -> str:
     return f"{low:g}..{high:g}"
 
 
+def _param_tip(p) -> str:
+    """A surface parameter's tooltip: its help (the registry's text) and its range."""
+    return (
+        p.doc
+        + "\n"
+        + tr("allowed: [{low}, {high}], default {default}").format(
+            low=f"{p.low:g}", high=f"{p.high:g}", default=f"{p.default:g}"
+        )
+    )
+
+
 class SurfaceDock(QtWidgets.QDockWidget):
     surfacePicked = QtCore.Signal(str, dict)  # name, parameters
 
     def __init__(self, parent=None):
-        super().__init__("Surface", parent)
+        super().__init__(parent)
         self.setObjectName("SurfaceDock")
         body = QtWidgets.QWidget()
         layout = QtWidgets.QVBoxLayout(body)
@@ -40,13 +52,7 @@ class SurfaceDock(QtWidgets.QDockWidget):
             self.combo.setItemData(
                 self.combo.count() - 1, f"{sdef.formula}\n{sdef.description}", QtCore.Qt.ItemDataRole.ToolTipRole
             )
-        self.combo.addItem("Your formula…", FORMULA)
-        self.combo.setItemData(
-            self.combo.count() - 1,
-            "Type f(x, y): e.g. sin(x)*cos(y) + 0.1*(x**2 + y**2)",
-            QtCore.Qt.ItemDataRole.ToolTipRole,
-        )
-        self.combo.setToolTip("The loss surface; changing it restarts the race from its default start")
+        self.combo.addItem("", FORMULA)
         self.combo.currentIndexChanged.connect(self._picked)
         layout.addWidget(self.combo)
         layout.addWidget(self._formula_editor())
@@ -64,6 +70,42 @@ class SurfaceDock(QtWidgets.QDockWidget):
         self.setWidget(scrolling(body, "surfaceScroll"))
         self.param_fields: dict[str, QtWidgets.QDoubleSpinBox] = {}
         self._name = None
+        self._surface = None
+        self.retranslate()
+        retranslate_on_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """Set the dock's texts in the window's language (the surface, its parameters and the formula stay)."""
+        self.setWindowTitle(tr("Surface"))
+        i = self.combo.findData(FORMULA)
+        self.combo.setItemText(i, tr("Your formula…"))
+        self.combo.setItemData(
+            i, tr("Type f(x, y): e.g. sin(x)*cos(y) + 0.1*(x**2 + y**2)"), QtCore.Qt.ItemDataRole.ToolTipRole
+        )
+        self.combo.setToolTip(tr("The loss surface; changing it restarts the race from its default start"))
+        self.formula_edit.setPlaceholderText(tr("e.g. sin(x)*cos(y) + 0.1*(x**2 + y**2)"))
+        self.formula_edit.setToolTip(
+            tr("Python arithmetic in x, y and your parameters: + - * / ** ( ), pi, e and")
+            + "\n"
+            + " ".join(sorted(set(FUNCTIONS)))
+            + "\n"
+            + tr("Exact derivatives by SymPy; press Enter or Apply")
+        )
+        self.formula_params.setToolTip(tr("Parameters used in the formula, NAME=VALUE separated by commas"))
+        self.formula_x.setToolTip(tr("The plotted range of x, LOW..HIGH"))
+        self.formula_y.setToolTip(tr("The plotted range of y, LOW..HIGH"))
+        for field, text in ((self.formula_params, tr("Parameters")), (self.formula_ranges, tr("Domain"))):
+            label = self.formula_form.labelForField(field)
+            if isinstance(label, QtWidgets.QLabel):
+                label.setText(text)
+        self.formula_apply.setText(tr("Apply"))
+        self.formula_apply.setToolTip(tr("Race on this formula (the race restarts from its default start)"))
+        if self._surface is not None:
+            self.formula.setText(self._describe(self._surface))
+            sdef = SURFACES.get(self._surface.name)
+            for p in sdef.params if sdef is not None else ():
+                if p.name in self.param_fields:
+                    self.param_fields[p.name].setToolTip(_param_tip(p))
 
     # ------------------------------------------------------------ the formula editor
     def _formula_editor(self) -> QtWidgets.QWidget:
@@ -71,34 +113,25 @@ class SurfaceDock(QtWidgets.QDockWidget):
         box.setObjectName("formulaEditor")
         form = QtWidgets.QFormLayout(box)
         form.setContentsMargins(6, 6, 6, 6)
+        self.formula_form = form
         self.formula_edit = QtWidgets.QLineEdit(DEFAULT_FORMULA)
         self.formula_edit.setObjectName("formulaEdit")
-        self.formula_edit.setPlaceholderText("e.g. sin(x)*cos(y) + 0.1*(x**2 + y**2)")
-        self.formula_edit.setToolTip(
-            "Python arithmetic in x, y and your parameters: + - * / ** ( ), pi, e and\n"
-            + " ".join(sorted(set(FUNCTIONS)))
-            + "\nExact derivatives by SymPy; press Enter or Apply"
-        )
         form.addRow(self.formula_edit)
         self.formula_params = QtWidgets.QLineEdit()
         self.formula_params.setObjectName("formulaParams")
         self.formula_params.setPlaceholderText("a=1, b=10")
-        self.formula_params.setToolTip("Parameters used in the formula, NAME=VALUE separated by commas")
-        form.addRow("Parameters", self.formula_params)
+        form.addRow(tr("Parameters"), self.formula_params)
         self.formula_x = QtWidgets.QLineEdit(_range_text(*DEFAULT_RANGE))
         self.formula_x.setObjectName("formulaX")
-        self.formula_x.setToolTip("The plotted range of x, LOW..HIGH")
         self.formula_y = QtWidgets.QLineEdit(_range_text(*DEFAULT_RANGE))
         self.formula_y.setObjectName("formulaY")
-        self.formula_y.setToolTip("The plotted range of y, LOW..HIGH")
-        ranges = QtWidgets.QHBoxLayout()
+        self.formula_ranges = ranges = QtWidgets.QHBoxLayout()
         for label, edit in (("x", self.formula_x), ("y", self.formula_y)):
             ranges.addWidget(QtWidgets.QLabel(label))
             ranges.addWidget(edit, 1)
-        form.addRow("Domain", ranges)
-        self.formula_apply = QtWidgets.QPushButton("Apply")
+        form.addRow(tr("Domain"), ranges)
+        self.formula_apply = QtWidgets.QPushButton()
         self.formula_apply.setObjectName("formulaApply")
-        self.formula_apply.setToolTip("Race on this formula (the race restarts from its default start)")
         self.formula_apply.clicked.connect(self.apply_formula)
         form.addRow(self.formula_apply)
         self.formula_error = QtWidgets.QLabel()
@@ -138,7 +171,7 @@ class SurfaceDock(QtWidgets.QDockWidget):
 
     def show_formula_error(self, exc: Exception) -> None:
         column, token = getattr(exc, "column", None), getattr(exc, "token", None)
-        self.formula_error.setText(f"Not applied: {exc}")
+        self.formula_error.setText(tr("Not applied: {reason}").format(reason=exc))
         self.formula_error.show()
         if column is not None:  # the column counts in the formula field
             self.formula_edit.setFocus()
@@ -155,6 +188,7 @@ class SurfaceDock(QtWidgets.QDockWidget):
     def show_surface(self, surface) -> None:
         """Reflect the controller's current surface (no signals emitted)."""
         self._name = surface.name
+        self._surface = surface
         typed = surface.name == FORMULA
         self.combo.blockSignals(True)
         self.combo.setCurrentIndex(self.combo.findData(surface.name))
@@ -162,20 +196,7 @@ class SurfaceDock(QtWidgets.QDockWidget):
         self.formula_box.setVisible(typed)
         if typed:
             self._show_formula(surface)
-        glob = [m for m in surface.minima if m.kind == "global"]
-        minima = ", ".join(f"({m.point[0]:.4g}, {m.point[1]:.4g})" for m in glob[:2])
-        if len(glob) > 2:
-            minima += f" and {len(glob) - 2} more"
-        fmin = f"f* = {surface.f_min:.6g} at {minima}" if surface.f_min is not None else "no minimum (unbounded below)"
-        if typed and surface.f_min is None:
-            local = len(surface.minima)
-            fmin = "no lowest point inside the domain" + (f" ({local} local minima)" if local else "")
-        elif typed and len(surface.minima) > len(glob):
-            fmin += f"; {len(surface.minima) - len(glob)} local minima"
-        self.formula.setText(
-            f"<b>f(x, y) = {html.escape(surface.formula)}</b><br>"
-            f"<span style='color:#555'>{html.escape(surface.description)}<br>{fmin}</span>"
-        )
+        self.formula.setText(self._describe(surface))
         if typed:
             while self.params_form.rowCount():
                 self.params_form.removeRow(0)
@@ -200,11 +221,36 @@ class SurfaceDock(QtWidgets.QDockWidget):
             box.setRange(p.low, p.high)
             box.setKeyboardTracking(False)
             box.setValue(surface.params.get(p.name, p.default))
-            box.setToolTip(f"{p.doc}\nallowed: [{p.low:g}, {p.high:g}], default {p.default:g}")
+            box.setToolTip(_param_tip(p))
             box.valueChanged.connect(self._params_changed)
             self.params_form.addRow(p.name, box)
             self.param_fields[p.name] = box
         self.params_host.setVisible(bool(sdef.params))
+
+    @staticmethod
+    def _describe(surface) -> str:
+        """The formula, the description and the minimum value of ``surface`` (rich text)."""
+        typed = surface.name == FORMULA
+        glob = [m for m in surface.minima if m.kind == "global"]
+        minima = ", ".join(f"({m.point[0]:.4g}, {m.point[1]:.4g})" for m in glob[:2])
+        if len(glob) > 2:
+            minima += tr(" and {count} more").format(count=len(glob) - 2)
+        fmin = (
+            tr("f* = {fmin} at {minima}").format(fmin=f"{surface.f_min:.6g}", minima=minima)
+            if surface.f_min is not None
+            else tr("no minimum (unbounded below)")
+        )
+        if typed and surface.f_min is None:
+            local = len(surface.minima)
+            fmin = tr("no lowest point inside the domain") + (
+                tr(" ({count} local minima)").format(count=local) if local else ""
+            )
+        elif typed and len(surface.minima) > len(glob):
+            fmin += tr("; {count} local minima").format(count=len(surface.minima) - len(glob))
+        return (
+            f"<b>f(x, y) = {html.escape(surface.formula)}</b><br>"
+            f"<span style='color:#555'>{html.escape(surface.description)}<br>{html.escape(fmin)}</span>"
+        )
 
     def _picked(self, index: int) -> None:
         name = self.combo.itemData(index)

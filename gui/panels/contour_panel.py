@@ -11,6 +11,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from arena.palette import symbol_for
+from gui.i18n import QT_TRANSLATE_NOOP, retranslate_on_change, tr
 from surfaces.gradient_field import arrow_polylines, gradient_field
 
 from .growing_curve import GrowingCurve
@@ -28,8 +29,8 @@ from .surface_field import (
 # the map's axes in the user's words where x and y are model parameters (a surface's own
 # ``axis_labels`` attribute, if it has one, wins): (bottom label, left label, short x, short y)
 AXIS_LABELS = {
-    "linear_regression": ("intercept b₀", "slope b₁", "b₀", "b₁"),
-    "logistic_regression": ("weight w₁", "weight w₂", "w₁", "w₂"),
+    "linear_regression": (QT_TRANSLATE_NOOP("", "intercept b₀"), QT_TRANSLATE_NOOP("", "slope b₁"), "b₀", "b₁"),
+    "logistic_regression": (QT_TRANSLATE_NOOP("", "weight w₁"), QT_TRANSLATE_NOOP("", "weight w₂"), "w₁", "w₂"),
 }
 FIELD_DELAY_MS = 80  # the map is sampled again for the view this long after the last pan/zoom/resize
 LEGEND_BESIDE_MIN_WIDTH = 640  # narrower maps put the racer legend under the x axis
@@ -92,9 +93,6 @@ class ContourPanel(pg.PlotWidget):
     def __init__(self, parent=None):
         super().__init__(parent=parent, background="w", enableMenu=False)  # no context menu: not built at all
         self.setObjectName("ContourPanel")
-        self.plotItem.setTitle("Surface and paths")
-        self.plotItem.setLabel("bottom", "x")
-        self.plotItem.setLabel("left", "y")
         self.plotItem.showGrid(x=False, y=False)
         self.setAspectLocked(True)
         self.plotItem.setMenuEnabled(False)
@@ -129,7 +127,6 @@ class ContourPanel(pg.PlotWidget):
             hoverPen=pg.mkPen((200, 0, 0), width=2),
         )
         self.start_marker.setZValue(30)
-        self.start_marker.setToolTip("Start point: drag it, or click anywhere on the map")
         self.start_marker.sigPositionChangeFinished.connect(self._start_dragged)
         self.addItem(self.start_marker)
         # the -grad f direction field (View > Gradient field), sampled for the view like the map
@@ -169,6 +166,16 @@ class ContourPanel(pg.PlotWidget):
         self.plotItem.vb.sigResized.connect(self._view_resized)
         self.scene().sigMouseClicked.connect(self._clicked)
         self.scene().sigMouseMoved.connect(self._moved)
+        self.retranslate()
+        retranslate_on_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """Set the map's words in the window's language (the view, the paths and the start stay)."""
+        if self.surface is None:
+            self.plotItem.setTitle(tr("Surface and paths"))
+        self.plotItem.setLabel("bottom", tr(self.labels[0]))
+        self.plotItem.setLabel("left", tr(self.labels[1]))
+        self.start_marker.setToolTip(tr("Start point: drag it, or click anywhere on the map"))
 
     # ------------------------------------------------------------ the surface
     def set_surface(self, surface) -> None:
@@ -191,8 +198,8 @@ class ContourPanel(pg.PlotWidget):
         self.minima_local.setData(pos=np.array(loc).reshape(-1, 2))
         self._fit_title()
         self.labels = axis_labels(surface)
-        self.plotItem.setLabel("bottom", self.labels[0])
-        self.plotItem.setLabel("left", self.labels[1])
+        self.plotItem.setLabel("bottom", tr(self.labels[0]))
+        self.plotItem.setLabel("left", tr(self.labels[1]))
         (x0, x1), (y0, y1) = surface.domain
         cx, cy, side = (x0 + x1) / 2, (y0 + y1) / 2, max(x1 - x0, y1 - y0)
         half = ZOOM_OUT * side / 2

@@ -15,7 +15,14 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
+from gui.i18n import QT_TRANSLATE_NOOP, retranslate_on_change, tr
+
 from .racer_legend import PanelLegend, racer_pen, racer_sample
+
+# the reference lines' names in the legend, in English (shown through tr)
+LABEL_NAMES = (QT_TRANSLATE_NOOP("", "label 0"), QT_TRANSLATE_NOOP("", "label 1"))
+TRUE_MODEL = QT_TRANSLATE_NOOP("", "true model")
+BEST_FIT = QT_TRANSLATE_NOOP("", "best fit (f*)")
 
 LEGEND_BESIDE_MIN_WIDTH = 300  # narrower panels put the legend under the plot
 TRUTH_PEN = pg.mkPen((120, 120, 120), width=1.5, style=QtCore.Qt.PenStyle.DashLine)
@@ -40,9 +47,7 @@ class DataPanel(QtWidgets.QWidget):
         self.setObjectName("DataPanel")
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.message = QtWidgets.QLabel(
-            "The data panel shows the data of the data-fit surfaces (linear_regression, logistic_regression)."
-        )
+        self.message = QtWidgets.QLabel()
         self.message.setWordWrap(True)
         self.message.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
         self.message.setStyleSheet("color: #666; padding: 12px;")
@@ -69,6 +74,32 @@ class DataPanel(QtWidgets.QWidget):
         self.data = None
         self.surface = None
         self._show(False)
+        self.retranslate()
+        retranslate_on_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """Set the panel's words in the window's language (the data, the lines and the view stay)."""
+        self.message.setText(
+            tr("The data panel shows the data of the data-fit surfaces (linear_regression, logistic_regression).")
+        )
+        data = self.data
+        if data is None:
+            return
+        if data.kind == "linear":
+            self.plot_widget.setToolTip(
+                tr("{n} data points (x, y) and each racer's line y = b₀ + b₁ x").format(n=data.n)
+            )
+            self.plot.setLabel("bottom", "x")
+            self.plot.setLabel("left", "y")
+        else:
+            self.plot_widget.setToolTip(
+                tr("{n} labelled points (○ label 0, × label 1) and each racer's decision boundary w·x = 0").format(
+                    n=data.n
+                )
+            )
+            self.plot.setLabel("bottom", tr("feature 1"))
+            self.plot.setLabel("left", tr("feature 2"))
+        self._fill_legend()
 
     def _show(self, has_data: bool) -> None:
         self.message.setVisible(not has_data)
@@ -82,26 +113,18 @@ class DataPanel(QtWidgets.QWidget):
             return
         (x0, x1), (y0, y1) = data.extent
         if data.kind == "linear":
-            self.plot_widget.setToolTip(f"{data.n} data points (x, y) and each racer's line y = b₀ + b₁ x")
-            self.plot.setLabel("bottom", "x")
-            self.plot.setLabel("left", "y")
             self.points[0].setData(data.x, data.y)
             self.points[1].setData([], [])
         else:
-            self.plot_widget.setToolTip(
-                f"{data.n} labelled points (○ label 0, × label 1) and each racer's decision boundary w·x = 0"
-            )
-            self.plot.setLabel("bottom", "feature 1")
-            self.plot.setLabel("left", "feature 2")
             zero, one = data.y == 0, data.y == 1
             self.points[0].setData(data.x[zero, 0], data.x[zero, 1])
             self.points[1].setData(data.x[one, 0], data.x[one, 1])
         self.references = []
         if data.kind != "linear":  # which marker is which class
-            self.references = [[point_sample(self.points[i]), f"label {i}", True] for i in (0, 1)]
+            self.references = [[point_sample(self.points[i]), LABEL_NAMES[i], True] for i in (0, 1)]
         for item, p, pen, name in (
-            (self.truth, data.true_params, TRUTH_PEN, "true model"),
-            (self.best, surface.minima[0].point if surface.minima else None, BEST_PEN, "best fit (f*)"),
+            (self.truth, data.true_params, TRUTH_PEN, TRUE_MODEL),
+            (self.best, surface.minima[0].point if surface.minima else None, BEST_PEN, BEST_FIT),
         ):
             if p is None:
                 item.setData([], [])
@@ -113,7 +136,7 @@ class DataPanel(QtWidgets.QWidget):
         # otherwise show mostly empty space beside the points)
         self.plot.setAspectLocked(False)
         self.plot.vb.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0.02)
-        self._fill_legend()
+        self.retranslate()  # the axes' words, the tooltip and the legend
         self._fit()
 
     def set_racers(self, racers) -> None:
@@ -130,7 +153,8 @@ class DataPanel(QtWidgets.QWidget):
         self._fill_legend()
 
     def _fill_legend(self) -> None:
-        self.legend.set_entries([tuple(e) for e in self.racers + self.references])
+        # the racers' names as typed; the reference lines' names in the window's language
+        self.legend.set_entries([tuple(e) for e in self.racers] + [(s, tr(n), v) for s, n, v in self.references])
 
     def _fit(self) -> None:
         """The legend beside the plot, under it where the panel is very narrow. No title on the

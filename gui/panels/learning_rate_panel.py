@@ -6,17 +6,26 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
+from gui.i18n import QT_TRANSLATE_NOOP, tr
+
 from .racer_legend import racer_pen
 from .step_panel import StepPanel
 
 OWN, OBSERVED = "own", "observed"
-#: what each "Show:" choice means (the choice's tooltip here and in View > Learning rate)
+#: what each "Show:" choice means (the choice's tooltip here and in View > Learning rate), in English:
+#: shown through tr()
 MODE_TIPS = {
-    OWN: "The learning rate the optimizer itself applies to each parameter at each step: lr for SGD, "
-    "lr / (√v̂ + ε) for Adam and the other adaptive methods (the rule of each optimizer is in its tooltip). "
-    "It leaves out momentum.",
-    OBSERVED: "The step actually taken per unit of gradient, |−Δθ / g|, per parameter: comparable across every "
-    "optimizer, momentum included (a step against the gradient shows as a spike).",
+    OWN: QT_TRANSLATE_NOOP(
+        "",
+        "The learning rate the optimizer itself applies to each parameter at each step: lr for SGD, "
+        "lr / (√v̂ + ε) for Adam and the other adaptive methods (the rule of each optimizer is in its tooltip). "
+        "It leaves out momentum.",
+    ),
+    OBSERVED: QT_TRANSLATE_NOOP(
+        "",
+        "The step actually taken per unit of gradient, |−Δθ / g|, per parameter: comparable across every "
+        "optimizer, momentum included (a step against the gradient shows as a spike).",
+    ),
 }
 
 
@@ -32,8 +41,11 @@ class LearningRatePanel(StepPanel):
 
     def __init__(self, parent=None):
         super().__init__(
-            "Effective learning rate",
-            [(OWN, "optimizer's own rate", MODE_TIPS[OWN]), (OBSERVED, "observed |Δθ / g|", MODE_TIPS[OBSERVED])],
+            QT_TRANSLATE_NOOP("", "Effective learning rate"),
+            [
+                (OWN, QT_TRANSLATE_NOOP("", "optimizer's own rate"), MODE_TIPS[OWN]),
+                (OBSERVED, QT_TRANSLATE_NOOP("", "observed |Δθ / g|"), MODE_TIPS[OBSERVED]),
+            ],
             parent,
         )
         self.setObjectName("LearningRatePanel")
@@ -42,11 +54,16 @@ class LearningRatePanel(StepPanel):
         self.set_log_y(True)
         self.modeChanged.connect(self._apply_mode)
         self._obs: list[np.ndarray] = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
         self._apply_mode(self.mode)
 
     def _apply_mode(self, mode: str) -> None:
-        self.title.setText("Learning rate · x: racer's line, y: dotted")
-        self.plot.setLabel("left", "own lr" if mode == OWN else "|Δθ / g|")  # short: a short plot clips a long label
+        self.title.setText(tr("Learning rate · x: racer's line, y: dotted"))
+        # short: a short plot clips a long label
+        self.plot.setLabel("left", tr("own lr") if mode == OWN else "|Δθ / g|")
 
     @staticmethod
     def transform(y: np.ndarray) -> np.ndarray:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 from PySide6 import QtGui, QtWidgets
 
+from gui.i18n import QT_TRANSLATE_NOOP, tr
+
 from .racer_legend import racer_pen
 from .step_panel import StepPanel
 
@@ -26,28 +28,36 @@ class LossPanel(StepPanel):
 
     def __init__(self, parent=None):
         modes = [
-            (GAP, "f − f*  (log)", "The gap to the surface's global minimum value f*, on a log axis: how many "
-             "decades each racer still has to go (the surface's known f* is in the Surface dock)."),
-            (LOG, "f  (log)", "The loss itself on a log axis (values at or below 0 leave the chart)."),
-            (LINEAR, "f  (linear)", "The loss itself on a linear axis: differences near the minimum look flat."),
+            (GAP, QT_TRANSLATE_NOOP("", "f − f*  (log)"), QT_TRANSLATE_NOOP("",
+             "The gap to the surface's global minimum value f*, on a log axis: how many "
+             "decades each racer still has to go (the surface's known f* is in the Surface dock).")),
+            (LOG, QT_TRANSLATE_NOOP("", "f  (log)"),
+             QT_TRANSLATE_NOOP("", "The loss itself on a log axis (values at or below 0 leave the chart).")),
+            (LINEAR, QT_TRANSLATE_NOOP("", "f  (linear)"),
+             QT_TRANSLATE_NOOP("", "The loss itself on a linear axis: differences near the minimum look flat.")),
         ]  # fmt: skip
-        super().__init__("Loss", modes, parent)
+        super().__init__(QT_TRANSLATE_NOOP("", "Loss"), modes, parent)
         self.setObjectName("LossPanel")
         # while playing, every other frame (15 a second at the timer's 60), taking turns with the
         # learning-rate panel: each frame then draws the map and one of the two
         self.paint_every = 2
         self.f_min: float | None = None
         self.cap = np.inf  # log modes: values above this leave the top of the chart
-        self.show_batch = QtWidgets.QCheckBox("mini-batch loss")
+        self.show_batch = QtWidgets.QCheckBox()
         self.show_batch.setObjectName("showBatchLoss")
-        self.show_batch.setToolTip(
-            "Also draw, fainter, the mini-batch loss each racer actually saw (racers with batch_size > 0)"
-        )
         self.show_batch.setChecked(True)
         self.header.insertWidget(2, self.show_batch)
         self.show_batch.hide()
         self.show_batch.toggled.connect(self._batch_toggled)
         self.modeChanged.connect(self._apply_mode)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.show_batch.setText(tr("mini-batch loss"))
+        self.show_batch.setToolTip(
+            tr("Also draw, fainter, the mini-batch loss each racer actually saw (racers with batch_size > 0)")
+        )
         self._apply_mode(self.mode)
 
     def set_surface(self, surface) -> None:
@@ -69,7 +79,7 @@ class LossPanel(StepPanel):
         self.set_log_y(mode in (GAP, LOG))
         label = {GAP: "f − f*", LOG: "f", LINEAR: "f"}[mode]
         self.plot.setLabel("left", label)
-        self.title.setText({GAP: "Loss gap f − f*", LOG: "Loss f", LINEAR: "Loss f"}[mode])
+        self.title.setText(tr("Loss gap f − f*") if mode == GAP else tr("Loss f"))
 
     def transform_batch(self, y: np.ndarray) -> np.ndarray:
         """Mini-batch losses: a batch can sit below the full-data minimum; on the gap

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from typing import Any
 
 import numpy as np
@@ -14,6 +15,7 @@ from PySide6 import QtCore, QtWidgets
 
 from arena.maps import MapImage, map_image
 from engine import maps
+from gui.i18n import QT_TRANSLATE_NOOP, retranslate_on_change, tr
 
 from .log_axis import LogAxis
 
@@ -35,15 +37,59 @@ def map_rect(image: MapImage) -> QtCore.QRectF:
     return QtCore.QRectF(x0, y0, w, h)
 
 
+# the words arena.maps writes in a map's key and note (English, no Qt there): their pattern and the
+# template the window shows them with, in its language (a text no pattern matches is shown as it is)
+_KEY_WORDS = (
+    (r"diverged", QT_TRANSLATE_NOOP("", "diverged")),
+    (r"converged", QT_TRANSLATE_NOOP("", "converged")),
+    (r"finished", QT_TRANSLATE_NOOP("", "finished")),
+    (r"not converged in (?P<steps>\d+) steps", QT_TRANSLATE_NOOP("", "not converged in {steps} steps")),
+    (r"neither in (?P<steps>\d+) steps", QT_TRANSLATE_NOOP("", "neither in {steps} steps")),
+    (
+        r"converged elsewhere \(saddle / unlisted point\)",
+        QT_TRANSLATE_NOOP("", "converged elsewhere (saddle / unlisted point)"),
+    ),
+    (r"diverged \(brighter: escaped sooner\)", QT_TRANSLATE_NOOP("", "diverged (brighter: escaped sooner)")),
+    (r"converged \(brighter: sooner\)", QT_TRANSLATE_NOOP("", "converged (brighter: sooner)")),
+    (r"(?P<point>\(.*\)) local", QT_TRANSLATE_NOOP("", "{point} local")),
+    (r"minimum (?P<index>\d+)", QT_TRANSLATE_NOOP("", "minimum {index}")),
+    (
+        r"brighter: fewer steps to tolerance; x: the known minima",
+        QT_TRANSLATE_NOOP("", "brighter: fewer steps to tolerance; x: the known minima"),
+    ),
+    (
+        r"colour: steps to \|grad\| <= (?P<tol>\S+), (?P<lo>\S+) \(dark\) to (?P<hi>\S+) \(yellow\)",
+        QT_TRANSLATE_NOOP("", "colour: steps to |grad| <= {tol}, {lo} (dark) to {hi} (yellow)"),
+    ),
+    (
+        r"colour: log10 final loss gap, (?P<lo>\S+) \(dark\) to (?P<hi>\S+) \(yellow\)",
+        QT_TRANSLATE_NOOP("", "colour: log10 final loss gap, {lo} (dark) to {hi} (yellow)"),
+    ),
+    (
+        r"trainability boundary \(Sohl-Dickstein 2024\)",
+        QT_TRANSLATE_NOOP("", "trainability boundary (Sohl-Dickstein 2024)"),
+    ),
+)
+
+
+def shown(text: str) -> str:
+    """A map key's label or note as the window shows it: in its language where the words are known."""
+    for pattern, template in _KEY_WORDS:
+        m = re.fullmatch(pattern, text)
+        if m:
+            return tr(template).format(**m.groupdict())
+    return text
+
+
 def key_html(image: MapImage, per_line: int = 2) -> str:
     parts = [
-        f'<span style="color:{k.colour}; font-size:14pt">&#9632;</span>&nbsp;{html.escape(k.label)} '
+        f'<span style="color:{k.colour}; font-size:14pt">&#9632;</span>&nbsp;{html.escape(shown(k.label))} '
         f"({100 * k.share:.1f}%)"
         for k in image.key
     ]
     lines = ["&nbsp;&nbsp; ".join(parts[i : i + per_line]) for i in range(0, len(parts), per_line)]
     if image.note:
-        lines.append(f"<i>{html.escape(image.note)}</i>")
+        lines.append(f"<i>{html.escape(shown(image.note))}</i>")
     return "<br>".join(lines)
 
 
@@ -63,8 +109,8 @@ def add_map(layout: pg.GraphicsLayout, image: MapImage, row: int, col: int) -> p
     plot.addItem(item)
     if image.points:
         plot.addItem(marks(image))
-    plot.setLabel("bottom", image.x_label)
-    plot.setLabel("left", image.y_label)
+    plot.setLabel("bottom", tr(image.x_label))  # "lr for x" on a boundary map; keys stay keys
+    plot.setLabel("left", tr(image.y_label))
     for side in ("bottom", "left"):  # "momentum (x0.001)" helps nobody
         plot.getAxis(side).enableAutoSIPrefix(False)
     plot.getViewBox().setRange(rect=map_rect(image), padding=0)
@@ -100,6 +146,16 @@ class MapsPanel(QtWidgets.QScrollArea):
         self._zoom_timer.setSingleShot(True)
         self._zoom_timer.setInterval(400)  # once the wheel or drag has settled
         self._zoom_timer.timeout.connect(self._zoom_settled)
+        self._shown: dict[Any, MapImage] = {}  # the finished maps' images (their keys, set again on a switch)
+        retranslate_on_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """The maps' titles and keys in the window's language (the maps themselves stay)."""
+        for job, (plot, _item, key) in self._items.items():
+            if job.kind == "boundary":
+                plot.setTitle(html.escape(_title(job)))
+            if job in self._shown:
+                key.setText(key_html(self._shown[job]))
 
     def show_jobs(self, jobs: list[Any]) -> None:
         """Empty maps (light grey) for ``jobs``, laid out side by side."""
@@ -108,6 +164,7 @@ class MapsPanel(QtWidgets.QScrollArea):
         self._items.clear()
         self._images.clear()
         self._finished.clear()
+        self._shown.clear()
         layout = self.view.ci
         cols = max(1, min(len(jobs), 3, self.viewport().width() // 260))
         rows = -(-len(jobs) // cols)
@@ -115,9 +172,7 @@ class MapsPanel(QtWidgets.QScrollArea):
         for i, job in enumerate(jobs):
             rgb = np.empty(job.shape + (3,), dtype=np.uint8)
             rgb[:] = PENDING
-            title = getattr(job, "spec", "gradient descent, a rate per parameter")
-            if job.kind == "sweep":
-                title = f"{title.split(':')[0]}: {job.x.key} × {job.y.key}"
+            title = _title(job)
             axes = {side: LogAxis(orientation=side) for side in ("bottom", "left")}  # 1, 2, 5 x 10^k ticks only
             plot = layout.addPlot(row=2 * (i // cols), col=i % cols, title=html.escape(title), axisItems=axes)
             plot.setLogMode(x=job.x.log, y=job.y.log)
@@ -159,6 +214,7 @@ class MapsPanel(QtWidgets.QScrollArea):
         plot, item, key = self._items[job]
         item.setImage(self._images[job], autoLevels=False, levels=(0, 255))
         key.setText(key_html(image))
+        self._shown[job] = image
         if image.points:
             plot.addItem(marks(image))
         return True
@@ -224,3 +280,11 @@ def _placeholder(job) -> dict[str, np.ndarray]:
         z = np.zeros(shape)
         return {"status": np.zeros(shape, np.int8), "steps": np.zeros(shape, np.int32), "gap": z, "final_loss": z}
     return {"escape": np.full(shape, -1, np.int32), "converged": np.full(shape, -1, np.int32)}
+
+
+def _title(job) -> str:
+    """A map's title while it is computed: its optimizer spec (a sweep's: with its two keys)."""
+    title = getattr(job, "spec", None) or tr("gradient descent, a rate per parameter")
+    if job.kind == "sweep":
+        title = f"{title.split(':')[0]}: {job.x.key} × {job.y.key}"
+    return title

@@ -11,6 +11,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
+from gui.i18n import QT_TRANSLATE_NOOP, retranslate_on_change, tr
+
 from .log_axis import LogAxis
 from .racer_legend import racer_pen
 
@@ -35,7 +37,6 @@ def _frame(
     widget = pg.PlotWidget(background="w", enableMenu=False, axisItems=axes)
     plot = widget.plotItem
     plot.setMenuEnabled(False)
-    plot.setLabel("bottom", "step")
     plot.getAxis("left").enableAutoSIPrefix(False)
     plot.setLogMode(y=log_y)
     plot.layout.setContentsMargins(2, 10, 8, 2)
@@ -53,13 +54,22 @@ def _positive(y: np.ndarray) -> np.ndarray:
 class _RacerPanel(QtWidgets.QWidget):
     def __init__(self, title: str, parent=None, log_y: bool = False, legend_at=(-8, 8)):
         super().__init__(parent)
-        box, self.header, self.plot, self.plot_widget = _frame(title, self, log_y)
+        box, self.header, self.plot, self.plot_widget = _frame("", self, log_y)
         self.title = box.findChild(QtWidgets.QLabel)
+        self.title_source = title  # English (shown through tr)
+        self.y_label = ""  # English, set by each panel (shown through tr)
         outer = QtWidgets.QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(box)
         self.legend = self.plot.addLegend(offset=legend_at, labelTextSize="8pt")
         self.racers: list[tuple[str, str]] = []
+        retranslate_on_change(self, lambda: self.retranslate())
+
+    def retranslate(self) -> None:
+        """Set the panel's words in the window's language (the curves stay)."""
+        self.title.setText(tr(self.title_source))
+        self.plot.setLabel("bottom", tr("step"))
+        self.plot.setLabel("left", tr(self.y_label))
 
     def set_racers(self, racers: list[tuple[str, str]]) -> None:
         """(label, colour) per racer: the curves are made anew."""
@@ -77,9 +87,10 @@ class NetworkLossPanel(_RacerPanel):
     (thick, with a dot on each evaluation step)."""
 
     def __init__(self, parent=None):
-        super().__init__("Loss: mini-batch (faint) and test (dots)", parent, log_y=True)
+        super().__init__(QT_TRANSLATE_NOOP("", "Loss: mini-batch (faint) and test (dots)"), parent, log_y=True)
         self.setObjectName("NetworkLossPanel")
-        self.plot.setLabel("left", "cross-entropy")
+        self.y_label = QT_TRANSLATE_NOOP("", "cross-entropy")
+        self.retranslate()
         self.batch_curves: list[pg.PlotDataItem] = []
         self.test_curves: list[pg.PlotDataItem] = []
 
@@ -108,9 +119,11 @@ class NetworkAccuracyPanel(_RacerPanel):
     """Test accuracy (%) on each evaluation step."""
 
     def __init__(self, parent=None):
-        super().__init__("Test accuracy", parent, legend_at=(-8, -8))  # bottom right: curves rise to the top
+        # bottom right: curves rise to the top
+        super().__init__(QT_TRANSLATE_NOOP("", "Test accuracy"), parent, legend_at=(-8, -8))
         self.setObjectName("NetworkAccuracyPanel")
-        self.plot.setLabel("left", "accuracy (%)")
+        self.y_label = QT_TRANSLATE_NOOP("", "accuracy (%)")
+        self.retranslate()
         self.plot.setYRange(0, 100, padding=0.02)
         self.curves: list[pg.PlotDataItem] = []
 
@@ -135,10 +148,13 @@ class NetworkLearningRatePanel(_RacerPanel):
     layerChanged = QtCore.Signal(int)
 
     def __init__(self, parent=None):
-        super().__init__("Effective learning rate per layer (median, 10-90% band)", parent, log_y=True)
+        super().__init__(
+            QT_TRANSLATE_NOOP("", "Effective learning rate per layer (median, 10-90% band)"), parent, log_y=True
+        )
         self.setObjectName("NetworkLearningRatePanel")
-        self.plot.setLabel("left", "own lr")
-        self.header.addWidget(QtWidgets.QLabel("Layer:"))
+        self.y_label = QT_TRANSLATE_NOOP("", "own lr")
+        self.layer_label = QtWidgets.QLabel()
+        self.header.addWidget(self.layer_label)
         self.layer_box = QtWidgets.QComboBox()
         self.layer_box.setObjectName("layer")
         self.layer_box.currentIndexChanged.connect(self._layer_changed)
@@ -147,6 +163,11 @@ class NetworkLearningRatePanel(_RacerPanel):
         self.bands: list[pg.FillBetweenItem] = []
         self._edges: list[tuple[pg.PlotDataItem, pg.PlotDataItem]] = []
         self._runners: list = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.layer_label.setText(tr("Layer:"))
 
     @property
     def layer(self) -> int:

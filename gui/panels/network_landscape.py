@@ -8,9 +8,14 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
+from gui.i18n import QT_TRANSLATE_NOOP, retranslate_on_change, tr
+
 from .racer_legend import racer_pen
 
-METHODS = (("pca", "PCA plane of the paths"), ("random", "random filter-normalized directions"))
+METHODS = (
+    ("pca", QT_TRANSLATE_NOOP("", "PCA plane of the paths")),
+    ("random", QT_TRANSLATE_NOOP("", "random filter-normalized directions")),
+)
 
 
 class NetworkLandscapePanel(QtWidgets.QWidget):
@@ -24,7 +29,7 @@ class NetworkLandscapePanel(QtWidgets.QWidget):
         layout.setSpacing(2)
         row = QtWidgets.QHBoxLayout()
         row.setContentsMargins(6, 2, 6, 0)
-        self.title = QtWidgets.QLabel("Loss landscape")
+        self.title = QtWidgets.QLabel()
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
@@ -35,26 +40,45 @@ class NetworkLandscapePanel(QtWidgets.QWidget):
         row.addWidget(self.status)
         self.method_box = QtWidgets.QComboBox()
         self.method_box.setObjectName("landscapeMethod")
-        for key, text in METHODS:
-            self.method_box.addItem(text, key)
+        for key, _text in METHODS:
+            self.method_box.addItem("", key)
         self.method_box.currentIndexChanged.connect(lambda _: self.methodChanged.emit(self.method))
         row.addWidget(self.method_box)
         layout.addLayout(row)
         self.plot_widget = pg.PlotWidget(background="w", enableMenu=False)
         self.plot = self.plot_widget.plotItem
         self.plot.setMenuEnabled(False)
-        self.plot.setLabel("bottom", "direction 1")
-        self.plot.setLabel("left", "direction 2")
         layout.addWidget(self.plot_widget, 1)
         self.image = pg.ImageItem()
         self.image.setColorMap(pg.colormap.get("viridis"))
         self.plot.addItem(self.image)
-        self.colorbar = pg.ColorBarItem(colorMap=pg.colormap.get("viridis"), label="log10 loss", interactive=False)
+        self.colorbar = pg.ColorBarItem(colorMap=pg.colormap.get("viridis"), label=" ", interactive=False)
         self.colorbar.setImageItem(self.image, insert_in=self.plot)
         self.legend = self.plot.addLegend(offset=(-8, 8), labelTextSize="8pt")
         self.paths: list[pg.PlotDataItem] = []
         self.ends: list[pg.ScatterPlotItem] = []
         self.landscape = None
+        self.retranslate()
+        retranslate_on_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """Set the panel's words in the window's language (the landscape and the paths stay)."""
+        self.title.setText(self._title())
+        for i, (_key, text) in enumerate(METHODS):
+            self.method_box.setItemText(i, tr(text))
+        self.plot.setLabel("bottom", tr("direction 1"))
+        self.plot.setLabel("left", tr("direction 2"))
+        self.colorbar.axis.setLabel(tr("log10 loss"))
+
+    def _title(self) -> str:
+        land = self.landscape
+        if land is None:
+            return tr("Loss landscape")
+        if land.explained is not None:
+            return tr("Loss landscape: PCA plane ({first} + {second} of the paths)").format(
+                first=f"{land.explained[0]:.0%}", second=f"{land.explained[1]:.0%}"
+            )
+        return tr("Loss landscape: filter-normalized random plane (Li et al. 2018)")
 
     @property
     def method(self) -> str:
@@ -88,12 +112,7 @@ class NetworkLandscapePanel(QtWidgets.QWidget):
         a, b = land.alphas, land.betas
         self.image.setRect(QtCore.QRectF(a[0], b[0], a[-1] - a[0], b[-1] - b[0]))
         self.colorbar.setLevels((lo, hi if hi > lo else lo + 1))
-        if land.explained is not None:
-            self.title.setText(
-                f"Loss landscape: PCA plane ({land.explained[0]:.0%} + {land.explained[1]:.0%} of the paths)"
-            )
-        else:
-            self.title.setText("Loss landscape: filter-normalized random plane (Li et al. 2018)")
+        self.title.setText(self._title())
         self.set_paths(land.paths)
         self.plot.setRange(xRange=(a[0], a[-1]), yRange=(b[0], b[-1]), padding=0)
 

@@ -7,6 +7,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
+from gui.i18n import retranslate_on_change, tr
+
 from .growing_curve import GrowingCurve
 from .log_axis import LogAxis
 from .racer_legend import PanelLegend, racer_sample
@@ -25,30 +27,28 @@ class StepPanel(QtWidgets.QWidget):
         layout.setSpacing(2)
         self.header = row = QtWidgets.QHBoxLayout()
         row.setContentsMargins(6, 2, 6, 0)
-        self.title = QtWidgets.QLabel(title)
+        self.title_source = title  # English (shown through tr)
+        self.modes = modes
+        self.title = QtWidgets.QLabel()
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
         row.addWidget(self.title)
         row.addStretch(1)
-        self.mode_label = QtWidgets.QLabel("Show:")
+        self.mode_label = QtWidgets.QLabel()
         row.addWidget(self.mode_label)
         self.mode_box = QtWidgets.QComboBox()
-        for key, text, *tip in modes:  # (key, text[, tooltip])
-            self.mode_box.addItem(text, key)
-            if tip:
-                self.mode_box.setItemData(self.mode_box.count() - 1, tip[0], QtCore.Qt.ItemDataRole.ToolTipRole)
+        for _key, *_texts in modes:  # (key, text[, tooltip]): their words are set by retranslate
+            self.mode_box.addItem("", _key)
         self.mode_box.currentIndexChanged.connect(self._mode_tip)
         self.mode_box.currentIndexChanged.connect(lambda _: self.modeChanged.emit(self.mode))
         row.addWidget(self.mode_box)
-        self._mode_tip()
         layout.addLayout(row)
         self.plot_widget = pg.PlotWidget(background="w", axisItems={"left": LogAxis("left")}, enableMenu=False)
         self.plot = self.plot_widget.plotItem
         self.plot.setMenuEnabled(False)
         # no grid: on a log axis it draws every minor tick, which halved the frame rate in a real window
         self.plot.showGrid(x=False, y=False)
-        self.plot.setLabel("bottom", "step")
         self.plot.getAxis("left").enableAutoSIPrefix(False)
         self.plot.getAxis("bottom").enableAutoSIPrefix(False)
         # the step axis runs from 0 to the steps taken so far (never negative, never stale)
@@ -67,7 +67,7 @@ class StepPanel(QtWidgets.QWidget):
         self.plot.addItem(self.marker, ignoreBounds=True)
         # the step the Inspector looks at (hidden until it looks at one)
         self.inspect_marker = pg.InfiniteLine(
-            pos=0, angle=90, pen=pg.mkPen((200, 30, 30, 200), width=1.5), label="step {value:.0f}",
+            pos=0, angle=90, pen=pg.mkPen((200, 30, 30, 200), width=1.5), label="{value:.0f}",
             labelOpts={"position": 0.92, "color": (200, 30, 30), "anchors": [(0, 0.5), (0, 0.5)]},
         )  # fmt: skip
         self.inspect_marker.setZValue(51)
@@ -89,6 +89,20 @@ class StepPanel(QtWidgets.QWidget):
         self._step = 0
         self.plot.scene().sigPrepareForPaint.connect(self.flush)
         self.steps_x = np.arange(1024, dtype=float)
+        StepPanel.retranslate(self)  # a subclass's own retranslate runs once it is built (on a switch)
+        retranslate_on_change(self, lambda: self.retranslate())
+
+    def retranslate(self) -> None:
+        """Set the panel's texts in the window's language (subclasses add their own; the curves stay)."""
+        self.title.setText(tr(self.title_source))
+        self.mode_label.setText(tr("Show:"))
+        for i, (_key, text, *tip) in enumerate(self.modes):
+            self.mode_box.setItemText(i, tr(text))
+            if tip:
+                self.mode_box.setItemData(i, tr(tip[0]), QtCore.Qt.ItemDataRole.ToolTipRole)
+        self._mode_tip()
+        self.plot.setLabel("bottom", tr("step"))
+        self.inspect_marker.label.setFormat(tr("step {value:.0f}"))
 
     @property
     def mode(self) -> str:

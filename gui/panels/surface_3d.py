@@ -19,6 +19,8 @@ from __future__ import annotations
 import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from gui.i18n import retranslate_on_change, tr
+
 MESH = 90  # samples per side of the mesh
 HEIGHT = 1.0  # height of the scaled surface (x and y span 2)
 LIFT = 0.012  # paths float this far above the mesh
@@ -43,18 +45,18 @@ def gl_problem() -> str | None:
     app = QtWidgets.QApplication.instance()
     platform = QtGui.QGuiApplication.platformName() if app is not None else ""
     if platform in ("offscreen", "minimal", "vnc", ""):
-        return (
-            f"The 3-D view needs OpenGL, which the '{platform or 'no'}' display platform does not provide. "
+        return tr(
+            "The 3-D view needs OpenGL, which the '{platform}' display platform does not provide. "
             "Open the window on a desktop (or under xvfb-run) to see it."
-        )
+        ).format(platform=platform or "no")
     try:
         import OpenGL  # noqa: F401
         import pyqtgraph.opengl  # noqa: F401
     except Exception as exc:  # noqa: BLE001 - any import failure means no 3-D view
-        return f"The 3-D view needs PyOpenGL: {exc}"
+        return tr("The 3-D view needs PyOpenGL: {error}").format(error=exc)
     ctx = QtGui.QOpenGLContext()
     if not ctx.create():
-        return "The 3-D view needs OpenGL, and this display could not create an OpenGL context."
+        return tr("The 3-D view needs OpenGL, and this display could not create an OpenGL context.")
     return None
 
 
@@ -138,25 +140,26 @@ class Surface3DPanel(QtWidgets.QWidget):
         self.view = None
         bar = QtWidgets.QHBoxLayout()
         bar.setContentsMargins(6, 2, 6, 0)
-        self.title = QtWidgets.QLabel("Surface in 3-D")
+        self.title = QtWidgets.QLabel()
         self.title.setStyleSheet("font-weight: bold")
         bar.addWidget(self.title)
         bar.addStretch(1)
-        self.log_box = QtWidgets.QCheckBox("Log height")
+        self.log_box = QtWidgets.QCheckBox()
         self.log_box.setObjectName("logHeight")
-        self.log_box.setToolTip("Height log10(f − f_min): shows the decades of surfaces like Rosenbrock")
         self.log_box.toggled.connect(self.set_log_height)
         bar.addWidget(self.log_box)
-        self.reset_button = QtWidgets.QPushButton("Reset view")
+        self.reset_button = QtWidgets.QPushButton()
         self.reset_button.setObjectName("reset3d")
         self.reset_button.clicked.connect(self.reset_camera)
         bar.addWidget(self.reset_button)
-        self.save_button = QtWidgets.QPushButton("Save PNG…")
+        self.save_button = QtWidgets.QPushButton()
         self.save_button.setObjectName("save3d")
-        self.save_button.setToolTip("Save the 3-D view as a PNG image (1600 px wide, or wider than on screen)")
         self.save_button.clicked.connect(self.save_dialog)
         bar.addWidget(self.save_button)
         layout.addLayout(bar)
+        self.message: QtWidgets.QLabel | None = None
+        self.retranslate()
+        retranslate_on_change(self, self.retranslate)
         if self.problem is not None:
             self.message = QtWidgets.QLabel(self.problem)
             self.message.setObjectName("glProblem")
@@ -188,6 +191,23 @@ class Surface3DPanel(QtWidgets.QWidget):
         self.view.addItem(self.start_marker)
         self.reset_camera()
 
+    def retranslate(self) -> None:
+        """Set the panel's words in the window's language (the camera and the surface stay)."""
+        self.title.setText(self._title())
+        self.log_box.setText(tr("Log height"))
+        self.log_box.setToolTip(tr("Height log10(f − f_min): shows the decades of surfaces like Rosenbrock"))
+        self.reset_button.setText(tr("Reset view"))
+        self.save_button.setText(tr("Save PNG…"))
+        self.save_button.setToolTip(tr("Save the 3-D view as a PNG image (1600 px wide, or wider than on screen)"))
+        if self.message is not None and self.problem is not None:
+            self.problem = gl_problem() or self.problem
+            self.message.setText(self.problem)
+
+    def _title(self) -> str:
+        if self.surface is None:
+            return tr("Surface in 3-D")
+        return tr("{surface} in 3-D").format(surface=getattr(self.surface, "title", None) or tr("Surface"))
+
     @property
     def available(self) -> bool:
         return self.view is not None
@@ -200,7 +220,7 @@ class Surface3DPanel(QtWidgets.QWidget):
         self.log_box.setChecked(log)
         self.log_box.blockSignals(False)
         self.log_height = log
-        self.title.setText(f"{getattr(surface, 'title', 'Surface')} in 3-D")
+        self.title.setText(self._title())
         self._rebuild_mesh()
 
     def set_log_height(self, on: bool) -> None:
@@ -380,7 +400,7 @@ class Surface3DPanel(QtWidgets.QWidget):
         but at most ``MAX_IMAGE_ASPECT`` of the width (a tall dock's view is mostly empty above and below the
         surface: the camera's field of view is horizontal, so a wider image crops only that)."""
         if not self.available:
-            raise RuntimeError(self.problem or "no 3-D view")
+            raise RuntimeError(self.problem or tr("no 3-D view"))
         w, h = max(1, self.view.width()), max(1, self.view.height())
         if width:
             w, h = int(width), max(1, round(h * width / w))
@@ -391,7 +411,7 @@ class Surface3DPanel(QtWidgets.QWidget):
     def save_dialog(self) -> str | None:
         """Ask where, then save the view as PNG; a failure is shown, never raised. Returns the path written."""
         path, _ = QtWidgets.QFileDialog.getSaveFileName(
-            self, "Save the 3-D view", "surface-3d.png", "PNG image (*.png)"
+            self, tr("Save the 3-D view"), "surface-3d.png", tr("PNG image (*.png)")
         )
         if not path:
             return None
@@ -400,11 +420,11 @@ class Surface3DPanel(QtWidgets.QWidget):
         try:
             self.export_png(path, max(1600, self.view.width() if self.view is not None else 0))
         except (OSError, RuntimeError) as exc:
-            QtWidgets.QMessageBox.warning(self, "3-D view not saved", str(exc))
+            QtWidgets.QMessageBox.warning(self, tr("3-D view not saved"), str(exc))
             return None
         return path
 
     def export_png(self, path: str, width: int | None = None) -> None:
         """Write the view as a PNG (``OSError`` naming the problem if it cannot be written)."""
         if not self.image(width).save(path, "PNG"):
-            raise OSError(f"could not write {path!r}")
+            raise OSError(tr("could not write {path!r}").format(path=path))

@@ -7,6 +7,7 @@ import math
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from gui.i18n import tr
 from specs import Param, ParamError
 
 LOG_STEP = 10**0.1  # ten arrow presses per decade on log-scale fields
@@ -48,13 +49,15 @@ class NumberField(QtWidgets.QDoubleSpinBox):
         try:
             value = float(text.strip())
         except ValueError:
-            return f"{self.param.name}: {text.strip()!r} is not a number"
+            return tr("{name}: {text!r} is not a number").format(name=self.param.name, text=text.strip())
         try:
             self.param.check(value)
         except ParamError as exc:
             if exc.reason.startswith("is "):  # "lr: 1e999 is not a finite number: must be > 0"
                 return f"{self.param.name}: {text.strip()} {exc.reason}"
-            return f"{self.param.name}: {exc.reason} (got {text.strip()})"
+            return tr("{name}: {reason} (got {text})").format(
+                name=self.param.name, reason=exc.reason, text=text.strip()
+            )
         return None
 
     def validate(self, text: str, pos: int):  # noqa: D401 - Qt API

@@ -11,6 +11,8 @@ import re
 
 from PySide6 import QtGui, QtWidgets
 
+from gui.i18n import retranslate_on_change, tr
+
 SLOW_MOTION = {0: 0.25, -1: 0.5, -2: 1.0}  # level -> seconds per step
 MAX_STEPS_PER_FRAME = 1000
 LEVELS = (-2, -1, 0, 1, 2, 3, 5, 10, 20, 30, 50, 100, 200, 300, 500, 1000)
@@ -19,8 +21,8 @@ LEVELS = (-2, -1, 0, 1, 2, 3, 5, 10, 20, 30, 50, 100, 200, 300, 500, 1000)
 def speed_text(level: int) -> str:
     """'1 step / 0.5 s', '1 step/frame', '20 steps/frame' (plural only above one)."""
     if level in SLOW_MOTION:
-        return f"1 step / {SLOW_MOTION[level]:g} s"
-    return "1 step/frame" if level == 1 else f"{level} steps/frame"
+        return tr("1 step / {seconds} s").format(seconds=f"{SLOW_MOTION[level]:g}")
+    return tr("1 step/frame") if level == 1 else tr("{steps} steps/frame").format(steps=level)
 
 
 def level_for_seconds(seconds: float) -> int:
@@ -34,19 +36,27 @@ class SpeedBox(QtWidgets.QSpinBox):
         self.setObjectName("speed")
         self.setRange(min(SLOW_MOTION), MAX_STEPS_PER_FRAME)
         self.setKeyboardTracking(False)
+        self.retranslate()
+        retranslate_on_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """Tooltip and shown speed in the window's language (the speed stays)."""
         self.setToolTip(
-            "Playback speed: slow motion (one step every 1 s, 0.5 s or 0.25 s, to watch and explain each step) "
-            f"up to {MAX_STEPS_PER_FRAME} steps per frame (about 60 frames per second). "
-            "Type a number of steps per frame, or '0.5 s' for slow motion."
+            tr(
+                "Playback speed: slow motion (one step every 1 s, 0.5 s or 0.25 s, to watch and explain each step) "
+                "up to {max} steps per frame (about 60 frames per second). "
+                "Type a number of steps per frame, or '0.5 s' for slow motion."
+            ).format(max=MAX_STEPS_PER_FRAME)
         )
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("1000 steps/frame") + 40)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance(speed_text(MAX_STEPS_PER_FRAME)) + 40)
+        self.setSuffix("")  # shows the value again through textFromValue
 
     def textFromValue(self, value: int) -> str:  # noqa: N802 - Qt API
         return speed_text(value)
 
     def _parse(self, text: str) -> int | None:
         text = text.strip().lower()
-        m = re.fullmatch(r"(?:1\s*steps?\s*/\s*)?([0-9.]+)\s*s", text)
+        m = re.fullmatch(r"(?:1\s*[^/\d]*/\s*)?([0-9.]+)\s*s", text)  # "1 step / 0.5 s" in any language
         if m:
             try:
                 return level_for_seconds(float(m.group(1)))
