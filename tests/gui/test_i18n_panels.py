@@ -1,6 +1,6 @@
 """Issue 17: the docks, panels and widgets in Simplified Chinese, switched live.
 
-The translations are compiled from gui/translations/panels_zh_CN.ts with pyside6-lrelease (skipped, with
+The translations are compiled from gui/translations/gradient_arena_zh_CN.ts with pyside6-lrelease (skipped, with
 the reason, where the tool is missing), installed with a QTranslator while the window is open, and removed
 again: the texts follow each switch and nothing the user set (values, selection, the race) changes."""
 
@@ -9,7 +9,6 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import numpy as np
@@ -20,7 +19,7 @@ from arena import standings
 from engine.optimizers.explain import vec
 
 ROOT = Path(__file__).resolve().parents[2]
-TS = ROOT / "gui" / "translations" / "panels_zh_CN.ts"
+TS = ROOT / "gui" / "translations" / "gradient_arena_zh_CN.ts"
 
 
 def _tool(name: str) -> str | None:
@@ -33,7 +32,7 @@ def _tool(name: str) -> str | None:
 def panels_qm(tmp_path_factory) -> Path:
     lrelease = _tool("pyside6-lrelease")
     if lrelease is None:
-        pytest.skip("pyside6-lrelease is not installed: cannot compile panels_zh_CN.ts")
+        pytest.skip("pyside6-lrelease is not installed: cannot compile gradient_arena_zh_CN.ts")
     qm = tmp_path_factory.mktemp("qm") / "panels_zh_CN.qm"
     subprocess.run([lrelease, str(TS), "-qm", str(qm)], check=True, capture_output=True)
     return qm
@@ -165,30 +164,6 @@ def test_a_switch_mid_race_keeps_the_race_and_the_next_texts_follow(make_window,
     assert w.race_dock.speed.valueFromText("20 步/帧") == 20
     switch(False)
     assert w.race_dock.speed.text() == "1 step / 0.5 s"
-
-
-def test_panels_ts_is_complete_and_up_to_date(tmp_path):
-    """Every text of the docks, panels and widgets has a Chinese translation, and lupdate would add none."""
-    root = ET.parse(TS).getroot()
-    unfinished = [
-        m.findtext("source") for m in root.iter("message") if m.find("translation").get("type") == "unfinished"
-    ]
-    assert not unfinished
-    assert all((m.findtext("translation") or "").strip() for m in root.iter("message"))
-    lupdate = _tool("pyside6-lupdate")
-    if lupdate is None:
-        pytest.skip("pyside6-lupdate is not installed: cannot check the .ts against the sources")
-    fresh = tmp_path / "fresh.ts"
-    subprocess.run(
-        [lupdate, "-extensions", "py", "gui/docks", "gui/panels", "gui/widgets", "-ts", str(fresh)],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-    )
-    wanted = {(m.findtext("source"), m.findtext("comment")) for m in ET.parse(fresh).getroot().iter("message")}
-    have = {(m.findtext("source"), m.findtext("comment")) for m in root.iter("message")}
-    assert wanted - have == set(), "texts missing from panels_zh_CN.ts: run lupdate and translate them"
-    assert have - wanted == set(), "panels_zh_CN.ts holds texts the sources no longer have (obsolete)"
 
 
 def test_a_maps_key_reads_in_chinese_and_unknown_words_pass_through(switch):
