@@ -65,7 +65,13 @@ def build_parser() -> Parser:
     gui.add_argument("--inspect-racer", metavar="NAME", help="the racer the Inspector looks at (default: the first)")
     gui.add_argument("--view3d", action="store_true", help="open the 3-D view (needs OpenGL: a desktop or xvfb-run)")
     gui.add_argument("--gradient-field", action="store_true", help="draw the gradient field over the map")
-    sub.add_parser("list", help="list surfaces and optimizers with every parameter")
+    listing = sub.add_parser("list", help="list surfaces and optimizers with every parameter")
+    listing.add_argument(
+        "--lang",
+        metavar="CODE",
+        default="en",
+        help="language of the names, descriptions and help (en, the default, or zh_CN); the rest stays English",
+    )
     race = sub.add_parser(
         "race",
         help="run a race headless and write a CSV",
@@ -137,8 +143,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "list":
             from .listing import print_listing
+            from .translations import available_languages, normalize_language, translator
 
-            print_listing(sys.stdout)
+            language = normalize_language(args.lang)
+            if language is None:
+                raise UsageError(
+                    f"unknown language {args.lang!r} for --lang; available: {', '.join(available_languages())}"
+                )
+            print_listing(sys.stdout, translator(language))
             return 0
         if args.command == "race":
             from .race import run_race
