@@ -172,7 +172,6 @@ CATALOG = (
     QT_TRANSLATE_NOOP("optimizers", "(0 where no step)"),
     QT_TRANSLATE_NOOP("optimizers", "0 where σ < 0"),
     QT_TRANSLATE_NOOP("optimizers", "pseudo-inverse of"),
-    QT_TRANSLATE_NOOP("optimizers", "per parameter"),
     QT_TRANSLATE_NOOP("hyperparameters", "learning rate (step size)"),
     QT_TRANSLATE_NOOP("hyperparameters", "momentum factor (0 = none)"),
     QT_TRANSLATE_NOOP("hyperparameters", "dampening of the momentum: b = momentum*b + (1-dampening)*g"),

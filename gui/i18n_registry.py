@@ -16,13 +16,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6 import QtCore
+from PySide6 import QtCore, QtWidgets
 
-from gui.i18n import tr_in
-from gui.i18n_registry_texts import ERROR_PATTERNS, EXPLAIN_TEMPLATES
+from gui.i18n import retranslate_on_change, tr_in
+from gui.i18n_registry_texts import ERROR_PATTERNS, EXPLAIN_TEMPLATES, preset_texts
 
 __all__ = [
     "TRANSLATIONS_DIR",
+    "label_optimizer_actions",
+    "label_preset_actions",
     "load_registry_translator",
     "tr_equation",
     "tr_error",
@@ -80,3 +82,35 @@ def tr_equation(line: str) -> str:
     for pattern, template in _EXPLAIN_PATTERNS:
         line = pattern.sub(lambda m, t=template: tr_in("optimizers", t).format(**m.groupdict()), line)
     return line
+
+
+def label_optimizer_actions(menu: QtWidgets.QMenu) -> None:
+    """Label a menu's optimizer actions (``action.data()``: the optimizer's key) with their titles and
+    descriptions in the window's language, now and after every language switch (the keys stay)."""
+    from engine import OPTIMIZERS
+
+    def label() -> None:
+        for action in menu.actions():
+            opt = OPTIMIZERS.get(action.data())
+            if opt is not None:
+                action.setText(f"{tr_in('optimizers', opt.title)}  ({action.data()})")
+                action.setToolTip(tr_in("optimizers", opt.summary))
+
+    label()
+    retranslate_on_change(menu, label)
+
+
+def label_preset_actions(menu: QtWidgets.QMenu) -> None:
+    """Label a menu's preset actions (``action.data()``: the preset's name) with their titles, and their
+    descriptions as tooltips, in the window's language, now and after every language switch."""
+    texts = preset_texts()
+
+    def label() -> None:
+        for action in menu.actions():
+            title, description = texts.get(action.data(), ("", ""))
+            if title:
+                action.setText(tr_in("presets", title))
+                action.setToolTip(tr_in("presets", description))
+
+    label()
+    retranslate_on_change(menu, label)

@@ -75,7 +75,7 @@ ERROR_PATTERNS: tuple[tuple[str, str], ...] = (
         "is not a hyperparameter of {owner} (valid: {names})",
     ),
     (
-        r"unknown hyperparameter (?P<key>'.*') for (?P<owner>\S+); valid: (?P<names>.*)",
+        r"unknown hyperparameter (?P<key>.+) for (?P<owner>\S+); valid: (?P<names>.*)",
         "unknown hyperparameter {key} for {owner}; valid: {names}",
     ),
     (
@@ -107,7 +107,6 @@ EXPLAIN_TEMPLATES = (
     "(0 where no step)",
     "0 where σ < 0",
     "pseudo-inverse of",
-    "per parameter",
 )
 
 
@@ -117,14 +116,14 @@ def _add(table: dict[str, list[str]], context: str, text: str) -> None:
         table[context].append(text)
 
 
-def preset_texts() -> list[tuple[str, str]]:
-    """(name, description) of every shipped preset file, in file order."""
+def preset_texts() -> dict[str, tuple[str, str]]:
+    """{preset: (title, description)} of every shipped preset file, in file order."""
     from arena.presets import PRESETS_DIR
 
-    out = []
+    out = {}
     for path in sorted(PRESETS_DIR.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
-        out.append((str(data.get("name", "")), str(data.get("description", ""))))
+        out[path.stem] = (str(data.get("name", "")), str(data.get("description", "")))
     return out
 
 
@@ -159,7 +158,7 @@ def registry_texts() -> dict[str, list[str]]:
         _add(table, "surfaces", sdef.description)
         for p in sdef.params:
             _add(table, "surfaces", p.doc)
-    for title, description in preset_texts():
+    for title, description in preset_texts().values():
         _add(table, "presets", title)
         _add(table, "presets", description)
     for doc in PROBLEMS.values():

@@ -27,6 +27,7 @@ from .docks.maps_dock import MapsDock
 from .docks.race_dock import RaceControlsDock
 from .docks.racers_dock import RacersDock
 from .docks.surface_dock import SurfaceDock
+from .i18n_registry import label_optimizer_actions, label_preset_actions, tr_error
 from .panels.contour_panel import ContourPanel
 from .panels.learning_rate_panel import MODE_TIPS as LR_MODE_TIPS
 from .panels.learning_rate_panel import LearningRatePanel
@@ -365,13 +366,16 @@ class MainWindow(QtWidgets.QMainWindow):
         add_menu = race_menu.addMenu("Add racer")
         for name, opt in OPTIMIZERS.items():
             act = add_menu.addAction(f"{opt.title}  ({name})")
+            act.setData(name)
             act.triggered.connect(lambda checked=False, n=name: self.racers_dock.add(n))
+        label_optimizer_actions(add_menu)  # the registry's titles in the window's language
         self.presets_menu = bar.addMenu("&Presets")
         for name, title in list_presets():
             act = self.presets_menu.addAction(title)
             act.setObjectName(f"preset_{name}")
             act.setData(name)
             act.triggered.connect(lambda checked=False, n=name: self.open_preset(n))
+        label_preset_actions(self.presets_menu)
         view = bar.addMenu("&View")
         view.addAction(self.actions["resetView"])
         view.addSeparator()
@@ -761,7 +765,7 @@ class MainWindow(QtWidgets.QMainWindow):
                 return
             self.controller.load(config)
         except SessionError as exc:
-            self.warn("Preset not opened", str(exc))
+            self.warn("Preset not opened", tr_error(str(exc)))
             return
         self.set_session_path(None)
         self.statusBar().showMessage(f"Preset '{name}' loaded: press Space to race", 5000)

@@ -11,6 +11,7 @@ from PySide6 import QtCore, QtWidgets
 
 from engine import OPTIMIZERS
 from engine.hyperparams import format_value
+from gui.i18n import retranslate_on_change, tr_in
 from gui.widgets.number_field import NumberField
 
 SLIDER_STEPS_PER_DECADE = 20
@@ -49,6 +50,7 @@ class HyperparamEditor(QtWidgets.QWidget):
         self.values: dict = {}
         self.fields: dict[str, QtWidgets.QWidget] = {}
         self.slider_syncs: dict = {}
+        retranslate_on_change(self, self._retranslate_registry)
 
     def set_racer(self, optimizer: str | None, hyperparams: dict | None = None) -> None:
         """Show the editor for this optimizer with these (non-default) values.
@@ -70,15 +72,10 @@ class HyperparamEditor(QtWidgets.QWidget):
             return
         opt = OPTIMIZERS[optimizer]
         self.values = dict(hyperparams or {})
-        torch = f" &nbsp;<span style='color:#666'>({opt.torch_equivalent})</span>" if opt.torch_equivalent else ""
-        self.header.setText(f"<b>{opt.title}</b>{torch}<br>{opt.summary}")
-        self.header.setToolTip(f"Update rule:\n{opt.rule}\n\nEffective learning rate recorded:\n{opt.effective_lr}")
+        self._set_header(opt)
         for p in opt.hyperparams:
             value = self.values.get(p.name, p.default)
-            tip = (
-                f"{p.name}: {p.doc}\nallowed: {p.range_text()}\ndefault: {format_value(p.default)}\n\n"
-                f"{opt.title} update rule:\n{opt.rule}"
-            )
+            tip = self._tip(opt, p)
             if p.kind == "bool":
                 box = QtWidgets.QCheckBox()
                 box.setObjectName(p.name)
@@ -110,6 +107,35 @@ class HyperparamEditor(QtWidgets.QWidget):
             )
             if label is not None:
                 label.setToolTip(tip)
+
+    def _set_header(self, opt) -> None:
+        """The optimizer's title and description (the registry's texts in the window's language)."""
+        torch = f" &nbsp;<span style='color:#666'>({opt.torch_equivalent})</span>" if opt.torch_equivalent else ""
+        self.header.setText(f"<b>{tr_in('optimizers', opt.title)}</b>{torch}<br>{tr_in('optimizers', opt.summary)}")
+        self.header.setToolTip(
+            f"Update rule:\n{opt.rule}\n\nEffective learning rate recorded:\n{tr_in('optimizers', opt.effective_lr)}"
+        )
+
+    @staticmethod
+    def _tip(opt, p) -> str:
+        return (
+            f"{p.name}: {tr_in('hyperparameters', p.doc)}\nallowed: {p.range_text()}\n"
+            f"default: {format_value(p.default)}\n\n{tr_in('optimizers', opt.title)} update rule:\n{opt.rule}"
+        )
+
+    def _retranslate_registry(self) -> None:
+        """The registry's texts again after a language switch (the fields and their values stay)."""
+        if self.optimizer is None:
+            return
+        opt = OPTIMIZERS[self.optimizer]
+        self._set_header(opt)
+        for i in range(self.form.rowCount()):
+            label = self.form.itemAt(i, QtWidgets.QFormLayout.ItemRole.LabelRole)
+            widget = label.widget() if label is not None else None
+            if isinstance(widget, QtWidgets.QLabel) and widget.text() in self.fields:
+                tip = self._tip(opt, opt.param(widget.text()))
+                widget.setToolTip(tip)
+                self.fields[widget.text()].setToolTip(tip)
 
     def _log_slider(self, p, field: NumberField) -> QtWidgets.QSlider:
         lo_exp = -6 if p.low <= 0 else math.log10(p.low)

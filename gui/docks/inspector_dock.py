@@ -21,6 +21,8 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from arena import InspectWorker
 from engine.curvature import Curvature, local_curvature, observed_rate
 from engine.optimizers.explain import num, vec
+from gui.i18n import retranslate_on_change
+from gui.i18n_registry import tr_equation, tr_state_doc
 from gui.widgets.scrolling import scrolling
 
 REPLAY_DELAY_MS = 0  # requests of one pass of the event loop make one (a drag asks the worker, latest first)
@@ -177,6 +179,7 @@ class InspectorDock(QtWidgets.QDockWidget):
         self._show_curvature()
         worker = self.worker
         self.destroyed.connect(lambda *_: worker.close())
+        retranslate_on_change(self, self._retranslate_registry)
 
     # ------------------------------------------------------------- the race
     def set_race(self, config, surface, steps_taken: list[int], positions=None) -> None:
@@ -292,7 +295,7 @@ class InspectorDock(QtWidgets.QDockWidget):
         ]
         for name in seen.state_after:
             before, after = _show(seen.state_before[name]), _show(seen.state_after[name])
-            rows.append((name, before, after, seen.state_doc.get(name, "")))
+            rows.append((name, before, after, tr_state_doc(seen.state_doc.get(name, ""))))
         rows.append(("effective lr", "", vec(seen.effective_lr), "per parameter"))
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
@@ -302,9 +305,22 @@ class InspectorDock(QtWidgets.QDockWidget):
                     item.setToolTip(text)
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
-        self.equations.setPlainText("\n".join(str(eq) for eq in seen.equations))
+        self.equations.setPlainText("\n".join(tr_equation(str(eq)) for eq in seen.equations))
         self._show_curvature(seen.theta, step)
         self.stepPicked.emit(index, step)
+
+    def _retranslate_registry(self) -> None:
+        """The state's meanings and the equations' words again in the window's language (the same step)."""
+        seen = self.seen
+        if seen is None:
+            return
+        for r in range(self.table.rowCount()):
+            name, cell = self.table.item(r, 0), self.table.item(r, 3)
+            doc = seen.state_doc.get(name.text()) if name is not None else None
+            if doc and cell is not None:
+                cell.setText(tr_state_doc(doc))
+                cell.setToolTip(tr_state_doc(doc))
+        self.equations.setPlainText("\n".join(tr_equation(str(eq)) for eq in seen.equations))
 
     def _show_curvature(self, point=None, step: int | None = None) -> None:
         """The curvature at ``point``: θ of ``step`` (None: the start point)."""

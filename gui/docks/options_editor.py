@@ -9,6 +9,7 @@ from PySide6 import QtCore, QtWidgets
 
 from engine.options import BATCH_SIZE, NOISE
 from engine.schedules import SCHEDULES, schedule_lrs
+from gui.i18n import retranslate_on_change, tr_in
 from gui.widgets.number_field import NumberField
 
 
@@ -29,18 +30,12 @@ class RacerOptionsEditor(QtWidgets.QWidget):
         self.batch.valueChanged.connect(lambda _v: self._emit())
         form.addRow("batch_size", self.batch)
         self.noise = NumberField(NOISE)
-        self.noise.setToolTip(f"noise: {NOISE.doc}\nallowed: {NOISE.range_text()}, default 0")
         self.noise.editingFinished.connect(self._noise_done)
         form.addRow("noise", self.noise)
         self.schedule = QtWidgets.QComboBox()
         self.schedule.setObjectName("schedule")
-        for name, sched in SCHEDULES.items():
-            self.schedule.addItem(sched.title, name)
-            self.schedule.setItemData(
-                self.schedule.count() - 1,
-                f"{sched.summary}\n{sched.torch_equivalent}",
-                QtCore.Qt.ItemDataRole.ToolTipRole,
-            )
+        for name in SCHEDULES:
+            self.schedule.addItem(name, name)  # the registry's title and summary: _retranslate_registry
         self.schedule.currentIndexChanged.connect(self._schedule_picked)
         form.addRow("schedule", self.schedule)
         outer.addLayout(form)
@@ -68,6 +63,8 @@ class RacerOptionsEditor(QtWidgets.QWidget):
         self.base_lr = 1e-3
         self.budget = 100
         self._quiet = False
+        self._retranslate_registry()
+        retranslate_on_change(self, self._retranslate_registry)
 
     # ---------------------------------------------------------------- showing
     def set_racer(self, options: dict, base_lr: float, budget: int, data_n: int | None) -> None:
@@ -79,7 +76,7 @@ class RacerOptionsEditor(QtWidgets.QWidget):
             self.batch.setEnabled(data_n is not None)
             self.batch.setRange(0, data_n or 0)
             self.batch.setToolTip(
-                f"batch_size: {BATCH_SIZE.doc}\n"
+                f"batch_size: {tr_in('hyperparameters', BATCH_SIZE.doc)}\n"
                 + (
                     f"1 = SGD, {data_n} = every point; 0 = full data (batch gradient descent)"
                     if data_n
@@ -103,12 +100,29 @@ class RacerOptionsEditor(QtWidgets.QWidget):
         for p in sched.params:
             field = NumberField(p, name)
             field.setValue(self.values.get(p.name, p.default))
-            field.setToolTip(f"{p.name}: {p.doc}\nallowed: {p.range_text()}, default {p.default:g}")
+            field.setToolTip(self._registry_param_tip(p))
             field.editingFinished.connect(lambda f=field: self._param_done(f))
             field.invalid.connect(self._show_invalid)
             self.params_form.addRow(p.name, field)
             self.param_fields[p.name] = field
         self.params_host.setVisible(bool(sched.params))
+
+    @staticmethod
+    def _registry_param_tip(p) -> str:
+        return f"{p.name}: {tr_in('hyperparameters', p.doc)}\nallowed: {p.range_text()}, default {p.default:g}"
+
+    def _retranslate_registry(self) -> None:
+        """The schedules' titles and summaries and the options' help in the window's language."""
+        self.noise.setToolTip(f"noise: {tr_in('hyperparameters', NOISE.doc)}\nallowed: {NOISE.range_text()}, default 0")
+        for i in range(self.schedule.count()):
+            sched = SCHEDULES[self.schedule.itemData(i)]
+            self.schedule.setItemText(i, tr_in("hyperparameters", sched.title))
+            tip = f"{tr_in('hyperparameters', sched.summary)}\n{sched.torch_equivalent}"
+            self.schedule.setItemData(i, tip, QtCore.Qt.ItemDataRole.ToolTipRole)
+        name = self.schedule.currentData()
+        for p in SCHEDULES[name].params if name in SCHEDULES else ():
+            if p.name in self.param_fields:
+                self.param_fields[p.name].setToolTip(self._registry_param_tip(p))
 
     def _draw(self) -> None:
         name = self.values.get("schedule", "constant")

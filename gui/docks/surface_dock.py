@@ -6,6 +6,7 @@ import html
 
 from PySide6 import QtCore, QtWidgets
 
+from gui.i18n import retranslate_on_change, tr_in
 from gui.widgets.scrolling import scrolling
 from surfaces import SURFACES
 from surfaces.formula import (
@@ -35,11 +36,8 @@ class SurfaceDock(QtWidgets.QDockWidget):
         layout = QtWidgets.QVBoxLayout(body)
         self.combo = QtWidgets.QComboBox()
         self.combo.setObjectName("surfaceCombo")
-        for name, sdef in SURFACES.items():
-            self.combo.addItem(sdef.title, name)
-            self.combo.setItemData(
-                self.combo.count() - 1, f"{sdef.formula}\n{sdef.description}", QtCore.Qt.ItemDataRole.ToolTipRole
-            )
+        for name in SURFACES:
+            self.combo.addItem(name, name)  # the registry's title and description: _retranslate_registry
         self.combo.addItem("Your formula…", FORMULA)
         self.combo.setItemData(
             self.combo.count() - 1,
@@ -64,6 +62,9 @@ class SurfaceDock(QtWidgets.QDockWidget):
         self.setWidget(scrolling(body, "surfaceScroll"))
         self.param_fields: dict[str, QtWidgets.QDoubleSpinBox] = {}
         self._name = None
+        self._registry_surface = None  # the surface shown, to show its description again in another language
+        self._retranslate_registry()
+        retranslate_on_change(self, self._retranslate_registry)
 
     # ------------------------------------------------------------ the formula editor
     def _formula_editor(self) -> QtWidgets.QWidget:
@@ -155,6 +156,7 @@ class SurfaceDock(QtWidgets.QDockWidget):
     def show_surface(self, surface) -> None:
         """Reflect the controller's current surface (no signals emitted)."""
         self._name = surface.name
+        self._registry_surface = surface
         typed = surface.name == FORMULA
         self.combo.blockSignals(True)
         self.combo.setCurrentIndex(self.combo.findData(surface.name))
@@ -174,7 +176,7 @@ class SurfaceDock(QtWidgets.QDockWidget):
             fmin += f"; {len(surface.minima) - len(glob)} local minima"
         self.formula.setText(
             f"<b>f(x, y) = {html.escape(surface.formula)}</b><br>"
-            f"<span style='color:#555'>{html.escape(surface.description)}<br>{fmin}</span>"
+            f"<span style='color:#555'>{html.escape(tr_in('surfaces', surface.description))}<br>{fmin}</span>"
         )
         if typed:
             while self.params_form.rowCount():
@@ -200,11 +202,30 @@ class SurfaceDock(QtWidgets.QDockWidget):
             box.setRange(p.low, p.high)
             box.setKeyboardTracking(False)
             box.setValue(surface.params.get(p.name, p.default))
-            box.setToolTip(f"{p.doc}\nallowed: [{p.low:g}, {p.high:g}], default {p.default:g}")
+            box.setToolTip(self._registry_param_tip(p))
             box.valueChanged.connect(self._params_changed)
             self.params_form.addRow(p.name, box)
             self.param_fields[p.name] = box
         self.params_host.setVisible(bool(sdef.params))
+
+    @staticmethod
+    def _registry_param_tip(p) -> str:
+        return f"{tr_in('surfaces', p.doc)}\nallowed: [{p.low:g}, {p.high:g}], default {p.default:g}"
+
+    def _retranslate_registry(self) -> None:
+        """The surfaces' titles, descriptions and parameter help in the window's language (nothing else moves)."""
+        for i in range(self.combo.count()):
+            sdef = SURFACES.get(self.combo.itemData(i))
+            if sdef is not None:
+                self.combo.setItemText(i, tr_in("surfaces", sdef.title))
+                tip = f"{sdef.formula}\n{tr_in('surfaces', sdef.description)}"
+                self.combo.setItemData(i, tip, QtCore.Qt.ItemDataRole.ToolTipRole)
+        if self._registry_surface is not None:
+            self.show_surface(self._registry_surface)
+        sdef = SURFACES.get(self._name) if self._name is not None else None
+        for p in sdef.params if sdef is not None else ():
+            if p.name in self.param_fields:
+                self.param_fields[p.name].setToolTip(self._registry_param_tip(p))
 
     def _picked(self, index: int) -> None:
         name = self.combo.itemData(index)

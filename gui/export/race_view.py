@@ -8,6 +8,7 @@ import html
 import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from gui.i18n import tr_in
 from gui.panels.contour_panel import ContourPanel
 from gui.panels.loss_panel import LossPanel
 
@@ -56,7 +57,7 @@ class RaceView(QtWidgets.QWidget):
         self.contour.set_surface(surface)
         self.contour.set_start(*self.config.start)
         self.contour.set_racers(self.config.racers)
-        self.title = html.escape(f"{surface.title}: {surface.formula}", quote=False)
+        self.title = html.escape(f"{tr_in('surfaces', surface.title)}: {surface.formula}", quote=False)
         if self.loss is not None:
             self.loss.set_surface(surface)
             self.loss.set_racers(self.config.racers)

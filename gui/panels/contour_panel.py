@@ -11,6 +11,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from arena.palette import symbol_for
+from gui.i18n import retranslate_on_change, tr_in
 from surfaces.gradient_field import arrow_polylines, gradient_field
 
 from .growing_curve import GrowingCurve
@@ -92,6 +93,7 @@ class ContourPanel(pg.PlotWidget):
     def __init__(self, parent=None):
         super().__init__(parent=parent, background="w", enableMenu=False)  # no context menu: not built at all
         self.setObjectName("ContourPanel")
+        retranslate_on_change(self, self._fit_title)  # the surface's title in the window's language
         self.plotItem.setTitle("Surface and paths")
         self.plotItem.setLabel("bottom", "x")
         self.plotItem.setLabel("left", "y")
@@ -440,11 +442,12 @@ class ContourPanel(pg.PlotWidget):
         surface = self.surface
         if surface is None:
             return
-        full = f"{surface.title}: {surface.formula}"
+        shown = tr_in("surfaces", surface.title)
+        full = f"{shown}: {surface.formula}"
         font = QtGui.QFont(self.font())
         font.setPointSizeF(11)
         fits = QtGui.QFontMetricsF(font).horizontalAdvance(full) + 40 <= self.width()
-        title = full if len(surface.formula) <= 48 and fits else surface.title
+        title = full if len(surface.formula) <= 48 and fits else shown
         if self.plotItem.titleLabel.text != title:
             self.plotItem.setTitle(title)
             self.plotItem.titleLabel.setToolTip(full)

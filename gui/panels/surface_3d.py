@@ -19,6 +19,8 @@ from __future__ import annotations
 import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from gui.i18n import tr_in
+
 MESH = 90  # samples per side of the mesh
 HEIGHT = 1.0  # height of the scaled surface (x and y span 2)
 LIFT = 0.012  # paths float this far above the mesh
@@ -200,7 +202,7 @@ class Surface3DPanel(QtWidgets.QWidget):
         self.log_box.setChecked(log)
         self.log_box.blockSignals(False)
         self.log_height = log
-        self.title.setText(f"{getattr(surface, 'title', 'Surface')} in 3-D")
+        self.title.setText(f"{tr_in('surfaces', getattr(surface, 'title', 'Surface'))} in 3-D")
         self._rebuild_mesh()
 
     def set_log_height(self, on: bool) -> None:

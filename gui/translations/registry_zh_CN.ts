@@ -755,7 +755,7 @@
     </message>
     <message>
         <source>Newton</source>
-        <translation>Newton</translation>
+        <translation>牛顿法</translation>
     </message>
     <message>
         <source>second-order steps using the surface&apos;s Hessian (saddle-free by default)</source>
@@ -1168,10 +1168,6 @@
     <message>
         <source>pseudo-inverse of</source>
         <translation>伪逆</translation>
-    </message>
-    <message>
-        <source>per parameter</source>
-        <translation>逐参数</translation>
     </message>
 </context>
 <context>
