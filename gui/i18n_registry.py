@@ -102,7 +102,7 @@ def label_optimizer_actions(menu: QtWidgets.QMenu) -> None:
 
 def label_preset_actions(menu: QtWidgets.QMenu) -> None:
     """Label a menu's preset actions (``action.data()``: the preset's name) with their titles, and their
-    descriptions as tooltips, in the window's language, now and after every language switch."""
+    descriptions as tooltips (shown), in the window's language, now and after every language switch."""
     texts = preset_texts()
 
     def label() -> None:
@@ -113,4 +113,5 @@ def label_preset_actions(menu: QtWidgets.QMenu) -> None:
                 action.setToolTip(tr_in("presets", description))
 
     label()
+    menu.setToolTipsVisible(True)  # a preset's description when the pointer rests on it
     retranslate_on_change(menu, label)

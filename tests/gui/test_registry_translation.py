@@ -213,6 +213,9 @@ def test_window_shows_optimizer_and_surface_descriptions_in_chinese(qtbot, zh, m
     assert combo.itemText(combo.findData("saddle")) == "鞍面"
     presets = {a.data(): a.text() for a in window.presets_menu.actions() if a.data()}
     assert presets["textbook"] == "教科书：SGD、Momentum、AdaGrad 与 Adam 对比"
+    tips = {a.data(): a.toolTip() for a in window.presets_menu.actions() if a.data()}
+    assert tips["textbook"] == "经典图示：拉长的碗 x²/20 + y²，从 (-7, 2) 出发走 30 步。"
+    assert window.presets_menu.toolTipsVisible()
     adds = {a.data(): a.text() for a in window.racers_dock.add_menu.actions()}
     assert adds["newton"] == "牛顿法  (newton)" and adds["adam"] == "Adam  (adam)"
 
