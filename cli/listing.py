@@ -60,7 +60,7 @@ def print_listing(out: TextIO, translate: Callable[[str, str], str] = _as_is) ->
     for name, opt in OPTIMIZERS.items():
         torch = f"  [{opt.torch_equivalent or opt.reference or 'no torch equivalent'}]"
         out.write(f"\n  {name:<10} {t('optimizers', opt.title)}: {t('optimizers', opt.summary)}{torch}\n")
-        rule = opt.rule.splitlines() or [""]
+        rule = t("optimizers", opt.rule).splitlines() or [""]
         out.write(f"  {'':<10} rule: {rule[0]}\n")
         for line in rule[1:]:
             out.write(f"  {'':<10}       {line}\n")

@@ -139,6 +139,7 @@ def registry_texts() -> dict[str, list[str]]:
     for opt in OPTIMIZERS.values():  # the listed Lookahead variants included
         _add(table, "optimizers", opt.title)
         _add(table, "optimizers", opt.summary)
+        _add(table, "optimizers", opt.rule)  # the update rule: formulas, with a few words between them
         _add(table, "optimizers", opt.effective_lr)
         for _field, doc in opt.state_doc:
             _add(table, "optimizers", doc)

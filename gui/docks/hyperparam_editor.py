@@ -113,14 +113,16 @@ class HyperparamEditor(QtWidgets.QWidget):
         torch = f" &nbsp;<span style='color:#666'>({opt.torch_equivalent})</span>" if opt.torch_equivalent else ""
         self.header.setText(f"<b>{tr_in('optimizers', opt.title)}</b>{torch}<br>{tr_in('optimizers', opt.summary)}")
         self.header.setToolTip(
-            f"Update rule:\n{opt.rule}\n\nEffective learning rate recorded:\n{tr_in('optimizers', opt.effective_lr)}"
+            f"Update rule:\n{tr_in('optimizers', opt.rule)}\n\n"
+            f"Effective learning rate recorded:\n{tr_in('optimizers', opt.effective_lr)}"
         )
 
     @staticmethod
     def _tip(opt, p) -> str:
         return (
             f"{p.name}: {tr_in('hyperparameters', p.doc)}\nallowed: {p.range_text()}\n"
-            f"default: {format_value(p.default)}\n\n{tr_in('optimizers', opt.title)} update rule:\n{opt.rule}"
+            f"default: {format_value(p.default)}\n\n"
+            f"{tr_in('optimizers', opt.title)} update rule:\n{tr_in('optimizers', opt.rule)}"
         )
 
     def _retranslate_registry(self) -> None:

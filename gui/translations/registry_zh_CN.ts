@@ -522,6 +522,18 @@
         <translation>朴素梯度下降：沿负梯度方向走固定步长</translation>
     </message>
     <message>
+        <source>g = grad + weight_decay * theta
+b = g                                   at the first step (momentum != 0)
+b = momentum * b + (1 - dampening) * g  afterwards
+g = g + momentum * b   if nesterov else   g = b
+theta = theta - lr * g</source>
+        <translation>g = grad + weight_decay * theta
+b = g                                   第一步时（momentum != 0）
+b = momentum * b + (1 - dampening) * g  之后各步
+g = g + momentum * b   若 nesterov，否则   g = b
+theta = theta - lr * g</translation>
+    </message>
+    <message>
         <source>lr for every parameter.</source>
         <translation>每个参数都是 lr。</translation>
     </message>
@@ -562,6 +574,16 @@
         <translation>逐参数学习率，随过去所有梯度平方之和而减小</translation>
     </message>
     <message>
+        <source>g = grad + weight_decay * theta
+clr = lr / (1 + (t - 1) * lr_decay)
+S = S + g * g                 (S starts at initial_accumulator_value)
+theta = theta - clr * g / (sqrt(S) + eps)</source>
+        <translation>g = grad + weight_decay * theta
+clr = lr / (1 + (t - 1) * lr_decay)
+S = S + g * g                 （S 的初值为 initial_accumulator_value）
+theta = theta - clr * g / (sqrt(S) + eps)</translation>
+    </message>
+    <message>
         <source>clr / (sqrt(S) + eps).</source>
         <translation>clr / (sqrt(S) + eps)。</translation>
     </message>
@@ -576,6 +598,20 @@
     <message>
         <source>per-parameter rates from a running mean of squared gradients</source>
         <translation>由梯度平方的滑动平均得到的逐参数学习率</translation>
+    </message>
+    <message>
+        <source>g = grad + weight_decay * theta
+v = alpha * v + (1 - alpha) * g * g
+centered:  gbar = lerp(gbar, g, 1 - alpha);  d = sqrt(v - gbar^2) + eps
+otherwise: d = sqrt(v) + eps
+momentum &gt; 0:  b = momentum * b + g / d;  theta = theta - lr * b
+otherwise:     theta = theta - lr * g / d</source>
+        <translation>g = grad + weight_decay * theta
+v = alpha * v + (1 - alpha) * g * g
+centered 时：  gbar = lerp(gbar, g, 1 - alpha);  d = sqrt(v - gbar^2) + eps
+否则： d = sqrt(v) + eps
+momentum &gt; 0 时：  b = momentum * b + g / d;  theta = theta - lr * b
+否则：     theta = theta - lr * g / d</translation>
     </message>
     <message>
         <source>lr / d.</source>
@@ -602,6 +638,18 @@
         <translation>学习率取更新量的滑动 RMS 与梯度的滑动 RMS 之比</translation>
     </message>
     <message>
+        <source>g = grad + weight_decay * theta
+v = rho * v + (1 - rho) * g * g
+delta = sqrt(u + eps) / sqrt(v + eps) * g
+u = rho * u + (1 - rho) * delta * delta
+theta = theta - lr * delta</source>
+        <translation>g = grad + weight_decay * theta
+v = rho * v + (1 - rho) * g * g
+delta = sqrt(u + eps) / sqrt(v + eps) * g
+u = rho * u + (1 - rho) * delta * delta
+theta = theta - lr * delta</translation>
+    </message>
+    <message>
         <source>lr * sqrt(u_prev + eps) / sqrt(v + eps).</source>
         <translation>lr * sqrt(u_prev + eps) / sqrt(v + eps)。</translation>
     </message>
@@ -616,6 +664,18 @@
     <message>
         <source>momentum plus per-parameter rates from bias-corrected moment estimates</source>
         <translation>动量加上由偏差校正的矩估计得到的逐参数学习率</translation>
+    </message>
+    <message>
+        <source>g = grad + weight_decay * theta      (decoupled_weight_decay: g = grad; theta = theta * (1 - lr * weight_decay))
+m = lerp(m, g, 1 - beta1)
+v = beta2 * v + (1 - beta2) * g * g
+amsgrad: vmax = max(vmax, v), used in place of v below
+theta = theta - (lr / (1 - beta1^t)) * m / (sqrt(v) / sqrt(1 - beta2^t) + eps)</source>
+        <translation>g = grad + weight_decay * theta      (decoupled_weight_decay: g = grad; theta = theta * (1 - lr * weight_decay))
+m = lerp(m, g, 1 - beta1)
+v = beta2 * v + (1 - beta2) * g * g
+amsgrad: vmax = max(vmax, v)，下式中代替 v 使用
+theta = theta - (lr / (1 - beta1^t)) * m / (sqrt(v) / sqrt(1 - beta2^t) + eps)</translation>
     </message>
     <message>
         <source>(lr / (1 - beta1^t)) / (sqrt(v) / sqrt(1 - beta2^t) + eps).</source>
@@ -658,6 +718,22 @@
         <translation>带 Nesterov 动量和动量调度的 Adam</translation>
     </message>
     <message>
+        <source>g = grad + weight_decay * theta      (decoupled_weight_decay: g = grad; theta = theta * (1 - lr * weight_decay))
+mu_t    = beta1 * (1 - 0.5 * 0.96^(t * momentum_decay))
+mu_next = beta1 * (1 - 0.5 * 0.96^((t + 1) * momentum_decay))
+P = P * mu_t                                   (P starts at 1)
+m = lerp(m, g, 1 - beta1);  v = beta2 * v + (1 - beta2) * g * g
+d = sqrt(v / (1 - beta2^t)) + eps
+theta = theta - lr (1 - mu_t) / (1 - P) * g / d - lr mu_next / (1 - P mu_next) * m / d</source>
+        <translation>g = grad + weight_decay * theta      (decoupled_weight_decay: g = grad; theta = theta * (1 - lr * weight_decay))
+mu_t    = beta1 * (1 - 0.5 * 0.96^(t * momentum_decay))
+mu_next = beta1 * (1 - 0.5 * 0.96^((t + 1) * momentum_decay))
+P = P * mu_t                                   （P 的初值为 1）
+m = lerp(m, g, 1 - beta1);  v = beta2 * v + (1 - beta2) * g * g
+d = sqrt(v / (1 - beta2^t)) + eps
+theta = theta - lr (1 - mu_t) / (1 - P) * g / d - lr mu_next / (1 - P mu_next) * m / d</translation>
+    </message>
+    <message>
         <source>lr / d, the scale the two terms share before their mu factors.</source>
         <translation>lr / d，两项在乘以各自的 mu 因子之前共有的尺度。</translation>
     </message>
@@ -674,6 +750,22 @@
         <translation>自适应学习率逐步开启（修正）的 Adam，待 v 可靠后才完全自适应</translation>
     </message>
     <message>
+        <source>g = grad + weight_decay * theta      (decoupled_weight_decay: g = grad; theta = theta * (1 - lr * weight_decay))
+m = lerp(m, g, 1 - beta1);  v = beta2 * v + (1 - beta2) * g * g;  mhat = m / (1 - beta1^t)
+rho_inf = 2 / (1 - beta2) - 1
+rho_t   = rho_inf - 2 t beta2^t / (1 - beta2^t)
+rho_t &gt; 5:  r = sqrt((rho_t-4)(rho_t-2) rho_inf / ((rho_inf-4)(rho_inf-2) rho_t))
+            theta = theta - lr * mhat * r * sqrt(1 - beta2^t) / (sqrt(v) + eps)
+otherwise:  theta = theta - lr * mhat          (momentum SGD while v is unreliable)</source>
+        <translation>g = grad + weight_decay * theta      (decoupled_weight_decay: g = grad; theta = theta * (1 - lr * weight_decay))
+m = lerp(m, g, 1 - beta1);  v = beta2 * v + (1 - beta2) * g * g;  mhat = m / (1 - beta1^t)
+rho_inf = 2 / (1 - beta2) - 1
+rho_t   = rho_inf - 2 t beta2^t / (1 - beta2^t)
+rho_t &gt; 5 时：  r = sqrt((rho_t-4)(rho_t-2) rho_inf / ((rho_inf-4)(rho_inf-2) rho_t))
+            theta = theta - lr * mhat * r * sqrt(1 - beta2^t) / (sqrt(v) + eps)
+否则：  theta = theta - lr * mhat          （v 不可靠时为动量 SGD）</translation>
+    </message>
+    <message>
         <source>lr * r * sqrt(1 - beta2^t) / (sqrt(v) + eps) when rectified, else lr.</source>
         <translation>修正时为 lr * r * sqrt(1 - beta2^t) / (sqrt(v) + eps)，否则为 lr。</translation>
     </message>
@@ -684,6 +776,16 @@
     <message>
         <source>Adam with the infinity norm of past gradients in the denominator</source>
         <translation>分母使用过去梯度无穷范数的 Adam</translation>
+    </message>
+    <message>
+        <source>g = grad + weight_decay * theta
+m = lerp(m, g, 1 - beta1)
+u = max(beta2 * u, |g| + eps)
+theta = theta - (lr / (1 - beta1^t)) * m / u</source>
+        <translation>g = grad + weight_decay * theta
+m = lerp(m, g, 1 - beta1)
+u = max(beta2 * u, |g| + eps)
+theta = theta - (lr / (1 - beta1^t)) * m / u</translation>
     </message>
     <message>
         <source>(lr / (1 - beta1^t)) / u.</source>
@@ -700,6 +802,20 @@
     <message>
         <source>sign-based steps whose per-parameter size grows while the gradient keeps its sign and shrinks on a flip</source>
         <translation>基于符号的步：梯度保持符号时逐参数步长增大，符号翻转时减小</translation>
+    </message>
+    <message>
+        <source>sign = sign(g * prev)
+s = clamp(s * etaplus,  step_size_min, step_size_max)   where sign &gt; 0
+s = clamp(s * etaminus, step_size_min, step_size_max)   where sign &lt; 0 (and g = 0 there)
+s = clamp(s,            step_size_min, step_size_max)   where sign = 0
+theta = theta - sign(g) * s
+prev = g</source>
+        <translation>sign = sign(g * prev)
+s = clamp(s * etaplus,  step_size_min, step_size_max)   sign &gt; 0 处
+s = clamp(s * etaminus, step_size_min, step_size_max)   sign &lt; 0 处（且该处 g = 0）
+s = clamp(s,            step_size_min, step_size_max)   sign = 0 处
+theta = theta - sign(g) * s
+prev = g</translation>
     </message>
     <message>
         <source>s / |g|, the step per unit of gradient (0 where the step was skipped or the gradient is 0).</source>
@@ -720,6 +836,20 @@
     <message>
         <source>SGD with a slowly decaying step size and a running average of its iterates</source>
         <translation>步长缓慢衰减并对迭代点做滑动平均的 SGD</translation>
+    </message>
+    <message>
+        <source>g = grad + weight_decay * theta
+theta = theta * (1 - lambd * eta)
+theta = theta - eta * g
+ax = ax + mu * (theta - ax)        (ax = theta while mu = 1)
+eta = lr / (1 + lambd * lr * t) ^ alpha
+mu = 1 / max(1, t - t0)</source>
+        <translation>g = grad + weight_decay * theta
+theta = theta * (1 - lambd * eta)
+theta = theta - eta * g
+ax = ax + mu * (theta - ax)        （mu = 1 时 ax = theta）
+eta = lr / (1 + lambd * lr * t) ^ alpha
+mu = 1 / max(1, t - t0)</translation>
     </message>
     <message>
         <source>eta, this step&apos;s step size (the one computed at the end of the previous step), for every parameter.</source>
@@ -746,6 +876,22 @@
         <translation>相对于参数大小的步长，由梯度平方的滑动平均缩放并截断</translation>
     </message>
     <message>
+        <source>beta2_t = 1 - t ^ beta2_decay                    (lerp weight t ^ beta2_decay)
+rho = min(lr, 1 / sqrt(t))
+alpha = max(eps2, RMS(theta)) * rho              (RMS(theta) = |theta| / sqrt(2), before the decay)
+theta = theta * (1 - lr * weight_decay)
+v = lerp(v, g * g, t ^ beta2_decay)
+u = g / sqrt(max(v, eps1^2))
+theta = theta - alpha / max(1, RMS(u) / d) * u</source>
+        <translation>beta2_t = 1 - t ^ beta2_decay                    （插值权重 t ^ beta2_decay）
+rho = min(lr, 1 / sqrt(t))
+alpha = max(eps2, RMS(theta)) * rho              （RMS(theta) = |theta| / sqrt(2)，在衰减之前）
+theta = theta * (1 - lr * weight_decay)
+v = lerp(v, g * g, t ^ beta2_decay)
+u = g / sqrt(max(v, eps1^2))
+theta = theta - alpha / max(1, RMS(u) / d) * u</translation>
+    </message>
+    <message>
         <source>alpha / max(1, RMS(u) / d) / sqrt(max(v, eps1^2)).</source>
         <translation>alpha / max(1, RMS(u) / d) / sqrt(max(v, eps1^2))。</translation>
     </message>
@@ -760,6 +906,14 @@
     <message>
         <source>second-order steps using the surface&apos;s Hessian (saddle-free by default)</source>
         <translation>使用曲面黑塞矩阵 (Hessian) 的二阶步（默认为无鞍点版本）</translation>
+    </message>
+    <message>
+        <source>theta = theta - lr * M^+ g
+saddle_free = true   (default):  M = sum_i (|lam_i| + damping) v_i v_i^T
+saddle_free = false            :  M = sum_i ( lam_i  + damping) v_i v_i^T = H + damping * I</source>
+        <translation>theta = theta - lr * M^+ g
+saddle_free = true   （默认）：  M = sum_i (|lam_i| + damping) v_i v_i^T
+saddle_free = false            :  M = sum_i ( lam_i  + damping) v_i v_i^T = H + damping * I</translation>
     </message>
     <message>
         <source>lr * (M^+)_{ii}, the diagonal of the matrix that multiplies the gradient (exact per-parameter rate when the Hessian is diagonal; the observed ratio -delta_theta / g shows the full effect).</source>
@@ -778,6 +932,18 @@
         <translation>动量与梯度混合后取符号：每个参数每步移动 lr</translation>
     </message>
     <message>
+        <source>weight decay (weight_decouple, the default): theta = theta * (1 - weight_decay * lr)
+             (fixed_decay: theta * (1 - weight_decay); weight_decouple=false: g = grad + weight_decay * theta)
+c = lerp(m, g, 1 - beta1)
+m = lerp(m, g, 1 - beta2)
+theta = theta - lr * sign(c)</source>
+        <translation>权重衰减（weight_decouple，默认）： theta = theta * (1 - weight_decay * lr)
+             (fixed_decay: theta * (1 - weight_decay); weight_decouple=false: g = grad + weight_decay * theta)
+c = lerp(m, g, 1 - beta1)
+m = lerp(m, g, 1 - beta2)
+theta = theta - lr * sign(c)</translation>
+    </message>
+    <message>
         <source>lr / |c|, the step per unit of the interpolated direction c (0 where c = 0); every step has length lr per parameter.</source>
         <translation>lr / |c|，沿插值方向 c 每单位的步长（c = 0 处为 0）；每步在每个参数上的长度都是 lr。</translation>
     </message>
@@ -792,6 +958,28 @@
     <message>
         <source>Adam that scales by the gradient&apos;s variance around its mean: large steps where the gradient is predictable</source>
         <translation>按梯度围绕其均值的方差缩放的 Adam：梯度可预测处步长大</translation>
+    </message>
+    <message>
+        <source>weight decay (weight_decouple, the default): theta = theta * (1 - weight_decay * lr)
+             (fixed_decay: theta * (1 - weight_decay); weight_decouple=false: g = grad + weight_decay * theta)
+m = lerp(m, g, 1 - beta1)
+s = beta2 * s + (1 - beta2) * (g - m)^2 + eps
+ams_bound: smax = max(smax, s), used in place of s below
+theta = theta - (lr / (1 - beta1^t)) * m / (sqrt(s) / sqrt(1 - beta2^t) + eps)
+rectify (RAdam&apos;s rule): rho_t = rho_inf - 2 t beta2^t / (1 - beta2^t), rho_inf = 2 / (1 - beta2) - 1
+    rho_t &gt;= n_sma_threshold: theta = theta - (lr r_t / (1 - beta1^t)) * m / (sqrt(s) + eps)
+    else, degenerated_to_sgd:  theta = theta - (lr / (1 - beta1^t)) * m     (else no step)
+    r_t = sqrt((1 - beta2^t) (rho_t - 4)(rho_t - 2) rho_inf / ((rho_inf - 4)(rho_inf - 2) rho_t))</source>
+        <translation>权重衰减（weight_decouple，默认）： theta = theta * (1 - weight_decay * lr)
+             (fixed_decay: theta * (1 - weight_decay); weight_decouple=false: g = grad + weight_decay * theta)
+m = lerp(m, g, 1 - beta1)
+s = beta2 * s + (1 - beta2) * (g - m)^2 + eps
+ams_bound: smax = max(smax, s)，下式中代替 s 使用
+theta = theta - (lr / (1 - beta1^t)) * m / (sqrt(s) / sqrt(1 - beta2^t) + eps)
+rectify（RAdam 的规则）： rho_t = rho_inf - 2 t beta2^t / (1 - beta2^t), rho_inf = 2 / (1 - beta2) - 1
+    rho_t &gt;= n_sma_threshold: theta = theta - (lr r_t / (1 - beta1^t)) * m / (sqrt(s) + eps)
+    否则，degenerated_to_sgd 时：  theta = theta - (lr / (1 - beta1^t)) * m     （否则不迈步）
+    r_t = sqrt((1 - beta2^t) (rho_t - 4)(rho_t - 2) rho_inf / ((rho_inf - 4)(rho_inf - 2) rho_t))</translation>
     </message>
     <message>
         <source>(lr / (1 - beta1^t)) / (sqrt(s) / sqrt(1 - beta2^t) + eps); with rectify, (lr r_t / (1 - beta1^t)) / (sqrt(s) + eps), or lr / (1 - beta1^t) in the SGD phase (0 without it).</source>
@@ -814,6 +1002,18 @@
         <translation>二阶矩以加法方式变化的 Adam，因此其步长不会突然崩塌</translation>
     </message>
     <message>
+        <source>weight decay (weight_decouple, the default): theta = theta * (1 - weight_decay * lr)
+             (fixed_decay: theta * (1 - weight_decay); weight_decouple=false: g = grad + weight_decay * theta)
+m = lerp(m, g, 1 - beta1)
+v = v - (1 - beta2) * sign(v - g^2) * g^2
+theta = theta - (lr / (1 - beta1^t)) * m / (sqrt(v) / sqrt(1 - beta2^t) + eps)</source>
+        <translation>权重衰减（weight_decouple，默认）： theta = theta * (1 - weight_decay * lr)
+             (fixed_decay: theta * (1 - weight_decay); weight_decouple=false: g = grad + weight_decay * theta)
+m = lerp(m, g, 1 - beta1)
+v = v - (1 - beta2) * sign(v - g^2) * g^2
+theta = theta - (lr / (1 - beta1^t)) * m / (sqrt(v) / sqrt(1 - beta2^t) + eps)</translation>
+    </message>
+    <message>
         <source>m: first moment, the running mean of gradients (starts at initial_accumulator)</source>
         <translation>m：一阶矩，梯度的滑动平均（初值为 initial_accumulator）</translation>
     </message>
@@ -828,6 +1028,18 @@
     <message>
         <source>quasi-hyperbolic momentum: steps along nu·momentum + (1 − nu)·gradient</source>
         <translation>拟双曲动量：沿 nu·动量 + (1 − nu)·梯度 的方向迈步</translation>
+    </message>
+    <message>
+        <source>weight decay (weight_decouple=false, the default): g = grad + weight_decay * theta
+             (weight_decouple: theta = theta * (1 - weight_decay * lr); fixed_decay: theta * (1 - weight_decay))
+buf = lerp(buf, g, 1 - momentum)
+theta = theta - lr * nu * buf
+theta = theta - lr * (1 - nu) * g</source>
+        <translation>权重衰减（weight_decouple=false，默认）： g = grad + weight_decay * theta
+             (weight_decouple: theta = theta * (1 - weight_decay * lr); fixed_decay: theta * (1 - weight_decay))
+buf = lerp(buf, g, 1 - momentum)
+theta = theta - lr * nu * buf
+theta = theta - lr * (1 - nu) * g</translation>
     </message>
     <message>
         <source>lr for QHM (the factor of its blend nu * buf + (1 - nu) * g); lr / (sqrt(nu2 * v + (1 - nu2) * g^2) + eps) for QHAdam.</source>
@@ -868,6 +1080,30 @@
     <message>
         <source>SGD that averages its iterates instead of decaying lr; the path is y, where the gradient is taken</source>
         <translation>对迭代点做平均而非衰减 lr 的 SGD；路径是 y，梯度在 y 处计算</translation>
+    </message>
+    <message>
+        <source>lr_t = lr * min(1, t / lr_warmup_steps)                  (lr_warmup_steps = 0: lr_t = lr)
+lr_max = max(lr_max, lr_t)
+w = t^r * lr_max^weight_lr_power;  W = W + w;  c = w / W
+AdamW only:  v = beta2 * v + (1 - beta2) * g * g
+             (ams_bound: vmax = max(vmax, v / (1 - beta2^t)), used in place of v / (1 - beta2^t))
+             g = g / (sqrt(v / (1 - beta2^t) + 1e-15) + eps)
+             decoupling_c &gt; 0: c = min(1, c * (1 - beta1) * decoupling_c)
+g = g + weight_decay * theta
+theta = lerp(theta, z, c)
+theta = theta + lr_t * (beta1 * (1 - c) - 1) * g
+z = z - lr_t * g</source>
+        <translation>lr_t = lr * min(1, t / lr_warmup_steps)                  （lr_warmup_steps = 0 时 lr_t = lr）
+lr_max = max(lr_max, lr_t)
+w = t^r * lr_max^weight_lr_power;  W = W + w;  c = w / W
+仅 AdamW：  v = beta2 * v + (1 - beta2) * g * g
+             (ams_bound: vmax = max(vmax, v / (1 - beta2^t))，代替 v / (1 - beta2^t) 使用）
+             g = g / (sqrt(v / (1 - beta2^t) + 1e-15) + eps)
+             decoupling_c &gt; 0: c = min(1, c * (1 - beta1) * decoupling_c)
+g = g + weight_decay * theta
+theta = lerp(theta, z, c)
+theta = theta + lr_t * (beta1 * (1 - c) - 1) * g
+z = z - lr_t * g</translation>
     </message>
     <message>
         <source>lr_t * (1 - beta1 * (1 - c)), the factor of -g in the step of y (divided by AdamW&apos;s sqrt(v / (1 - beta2^t) + 1e-15) + eps); the move toward z is averaging, not a gradient step.</source>
@@ -914,6 +1150,30 @@
         <translation>步长 d·lr 可学习的 Adam：d 估计到解的距离（保持 lr = 1）</translation>
     </message>
     <message>
+        <source>bc = (1 - beta1^t) / sqrt(1 - beta2^t) if bias_correction else 1
+d_lr = d * lr / bc
+num = beta3 * num + (d / d0) * d_lr * &lt;g, p0 - theta&gt;
+m = beta1 * m + d * (1 - beta1) * g
+v = beta2 * v + d^2 * (1 - beta2) * g * g
+s = beta3 * s + (d / d0) * (d if safeguard_warmup else d_lr) * g
+|s| = 0: no step (the moments above are kept; d is not updated)
+d_hat = d_coef * num / |s|_1
+d = max(d, d_hat) while d = d0;   d_max = max(d_max, d_hat);   d = min(d_max, d * growth_rate)
+theta = theta * (1 - weight_decay * d_lr)      (weight_decouple; fixed_decay: 1 - weight_decay)
+theta = theta - d_lr * m / (sqrt(v) + d * eps)</source>
+        <translation>bc = (1 - beta1^t) / sqrt(1 - beta2^t)，若 bias_correction，否则为 1
+d_lr = d * lr / bc
+num = beta3 * num + (d / d0) * d_lr * &lt;g, p0 - theta&gt;
+m = beta1 * m + d * (1 - beta1) * g
+v = beta2 * v + d^2 * (1 - beta2) * g * g
+s = beta3 * s + (d / d0) * （若 safeguard_warmup 则为 d，否则为 d_lr） * g
+|s| = 0：不迈步（保留上面的矩；不更新 d）
+d_hat = d_coef * num / |s|_1
+d = max(d, d_hat)（当 d = d0 时）;   d_max = max(d_max, d_hat);   d = min(d_max, d * growth_rate)
+theta = theta * (1 - weight_decay * d_lr)      （weight_decouple；fixed_decay 时为 1 - weight_decay）
+theta = theta - d_lr * m / (sqrt(v) + d * eps)</translation>
+    </message>
+    <message>
         <source>d_lr * d / (sqrt(v) + d * eps) (the new d): the factor that multiplies m / d, the running mean of the gradients once d has settled.</source>
         <translation>d_lr * d / (sqrt(v) + d * eps)（新的 d）：与 m / d 相乘的因子，d 稳定后 m / d 即梯度的滑动平均。</translation>
     </message>
@@ -952,6 +1212,30 @@
     <message>
         <source>limited-memory quasi-Newton: up to max_iter inner steps along -H g per racer step</source>
         <translation>有限内存拟牛顿法：每个参赛者步内沿 -H g 走至多 max_iter 个内部步</translation>
+    </message>
+    <message>
+        <source>f, g = f(theta), grad f(theta)        (the first evaluation; stop if max|g| &lt;= tolerance_grad)
+repeat up to max_iter times:
+    first iteration ever: d = -g, H0 = 1
+    else: y = g - g_prev, s = t * d; if y&apos;s &gt; 1e-10: keep (s, y), H0 = y&apos;s / y&apos;y
+          d = -H g                                              (two-loop recursion)
+    t = min(1, 1 / |g|_1) * lr  on the very first iteration, else t = lr
+    stop if g&apos;d &gt; -tolerance_change
+    line_search_fn = strong_wolfe: t from the strong Wolfe line search; theta = theta + t * d
+    else: theta = theta + t * d; evaluate f, g there (not after the last iteration)
+    stop at max_iter, max_eval, max|g| &lt;= tolerance_grad, max|t d| &lt;= tolerance_change
+    or |f - f_prev| &lt; tolerance_change</source>
+        <translation>f, g = f(theta), grad f(theta)        （第一次求值；若 max|g| &lt;= tolerance_grad 则停止）
+重复至多 max_iter 次：
+    最初的第一次迭代：d = -g, H0 = 1
+    否则：y = g - g_prev, s = t * d；若 y&apos;s &gt; 1e-10：保存 (s, y)，H0 = y&apos;s / y&apos;y
+          d = -H g                                              （双循环递归）
+    t = min(1, 1 / |g|_1) * lr  用于最初的第一次迭代，否则 t = lr
+    若 g&apos;d &gt; -tolerance_change 则停止
+    line_search_fn = strong_wolfe：t 由强 Wolfe 线搜索得到；theta = theta + t * d
+    否则：theta = theta + t * d；在该处计算 f, g（最后一次迭代之后不计算）
+    达到 max_iter、max_eval、max|g| &lt;= tolerance_grad、max|t d| &lt;= tolerance_change
+    或 |f - f_prev| &lt; tolerance_change 时停止</translation>
     </message>
     <message>
         <source>-Δθ / g, the whole step per unit of the gradient at its start (its inner iterations use other gradients; 0 where g = 0).</source>
@@ -1014,6 +1298,30 @@
         <translation>步长不断减半直到损失下降足够（Armijo）的梯度下降</translation>
     </message>
     <message>
+        <source>gd_armijo:  d = -g;  alpha = lr, rho lr, rho^2 lr, ... until
+            f(theta + alpha d) &lt;= f(theta) + c1 alpha g&apos;d            (Armijo; Algorithm 3.1)
+bfgs:       d = -H g  (H = I at first; scale_h0: H = (y&apos;s / y&apos;y) I before the first update, eq. 6.20)
+            alpha: strong Wolfe line search from alpha = lr (c1, c2)
+            s = alpha d, y = g_new - g;  y&apos;s &gt; 1e-10:  H = (I - rho s y&apos;) H (I - rho y s&apos;) + rho s s&apos;
+            with rho = 1 / y&apos;s  (6.17; skipped otherwise)
+cg_fr/cg_pr: d = -g at the first step, else d = -g + beta d_prev    (Algorithm 5.4)
+            beta = g&apos;g / g_prev&apos;g_prev                         Fletcher-Reeves (5.41a)
+            beta = max(0, g&apos;(g - g_prev) / g_prev&apos;g_prev)      Polak-Ribière+ (5.44, 5.45)
+            restart with d = -g when g&apos;d &gt;= 0; alpha: strong Wolfe line search from alpha = lr
+theta = theta + alpha * d</source>
+        <translation>gd_armijo:  d = -g;  alpha = lr, rho lr, rho^2 lr, ... 直到
+            f(theta + alpha d) &lt;= f(theta) + c1 alpha g&apos;d            （Armijo；算法 3.1）
+bfgs:       d = -H g  （起初 H = I；scale_h0：第一次更新前 H = (y&apos;s / y&apos;y) I，式 6.20）
+            alpha：从 alpha = lr 开始的强 Wolfe 线搜索 (c1, c2)
+            s = alpha d, y = g_new - g;  y&apos;s &gt; 1e-10:  H = (I - rho s y&apos;) H (I - rho y s&apos;) + rho s s&apos;
+            其中 rho = 1 / y&apos;s  （式 6.17；否则跳过）
+cg_fr/cg_pr: 第一步 d = -g，否则 d = -g + beta d_prev    （算法 5.4）
+            beta = g&apos;g / g_prev&apos;g_prev                         Fletcher-Reeves (5.41a)
+            beta = max(0, g&apos;(g - g_prev) / g_prev&apos;g_prev)      Polak-Ribière+ (5.44, 5.45)
+            g&apos;d &gt;= 0 时以 d = -g 重启；alpha：从 alpha = lr 开始的强 Wolfe 线搜索
+theta = theta + alpha * d</translation>
+    </message>
+    <message>
         <source>alpha for gd_armijo (its step is -alpha g); for BFGS and CG -Δθ / g, the step per unit of the gradient (may be negative along a coordinate: the step is not along -g; 0 where g = 0).</source>
         <translation>gd_armijo 为 alpha（其步为 -alpha g）；BFGS 和 CG 为 -Δθ / g，每单位梯度的步长（沿某个坐标可能为负：步不沿 -g 方向；g = 0 处为 0）。</translation>
     </message>
@@ -1064,6 +1372,16 @@
     <message>
         <source>Adam as the fast optimizer, pulled back toward slow weights every k steps</source>
         <translation>以 Adam 为快优化器，每 k 步被拉回慢权重</translation>
+    </message>
+    <message>
+        <source>theta = theta + the inner optimizer&apos;s step (its own rule and state)
+every k-th step (t % k == 0):
+    theta = lerp(theta, slow, 1 - alpha)         (= slow + alpha * (theta - slow))
+    slow = theta</source>
+        <translation>theta = theta + 内部优化器的步（用它自己的规则和状态）
+每第 k 步（t % k == 0）：
+    theta = lerp(theta, slow, 1 - alpha)         (= slow + alpha * (theta - slow))
+    slow = theta</translation>
     </message>
     <message>
         <source>the inner optimizer&apos;s : the pull toward the slow weights is an average of two points, not a gradient step.</source>

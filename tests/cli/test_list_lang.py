@@ -38,6 +38,7 @@ def test_list_in_chinese_shows_adams_description_and_keeps_the_rest_english(cli)
     # the listing's own words, keys, ranges and formulas stay as they are
     assert "Optimizers (--optimizer NAME or NAME:key=value,...; booleans true/false)" in res.stdout
     assert "float > 0" in res.stdout and "rule: g = grad + weight_decay * theta" in res.stdout
+    assert "b = momentum * b + (1 - dampening) * g  之后各步" in res.stdout  # the rule's words, formula kept
     assert adam.summary not in res.stdout
 
 

@@ -101,7 +101,8 @@ def test_translations_keep_placeholders_keys_and_symbols():
         for symbol in "θ∇²κμηρσβ":
             assert source.count(symbol) <= text.count(symbol), (context, source, text, symbol)
         words = re.findall(r"\b[a-z]{3,}\b", re.sub(r"\{\w*\}", "", source))
-        if context != "presets" and len(words) >= 3 and not source.startswith(("(", "lr", "clr", "alpha", "eta")):
+        formula = "\n" in source or source.startswith(("(", "lr", "clr", "alpha", "eta"))  # update rules and the like
+        if context != "presets" and len(words) >= 3 and not formula:
             assert CJK.search(text), (context, source, text)  # a sentence is translated, not copied
 
 
@@ -206,6 +207,9 @@ def test_window_shows_optimizer_and_surface_descriptions_in_chinese(qtbot, zh, m
     assert "动量加上由偏差校正的矩估计得到的逐参数学习率" in header
     assert OPTIMIZERS["adam"].summary not in header
     assert "学习率（步长）" in window.racers_dock.editor.fields["lr"].toolTip()
+    rule_tip = window.racers_dock.editor.header.toolTip()  # the update rule: its words translated, formulas kept
+    assert "amsgrad: vmax = max(vmax, v)，下式中代替 v 使用" in rule_tip
+    assert "theta = theta - (lr / (1 - beta1^t)) * m / (sqrt(v) / sqrt(1 - beta2^t) + eps)" in rule_tip
     description = window.surface_dock.formula.text()
     surface = window.controller.race.surface
     assert SURFACES[surface.name].description not in description and CJK.search(description)
