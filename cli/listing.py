@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import TextIO
 
 from arena import list_presets
@@ -20,12 +21,19 @@ def _num(v: float) -> str:
     return f"{v:g}"
 
 
-def print_listing(out: TextIO) -> None:
+def _as_is(_context: str, text: str) -> str:
+    return text
+
+
+def print_listing(out: TextIO, translate: Callable[[str, str], str] = _as_is) -> None:
+    """Everything the registries hold; ``translate(context, text)`` gives their texts (titles, descriptions,
+    help) in another language (``list --lang``), the rest stays English."""
+    t = translate
     out.write("Surfaces (--surface NAME or NAME:param=value,...)\n")
     for name, sdef in SURFACES.items():
         s = sdef.build()
         (x0, x1), (y0, y1) = s.domain
-        out.write(f"\n  {name:<18} {sdef.title}: {sdef.formula}\n")
+        out.write(f"\n  {name:<18} {t('surfaces', sdef.title)}: {sdef.formula}\n")
         out.write(
             f"  {'':<18} domain x in [{_num(x0)}, {_num(x1)}], y in [{_num(y0)}, {_num(y1)}]; "
             f"default start ({_num(s.start[0])}, {_num(s.start[1])}); {s.contour} contours\n"
@@ -40,7 +48,10 @@ def print_listing(out: TextIO) -> None:
             why = "unbounded below" if s.f_min is None and s.data is None else "none known for these parameters"
             out.write(f"  {'':<18} minima: none ({why})\n")
         for p in sdef.params:
-            out.write(f"  {'':<18} param {p.name}={format_value(p.default)}  ({p.kind}, {p.range_text()})  {p.doc}\n")
+            out.write(
+                f"  {'':<18} param {p.name}={format_value(p.default)}  ({p.kind}, {p.range_text()})  "
+                f"{t('surfaces', p.doc)}\n"
+            )
     out.write('\nYour own surface (--surface "formula:..."; quote it for the shell)\n')
     for line in SYNTAX_HELP.splitlines():
         out.write(f"  {line}\n")
@@ -48,38 +59,47 @@ def print_listing(out: TextIO) -> None:
     out.write("\nOptimizers (--optimizer NAME or NAME:key=value,...; booleans true/false)\n")
     for name, opt in OPTIMIZERS.items():
         torch = f"  [{opt.torch_equivalent or opt.reference or 'no torch equivalent'}]"
-        out.write(f"\n  {name:<10} {opt.title}: {opt.summary}{torch}\n")
-        rule = opt.rule.splitlines() or [""]
+        out.write(f"\n  {name:<10} {t('optimizers', opt.title)}: {t('optimizers', opt.summary)}{torch}\n")
+        rule = t("optimizers", opt.rule).splitlines() or [""]
         out.write(f"  {'':<10} rule: {rule[0]}\n")
         for line in rule[1:]:
             out.write(f"  {'':<10}       {line}\n")
-        out.write(f"  {'':<10} effective lr: {opt.effective_lr}\n")
+        out.write(f"  {'':<10} effective lr: {t('optimizers', opt.effective_lr)}\n")
         if opt.state_doc:
-            out.write(f"  {'':<10} state: " + "; ".join(doc for _, doc in opt.state_doc) + "\n")
+            out.write(f"  {'':<10} state: " + "; ".join(t("optimizers", doc) for _, doc in opt.state_doc) + "\n")
         for p in opt.hyperparams:
             default = format_value(p.default)
             if p.kind == "float" and isinstance(p.default, float) and p.default and not math.isinf(p.default):
                 default = f"{p.default:g}"
-            out.write(f"  {'':<10}   {p.name:<24} default {default:<7} {p.kind:<5} {p.range_text():<14} {p.doc}\n")
+            out.write(
+                f"  {'':<10}   {p.name:<24} default {default:<7} {p.kind:<5} {p.range_text():<14} "
+                f"{t('hyperparameters', p.doc)}\n"
+            )
 
     out.write("\nRacer options (in the same SPEC, e.g. sgd:lr=0.05,batch_size=1,noise=0.1)\n")
     for p in OPTION_PARAMS:
-        out.write(f"  {p.name:<12} default {format_value(p.default):<7} {p.kind:<5} {p.range_text():<14} {p.doc}\n")
+        out.write(
+            f"  {p.name:<12} default {format_value(p.default):<7} {p.kind:<5} {p.range_text():<14} "
+            f"{t('hyperparameters', p.doc)}\n"
+        )
     out.write(f"  {'schedule':<12} default constant      one of {', '.join(SCHEDULES)}\n")
     out.write("\nLearning-rate schedules (schedule=NAME plus its keys; torch.optim.lr_scheduler semantics)\n")
     for name, sched in SCHEDULES.items():
-        out.write(f"\n  {name:<14} {sched.title}: {sched.summary}  [{sched.torch_equivalent or 'no scheduler'}]\n")
+        out.write(
+            f"\n  {name:<14} {t('hyperparameters', sched.title)}: {t('hyperparameters', sched.summary)}  "
+            f"[{sched.torch_equivalent or 'no scheduler'}]\n"
+        )
         for p in sched.params:
             out.write(
                 f"  {'':<14}   {p.name:<14} default {format_value(p.default):<20} {p.kind:<5} "
-                f"{p.range_text():<14} {p.doc}\n"
+                f"{p.range_text():<14} {t('hyperparameters', p.doc)}\n"
             )
     out.write("\nProblems (race --problem mlp:DATA,layers=100x100,...; --data DIR for MNIST's IDX files)\n")
     for name, doc in PROBLEMS.items():
-        out.write(f"\n  {name:<14} {doc}\n")
+        out.write(f"\n  {name:<14} {t('problems', doc)}\n")
         out.write(f"  {'':<14}   {'data':<14} default digits  one of {', '.join(DATASETS)}\n")
         for data, what in DATASETS.items():
-            out.write(f"  {'':<14}     {data:<12} {what}\n")
+            out.write(f"  {'':<14}     {data:<12} {t('problems', what)}\n")
         out.write(f"  {'':<14}   {'layers':<14} default 100x100 hidden widths joined by x (none: softmax regression)\n")
         out.write(f"  {'':<14}   {'activation':<14} default relu    one of {', '.join(ACTIVATIONS)}\n")
         out.write(
@@ -87,8 +107,11 @@ def print_listing(out: TextIO) -> None:
         )
         for p in PROBLEM_PARAMS:
             default = format_value(p.default)
-            out.write(f"  {'':<14}   {p.name:<14} default {default:<7} {p.kind:<5} {p.range_text():<14} {p.doc}\n")
+            out.write(
+                f"  {'':<14}   {p.name:<14} default {default:<7} {p.kind:<5} {p.range_text():<14} "
+                f"{t('problems', p.doc)}\n"
+            )
         out.write(f"  {'':<14}   every optimizer but newton (its Hessian would be P x P for P parameters)\n")
     out.write("\nPresets (race --preset NAME, gui --preset NAME)\n")
     for name, title in list_presets():
-        out.write(f"  {name:<14} {title}\n")
+        out.write(f"  {name:<14} {t('presets', title)}\n")

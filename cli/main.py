@@ -70,7 +70,13 @@ def build_parser() -> Parser:
         metavar="CODE",
         help="the window's language: en or zh_CN (default: View > Language's choice, else the system's)",
     )
-    sub.add_parser("list", help="list surfaces and optimizers with every parameter")
+    listing = sub.add_parser("list", help="list surfaces and optimizers with every parameter")
+    listing.add_argument(
+        "--lang",
+        metavar="CODE",
+        default="en",
+        help="language of the names, descriptions and help (en, the default, or zh_CN); the rest stays English",
+    )
     race = sub.add_parser(
         "race",
         help="run a race headless and write a CSV",
@@ -142,8 +148,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "list":
             from .listing import print_listing
+            from .translations import available_languages, normalize_language, translator
 
-            print_listing(sys.stdout)
+            language = normalize_language(args.lang)
+            if language is None:
+                raise UsageError(
+                    f"unknown language {args.lang!r} for --lang; available: {', '.join(available_languages())}"
+                )
+            print_listing(sys.stdout, translator(language))
             return 0
         if args.command == "race":
             from .race import run_race

@@ -35,9 +35,9 @@ from .i18n import (
     retranslate_on_change,
     set_language,
     tr,
-    tr_in,
     tr_text,
 )
+from .i18n_registry import label_optimizer_actions, label_preset_actions, tr_error
 from .panels.contour_panel import ContourPanel
 from .panels.learning_rate_panel import MODE_TIPS as LR_MODE_TIPS
 from .panels.learning_rate_panel import LearningRatePanel
@@ -457,14 +457,15 @@ class MainWindow(QtWidgets.QMainWindow):
             act = add_menu.addAction("")
             act.setData(name)
             act.triggered.connect(lambda checked=False, n=name: self.racers_dock.add(n))
+        label_optimizer_actions(add_menu)  # the registry's titles and descriptions, in the window's language
         self.presets_menu = bar.addMenu("")
         self.presets_menu.setObjectName("presetsMenu")
-        self._preset_titles = dict(list_presets())
-        for name in self._preset_titles:
+        for name, _title in list_presets():
             act = self.presets_menu.addAction("")
             act.setObjectName(f"preset_{name}")
             act.setData(name)
             act.triggered.connect(lambda checked=False, n=name: self.open_preset(n))
+        label_preset_actions(self.presets_menu)  # titles, descriptions as tooltips
         self.view_menu = view = bar.addMenu("")
         view.setObjectName("viewMenu")
         view.addAction(self.actions["resetView"])
@@ -575,12 +576,7 @@ class MainWindow(QtWidgets.QMainWindow):
             tr("Search every racer's hyperparameters on the race's own budget and race the winners")
         )
         self.add_menu.setTitle(tr("Add racer"))
-        for act in self.add_menu.actions():
-            name = act.data()
-            act.setText(tr("{title}  ({name})").format(title=tr_in("optimizers", OPTIMIZERS[name].title), name=name))
         self.presets_menu.setTitle(tr("&Presets"))
-        for act in self.presets_menu.actions():
-            act.setText(tr_in("presets", self._preset_titles[act.data()]))
         self.view_menu.setTitle(tr("&View"))
         self.inspector_dock.toggleViewAction().setToolTip(
             tr("Look inside one racer's step: its optimizer state, equations and the local curvature")
@@ -956,7 +952,7 @@ class MainWindow(QtWidgets.QMainWindow):
                 return
             self.controller.load(config)
         except SessionError as exc:
-            self.warn(tr("Preset not opened"), str(exc))
+            self.warn(tr("Preset not opened"), tr_error(str(exc)))
             return
         self.set_session_path(None)
         self.statusBar().showMessage(tr("Preset '{name}' loaded: press Space to race").format(name=name), 5000)

@@ -11,7 +11,7 @@ from PySide6 import QtCore, QtWidgets
 
 from engine import OPTIMIZERS
 from engine.hyperparams import format_value
-from gui.i18n import retranslate_on_change, tr
+from gui.i18n import retranslate_on_change, tr, tr_in
 from gui.widgets.number_field import NumberField
 
 SLIDER_STEPS_PER_DECADE = 20
@@ -62,7 +62,7 @@ class HyperparamEditor(QtWidgets.QWidget):
             self.header.setText(tr("<i>No racer selected.</i>"))
         else:
             opt = OPTIMIZERS[self.optimizer]
-            self.header.setToolTip(_rule_tip(opt))
+            self._set_header(opt)
             for p in opt.hyperparams:
                 field = self.fields.get(p.name)
                 if field is None:
@@ -98,9 +98,7 @@ class HyperparamEditor(QtWidgets.QWidget):
             return
         opt = OPTIMIZERS[optimizer]
         self.values = dict(hyperparams or {})
-        torch = f" &nbsp;<span style='color:#666'>({opt.torch_equivalent})</span>" if opt.torch_equivalent else ""
-        self.header.setText(f"<b>{opt.title}</b>{torch}<br>{opt.summary}")
-        self.header.setToolTip(_rule_tip(opt))
+        self._set_header(opt)
         for p in opt.hyperparams:
             value = self.values.get(p.name, p.default)
             tip = _param_tip(opt, p)
@@ -135,6 +133,12 @@ class HyperparamEditor(QtWidgets.QWidget):
             )
             if label is not None:
                 label.setToolTip(tip)
+
+    def _set_header(self, opt) -> None:
+        """The optimizer's title and description (the registry's texts in the window's language)."""
+        torch = f" &nbsp;<span style='color:#666'>({opt.torch_equivalent})</span>" if opt.torch_equivalent else ""
+        self.header.setText(f"<b>{tr_in('optimizers', opt.title)}</b>{torch}<br>{tr_in('optimizers', opt.summary)}")
+        self.header.setToolTip(_rule_tip(opt))
 
     def _log_slider(self, p, field: NumberField) -> QtWidgets.QSlider:
         lo_exp = -6 if p.low <= 0 else math.log10(p.low)
@@ -222,19 +226,24 @@ class HyperparamEditor(QtWidgets.QWidget):
 
 def _rule_tip(opt) -> str:
     """The header's tooltip: the optimizer's update rule and the effective learning rate it records."""
-    return tr("Update rule:") + f"\n{opt.rule}\n\n" + tr("Effective learning rate recorded:") + f"\n{opt.effective_lr}"
+    return (
+        tr("Update rule:")
+        + f"\n{tr_in('optimizers', opt.rule)}\n\n"
+        + tr("Effective learning rate recorded:")
+        + f"\n{tr_in('optimizers', opt.effective_lr)}"
+    )
 
 
 def _param_tip(opt, p) -> str:
     """A hyperparameter's tooltip: its help, range, default and the optimizer's rule."""
     return (
-        f"{p.name}: {p.doc}\n"
+        f"{p.name}: {tr_in('hyperparameters', p.doc)}\n"
         + tr("allowed: {range}").format(range=p.range_text())
         + "\n"
         + tr("default: {value}").format(value=format_value(p.default))
         + "\n\n"
-        + tr("{optimizer} update rule:").format(optimizer=opt.title)
-        + f"\n{opt.rule}"
+        + tr("{optimizer} update rule:").format(optimizer=tr_in("optimizers", opt.title))
+        + f"\n{tr_in('optimizers', opt.rule)}"
     )
 
 

@@ -22,6 +22,7 @@ from arena import InspectWorker
 from engine.curvature import Curvature, local_curvature, observed_rate
 from engine.optimizers.explain import num, vec
 from gui.i18n import QT_TRANSLATE_NOOP, retranslate_on_change, tr
+from gui.i18n_registry import tr_equation, tr_state_doc
 from gui.widgets.scrolling import scrolling
 
 REPLAY_DELAY_MS = 0  # requests of one pass of the event loop make one (a drag asks the worker, latest first)
@@ -213,6 +214,7 @@ class InspectorDock(QtWidgets.QDockWidget):
             self._say(_replaying_text(self._replaying))
         if self.seen is not None:
             self._fill_state(self.seen)
+            self.equations.setPlainText("\n".join(tr_equation(str(eq)) for eq in self.seen.equations))
         self._show_curvature(*self._curvature_at)
 
     # ------------------------------------------------------------- the race
@@ -324,7 +326,7 @@ class InspectorDock(QtWidgets.QDockWidget):
             self._show_curvature(None, None)
             return
         self._fill_state(seen)
-        self.equations.setPlainText("\n".join(str(eq) for eq in seen.equations))
+        self.equations.setPlainText("\n".join(tr_equation(str(eq)) for eq in seen.equations))
         self._show_curvature(seen.theta, step)
         self.stepPicked.emit(index, step)
 
@@ -337,7 +339,7 @@ class InspectorDock(QtWidgets.QDockWidget):
         ]
         for name in seen.state_after:
             before, after = _show(seen.state_before[name]), _show(seen.state_after[name])
-            rows.append((name, before, after, seen.state_doc.get(name, "")))
+            rows.append((name, before, after, tr_state_doc(seen.state_doc.get(name, ""))))
         rows.append((tr("effective lr"), "", vec(seen.effective_lr), tr("per parameter")))
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):

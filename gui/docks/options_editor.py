@@ -9,7 +9,7 @@ from PySide6 import QtCore, QtWidgets
 
 from engine.options import BATCH_SIZE, NOISE
 from engine.schedules import SCHEDULES, schedule_lrs
-from gui.i18n import retranslate_on_change, tr
+from gui.i18n import retranslate_on_change, tr, tr_in
 from gui.widgets.number_field import NumberField
 
 
@@ -33,13 +33,8 @@ class RacerOptionsEditor(QtWidgets.QWidget):
         form.addRow("noise", self.noise)
         self.schedule = QtWidgets.QComboBox()
         self.schedule.setObjectName("schedule")
-        for name, sched in SCHEDULES.items():
-            self.schedule.addItem(sched.title, name)
-            self.schedule.setItemData(
-                self.schedule.count() - 1,
-                f"{sched.summary}\n{sched.torch_equivalent}",
-                QtCore.Qt.ItemDataRole.ToolTipRole,
-            )
+        for name in SCHEDULES:
+            self.schedule.addItem(name, name)  # the registry's title and summary: retranslate
         self.schedule.currentIndexChanged.connect(self._schedule_picked)
         form.addRow("schedule", self.schedule)
         outer.addLayout(form)
@@ -76,10 +71,15 @@ class RacerOptionsEditor(QtWidgets.QWidget):
         self.batch.setSpecialValueText(tr("full data"))
         self.batch.setToolTip(self._batch_tip())
         self.noise.setToolTip(
-            f"noise: {NOISE.doc}\n"
+            f"noise: {tr_in('hyperparameters', NOISE.doc)}\n"
             + tr("allowed: {range}, default {default}").format(range=NOISE.range_text(), default=0)
         )
         self.note.setText(tr("batch_size applies on data surfaces; noise on any surface. Changes restart the race."))
+        for i in range(self.schedule.count()):  # the registry's titles and summaries
+            sched = SCHEDULES[self.schedule.itemData(i)]
+            self.schedule.setItemText(i, tr_in("hyperparameters", sched.title))
+            tip = f"{tr_in('hyperparameters', sched.summary)}\n{sched.torch_equivalent}"
+            self.schedule.setItemData(i, tip, QtCore.Qt.ItemDataRole.ToolTipRole)
         name = self.schedule.currentData()
         if name in SCHEDULES:
             for p in SCHEDULES[name].params:
@@ -90,7 +90,7 @@ class RacerOptionsEditor(QtWidgets.QWidget):
 
     def _batch_tip(self) -> str:
         data_n = self.data_n
-        return f"batch_size: {BATCH_SIZE.doc}\n" + (
+        return f"batch_size: {tr_in('hyperparameters', BATCH_SIZE.doc)}\n" + (
             tr("1 = SGD, {n} = every point; 0 = full data (batch gradient descent)").format(n=data_n)
             if data_n
             else tr("only on data surfaces (linear_regression, logistic_regression)")
@@ -213,6 +213,6 @@ class RacerOptionsEditor(QtWidgets.QWidget):
 
 def _param_tip(p) -> str:
     """A schedule parameter's tooltip: its help, range and default."""
-    return f"{p.name}: {p.doc}\n" + tr("allowed: {range}, default {default}").format(
+    return f"{p.name}: {tr_in('hyperparameters', p.doc)}\n" + tr("allowed: {range}, default {default}").format(
         range=p.range_text(), default=f"{p.default:g}"
     )

@@ -7,6 +7,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from engine import OPTIMIZERS
 from gui.i18n import retranslate_on_change, tr
+from gui.i18n_registry import label_optimizer_actions, tr_error
 from gui.widgets.scrolling import scrolling
 from gui.widgets.swatch import swatch
 
@@ -32,12 +33,12 @@ class RacersDock(QtWidgets.QDockWidget):
         self.add_button.setObjectName("addRacer")
         self.add_button.setPopupMode(QtWidgets.QToolButton.ToolButtonPopupMode.InstantPopup)
         self.add_menu = QtWidgets.QMenu(self.add_button)
-        for name, opt in OPTIMIZERS.items():
-            act = self.add_menu.addAction(f"{opt.title}  ({name})")
-            act.setToolTip(opt.summary)
+        for name in OPTIMIZERS:
+            act = self.add_menu.addAction(name)
             act.setData(name)
             act.triggered.connect(lambda checked=False, n=name: self.add(n))
         self.add_button.setMenu(self.add_menu)
+        label_optimizer_actions(self.add_menu)  # titles and descriptions in the window's language
         self.remove_button = QtWidgets.QPushButton()
         self.remove_button.setObjectName("removeRacer")
         self.remove_button.clicked.connect(self.remove)
@@ -168,7 +169,7 @@ class RacersDock(QtWidgets.QDockWidget):
         try:
             self.controller.set_hyperparams(row, hyperparams)
         except ValueError as exc:
-            self.editor.refuse(str(exc))
+            self.editor.refuse(tr_error(str(exc)))
             return
         self.editor.accept_values(hyperparams)
 
@@ -177,7 +178,7 @@ class RacersDock(QtWidgets.QDockWidget):
         try:
             self.controller.set_options(row, options)
         except ValueError as exc:
-            self.editor.show_error(str(exc))
+            self.editor.show_error(tr_error(str(exc)))
             self._selected(row)
 
     def _context_menu(self, pos: QtCore.QPoint) -> None:

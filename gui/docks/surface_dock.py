@@ -6,7 +6,7 @@ import html
 
 from PySide6 import QtCore, QtWidgets
 
-from gui.i18n import retranslate_on_change, tr
+from gui.i18n import retranslate_on_change, tr, tr_in
 from gui.widgets.scrolling import scrolling
 from surfaces import SURFACES
 from surfaces.formula import (
@@ -29,7 +29,7 @@ def _range_text(low: float, high: float) -> str:
 def _param_tip(p) -> str:
     """A surface parameter's tooltip: its help (the registry's text) and its range."""
     return (
-        p.doc
+        tr_in("surfaces", p.doc)
         + "\n"
         + tr("allowed: [{low}, {high}], default {default}").format(
             low=f"{p.low:g}", high=f"{p.high:g}", default=f"{p.default:g}"
@@ -47,11 +47,8 @@ class SurfaceDock(QtWidgets.QDockWidget):
         layout = QtWidgets.QVBoxLayout(body)
         self.combo = QtWidgets.QComboBox()
         self.combo.setObjectName("surfaceCombo")
-        for name, sdef in SURFACES.items():
-            self.combo.addItem(sdef.title, name)
-            self.combo.setItemData(
-                self.combo.count() - 1, f"{sdef.formula}\n{sdef.description}", QtCore.Qt.ItemDataRole.ToolTipRole
-            )
+        for name in SURFACES:
+            self.combo.addItem(name, name)  # the registry's title and description: retranslate
         self.combo.addItem("", FORMULA)
         self.combo.currentIndexChanged.connect(self._picked)
         layout.addWidget(self.combo)
@@ -77,6 +74,12 @@ class SurfaceDock(QtWidgets.QDockWidget):
     def retranslate(self) -> None:
         """Set the dock's texts in the window's language (the surface, its parameters and the formula stay)."""
         self.setWindowTitle(tr("Surface"))
+        for i in range(self.combo.count()):
+            sdef = SURFACES.get(self.combo.itemData(i))
+            if sdef is not None:
+                self.combo.setItemText(i, tr_in("surfaces", sdef.title))
+                tip = f"{sdef.formula}\n{tr_in('surfaces', sdef.description)}"
+                self.combo.setItemData(i, tip, QtCore.Qt.ItemDataRole.ToolTipRole)
         i = self.combo.findData(FORMULA)
         self.combo.setItemText(i, tr("Your formula…"))
         self.combo.setItemData(
@@ -247,9 +250,10 @@ class SurfaceDock(QtWidgets.QDockWidget):
             )
         elif typed and len(surface.minima) > len(glob):
             fmin += tr("; {count} local minima").format(count=len(surface.minima) - len(glob))
+        description = html.escape(tr_in("surfaces", surface.description))
         return (
             f"<b>f(x, y) = {html.escape(surface.formula)}</b><br>"
-            f"<span style='color:#555'>{html.escape(surface.description)}<br>{html.escape(fmin)}</span>"
+            f"<span style='color:#555'>{description}<br>{html.escape(fmin)}</span>"
         )
 
     def _picked(self, index: int) -> None:

@@ -11,7 +11,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from arena.palette import symbol_for
-from gui.i18n import QT_TRANSLATE_NOOP, retranslate_on_change, tr
+from gui.i18n import QT_TRANSLATE_NOOP, retranslate_on_change, tr, tr_in
 from surfaces.gradient_field import arrow_polylines, gradient_field
 
 from .growing_curve import GrowingCurve
@@ -173,6 +173,7 @@ class ContourPanel(pg.PlotWidget):
         """Set the map's words in the window's language (the view, the paths and the start stay)."""
         if self.surface is None:
             self.plotItem.setTitle(tr("Surface and paths"))
+        self._fit_title()  # the surface's title in the window's language
         self.plotItem.setLabel("bottom", tr(self.labels[0]))
         self.plotItem.setLabel("left", tr(self.labels[1]))
         self.start_marker.setToolTip(tr("Start point: drag it, or click anywhere on the map"))
@@ -447,11 +448,12 @@ class ContourPanel(pg.PlotWidget):
         surface = self.surface
         if surface is None:
             return
-        full = f"{surface.title}: {surface.formula}"
+        shown = tr_in("surfaces", surface.title)
+        full = f"{shown}: {surface.formula}"
         font = QtGui.QFont(self.font())
         font.setPointSizeF(11)
         fits = QtGui.QFontMetricsF(font).horizontalAdvance(full) + 40 <= self.width()
-        title = full if len(surface.formula) <= 48 and fits else surface.title
+        title = full if len(surface.formula) <= 48 and fits else shown
         if self.plotItem.titleLabel.text != title:
             self.plotItem.setTitle(title)
             self.plotItem.titleLabel.setToolTip(full)

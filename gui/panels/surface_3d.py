@@ -19,7 +19,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from gui.i18n import retranslate_on_change, tr
+from gui.i18n import retranslate_on_change, tr, tr_in
 
 MESH = 90  # samples per side of the mesh
 HEIGHT = 1.0  # height of the scaled surface (x and y span 2)
@@ -206,7 +206,9 @@ class Surface3DPanel(QtWidgets.QWidget):
     def _title(self) -> str:
         if self.surface is None:
             return tr("Surface in 3-D")
-        return tr("{surface} in 3-D").format(surface=getattr(self.surface, "title", None) or tr("Surface"))
+        return tr("{surface} in 3-D").format(
+            surface=tr_in("surfaces", getattr(self.surface, "title", None) or "") or tr("Surface")
+        )
 
     @property
     def available(self) -> bool:

@@ -725,10 +725,6 @@ The race and your settings are unchanged. Details were written to the log.</sour
         <translation>添加参赛者</translation>
     </message>
     <message>
-        <source>{title}  ({name})</source>
-        <translation>{title}  ({name})</translation>
-    </message>
-    <message>
         <source>&amp;Presets</source>
         <translation>预设(&amp;P)</translation>
     </message>
@@ -1654,14 +1650,6 @@ Trials per racer:</source>
     <message>
         <source>could not write {path!r}</source>
         <translation>无法写入 {path!r}</translation>
-    </message>
-    <message>
-        <source>{name}: {text!r} is not a number</source>
-        <translation>{name}：{text!r} 不是数字</translation>
-    </message>
-    <message>
-        <source>{name}: {reason} (got {text})</source>
-        <translation>{name}：{reason}（输入为 {text}）</translation>
     </message>
     <message>
         <source>1 step / {seconds} s</source>

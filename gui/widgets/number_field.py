@@ -7,7 +7,8 @@ import math
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from gui.i18n import tr
+from gui.i18n import tr_in
+from gui.i18n_registry import tr_error
 from specs import Param, ParamError
 
 LOG_STEP = 10**0.1  # ten arrow presses per decade on log-scale fields
@@ -49,14 +50,17 @@ class NumberField(QtWidgets.QDoubleSpinBox):
         try:
             value = float(text.strip())
         except ValueError:
-            return tr("{name}: {text!r} is not a number").format(name=self.param.name, text=text.strip())
+            return tr_in("errors", "{key}: {text} is not a number").format(key=self.param.name, text=repr(text.strip()))
         try:
             self.param.check(value)
         except ParamError as exc:
+            reason = tr_error(exc.reason)  # the validation message in the window's language
             if exc.reason.startswith("is "):  # "lr: 1e999 is not a finite number: must be > 0"
-                return f"{self.param.name}: {text.strip()} {exc.reason}"
-            return tr("{name}: {reason} (got {text})").format(
-                name=self.param.name, reason=exc.reason, text=text.strip()
+                return tr_in("errors", "{key}: {text} {reason}").format(
+                    key=self.param.name, text=text.strip(), reason=reason
+                )
+            return tr_in("errors", "{key}: {reason} (got {text})").format(
+                key=self.param.name, reason=reason, text=text.strip()
             )
         return None
 
