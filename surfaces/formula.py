@@ -47,6 +47,7 @@ from typing import Any
 import numpy as np
 
 from .base import Minimum, Surface
+from .kernels import Scalar, constants
 
 __all__ = [
     "FUNCTIONS",
@@ -541,6 +542,8 @@ class FormulaSurface(Surface):
 
     formula_spec: str = field(default="", repr=False)
     sympy_expr: Any = field(default=None, repr=False)
+    #: why the formula steps on NumPy only (None: the compiled path runs it too, bit for bit)
+    numpy_only: str | None = field(default=None, repr=False)
 
     @property
     def spec(self) -> str:
@@ -553,7 +556,8 @@ class FormulaSurface(Surface):
         return (build_formula_surface, (self.formula_spec,))
 
 
-def _compile(expr: Any) -> dict[str, Any]:
+def _derivatives(expr: Any) -> tuple[Any, tuple[Any, Any], tuple[Any, Any, Any]]:
+    """(f, (fx, fy), (fxx, fxy, fyy)) by SymPy, exactly."""
     import sympy
 
     x, y = _symbols()
@@ -563,25 +567,39 @@ def _compile(expr: Any) -> dict[str, Any]:
     def clean(e: Any) -> Any:  # |x|'' and sign'(x) are Dirac deltas at 0: the Hessian there is taken as 0
         return e.replace(sympy.DiracDelta, lambda *args: sympy.Integer(0))
 
-    hxx, hxy, hyy = clean(hxx), clean(hxy), clean(hyy)
+    return expr, (gx, gy), (clean(hxx), clean(hxy), clean(hyy))
+
+
+def _compile(expr: Any) -> dict[str, Any]:
+    """NumPy functions by ``sympy.lambdify`` (for formulas `formula_kernels` cannot print: NumPy path only)."""
+    import sympy
+
+    x, y = _symbols()
+    f_, (gx, gy), (hxx, hxy, hyy) = _derivatives(expr)
 
     def lam(*exprs: Any) -> Callable[..., Any]:
         # lambdify runs SymPy's own printout of an expression built from checked parts only
         return sympy.lambdify((x, y), list(exprs), modules="numpy", cse=True)
 
-    vg, hs = lam(expr, gx, gy), lam(hxx, hxy, hyy)
+    vg, hs = lam(f_, gx, gy), lam(hxx, hxy, hyy)
+    return _array_functions(vg, hs, ())
+
+
+def _array_functions(vg: Callable[..., Any], hs: Callable[..., Any], params: tuple[float, ...]) -> dict[str, Any]:
+    """``f``, ``grad``, ``hessian``, ``value_and_grad`` on points ``(..., 2)`` from kernels of ``x, y, *params``."""
+    consts = constants(*params)
 
     def f(p: Any) -> Any:
-        # from the same generated code as value_and_grad: the two give the same bits
+        # from the same code as value_and_grad: the two give the same bits
         return value_and_grad(p)[0]
 
     def value_and_grad(p: Any) -> tuple[Any, np.ndarray]:
         p = np.asarray(p, dtype=np.float64)
         g = np.empty(p.shape)
         with np.errstate(all="ignore"):
-            value, g[..., 0], g[..., 1] = vg(p[..., 0], p[..., 1])
-        if np.shape(value) != p.shape[:-1]:
-            value = value + np.zeros(p.shape[:-1])
+            value, g[..., 0], g[..., 1] = vg(p[..., 0], p[..., 1], *consts)
+        if np.shape(value) != p.shape[:-1]:  # a formula without x and y
+            value = np.broadcast_to(value, p.shape[:-1]).astype(np.float64)
         return value, g
 
     def grad(p: Any) -> np.ndarray:
@@ -591,11 +609,42 @@ def _compile(expr: Any) -> dict[str, Any]:
         p = np.asarray(p, dtype=np.float64)
         h = np.empty(p.shape + (2,))
         with np.errstate(all="ignore"):
-            a, b, c = hs(p[..., 0], p[..., 1])
+            a, b, c = hs(p[..., 0], p[..., 1], *consts)
         h[..., 0, 0], h[..., 0, 1], h[..., 1, 0], h[..., 1, 1] = a, b, b, c
         return h
 
     return {"f": f, "grad": grad, "hessian": hessian, "value_and_grad": value_and_grad}
+
+
+def formula_module(spec: FormulaSpec) -> Any:
+    """The generated kernel module of ``spec`` (see `surfaces.formula_kernels`): loaded from the kernel
+    cache when this formula was built before, else derived by SymPy and written there.  Raises
+    `formula_kernels.Unsupported` for expressions the printer cannot write."""
+    from . import formula_kernels as fk
+
+    params = dict(spec.params)
+    names = tuple(params)
+    tree = check_expression(spec.expression, params)
+    key = fk.formula_key(ast.dump(tree), names)
+    text = fk.cached_text(key)
+    if text is None:
+        expr = sympy_expression(spec, substitute=False)
+        f_, grad, hess = _derivatives(expr)
+        text = fk.kernel_source(key, spec.expression.strip(), names, f_, grad, hess)
+    return fk.load_module(key, text)
+
+
+def _kernels(spec: FormulaSpec, expr: Any) -> tuple[dict[str, Any], str | None]:
+    """The surface's functions and ``scalar_kernels``, and why it stays on the NumPy path (None: it does not)."""
+    from .formula_kernels import Unsupported
+
+    try:
+        module = formula_module(spec)
+    except Unsupported as exc:
+        return {**_compile(expr), "scalar_kernels": None}, f"not compiled: {exc}"
+    values = tuple(float(v) for _, v in spec.params)
+    fns = _array_functions(module.value_and_grad, module.hessian, values)
+    return {**fns, "scalar_kernels": Scalar(module.value_and_grad, None, module.hessian, values)}, None
 
 
 def find_minima(
@@ -687,8 +736,8 @@ def build_formula_surface(text: str | FormulaSpec) -> FormulaSurface:
 
 @functools.lru_cache(maxsize=16)
 def _build(spec: FormulaSpec) -> FormulaSurface:
-    expr = sympy_expression(spec)
-    fns = _compile(expr)
+    expr = sympy_expression(spec)  # checked, parameters in: refuses formulas without a finite real value
+    fns, numpy_only = _kernels(spec, expr)
     domain = (spec.xrange, spec.yrange)
     (x0, x1), (y0, y1) = domain
     minima, known = find_minima(fns, domain)
@@ -719,4 +768,4 @@ def _build(spec: FormulaSpec) -> FormulaSurface:
         **fns,
     )
     parts = {f.name: getattr(base, f.name) for f in fields(Surface)}
-    return FormulaSurface(**parts, formula_spec=spec.text, sympy_expr=expr)
+    return FormulaSurface(**parts, formula_spec=spec.text, sympy_expr=expr, numpy_only=numpy_only)
