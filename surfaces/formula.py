@@ -59,6 +59,7 @@ __all__ = [
     "MAX_NODES",
     "SYNTAX_HELP",
     "build_formula_surface",
+    "check_expression",
     "is_formula_spec",
     "parse_formula_spec",
     "sympy_expression",
@@ -510,10 +511,11 @@ def _to_sympy(node: ast.AST, table: dict[str, Any]) -> Any:
     raise AssertionError(f"unchecked node {type(node).__name__}")  # _check refuses everything else
 
 
-def sympy_expression(spec: FormulaSpec | str, substitute: bool = True) -> Any:
+def sympy_expression(spec: FormulaSpec | str, substitute: bool | frozenset[str] = True) -> Any:
     """The checked expression of `spec` as SymPy, in the real symbols x and y.
 
-    With ``substitute`` the parameters are replaced by their values; otherwise they stay symbols.
+    With ``substitute`` the parameters are replaced by their values; otherwise they stay symbols
+    (a set of names: those are replaced, the others stay).
     """
     import sympy
 
@@ -524,7 +526,8 @@ def sympy_expression(spec: FormulaSpec | str, substitute: bool = True) -> Any:
     x, y = _symbols()
     table: dict[str, Any] = {"x": x, "y": y, "pi": sympy.pi, "e": sympy.E}
     for name, value in params.items():
-        table[name] = sympy.Float(repr(value), 17) if substitute else sympy.Symbol(name, real=True)
+        put = name in substitute if isinstance(substitute, frozenset) else substitute
+        table[name] = sympy.Float(repr(value), 17) if put else sympy.Symbol(name, real=True)
     expr = _to_sympy(tree.body, table)
     if expr.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo) or expr.has(sympy.I):
         raise FormulaError(
@@ -623,15 +626,30 @@ def formula_module(spec: FormulaSpec) -> Any:
     from . import formula_kernels as fk
 
     params = dict(spec.params)
-    names = tuple(params)
     tree = check_expression(spec.expression, params)
-    key = fk.formula_key(ast.dump(tree), names)
+    fixed = _in_exponents(tree)
+    # parameters stay arguments of the kernels (one module for every value), except in exponents: SymPy
+    # writes d/dx x**n as n*x**n/x, which is 0/0 at x = 0; with n's value in it is n*x**(n - 1)
+    names = tuple(k for k in params if k not in fixed)
+    values = ",".join(f"{k}={params[k]!r}" for k in params if k in fixed)
+    key = fk.formula_key(ast.dump(tree) + "|" + values, names)
     text = fk.cached_text(key)
     if text is None:
-        expr = sympy_expression(spec, substitute=False)
+        expr = sympy_expression(spec, substitute=fixed)
         f_, grad, hess = _derivatives(expr)
         text = fk.kernel_source(key, spec.expression.strip(), names, f_, grad, hess)
     return fk.load_module(key, text)
+
+
+def _in_exponents(tree: ast.AST) -> frozenset[str]:
+    """The names that appear in an exponent of ``tree`` (``n`` in ``x**n`` or ``2**(n*x)``)."""
+    return frozenset(
+        name.id
+        for node in ast.walk(tree)
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Pow)
+        for name in ast.walk(node.right)
+        if isinstance(name, ast.Name)
+    )
 
 
 def _kernels(spec: FormulaSpec, expr: Any) -> tuple[dict[str, Any], str | None]:
@@ -642,7 +660,7 @@ def _kernels(spec: FormulaSpec, expr: Any) -> tuple[dict[str, Any], str | None]:
         module = formula_module(spec)
     except Unsupported as exc:
         return {**_compile(expr), "scalar_kernels": None}, f"not compiled: {exc}"
-    values = tuple(float(v) for _, v in spec.params)
+    values = tuple(float(dict(spec.params)[k]) for k in module.PARAMS)
     fns = _array_functions(module.value_and_grad, module.hessian, values)
     return {**fns, "scalar_kernels": Scalar(module.value_and_grad, None, module.hessian, values)}, None
 

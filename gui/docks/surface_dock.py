@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import html
+import threading
 
 from PySide6 import QtCore, QtWidgets
 
+from gui.i18n import tr
 from gui.widgets.scrolling import scrolling
 from surfaces import SURFACES
 from surfaces.formula import (
@@ -14,6 +16,7 @@ from surfaces.formula import (
     PREFIX,
     FormulaError,
     build_formula_surface,
+    check_expression,
     parse_formula_spec,
 )
 
@@ -27,6 +30,7 @@ def _range_text(low: float, high: float) -> str:
 
 class SurfaceDock(QtWidgets.QDockWidget):
     surfacePicked = QtCore.Signal(str, dict)  # name, parameters
+    formulaBuilt = QtCore.Signal(str, object)  # spec, the surface or the exception (from the building thread)
 
     def __init__(self, parent=None):
         super().__init__("Surface", parent)
@@ -108,6 +112,15 @@ class SurfaceDock(QtWidgets.QDockWidget):
         self.formula_error.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
         self.formula_error.hide()
         form.addRow(self.formula_error)
+        self.formula_status = QtWidgets.QLabel(tr("building…"))
+        self.formula_status.setObjectName("formulaStatus")
+        self.formula_status.setToolTip(
+            tr("SymPy is deriving the gradient and the Hessian; the race switches when done")
+        )
+        self.formula_status.hide()
+        form.addRow(self.formula_status)
+        self._building: str | None = None  # the spec being built (the last one asked for)
+        self.formulaBuilt.connect(self._formula_built)
         for edit in (self.formula_edit, self.formula_params, self.formula_x, self.formula_y):
             edit.returnPressed.connect(self.apply_formula)
             edit.textEdited.connect(lambda _t: self.formula_error.hide())
@@ -126,15 +139,43 @@ class SurfaceDock(QtWidgets.QDockWidget):
         return PREFIX + "; ".join(parts)
 
     def apply_formula(self) -> None:
-        """Check the typed formula; race on it, or show the problem in place (and select the culprit)."""
+        """Check the typed formula; race on it, or show the problem in place (and select the culprit).
+
+        The text is checked here (quick: no SymPy); the derivatives and the minima are made in a thread
+        ("building…" meanwhile) and the race switches when they are done."""
         spec = self.formula_spec()
         try:
-            surface = build_formula_surface(spec)
+            parsed = parse_formula_spec(spec)
+            check_expression(parsed.expression, dict(parsed.params))
         except FormulaError as exc:
             self.show_formula_error(exc)
             return
         self.formula_error.hide()
-        QtCore.QTimer.singleShot(0, lambda: self.surfacePicked.emit(surface.spec, {}))
+        self._building = spec
+        self.formula_status.show()
+        threading.Thread(target=self._build, args=(spec,), name="gradient-arena-formula", daemon=True).start()
+
+    def _build(self, spec: str) -> None:
+        """In the building thread: SymPy's work, handed back to the window's thread by a queued signal."""
+        try:
+            result: object = build_formula_surface(spec)
+        except Exception as exc:  # noqa: BLE001 - shown in the editor
+            result = exc
+        try:
+            self.formulaBuilt.emit(spec, result)
+        except RuntimeError:  # the dock is gone
+            pass
+
+    def _formula_built(self, spec: str, result: object) -> None:
+        if spec != self._building:  # an older request: a newer one is on its way
+            return
+        self._building = None
+        self.formula_status.hide()
+        if isinstance(result, Exception):
+            self.show_formula_error(result)
+            return
+        # the controller builds it again: a cache hit (the surfaces built last are kept)
+        QtCore.QTimer.singleShot(0, lambda: self.surfacePicked.emit(result.spec, {}))  # type: ignore[attr-defined]
 
     def show_formula_error(self, exc: Exception) -> None:
         column, token = getattr(exc, "column", None), getattr(exc, "token", None)
@@ -176,6 +217,15 @@ class SurfaceDock(QtWidgets.QDockWidget):
             f"<b>f(x, y) = {html.escape(surface.formula)}</b><br>"
             f"<span style='color:#555'>{html.escape(surface.description)}<br>{fmin}</span>"
         )
+        if typed:  # which of the engine's paths races on it
+            reason = getattr(surface, "numpy_only", None)
+            self.formula.setToolTip(
+                tr("Steps on NumPy only: {reason}").format(reason=reason)
+                if reason
+                else tr("Compiled (numba) once its kernels are built; same numbers as on NumPy, bit for bit")
+            )
+        else:
+            self.formula.setToolTip("")
         if typed:
             while self.params_form.rowCount():
                 self.params_form.removeRow(0)
