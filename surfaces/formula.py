@@ -21,15 +21,18 @@ bounded (`MAX_CHARS` characters, `MAX_NODES` nodes, constant exponents at most
 expression from SymPy's own constructors.  A refusal is a `FormulaError` naming the
 column and the offending text.
 
-SymPy gives the exact gradient and Hessian; ``sympy.lambdify`` compiles all of them
-to NumPy functions vectorised over points.  Minima are found numerically by damped
+SymPy gives the exact gradient and Hessian; `surfaces.formula_kernels` prints them as one
+Python module of scalar kernels (cached on disk by formula), which the NumPy path calls on
+arrays and the engine's compiled path compiles with numba, with the same bits.  Minima are found numerically by damped
 Newton iterations from many starts (gradient steps where the Hessian is not positive
 definite), then deduplicated; the lowest are the global ones when nothing on a grid
 over the domain lies lower (otherwise the minimum is not known: ``f_min`` is None).
 
-Formula surfaces run on the engine's NumPy path (``scalar_kernels`` is None): the
-compiled path would need numba kernels that round exactly as NumPy's vectorised
-functions do, which is not shown for arbitrary formulas.
+Formula surfaces run on the engine's compiled path like the built-in ones: the functions
+whose NumPy loops round differently from the C library (``exp``, ``log``, ...) are evaluated
+by the C library on both paths (see `surfaces.formula_kernels`).  An expression the kernel
+printer cannot write keeps to the NumPy path through ``sympy.lambdify``; ``numpy_only`` on
+the surface says why.
 """
 
 from __future__ import annotations

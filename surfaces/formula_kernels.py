@@ -15,7 +15,7 @@ operations in the same order.  Both give the same bits because every operation i
   rounding as the C library does on arrays too (checked: they agree bit for bit);
 * integer powers written as multiplications (`_ipow`, the same chain on both paths; NumPy's
   ``x**3`` and numba's differ in the last bit on a quarter of inputs);
-* ``exp log tan tanh sinh cosh atan asin acos asinh`` and non-integer powers, which NumPy's
+* ``exp log tan tanh sinh cosh atan asin acos asinh``, ``exp2`` (``2**u``) and real powers, which NumPy's
   vectorised loops round differently from the C library on 0.04-25 % of inputs (AVX-512):
   on arrays they are evaluated element by element by the C library (`libm`, through
   Python's ``math``), and compiled code calls the C library (the module's ``JIT_GLOBALS``
@@ -49,7 +49,7 @@ import numpy as np
 __all__ = ["GENERATOR", "Unsupported", "formula_key", "kernel_source", "libm", "load_module", "module_path"]
 
 #: the generator's version: part of every module's name (a change here makes new modules)
-GENERATOR = "1"
+GENERATOR = "2"
 
 #: SymPy function name -> (name in the generated code, NumPy-exact?)
 _FUNCS: dict[str, tuple[str, bool]] = {
@@ -77,11 +77,32 @@ class Unsupported(ValueError):
 # ------------------------------------------------------------------ the C library on arrays
 
 
+def _c_function(name: str, arity: int) -> Any:
+    """The C library's own ``name`` (through ctypes), or None where it cannot be found."""
+    try:
+        import ctypes
+        import ctypes.util
+
+        lib = ctypes.CDLL(ctypes.util.find_library("m") or None)
+        fn = getattr(lib, name)
+    except (OSError, AttributeError, TypeError):
+        return None
+    fn.restype = ctypes.c_double
+    fn.argtypes = [ctypes.c_double] * arity
+    return fn
+
+
 def _libm1(fn: Any, fallback: Any) -> Any:
+    # Python's math raises where C returns inf or nan (exp(1000), log(-1)): those few points are asked of
+    # the C function itself (through ctypes: the very bits, the sign of a nan included), else of NumPy
+    c = _c_function(fn.__name__, 1)
+
     def scalar(v: float) -> float:
         try:
             return fn(v)
-        except (OverflowError, ValueError, ZeroDivisionError):  # C: inf, -inf or nan, no exception
+        except (OverflowError, ValueError, ZeroDivisionError):
+            if c is not None:
+                return float(c(v))
             with np.errstate(all="ignore"):
                 return float(fallback(np.float64(v)))
 
@@ -95,10 +116,14 @@ def _libm1(fn: Any, fallback: Any) -> Any:
 
 
 def _libm_pow() -> Any:
+    c = _c_function("pow", 2)
+
     def scalar(a: float, b: float) -> float:
         try:
             return math.pow(a, b)
         except (OverflowError, ValueError, ZeroDivisionError):
+            if c is not None:
+                return float(c(a, b))
             with np.errstate(all="ignore"):
                 return float(np.power(np.float64(a), np.float64(b)))
 
@@ -122,6 +147,7 @@ libm: dict[str, Any] = {
     "asin": _libm1(math.asin, np.arcsin),
     "acos": _libm1(math.acos, np.arccos),
     "asinh": _libm1(math.asinh, np.arcsinh),
+    "exp2": _libm1(math.exp2, np.exp2),
     "pow": _libm_pow(),
 }
 
@@ -174,10 +200,11 @@ class _Printer:
         return f"{fn}({self(arg)})"
 
     def power(self, base: Any, exp: Any) -> str:
-        import sympy
-
-        if exp.is_Integer:
-            n = int(exp)
+        # Written so that no compiler rewrites them: LLVM turns pow(x, 0.5), pow(x, 2.0), pow(x, -1.0) and
+        # pow(2**k, x) into sqrt, x*x, 1/x and exp2(k*x) (no fast-math needed), which round differently
+        # from the C library's pow that the NumPy side calls
+        if exp.is_Number and float(exp).is_integer():
+            n = int(float(exp))
             if n == 0:
                 return "1.0"
             if abs(n) > 10_000:
@@ -185,10 +212,16 @@ class _Printer:
             self.used.add("_ipow")
             text = self(base) if n in (1, -1) else f"_ipow({self(base)}, {abs(n)})"
             return text if n > 0 else f"(1.0 / {text})"
-        if exp == sympy.Rational(1, 2):
-            return self.call("sqrt", base)
-        if exp == sympy.Rational(-1, 2):
-            return f"(1.0 / {self.call('sqrt', base)})"
+        if exp.is_Number and float(exp) in (0.5, -0.5):
+            root = self.call("sqrt", base)
+            return root if float(exp) > 0 else f"(1.0 / {root})"
+        if base.is_Number and float(base) > 0:
+            mantissa, power = math.frexp(float(base))
+            if mantissa == 0.5:  # base 2**k
+                k = power - 1
+                if k == 0:
+                    return "1.0"
+                return self.call("exp2", exp) if k == 1 else f"exp2({float(k)!r} * {self(exp)})"
         self.used.add("pow")
         return f"pow({self(base)}, {self(exp)})"
 
@@ -210,11 +243,13 @@ KEY = {key!r}
 PARAMS = {params!r}
 sqrt, sin, cos, fabs, sign = np.sqrt, np.sin, np.cos, np.abs, np.sign
 exp, log, tan, tanh, sinh, cosh = _libm["exp"], _libm["log"], _libm["tan"], _libm["tanh"], _libm["sinh"], _libm["cosh"]
-atan, asin, acos, asinh, pow = _libm["atan"], _libm["asin"], _libm["acos"], _libm["asinh"], _libm["pow"]
+atan, asin, acos, asinh, exp2 = _libm["atan"], _libm["asin"], _libm["acos"], _libm["asinh"], _libm["exp2"]
+pow = _libm["pow"]
 #: what compiled code calls in their place: the C library, as the NumPy side does element by element
 JIT_GLOBALS = {{
     "exp": math.exp, "log": math.log, "tan": math.tan, "tanh": math.tanh, "sinh": math.sinh, "cosh": math.cosh,
-    "atan": math.atan, "asin": math.asin, "acos": math.acos, "asinh": math.asinh, "pow": math.pow,
+    "atan": math.atan, "asin": math.asin, "acos": math.acos, "asinh": math.asinh, "exp2": math.exp2,
+    "pow": math.pow,
 }}
 
 
