@@ -90,14 +90,14 @@ def main() -> None:
         (x0, x1), (y0, y1) = surface.domain
         gx, gy = np.meshgrid(np.linspace(x0, x1, 200), np.linspace(y0, y1, 200), indexing="ij")
         grid = np.stack([gx, gy], axis=-1)
-        grid_ms = {k: ms(lambda obj=obj: obj.f(grid)) for k, obj in paths.items() if k != "compiled"}
+        grid_ms = {k: ms(lambda obj=obj, grid=grid: obj.f(grid)) for k, obj in paths.items() if k != "compiled"}
         print(f"{'':<14} f on 200x200: lambdify {grid_ms['lambdify']:.1f} ms, kernels {grid_ms['kernels']:.1f} ms")
         with tempfile.TemporaryDirectory() as tmp:
             real = formula_kernels.cache_dir
             formula_kernels.cache_dir = lambda: Path(tmp)  # type: ignore[assignment]
             try:
                 cold, warm = [], []
-                for i in range(3):
+                for _ in range(3):
                     for store in (cold, warm):
                         formula._build.cache_clear()
                         for name in [n for n in sys.modules if n.startswith("ga_formula_")]:

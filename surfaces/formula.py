@@ -585,7 +585,12 @@ def _compile(expr: Any) -> dict[str, Any]:
 
     def lam(*exprs: Any) -> Callable[..., Any]:
         # lambdify runs SymPy's own printout of an expression built from checked parts only
-        return sympy.lambdify((x, y), list(exprs), modules="numpy", cse=True)
+        fn = sympy.lambdify((x, y), list(exprs), modules="numpy", cse=True)
+
+        def real(*args: Any) -> list[Any]:  # complex values (d/dy (-1)**y): their real part, without a warning
+            return [np.real(v) for v in fn(*args)]
+
+        return real
 
     vg, hs = lam(f_, gx, gy), lam(hxx, hxy, hyy)
     return _array_functions(vg, hs, ())
@@ -662,7 +667,7 @@ def _kernels(spec: FormulaSpec, expr: Any) -> tuple[dict[str, Any], str | None]:
     try:
         module = formula_module(spec)
     except Unsupported as exc:
-        return {**_compile(expr), "scalar_kernels": None}, f"not compiled: {exc}"
+        return {**_compile(expr), "scalar_kernels": None}, str(exc)
     values = tuple(float(dict(spec.params)[k]) for k in module.PARAMS)
     fns = _array_functions(module.value_and_grad, module.hessian, values)
     return {**fns, "scalar_kernels": Scalar(module.value_and_grad, None, module.hessian, values)}, None

@@ -160,7 +160,10 @@ class _Printer:
         self.used: set[str] = set()
 
     def number(self, value: Any) -> str:
-        v = float(value)
+        try:
+            v = float(value)
+        except TypeError:  # I*pi from d/dy (-1)**y: complex values, which the kernels do not compute
+            raise Unsupported("its derivatives take complex values (a negative number to a power of x or y)") from None
         if not math.isfinite(v):
             raise Unsupported(f"a constant without a finite value: {value}")
         return repr(v) if v >= 0 else f"({v!r})"

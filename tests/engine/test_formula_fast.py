@@ -206,6 +206,7 @@ def test_the_compiled_kernels_of_any_formula_give_the_numpy_bits(text):
         hypothesis.assume(False)
         return
     kernels = surface.scalar_kernels
+    hypothesis.assume(kernels is not None)  # (-1)**y: complex derivatives, NumPy only (tested below)
     vg = callbacks.jit_kernel(kernels.value_and_grad, error_model="numpy", fastmath=False)
     hs = callbacks.jit_kernel(kernels.hessian, error_model="numpy", fastmath=False)
     xs, ys = _POINTS[:, 0], _POINTS[:, 1]
@@ -219,3 +220,13 @@ def test_the_compiled_kernels_of_any_formula_give_the_numpy_bits(text):
     for i, (want, got) in enumerate(zip(numpy, compiled)):
         bad = np.flatnonzero((want.view(np.int64) != got.view(np.int64)) & ~(np.isnan(want) & np.isnan(got)))
         assert not bad.size, (text, i, _POINTS[bad[:3]], want[bad[:3]], got[bad[:3]])
+
+
+def test_a_formula_with_complex_derivatives_stays_on_numpy_and_says_why():
+    """d/dy (-1)**y = i pi (-1)**y: the kernels compute real numbers only, so this formula keeps to the
+    NumPy path (as before: the real part) and the surface says why (the Surface dock shows it)."""
+    surface = build_formula_surface("formula:(-1)**y + x**2")
+    assert surface.scalar_kernels is None and "complex" in surface.numpy_only
+    runner = Runner(surface, "adam", start=(1.0, 2.0), max_steps=5)
+    runner.advance(5)
+    assert not runner.fast and runner.steps == 5

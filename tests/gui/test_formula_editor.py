@@ -125,3 +125,12 @@ def test_a_problem_found_while_building_is_shown_in_the_editor(qtbot, window):
     assert not dock.formula_status.isVisible()
     qtbot.wait(50)
     assert c.config.surface == before
+
+
+def test_the_formula_tooltip_says_which_path_races_it(qtbot, window):
+    c = window.controller
+    dock = window.surface_dock
+    c.set_surface("formula:x**2 + y**2")
+    assert "Compiled" in dock.formula.toolTip()
+    c.set_surface("formula:(-1)**y + x**2")  # complex derivatives: NumPy only
+    assert "NumPy only" in dock.formula.toolTip() and "complex" in dock.formula.toolTip()
