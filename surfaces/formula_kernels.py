@@ -34,6 +34,7 @@ are arguments), so ``a=1`` and ``a=2`` share the module and its compiled code.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.util
 import math
@@ -46,10 +47,20 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["GENERATOR", "Unsupported", "formula_key", "kernel_source", "libm", "load_module", "module_path"]
+__all__ = [
+    "GENERATOR",
+    "NUMPY_GLOBALS",
+    "Unsupported",
+    "formula_key",
+    "kernel_source",
+    "libm",
+    "load_module",
+    "module_path",
+    "numpy_variant",
+]
 
 #: the generator's version: part of every module's name (a change here makes new modules)
-GENERATOR = "2"
+GENERATOR = "3"
 
 #: SymPy function name -> (name in the generated code, NumPy-exact?)
 _FUNCS: dict[str, tuple[str, bool]] = {
@@ -77,8 +88,10 @@ class Unsupported(ValueError):
 # ------------------------------------------------------------------ the C library on arrays
 
 
+@functools.cache
 def _c_function(name: str, arity: int) -> Any:
-    """The C library's own ``name`` (through ctypes), or None where it cannot be found."""
+    """The C library's own ``name`` (through ctypes), or None where it cannot be found.  Looked up when
+    first needed (finding the library runs ldconfig)."""
     try:
         import ctypes
         import ctypes.util
@@ -95,42 +108,48 @@ def _c_function(name: str, arity: int) -> Any:
 def _libm1(fn: Any, fallback: Any) -> Any:
     # Python's math raises where C returns inf or nan (exp(1000), log(-1)): those few points are asked of
     # the C function itself (through ctypes: the very bits, the sign of a nan included), else of NumPy
-    c = _c_function(fn.__name__, 1)
-
     def scalar(v: float) -> float:
         try:
             return fn(v)
         except (OverflowError, ValueError, ZeroDivisionError):
+            c = _c_function(fn.__name__, 1)
             if c is not None:
                 return float(c(v))
             with np.errstate(all="ignore"):
                 return float(fallback(np.float64(v)))
 
-    ufunc = np.frompyfunc(scalar, 1, 1)
-
     def apply(v: Any) -> Any:
-        return np.asarray(ufunc(v), dtype=np.float64)
+        a = np.asarray(v, dtype=np.float64)
+        values = a.ravel().tolist()
+        try:  # about 50 ns an element
+            out = np.fromiter(map(fn, values), dtype=np.float64, count=len(values))
+        except (OverflowError, ValueError, ZeroDivisionError):
+            out = np.fromiter(map(scalar, values), dtype=np.float64, count=len(values))
+        return out.reshape(a.shape)
 
     apply.__name__ = fn.__name__
     return apply
 
 
 def _libm_pow() -> Any:
-    c = _c_function("pow", 2)
-
     def scalar(a: float, b: float) -> float:
         try:
             return math.pow(a, b)
         except (OverflowError, ValueError, ZeroDivisionError):
+            c = _c_function("pow", 2)
             if c is not None:
                 return float(c(a, b))
             with np.errstate(all="ignore"):
                 return float(np.power(np.float64(a), np.float64(b)))
 
-    ufunc = np.frompyfunc(scalar, 2, 1)
-
     def pow(a: Any, b: Any) -> Any:  # noqa: A001 - the name the generated code uses
-        return np.asarray(ufunc(a, b), dtype=np.float64)
+        x, y = np.broadcast_arrays(np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64))
+        xs, ys = x.ravel().tolist(), y.ravel().tolist()
+        try:
+            out = np.fromiter(map(math.pow, xs, ys), dtype=np.float64, count=len(xs))
+        except (OverflowError, ValueError, ZeroDivisionError):
+            out = np.fromiter(map(scalar, xs, ys), dtype=np.float64, count=len(xs))
+        return out.reshape(x.shape)
 
     return pow
 
@@ -150,6 +169,21 @@ libm: dict[str, Any] = {
     "exp2": _libm1(math.exp2, np.exp2),
     "pow": _libm_pow(),
 }
+
+#: NumPy's own vectorised functions under the same names: fast, but not the compiled path's bits (a few
+#: ulps apart); for work whose result is not a race's numbers (looking for the minima)
+NUMPY_GLOBALS: dict[str, Any] = {
+    "exp": np.exp, "log": np.log, "tan": np.tan, "tanh": np.tanh, "sinh": np.sinh, "cosh": np.cosh,
+    "atan": np.arctan, "asin": np.arcsin, "acos": np.arccos, "asinh": np.arcsinh, "exp2": np.exp2, "pow": np.power,
+}  # fmt: skip
+
+
+def numpy_variant(fn: Any) -> Any:
+    """``fn`` (a generated kernel) with NumPy's vectorised functions in place of the C library's."""
+    import types
+
+    return types.FunctionType(fn.__code__, {**fn.__globals__, **NUMPY_GLOBALS}, fn.__name__)
+
 
 # ------------------------------------------------------------------------------ printing
 
@@ -200,6 +234,8 @@ class _Printer:
 
     def call(self, fn: str, arg: Any) -> str:
         self.used.add(fn)
+        if fn == "sign":  # NumPy's sign(-0.0) is 0.0, numba's -0.0: + 0.0 makes both 0.0 (and no compiler drops it)
+            return f"(sign({self(arg)}) + 0.0)"
         return f"{fn}({self(arg)})"
 
     def power(self, base: Any, exp: Any) -> str:
