@@ -84,6 +84,14 @@ class SurfaceDock(QtWidgets.QDockWidget):
             + "\nExact derivatives by SymPy; press Enter or Apply"
         )
         form.addRow(self.formula_edit)
+        # right under the formula, where the eye is (the dock is often too short to show its lower rows)
+        self.formula_status = QtWidgets.QLabel(tr("building…"))
+        self.formula_status.setObjectName("formulaStatus")
+        self.formula_status.setToolTip(
+            tr("SymPy is deriving the gradient and the Hessian; the race switches when done")
+        )
+        self.formula_status.hide()
+        form.addRow(self.formula_status)
         self.formula_params = QtWidgets.QLineEdit()
         self.formula_params.setObjectName("formulaParams")
         self.formula_params.setPlaceholderText("a=1, b=10")
@@ -112,13 +120,6 @@ class SurfaceDock(QtWidgets.QDockWidget):
         self.formula_error.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
         self.formula_error.hide()
         form.addRow(self.formula_error)
-        self.formula_status = QtWidgets.QLabel(tr("building…"))
-        self.formula_status.setObjectName("formulaStatus")
-        self.formula_status.setToolTip(
-            tr("SymPy is deriving the gradient and the Hessian; the race switches when done")
-        )
-        self.formula_status.hide()
-        form.addRow(self.formula_status)
         self._building: str | None = None  # the spec being built (the last one asked for)
         self.formulaBuilt.connect(self._formula_built)
         for edit in (self.formula_edit, self.formula_params, self.formula_x, self.formula_y):
