@@ -56,6 +56,10 @@ def print_listing(out: TextIO, translate: Callable[[str, str], str] = _as_is) ->
     for line in SYNTAX_HELP.splitlines():
         out.write(f"  {line}\n")
     out.write("  Exact gradient and Hessian by SymPy; minima found numerically inside the domain.\n")
+    out.write(
+        "  Races run compiled (numba) once the formula's kernels are built, with the NumPy path's numbers bit for\n"
+        "  bit: exp, log, tan, tanh, sinh, cosh and the inverse functions go through the C library on both paths.\n"
+    )
     out.write("\nOptimizers (--optimizer NAME or NAME:key=value,...; booleans true/false)\n")
     for name, opt in OPTIMIZERS.items():
         torch = f"  [{opt.torch_equivalent or opt.reference or 'no torch equivalent'}]"

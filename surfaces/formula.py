@@ -21,15 +21,18 @@ bounded (`MAX_CHARS` characters, `MAX_NODES` nodes, constant exponents at most
 expression from SymPy's own constructors.  A refusal is a `FormulaError` naming the
 column and the offending text.
 
-SymPy gives the exact gradient and Hessian; ``sympy.lambdify`` compiles all of them
-to NumPy functions vectorised over points.  Minima are found numerically by damped
+SymPy gives the exact gradient and Hessian; `surfaces.formula_kernels` prints them as one
+Python module of scalar kernels (cached on disk by formula), which the NumPy path calls on
+arrays and the engine's compiled path compiles with numba, with the same bits.  Minima are found numerically by damped
 Newton iterations from many starts (gradient steps where the Hessian is not positive
 definite), then deduplicated; the lowest are the global ones when nothing on a grid
 over the domain lies lower (otherwise the minimum is not known: ``f_min`` is None).
 
-Formula surfaces run on the engine's NumPy path (``scalar_kernels`` is None): the
-compiled path would need numba kernels that round exactly as NumPy's vectorised
-functions do, which is not shown for arbitrary formulas.
+Formula surfaces run on the engine's compiled path like the built-in ones: the functions
+whose NumPy loops round differently from the C library (``exp``, ``log``, ...) are evaluated
+by the C library on both paths (see `surfaces.formula_kernels`).  An expression the kernel
+printer cannot write keeps to the NumPy path through ``sympy.lambdify``; ``numpy_only`` on
+the surface says why.
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ from typing import Any
 import numpy as np
 
 from .base import Minimum, Surface
+from .kernels import Scalar, constants
 
 __all__ = [
     "FUNCTIONS",
@@ -58,6 +62,7 @@ __all__ = [
     "MAX_NODES",
     "SYNTAX_HELP",
     "build_formula_surface",
+    "check_expression",
     "is_formula_spec",
     "parse_formula_spec",
     "sympy_expression",
@@ -509,10 +514,11 @@ def _to_sympy(node: ast.AST, table: dict[str, Any]) -> Any:
     raise AssertionError(f"unchecked node {type(node).__name__}")  # _check refuses everything else
 
 
-def sympy_expression(spec: FormulaSpec | str, substitute: bool = True) -> Any:
+def sympy_expression(spec: FormulaSpec | str, substitute: bool | frozenset[str] = True) -> Any:
     """The checked expression of `spec` as SymPy, in the real symbols x and y.
 
-    With ``substitute`` the parameters are replaced by their values; otherwise they stay symbols.
+    With ``substitute`` the parameters are replaced by their values; otherwise they stay symbols
+    (a set of names: those are replaced, the others stay).
     """
     import sympy
 
@@ -523,7 +529,8 @@ def sympy_expression(spec: FormulaSpec | str, substitute: bool = True) -> Any:
     x, y = _symbols()
     table: dict[str, Any] = {"x": x, "y": y, "pi": sympy.pi, "e": sympy.E}
     for name, value in params.items():
-        table[name] = sympy.Float(repr(value), 17) if substitute else sympy.Symbol(name, real=True)
+        put = name in substitute if isinstance(substitute, frozenset) else substitute
+        table[name] = sympy.Float(repr(value), 17) if put else sympy.Symbol(name, real=True)
     expr = _to_sympy(tree.body, table)
     if expr.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo) or expr.has(sympy.I):
         raise FormulaError(
@@ -541,6 +548,8 @@ class FormulaSurface(Surface):
 
     formula_spec: str = field(default="", repr=False)
     sympy_expr: Any = field(default=None, repr=False)
+    #: why the formula steps on NumPy only (None: the compiled path runs it too, bit for bit)
+    numpy_only: str | None = field(default=None, repr=False)
 
     @property
     def spec(self) -> str:
@@ -553,7 +562,8 @@ class FormulaSurface(Surface):
         return (build_formula_surface, (self.formula_spec,))
 
 
-def _compile(expr: Any) -> dict[str, Any]:
+def _derivatives(expr: Any) -> tuple[Any, tuple[Any, Any], tuple[Any, Any, Any]]:
+    """(f, (fx, fy), (fxx, fxy, fyy)) by SymPy, exactly."""
     import sympy
 
     x, y = _symbols()
@@ -563,25 +573,44 @@ def _compile(expr: Any) -> dict[str, Any]:
     def clean(e: Any) -> Any:  # |x|'' and sign'(x) are Dirac deltas at 0: the Hessian there is taken as 0
         return e.replace(sympy.DiracDelta, lambda *args: sympy.Integer(0))
 
-    hxx, hxy, hyy = clean(hxx), clean(hxy), clean(hyy)
+    return expr, (gx, gy), (clean(hxx), clean(hxy), clean(hyy))
+
+
+def _compile(expr: Any) -> dict[str, Any]:
+    """NumPy functions by ``sympy.lambdify`` (for formulas `formula_kernels` cannot print: NumPy path only)."""
+    import sympy
+
+    x, y = _symbols()
+    f_, (gx, gy), (hxx, hxy, hyy) = _derivatives(expr)
 
     def lam(*exprs: Any) -> Callable[..., Any]:
         # lambdify runs SymPy's own printout of an expression built from checked parts only
-        return sympy.lambdify((x, y), list(exprs), modules="numpy", cse=True)
+        fn = sympy.lambdify((x, y), list(exprs), modules="numpy", cse=True)
 
-    vg, hs = lam(expr, gx, gy), lam(hxx, hxy, hyy)
+        def real(*args: Any) -> list[Any]:  # complex values (d/dy (-1)**y): their real part, without a warning
+            return [np.real(v) for v in fn(*args)]
+
+        return real
+
+    vg, hs = lam(f_, gx, gy), lam(hxx, hxy, hyy)
+    return _array_functions(vg, hs, ())
+
+
+def _array_functions(vg: Callable[..., Any], hs: Callable[..., Any], params: tuple[float, ...]) -> dict[str, Any]:
+    """``f``, ``grad``, ``hessian``, ``value_and_grad`` on points ``(..., 2)`` from kernels of ``x, y, *params``."""
+    consts = constants(*params)
 
     def f(p: Any) -> Any:
-        # from the same generated code as value_and_grad: the two give the same bits
+        # from the same code as value_and_grad: the two give the same bits
         return value_and_grad(p)[0]
 
     def value_and_grad(p: Any) -> tuple[Any, np.ndarray]:
         p = np.asarray(p, dtype=np.float64)
         g = np.empty(p.shape)
         with np.errstate(all="ignore"):
-            value, g[..., 0], g[..., 1] = vg(p[..., 0], p[..., 1])
-        if np.shape(value) != p.shape[:-1]:
-            value = value + np.zeros(p.shape[:-1])
+            value, g[..., 0], g[..., 1] = vg(p[..., 0], p[..., 1], *consts)
+        if np.shape(value) != p.shape[:-1]:  # a formula without x and y
+            value = np.broadcast_to(value, p.shape[:-1]).astype(np.float64)
         return value, g
 
     def grad(p: Any) -> np.ndarray:
@@ -591,11 +620,60 @@ def _compile(expr: Any) -> dict[str, Any]:
         p = np.asarray(p, dtype=np.float64)
         h = np.empty(p.shape + (2,))
         with np.errstate(all="ignore"):
-            a, b, c = hs(p[..., 0], p[..., 1])
+            a, b, c = hs(p[..., 0], p[..., 1], *consts)
         h[..., 0, 0], h[..., 0, 1], h[..., 1, 0], h[..., 1, 1] = a, b, b, c
         return h
 
     return {"f": f, "grad": grad, "hessian": hessian, "value_and_grad": value_and_grad}
+
+
+def formula_module(spec: FormulaSpec) -> Any:
+    """The generated kernel module of ``spec`` (see `surfaces.formula_kernels`): loaded from the kernel
+    cache when this formula was built before, else derived by SymPy and written there.  Raises
+    `formula_kernels.Unsupported` for expressions the printer cannot write."""
+    from . import formula_kernels as fk
+
+    params = dict(spec.params)
+    tree = check_expression(spec.expression, params)
+    fixed = _in_exponents(tree)
+    # parameters stay arguments of the kernels (one module for every value), except in exponents: SymPy
+    # writes d/dx x**n as n*x**n/x, which is 0/0 at x = 0; with n's value in it is n*x**(n - 1)
+    names = tuple(k for k in params if k not in fixed)
+    values = ",".join(f"{k}={params[k]!r}" for k in params if k in fixed)
+    key = fk.formula_key(ast.dump(tree) + "|" + values, names)
+    text = fk.cached_text(key)
+    if text is None:
+        expr = sympy_expression(spec, substitute=fixed)
+        f_, grad, hess = _derivatives(expr)
+        text = fk.kernel_source(key, spec.expression.strip(), names, f_, grad, hess)
+    return fk.load_module(key, text)
+
+
+def _in_exponents(tree: ast.AST) -> frozenset[str]:
+    """The names that appear in an exponent of ``tree`` (``n`` in ``x**n`` or ``2**(n*x)``)."""
+    return frozenset(
+        name.id
+        for node in ast.walk(tree)
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Pow)
+        for name in ast.walk(node.right)
+        if isinstance(name, ast.Name)
+    )
+
+
+def _kernels(spec: FormulaSpec, expr: Any) -> tuple[dict[str, Any], dict[str, Any], str | None]:
+    """The surface's functions and ``scalar_kernels``; the same on NumPy's vectorised functions (faster, a few
+    ulps apart: for finding the minima); and why it stays on the NumPy path (None: it does not)."""
+    from .formula_kernels import Unsupported, numpy_variant
+
+    try:
+        module = formula_module(spec)
+    except Unsupported as exc:
+        fns = _compile(expr)
+        return {**fns, "scalar_kernels": None}, fns, str(exc)
+    values = tuple(float(dict(spec.params)[k]) for k in module.PARAMS)
+    fns = _array_functions(module.value_and_grad, module.hessian, values)
+    quick = _array_functions(numpy_variant(module.value_and_grad), numpy_variant(module.hessian), values)
+    return {**fns, "scalar_kernels": Scalar(module.value_and_grad, None, module.hessian, values)}, quick, None
 
 
 def find_minima(
@@ -687,11 +765,11 @@ def build_formula_surface(text: str | FormulaSpec) -> FormulaSurface:
 
 @functools.lru_cache(maxsize=16)
 def _build(spec: FormulaSpec) -> FormulaSurface:
-    expr = sympy_expression(spec)
-    fns = _compile(expr)
+    expr = sympy_expression(spec)  # checked, parameters in: refuses formulas without a finite real value
+    fns, quick, numpy_only = _kernels(spec, expr)
     domain = (spec.xrange, spec.yrange)
     (x0, x1), (y0, y1) = domain
-    minima, known = find_minima(fns, domain)
+    minima, known = find_minima(quick, domain)
     start = spec.start
     if start is None:  # upper left, away from the middle where minima often are
         start = (float(f"{x0 + 0.2 * (x1 - x0):.6g}"), float(f"{y1 - 0.2 * (y1 - y0):.6g}"))
@@ -699,7 +777,7 @@ def _build(spec: FormulaSpec) -> FormulaSurface:
     if known and minima:
         fmin = min(m.value for m in minima if m.kind == "global")
         gx, gy = np.meshgrid(np.linspace(x0, x1, 40), np.linspace(y0, y1, 40), indexing="ij")
-        values = np.asarray(fns["f"](np.stack([gx, gy], axis=-1)), dtype=np.float64) - fmin
+        values = np.asarray(quick["f"](np.stack([gx, gy], axis=-1)), dtype=np.float64) - fmin
         values = values[np.isfinite(values)]
         if values.size and np.median(values) > 0 and values.max() > 1e3 * np.median(values):
             contour = "log"  # values spanning decades (Rosenbrock-like): log-spaced levels
@@ -719,4 +797,4 @@ def _build(spec: FormulaSpec) -> FormulaSurface:
         **fns,
     )
     parts = {f.name: getattr(base, f.name) for f in fields(Surface)}
-    return FormulaSurface(**parts, formula_spec=spec.text, sympy_expr=expr)
+    return FormulaSurface(**parts, formula_spec=spec.text, sympy_expr=expr, numpy_only=numpy_only)

@@ -15,7 +15,8 @@ and their numba index files for the callbacks and lane loops
     python -m engine.fast.build [KERNELS_JSON ...]
 
 builds the step loop, and for each ``KERNELS_JSON`` (``{"vg": "module:name", "gr": ..., "hs": ...,
-"layout": "xy", "nparams": N, "fams": [...]}``: the kernels' importable names) their callbacks
+"layout": "xy", "nparams": N, "fams": [...], "files": {module: path}}``: the kernels' importable
+names, and the files of modules not on the path such as generated formula modules) their callbacks
 and the lane loops of the families listed.
 """
 
@@ -90,6 +91,7 @@ def describe(kernels: Any, fams: tuple[int, ...] = ()) -> str | None:
     from .callbacks import _importable, _kernels
 
     names: dict[str, Any] = {}
+    files: dict[str, str] = {}
     for key, fn in _kernels(kernels).items():
         if fn is None:
             names[key] = None
@@ -98,6 +100,8 @@ def describe(kernels: Any, fams: tuple[int, ...] = ()) -> str | None:
         if where is None:
             return None
         names[key] = f"{where[0]}:{where[1]}"
+        files[where[0]] = str(sys.modules[where[0]].__file__)
+    names["files"] = files
     names["layout"] = getattr(kernels, "layout", "xy")
     names["nparams"] = len(tuple(kernels.params))
     names["fams"] = list(fams)
@@ -146,15 +150,33 @@ def run_child(args: list[str]) -> bool:
 
 def _kernels_from(text: str) -> Any:
     import importlib
+    import importlib.util
     from types import SimpleNamespace
 
     spec = json.loads(text)
+    files = spec.get("files", {})
+
+    def imported(module: str) -> Any:
+        if module in sys.modules:
+            return sys.modules[module]
+        try:
+            return importlib.import_module(module)
+        except ModuleNotFoundError:
+            if module not in files:
+                raise
+        # a module loaded from its file (a generated formula module in the cache)
+        found = importlib.util.spec_from_file_location(module, files[module])
+        assert found is not None and found.loader is not None
+        loaded = importlib.util.module_from_spec(found)
+        sys.modules[module] = loaded
+        found.loader.exec_module(loaded)
+        return loaded
 
     def load(name: str | None) -> Any:
         if name is None:
             return None
         module, attr = name.split(":")
-        return getattr(importlib.import_module(module), attr)
+        return getattr(imported(module), attr)
 
     return SimpleNamespace(
         value_and_grad=load(spec["vg"]), grad=load(spec["gr"]), hessian=load(spec["hs"]),

@@ -114,6 +114,7 @@ def jit_kernel(fn: Any, **options: Any) -> Any:
         if id(f) in seen:
             return seen[id(f)]
         glb = dict(f.__globals__)
+        glb.update(glb.get("JIT_GLOBALS") or {})
         copy = types.FunctionType(f.__code__, glb, f.__name__, f.__defaults__, f.__closure__)
         jitted = numba.njit(**options)(copy)
         seen[id(f)] = jitted
@@ -172,6 +173,15 @@ def _render(kernels: Any, nparams: int, imports: list[str], cache: bool, fam: in
 
         body = (_POINT if layout == "p" else "") + render(layout, fns["gr"] is not None, fam, nparams, cache)
     return _TEMPLATE.format(imports="\n".join(imports), jits="\n".join(jits), body=body)
+
+
+def _modules(kernels: Any) -> list[Any]:
+    """The modules that define ``kernels``' functions."""
+    return [
+        sys.modules[fn.__module__]
+        for fn in _kernels(kernels).values()
+        if fn is not None and fn.__module__ in sys.modules
+    ]
 
 
 def _source(kernels: Any, nparams: int, fam: int | None = None) -> tuple[str, list[str]] | None:
@@ -257,7 +267,11 @@ def _where(kernels: Any, fam: int | None) -> tuple[str, Path, str, str] | None:
     for own in ("callbacks.py",) if fam is None else ("callbacks.py", "rules.py"):  # the code it imports
         digest.update((here / own).read_bytes())
     for file in sorted(set(files)):
-        for sibling in sorted(Path(file).parent.glob("*.py")):  # helpers may live next door
+        contained = any(getattr(m, "__file__", None) == file and getattr(m, "SELF_CONTAINED", False)
+                        for m in _modules(kernels))  # fmt: skip
+        # helpers may live next door (a generated formula module says it has none: its neighbours are
+        # other formulas, which must not make its callbacks stale)
+        for sibling in [Path(file)] if contained else sorted(Path(file).parent.glob("*.py")):
             digest.update(sibling.read_bytes())
     prefix = f"ga_{'kernels' if fam is None else 'lanes'}_{_identity(kernels, fam)}_"
     name = f"{prefix}{digest.hexdigest()[:16]}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import threading
 
 from PySide6 import QtCore, QtWidgets
 
@@ -15,6 +16,7 @@ from surfaces.formula import (
     PREFIX,
     FormulaError,
     build_formula_surface,
+    check_expression,
     parse_formula_spec,
 )
 
@@ -39,6 +41,7 @@ def _param_tip(p) -> str:
 
 class SurfaceDock(QtWidgets.QDockWidget):
     surfacePicked = QtCore.Signal(str, dict)  # name, parameters
+    formulaBuilt = QtCore.Signal(str, object)  # spec, the surface or the exception (from the building thread)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -103,8 +106,13 @@ class SurfaceDock(QtWidgets.QDockWidget):
                 label.setText(text)
         self.formula_apply.setText(tr("Apply"))
         self.formula_apply.setToolTip(tr("Race on this formula (the race restarts from its default start)"))
+        self.formula_status.setText(tr("building…"))
+        self.formula_status.setToolTip(
+            tr("SymPy is deriving the gradient and the Hessian; the race switches when done")
+        )
         if self._surface is not None:
             self.formula.setText(self._describe(self._surface))
+            self.formula.setToolTip(self._path_tip(self._surface))
             sdef = SURFACES.get(self._surface.name)
             for p in sdef.params if sdef is not None else ():
                 if p.name in self.param_fields:
@@ -120,6 +128,11 @@ class SurfaceDock(QtWidgets.QDockWidget):
         self.formula_edit = QtWidgets.QLineEdit(DEFAULT_FORMULA)
         self.formula_edit.setObjectName("formulaEdit")
         form.addRow(self.formula_edit)
+        # right under the formula, where the eye is (the dock is often too short to show its lower rows)
+        self.formula_status = QtWidgets.QLabel()  # texts: retranslate
+        self.formula_status.setObjectName("formulaStatus")
+        self.formula_status.hide()
+        form.addRow(self.formula_status)
         self.formula_params = QtWidgets.QLineEdit()
         self.formula_params.setObjectName("formulaParams")
         self.formula_params.setPlaceholderText("a=1, b=10")
@@ -144,6 +157,8 @@ class SurfaceDock(QtWidgets.QDockWidget):
         self.formula_error.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
         self.formula_error.hide()
         form.addRow(self.formula_error)
+        self._building: str | None = None  # the spec being built (the last one asked for)
+        self.formulaBuilt.connect(self._formula_built)
         for edit in (self.formula_edit, self.formula_params, self.formula_x, self.formula_y):
             edit.returnPressed.connect(self.apply_formula)
             edit.textEdited.connect(lambda _t: self.formula_error.hide())
@@ -162,15 +177,43 @@ class SurfaceDock(QtWidgets.QDockWidget):
         return PREFIX + "; ".join(parts)
 
     def apply_formula(self) -> None:
-        """Check the typed formula; race on it, or show the problem in place (and select the culprit)."""
+        """Check the typed formula; race on it, or show the problem in place (and select the culprit).
+
+        The text is checked here (quick: no SymPy); the derivatives and the minima are made in a thread
+        ("building…" meanwhile) and the race switches when they are done."""
         spec = self.formula_spec()
         try:
-            surface = build_formula_surface(spec)
+            parsed = parse_formula_spec(spec)
+            check_expression(parsed.expression, dict(parsed.params))
         except FormulaError as exc:
             self.show_formula_error(exc)
             return
         self.formula_error.hide()
-        QtCore.QTimer.singleShot(0, lambda: self.surfacePicked.emit(surface.spec, {}))
+        self._building = spec
+        self.formula_status.show()
+        threading.Thread(target=self._build, args=(spec,), name="gradient-arena-formula", daemon=True).start()
+
+    def _build(self, spec: str) -> None:
+        """In the building thread: SymPy's work, handed back to the window's thread by a queued signal."""
+        try:
+            result: object = build_formula_surface(spec)
+        except Exception as exc:  # noqa: BLE001 - shown in the editor
+            result = exc
+        try:
+            self.formulaBuilt.emit(spec, result)
+        except RuntimeError:  # the dock is gone
+            pass
+
+    def _formula_built(self, spec: str, result: object) -> None:
+        if spec != self._building:  # an older request: a newer one is on its way
+            return
+        self._building = None
+        self.formula_status.hide()
+        if isinstance(result, Exception):
+            self.show_formula_error(result)
+            return
+        # the controller builds it again: a cache hit (the surfaces built last are kept)
+        QtCore.QTimer.singleShot(0, lambda: self.surfacePicked.emit(result.spec, {}))  # type: ignore[attr-defined]
 
     def show_formula_error(self, exc: Exception) -> None:
         column, token = getattr(exc, "column", None), getattr(exc, "token", None)
@@ -200,6 +243,7 @@ class SurfaceDock(QtWidgets.QDockWidget):
         if typed:
             self._show_formula(surface)
         self.formula.setText(self._describe(surface))
+        self.formula.setToolTip(self._path_tip(surface))
         if typed:
             while self.params_form.rowCount():
                 self.params_form.removeRow(0)
@@ -229,6 +273,16 @@ class SurfaceDock(QtWidgets.QDockWidget):
             self.params_form.addRow(p.name, box)
             self.param_fields[p.name] = box
         self.params_host.setVisible(bool(sdef.params))
+
+    @staticmethod
+    def _path_tip(surface) -> str:
+        """Which of the engine's paths races on a typed formula (empty for the registry's surfaces)."""
+        if surface.name != FORMULA:
+            return ""
+        reason = getattr(surface, "numpy_only", None)
+        if reason:
+            return tr("Steps on NumPy only: {reason}").format(reason=reason)
+        return tr("Compiled (numba) once its kernels are built; same numbers as on NumPy, bit for bit")
 
     @staticmethod
     def _describe(surface) -> str:

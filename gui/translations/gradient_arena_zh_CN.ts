@@ -1327,6 +1327,22 @@ Trials per racer:</source>
         <translation>在此公式上竞赛（竞赛从其默认起点重新开始）</translation>
     </message>
     <message>
+        <source>building…</source>
+        <translation>正在构建…</translation>
+    </message>
+    <message>
+        <source>SymPy is deriving the gradient and the Hessian; the race switches when done</source>
+        <translation>SymPy 正在推导梯度与黑塞矩阵；完成后竞赛随即切换</translation>
+    </message>
+    <message>
+        <source>Steps on NumPy only: {reason}</source>
+        <translation>仅在 NumPy 上迭代：{reason}</translation>
+    </message>
+    <message>
+        <source>Compiled (numba) once its kernels are built; same numbers as on NumPy, bit for bit</source>
+        <translation>内核构建完成后以编译方式（numba）运行；与 NumPy 的结果逐位相同</translation>
+    </message>
+    <message>
         <source> and {count} more</source>
         <translation> 等另外 {count} 个</translation>
     </message>

@@ -77,3 +77,60 @@ def test_a_formula_session_opens_in_the_editor_and_back_to_a_registry_surface(qt
     dock.combo.setCurrentIndex(dock.combo.findData("rosenbrock"))
     qtbot.waitUntil(lambda: c.race.surface.name == "rosenbrock", timeout=10_000)
     assert not dock.formula_box.isVisible()
+
+
+def test_a_formula_is_built_off_the_window_thread_while_the_editor_says_building(qtbot, window, monkeypatch):
+    """SymPy's work (seconds for a big formula) runs in a thread: the editor says "building…" at once,
+    the window keeps handling events, and the race switches when the surface is ready."""
+    import threading
+
+    from gui.docks import surface_dock
+
+    dock = window.surface_dock
+    c = window.controller
+    dock.combo.setCurrentIndex(dock.combo.findData("formula"))
+    qtbot.waitUntil(lambda: c.race.surface.name == "formula" and not dock.formula_status.isVisible(), timeout=10_000)
+    release = threading.Event()
+    threads = []
+    real = surface_dock.build_formula_surface
+
+    def slow_build(spec):  # a formula SymPy takes long over
+        threads.append(threading.current_thread())
+        assert release.wait(10)
+        return real(spec)
+
+    monkeypatch.setattr(surface_dock, "build_formula_surface", slow_build)
+    _type(qtbot, dock.formula_edit, "exp(-x**2 - y**2) + 0.1*x**2 + 0.1*y**2")
+    qtbot.keyClick(dock.formula_edit, Qt.Key.Key_Return)
+    assert dock.formula_status.isVisible() and dock.formula_status.text()
+    qtbot.wait(100)  # the window's event loop runs meanwhile
+    assert dock.formula_status.isVisible() and c.config.surface == "formula:x**2/20 + y**2"
+    release.set()
+    qtbot.waitUntil(lambda: c.config.surface == "formula:exp(-x**2 - y**2) + 0.1*x**2 + 0.1*y**2", timeout=10_000)
+    assert not dock.formula_status.isVisible()
+    assert threads and threads[0] is not threading.main_thread()
+
+
+def test_a_problem_found_while_building_is_shown_in_the_editor(qtbot, window):
+    dock = window.surface_dock
+    c = window.controller
+    dock.combo.setCurrentIndex(dock.combo.findData("formula"))
+    qtbot.waitUntil(lambda: c.race.surface.name == "formula" and not dock.formula_status.isVisible(), timeout=10_000)
+    before = c.config.surface
+    _type(qtbot, dock.formula_edit, "x**2 + log(a) + y**2")
+    _type(qtbot, dock.formula_params, "a=-1")
+    qtbot.mouseClick(dock.formula_apply, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dock.formula_error.isVisible, timeout=10_000)
+    assert "no finite real value" in dock.formula_error.text()
+    assert not dock.formula_status.isVisible()
+    qtbot.wait(50)
+    assert c.config.surface == before
+
+
+def test_the_formula_tooltip_says_which_path_races_it(qtbot, window):
+    c = window.controller
+    dock = window.surface_dock
+    c.set_surface("formula:x**2 + y**2")
+    assert "Compiled" in dock.formula.toolTip()
+    c.set_surface("formula:(-1)**y + x**2")  # complex derivatives: NumPy only
+    assert "NumPy only" in dock.formula.toolTip() and "complex" in dock.formula.toolTip()

@@ -264,7 +264,7 @@ PAYLOADS = [
 
 @pytest.fixture
 def nothing_evaluates(monkeypatch):
-    """eval, SymPy's string reader and lambdify (the code generator) fail the test if anything reaches them."""
+    """eval, SymPy's string reader, lambdify and the kernel module generator fail the test if anything reaches them."""
     import sympy.parsing.sympy_parser as sp
 
     def forbidden(*args, **kwargs):
@@ -273,6 +273,11 @@ def nothing_evaluates(monkeypatch):
     for target, name in ((builtins, "eval"), (sp, "parse_expr"), (sympy, "parse_expr")):
         monkeypatch.setattr(target, name, forbidden)
     monkeypatch.setattr(sympy, "lambdify", forbidden)
+    # nor the kernel code generator and its loader (which write and import a module)
+    from surfaces import formula_kernels
+
+    monkeypatch.setattr(formula_kernels, "kernel_source", forbidden)
+    monkeypatch.setattr(formula_kernels, "load_module", forbidden)
     yield
 
 
