@@ -86,6 +86,7 @@ uniform draws).
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -97,7 +98,7 @@ from specs import Param, ParamError
 from .base import Minimum, Surface, SurfaceDef
 from .kernels import constants, coordinatewise
 
-__all__ = ["LINEAR_REGRESSION", "LOGISTIC_REGRESSION", "LinearData", "LogisticData"]
+__all__ = ["LINEAR_REGRESSION", "LOGISTIC_REGRESSION", "LinearData", "LogisticData", "surface_from_data"]
 
 Box = tuple[tuple[float, float], tuple[float, float]]
 
@@ -279,7 +280,21 @@ def _make_linear_regression(
     x = x_min + (x_max - x_min) * rng_x.random(n)
     y = intercept + slope * x + noise * rng_noise.standard_normal(n)
     data = LinearData.create(x, y, (x_min, x_max), (intercept, slope))
+    params = {
+        "n": n,
+        "noise": noise,
+        "intercept": intercept,
+        "slope": slope,
+        "x_min": x_min,
+        "x_max": x_max,
+        "data_seed": data_seed,
+    }
+    return _linear_surface(definition, data, params)
 
+
+def _linear_surface(definition: SurfaceDef, data: LinearData, params: dict[str, Any]) -> Surface:
+    """The least-squares loss of ``data`` (generated or loaded) as a surface."""
+    x, y, n = data.x, data.y, data.n
     best = np.linalg.lstsq(np.column_stack([np.ones(n), x]), y, rcond=None)[0]
     residual = best[0] + best[1] * x - y
     f_best = float(np.mean(residual * residual))
@@ -323,15 +338,7 @@ def _make_linear_regression(
 
     start, domain = _start_and_domain(best, ((0.0, 0.0), (-2.0, 2.0)))
     return definition.assemble(
-        {
-            "n": n,
-            "noise": noise,
-            "intercept": intercept,
-            "slope": slope,
-            "x_min": x_min,
-            "x_max": x_max,
-            "data_seed": data_seed,
-        },
+        params,
         domain=domain,
         start=start,
         minima=(Minimum((float(best[0]), float(best[1])), f_best, "global"),),
@@ -589,9 +596,15 @@ def _make_logistic_regression(
     prob = np.where(z >= 0, 1.0, e) / (1.0 + e)
     y = (rng_labels.random(n) < prob).astype(np.float64)
     data = LogisticData.create(x, y, (w1, w2))
+    params = {"n": n, "w1": w1, "w2": w2, "separation": separation, "data_seed": data_seed}
+    return _logistic_surface(definition, data, params, _logistic_mle(data))
 
-    mle = _logistic_mle(data)
-    centre = mle if mle is not None else np.array([w1, w2])
+
+def _logistic_surface(
+    definition: SurfaceDef, data: LogisticData, params: dict[str, Any], mle: np.ndarray | None
+) -> Surface:
+    """The mean cross-entropy of ``data`` (generated or loaded) as a surface; ``mle`` its minimum, if any."""
+    centre = mle if mle is not None else np.array(data.true_params)
     start, domain = _start_and_domain(centre, ((-2.0, 2.0), (2.0, -2.0)))
     minima: tuple[Minimum, ...] = ()
     if mle is not None:
@@ -608,7 +621,7 @@ def _make_logistic_regression(
         return data._full(p, True)
 
     return definition.assemble(
-        {"n": n, "w1": w1, "w2": w2, "separation": separation, "data_seed": data_seed},
+        params,
         domain=domain,
         start=start,
         minima=minima,
@@ -645,3 +658,27 @@ LOGISTIC_REGRESSION = SurfaceDef(
     ),
     make=_make_logistic_regression,
 )
+
+
+# --- loaded data (surfaces.datafile) -----------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=8)
+def surface_from_data(data: Any) -> Surface:
+    """The surface of a loaded :class:`surfaces.datafile.DataSet` (one per data set: cached by identity).
+
+    Its ``params`` are ``{"n": rows}``; the data's "true" parameters (shown as the true model) are the
+    best fit: least squares for linear data, the maximum-likelihood weights for logistic data (the origin
+    when there are none: separable data)."""
+    rows = data.rows
+    if data.kind == "linear":
+        x, y = rows[:, 0], rows[:, 1]
+        best = np.linalg.lstsq(np.column_stack([np.ones(x.shape[0]), x]), y, rcond=None)[0]
+        linear = LinearData.create(x, y, (float(x.min()), float(x.max())), best)
+        return _linear_surface(LINEAR_REGRESSION, linear, {"n": data.n})
+    features, labels = rows[:, :2], rows[:, 2]
+    logistic = LogisticData.create(features, labels, (0.0, 0.0))
+    mle = _logistic_mle(logistic)
+    if mle is not None:
+        logistic = LogisticData.create(features, labels, mle)
+    return _logistic_surface(LOGISTIC_REGRESSION, logistic, {"n": data.n}, mle)
