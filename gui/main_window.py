@@ -27,6 +27,7 @@ from .docks.maps_dock import MapsDock
 from .docks.race_dock import RaceControlsDock
 from .docks.racers_dock import RacersDock
 from .docks.surface_dock import SurfaceDock
+from .i18n import tr
 from .panels.contour_panel import ContourPanel
 from .panels.learning_rate_panel import MODE_TIPS as LR_MODE_TIPS
 from .panels.learning_rate_panel import LearningRatePanel
@@ -300,6 +301,13 @@ class MainWindow(QtWidgets.QMainWindow):
             "saveAs", "Save session as…", "Ctrl+Shift+S", "Save this race under a new name", self.save_session_as
         )
         self._action(
+            "loadData",
+            tr("Load data…"),
+            None,
+            tr("Fit linear regression (x, y columns) or logistic regression (x1, x2, label) to your own CSV file"),
+            self.load_data_dialog,
+        )
+        self._action(
             "exportImage",
             "Export image…",
             "Ctrl+E",
@@ -339,6 +347,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._fill_recent()
         file_menu.addAction(self.actions["save"])
         file_menu.addAction(self.actions["saveAs"])
+        file_menu.addAction(self.actions["loadData"])
         file_menu.addSeparator()
         self.export_menu = file_menu.addMenu("Export")
         self.export_menu.addAction(self.actions["exportImage"])
@@ -818,6 +827,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.open_network(config)
             return True
         self.controller.load(config)
+        self.maps_dock.apply_settings(config.maps)
         self.set_session_path(path)
         _remember_folder(self.settings, path)
         self.statusBar().showMessage(f"Opened {path}", 5000)
@@ -831,8 +841,10 @@ class MainWindow(QtWidgets.QMainWindow):
     def save_session_to(self, path: str) -> bool:
         if not os.path.splitext(path)[1]:
             path += ".json"
+        config = self.controller.config.copy()
+        config.maps = self.maps_dock.settings()  # the Maps dock's settings go with the race
         try:
-            save_session(path, self.controller.config)
+            save_session(path, config)
         except (OSError, ValueError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             self.warn("Session not saved", f"Could not save {path}:\n{reason}")
@@ -854,6 +866,33 @@ class MainWindow(QtWidgets.QMainWindow):
         )
         if path:
             self.save_session_to(path)
+
+    def load_data(self, path: str) -> bool:
+        """Fit the race's surface to the CSV file ``path`` (x, y: linear regression; x1, x2, label: logistic);
+        a bad file is refused with its line and column, and the race is unchanged."""
+        from surfaces.datafile import DataError, read_data_csv
+
+        try:
+            data = read_data_csv(path)
+            self.controller.set_data(data)
+        except (DataError, ValueError) as exc:
+            self.warn(tr("Data not loaded"), tr("{error}\n\nThe current race is unchanged.").format(error=exc))
+            return False
+        _remember_folder(self.settings, path)
+        self.statusBar().showMessage(
+            tr("Loaded {n} rows from {file}: {surface}").format(
+                n=data.n, file=os.path.basename(path), surface=data.surface
+            ),
+            5000,
+        )
+        return True
+
+    def load_data_dialog(self) -> None:
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(
+            self, tr("Load data"), self._dialog_dir(), tr("CSV data (*.csv *.txt);;All files (*)")
+        )
+        if path:
+            self.load_data(path)
 
     def _dialog_dir(self, name: str = "") -> str:
         """Where a file dialog starts: the last folder any dialog used (one shared setting)."""
