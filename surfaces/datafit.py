@@ -175,7 +175,8 @@ class LinearData:
     """The data of a linear_regression surface (immutable; arrays read-only); build with `LinearData.create`.
 
     ``kind`` ``"linear"``; ``n``; ``x`` (n,) inputs; ``y`` (n,) targets; ``x_range``
-    (x_min, x_max); ``true_params`` (intercept, slope) the data were drawn from;
+    (x_min, x_max); ``true_params`` (intercept, slope) the data were drawn from (None for loaded
+    data: unknown); ``source`` None for generated data, else the file loaded data came from ("" unknown);
     ``extent`` ((x_min, x_max), (y_low, y_high)), a box for a data plot (the targets
     plus 5 %).  Parameters ``p`` are (intercept b₀, slope b₁) as on the map.
     """
@@ -185,12 +186,15 @@ class LinearData:
     x: np.ndarray
     y: np.ndarray
     x_range: tuple[float, float]
-    true_params: tuple[float, float]
+    true_params: tuple[float, float] | None
     extent: Box
     cols: np.ndarray  # rows 1, x, y: one take per batch
+    source: str | None = None
 
     @classmethod
-    def create(cls, x: np.ndarray, y: np.ndarray, x_range: Any, true_params: Any) -> LinearData:
+    def create(
+        cls, x: np.ndarray, y: np.ndarray, x_range: Any, true_params: Any, source: str | None = None
+    ) -> LinearData:
         x, y = _frozen(x), _frozen(y)
         lo, hi = float(y.min()), float(y.max())
         pad = 0.05 * (hi - lo) if hi > lo else 1.0
@@ -199,9 +203,10 @@ class LinearData:
             x=x,
             y=y,
             x_range=(float(x_range[0]), float(x_range[1])),
-            true_params=(float(true_params[0]), float(true_params[1])),
+            true_params=None if true_params is None else (float(true_params[0]), float(true_params[1])),
             extent=((float(x_range[0]), float(x_range[1])), (lo - pad, hi + pad)),
             cols=_frozen(np.stack([np.ones_like(x), x, y])),
+            source=source,
         )
 
     def __repr__(self) -> str:
@@ -424,7 +429,8 @@ class LogisticData:
     """The data of a logistic_regression surface (immutable; arrays read-only); build with `LogisticData.create`.
 
     ``kind`` ``"logistic"``; ``n``; ``x`` (n, 2) features; ``y`` (n,) labels 0.0 / 1.0;
-    ``true_params`` (w1, w2) the labels were drawn with; ``extent`` ((−a, a), (−a, a)), a
+    ``true_params`` (w1, w2) the labels were drawn with (None for loaded data); ``source`` as
+    `LinearData`'s; ``extent`` ((−a, a), (−a, a)), a
     square around the origin holding every point with 5 % to spare, for a data plot.
     Parameters ``p`` are the weights (w₁, w₂) as on the map.
     """
@@ -433,13 +439,14 @@ class LogisticData:
     n: int
     x: np.ndarray
     y: np.ndarray
-    true_params: tuple[float, float]
+    true_params: tuple[float, float] | None
     extent: Box
     v: np.ndarray  # (2, n): the loss of point i is softplus(w·vᵢ), vᵢ = (1 − 2yᵢ) xᵢ
     products: np.ndarray  # (3, n): v₀², v₀v₁, v₁²
+    source: str | None = None
 
     @classmethod
-    def create(cls, x: np.ndarray, y: np.ndarray, true_params: Any) -> LogisticData:
+    def create(cls, x: np.ndarray, y: np.ndarray, true_params: Any, source: str | None = None) -> LogisticData:
         x, y = _frozen(x), _frozen(y)
         v = _frozen(((1.0 - 2.0 * y)[:, None] * x).T)
         reach = float(np.abs(x).max()) if x.size else 0.0
@@ -448,10 +455,11 @@ class LogisticData:
             n=int(x.shape[0]),
             x=x,
             y=y,
-            true_params=(float(true_params[0]), float(true_params[1])),
+            true_params=None if true_params is None else (float(true_params[0]), float(true_params[1])),
             extent=((-half, half), (-half, half)),
             v=v,
             products=_frozen(np.stack([v[0] * v[0], v[0] * v[1], v[1] * v[1]])),
+            source=source,
         )
 
     def __repr__(self) -> str:
@@ -604,7 +612,7 @@ def _logistic_surface(
     definition: SurfaceDef, data: LogisticData, params: dict[str, Any], mle: np.ndarray | None
 ) -> Surface:
     """The mean cross-entropy of ``data`` (generated or loaded) as a surface; ``mle`` its minimum, if any."""
-    centre = mle if mle is not None else np.array(data.true_params)
+    centre = mle if mle is not None else np.array(data.true_params or (0.0, 0.0))
     start, domain = _start_and_domain(centre, ((-2.0, 2.0), (2.0, -2.0)))
     minima: tuple[Minimum, ...] = ()
     if mle is not None:
@@ -667,18 +675,12 @@ LOGISTIC_REGRESSION = SurfaceDef(
 def surface_from_data(data: Any) -> Surface:
     """The surface of a loaded :class:`surfaces.datafile.DataSet` (one per data set: cached by identity).
 
-    Its ``params`` are ``{"n": rows}``; the data's "true" parameters (shown as the true model) are the
-    best fit: least squares for linear data, the maximum-likelihood weights for logistic data (the origin
-    when there are none: separable data)."""
-    rows = data.rows
+    Its ``params`` are ``{"n": rows}``; ``surface.data.source`` the file's name and ``true_params`` None (the
+    model behind the user's points is not known: only the best fit, the minimum, is)."""
+    rows, source = data.rows, data.source
     if data.kind == "linear":
         x, y = rows[:, 0], rows[:, 1]
-        best = np.linalg.lstsq(np.column_stack([np.ones(x.shape[0]), x]), y, rcond=None)[0]
-        linear = LinearData.create(x, y, (float(x.min()), float(x.max())), best)
+        linear = LinearData.create(x, y, (float(x.min()), float(x.max())), None, source)
         return _linear_surface(LINEAR_REGRESSION, linear, {"n": data.n})
-    features, labels = rows[:, :2], rows[:, 2]
-    logistic = LogisticData.create(features, labels, (0.0, 0.0))
-    mle = _logistic_mle(logistic)
-    if mle is not None:
-        logistic = LogisticData.create(features, labels, mle)
-    return _logistic_surface(LOGISTIC_REGRESSION, logistic, {"n": data.n}, mle)
+    logistic = LogisticData.create(rows[:, :2], rows[:, 2], None, source)
+    return _logistic_surface(LOGISTIC_REGRESSION, logistic, {"n": data.n}, _logistic_mle(logistic))

@@ -6,6 +6,7 @@ import html
 
 from PySide6 import QtCore, QtWidgets
 
+from gui.i18n import tr
 from gui.widgets.scrolling import scrolling
 from surfaces import SURFACES
 from surfaces.formula import (
@@ -183,6 +184,11 @@ class SurfaceDock(QtWidgets.QDockWidget):
             self.params_host.setVisible(False)
             return
         sdef = SURFACES[surface.name]
+        source = getattr(getattr(surface, "data", None), "source", None)
+        if source is not None:  # loaded data (File > Load data…): the generator's parameters do not apply
+            loaded = tr("fitted to {n} rows loaded from {file}").format(n=surface.data.n, file=source or "a file")
+            self.formula.setText(self.formula.text() + f"<br><span style='color:#555'>{html.escape(loaded)}</span>")
+        self.params_host.setVisible(bool(sdef.params) and source is None)
         if self.param_fields and set(self.param_fields) == {p.name for p in sdef.params}:
             for p in sdef.params:  # same surface: update in place (a field may be mid-edit)
                 box = self.param_fields[p.name]
@@ -204,7 +210,7 @@ class SurfaceDock(QtWidgets.QDockWidget):
             box.valueChanged.connect(self._params_changed)
             self.params_form.addRow(p.name, box)
             self.param_fields[p.name] = box
-        self.params_host.setVisible(bool(sdef.params))
+        self.params_host.setVisible(bool(sdef.params) and source is None)
 
     def _picked(self, index: int) -> None:
         name = self.combo.itemData(index)

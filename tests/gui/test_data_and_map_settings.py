@@ -65,12 +65,21 @@ def test_load_data_from_the_file_menu_races_on_the_users_points(
         assert tuple(runner.positions[0, 0]) == config.start
     assert w.data_dock.isVisible()  # the Data panel shows the loaded points
     np.testing.assert_array_equal(w.data_panel.data.x, x)
-    assert w.surface_dock.combo.currentData() == "linear_regression"
+    dock = w.surface_dock
+    assert dock.combo.currentData() == "linear_regression"
+    assert "fitted to 6 rows loaded from points.csv" in dock.formula.text()
+    assert not dock.params_host.isVisible()  # the generator's noise, slope... do not apply to the user's points
+    assert not any(name == "true model" for _, name, _ in w.data_panel.references)  # only the best fit is known
     w.controller.step(200)
     assert w.controller.race.steps == 200
     first = w.controller.race.runners[0]
     best = np.array(surface.minima[0].point)
     assert np.linalg.norm(first.positions[-1, 0] - best) < 0.5 * np.linalg.norm(first.positions[0, 0] - best)
+    # another surface and back: generated data again, with their parameters
+    w.controller.set_surface("himmelblau")
+    w.controller.set_surface("linear_regression")
+    assert w.controller.config.data is None and w.controller.race.surface.data.source is None
+    assert dock.params_host.isVisible() and "loaded" not in dock.formula.text()
 
 
 def test_a_bad_data_file_is_refused_saying_where_and_the_race_stays(make_window, tmp_path, monkeypatch, warnings_shown):
