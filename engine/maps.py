@@ -356,7 +356,7 @@ def _load_lanes(runner: Runner) -> None:
         fast.lanes_for(run.kernels, run.fam, timeout=600)
 
 
-_SWEEP_CHUNK = 1 << 22  # cells x steps per compiled call of a batched sweep (its lr and step tables: ~200 MB)
+_SWEEP_CHUNK = 1 << 20  # cells x steps per compiled call of a batched sweep (its lr and step tables: ~56 MB)
 
 
 def _sweep_batched(job: SweepJob, r0: int, r1: int) -> dict[str, np.ndarray] | None:

@@ -228,8 +228,8 @@ class MapsDock(QtWidgets.QDockWidget):
         ):
             key = {"x": "lr_x", "y": "lr_y"}[axis] if kind == "boundary" else combo.currentText()
             lo, hi = _number(lo_edit.text()), _number(hi_edit.text())
-            if not key or lo is None or hi is None or not lo < hi:
-                key = key or getattr(defaults, f"{axis}_key")
+            key = key or getattr(defaults, f"{axis}_key")  # a basin map's axes are never filled in
+            if lo is None or hi is None or not lo < hi:
                 lo, hi = getattr(defaults, f"{axis}_lo"), getattr(defaults, f"{axis}_hi")
             axes.update({f"{axis}_key": key, f"{axis}_lo": lo, f"{axis}_hi": hi})
         return MapSettings(

@@ -133,3 +133,20 @@ def test_map_settings_and_data_come_back_in_a_fresh_window(make_window, qtbot, t
     assert (job.x.key, job.y.key, job.x.n, job.steps, job.tol) == ("lr", "beta1", 16, 120, 1e-7)
     assert job.x.log and job.x.lo == 0.001 and job.y.hi == 0.95
     assert job.objective.data.n == 6
+
+
+def test_a_session_with_a_bad_maps_section_is_refused_naming_the_field(make_window, tmp_path, warnings_shown):
+    import json
+
+    w = make_window(_config())
+    path = tmp_path / "s.json"
+    assert w.save_session_to(str(path))
+    saved = json.loads(path.read_text())
+    assert saved["maps"]["kind"] == "basins"  # the dock's settings are in every session the window saves
+    saved["maps"]["grid"] = 5000
+    path.write_text(json.dumps(saved))
+    w.maps_dock.grid.setValue(40)
+    assert not w.open_session(str(path))
+    title, text = warnings_shown[-1]
+    assert title == "Session not opened" and "maps.grid: must be a whole number from 8 to 1,024, got 5000" in text
+    assert w.maps_dock.grid.value() == 40  # nothing changed
