@@ -117,6 +117,11 @@ def data_config_from_args(args) -> RaceConfig:
         raise UsageError("--data FILE goes with --surface linear_regression or logistic_regression, not a session")
     name, _, params = args.surface.partition(":")
     kinds = {surface: kind for kind, (surface, _) in KINDS.items()}
+    if name.strip() not in kinds and os.path.isdir(path):
+        raise UsageError(
+            "--data DIR goes with --problem mlp:mnist,... (the folder of the IDX files); a CSV file of points goes "
+            "with --surface linear_regression or logistic_regression"
+        )
     if name.strip() not in kinds:
         raise UsageError(
             f"--data {path!r}: a CSV file is fitted by --surface linear_regression (x, y) or logistic_regression "
