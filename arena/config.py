@@ -137,6 +137,11 @@ class RaceConfig:
     #: a session's title and notes (presets have them); kept when the race is saved again
     name: str = ""
     description: str = ""
+    #: loaded data (``surfaces.datafile.DataSet``) replacing a data-fit surface's generated data: the surface
+    #: is then fitted to it (``surface_params`` unused); saved in the session, so the race replays without the file
+    data: Any = None
+    #: the Maps dock's settings (``arena.maps.MapSettings``), saved in the session; None: the defaults
+    maps: Any = None
 
     def copy(self) -> RaceConfig:
         return copy.deepcopy(self)
@@ -173,6 +178,14 @@ class RaceConfig:
         return self.racers.pop(index)
 
     def build_surface(self):
+        if self.data is not None:
+            from surfaces.datafile import data_surface
+
+            if self.surface != self.data.surface:
+                raise ValueError(
+                    f"the loaded {self.data.kind} data go with surface {self.data.surface}, not {self.surface}"
+                )
+            return data_surface(self.data)
         return get_surface(self.surface, **self.surface_params)
 
     @property
@@ -227,7 +240,8 @@ class RaceConfig:
             try:
                 surface = self.build_surface()
             except ValueError as exc:
-                problems.append(("surface.formula" if is_formula_spec(self.surface) else "surface.params", str(exc)))
+                where = "surface.formula" if is_formula_spec(self.surface) else "surface.params"
+                problems.append(("surface.data" if self.data is not None else where, str(exc)))
         if (
             not isinstance(self.start, (tuple, list))
             or len(self.start) != 2

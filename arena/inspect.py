@@ -34,6 +34,7 @@ def replay_key(config: RaceConfig, index: int) -> str:
         (
             config.surface,
             sorted(config.surface_params.items()),
+            config.data.digest() if config.data is not None else None,  # loaded data: its numbers
             tuple(float(v) for v in config.start),
             config.tol,
             config.seed,

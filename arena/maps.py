@@ -5,15 +5,131 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import os
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from typing import Any
 
 import numpy as np
 
 from engine.maps import DIVERGED_CODE, NOT_CONVERGED, OTHER, BasinJob, BoundaryJob, MapResult, SweepJob
 from export.files import ExportError, check_target, reason, write_atomically, write_bytes
 
-__all__ = ["KeyEntry", "MapImage", "map_image", "map_csv_text", "write_map_csv", "write_map_npz", "MINIMUM_COLOURS"]
+__all__ = [
+    "MapSettings",
+    "map_settings_from_json",
+    "KeyEntry",
+    "MapImage",
+    "map_image",
+    "map_csv_text",
+    "write_map_csv",
+    "write_map_npz",
+    "MINIMUM_COLOURS",
+]
+
+# ------------------------------------------------------------------ settings
+MAP_KINDS = ("basins", "sweep", "boundary")
+MAP_RACERS = ("selected", "all")
+GRID_RANGE = (8, 1024)  # cells per side the Maps dock offers
+STEPS_RANGE = (1, 100_000)
+_SETTINGS_KEYS = ("kind", "racers", "grid", "steps", "tol", "x", "y")
+_AXIS_KEYS = ("key", "lo", "hi")
+
+
+@dataclass(frozen=True)
+class MapSettings:
+    """What the Maps dock is set to (saved in sessions as ``"maps"``): the kind of map, whose basins (the
+    selected racer or all visible ones), cells per side, step budget, tolerance, and the two axes of a sweep or
+    a boundary map (``x_key``/``y_key``: the swept hyperparameters; a boundary map's are ``lr_x``/``lr_y``).
+    A sweep's log axes follow the registry and a boundary map's are always log: they are not settings."""
+
+    kind: str = "basins"
+    racers: str = "selected"
+    grid: int = 128
+    steps: int = 500
+    tol: float = 1e-6
+    x_key: str = "lr"
+    x_lo: float = 1e-4
+    x_hi: float = 1.0
+    y_key: str = "momentum"
+    y_lo: float = 0.0
+    y_hi: float = 0.99
+
+    def as_json(self) -> dict[str, Any]:
+        d = asdict(self)
+        return {
+            "kind": d["kind"],
+            "racers": d["racers"],
+            "grid": d["grid"],
+            "steps": d["steps"],
+            "tol": d["tol"],
+            "x": {"key": d["x_key"], "lo": d["x_lo"], "hi": d["x_hi"]},
+            "y": {"key": d["y_key"], "lo": d["y_lo"], "hi": d["y_hi"]},
+        }
+
+
+def _is_number(v: Any) -> bool:
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        return False
+    try:
+        return math.isfinite(v)
+    except OverflowError:
+        return False
+
+
+def map_settings_from_json(value: Any, where: str = "maps") -> tuple[MapSettings | None, list[tuple[str, str]]]:
+    """A session's ``maps`` object back to MapSettings, or None and every problem as ``(field, reason)``."""
+    if not isinstance(value, dict):
+        return None, [(where, 'must be an object like {"kind": "sweep", "grid": 128, ...}')]
+    problems: list[tuple[str, str]] = []
+    problems += [(f"{where}.{str(k)[:40]}", "unknown key (valid: " + ", ".join(_SETTINGS_KEYS) + ")")
+                 for k in sorted(set(value) - set(_SETTINGS_KEYS))]  # fmt: skip
+    defaults = MapSettings()
+    out: dict[str, Any] = {}
+    for key, choices in (("kind", MAP_KINDS), ("racers", MAP_RACERS)):
+        v = value.get(key, getattr(defaults, key))
+        if v not in choices:
+            problems.append((f"{where}.{key}", f"must be one of {', '.join(choices)}, got {str(v)[:40]!r}"))
+        out[key] = v
+    for key, (lo, hi) in (("grid", GRID_RANGE), ("steps", STEPS_RANGE)):
+        v = value.get(key, getattr(defaults, key))
+        if isinstance(v, bool) or not isinstance(v, int) or not lo <= v <= hi:
+            problems.append((f"{where}.{key}", f"must be a whole number from {lo} to {hi:,}, got {str(v)[:40]}"))
+        out[key] = v
+    tol = value.get("tol", defaults.tol)
+    if not _is_number(tol) or tol < 0:
+        problems.append((f"{where}.tol", f"must be a number >= 0, got {str(tol)[:40]}"))
+    out["tol"] = float(tol) if _is_number(tol) else tol
+    for axis in ("x", "y"):
+        a = value.get(axis, {"key": getattr(defaults, f"{axis}_key"), "lo": getattr(defaults, f"{axis}_lo"),
+                             "hi": getattr(defaults, f"{axis}_hi")})  # fmt: skip
+        here = f"{where}.{axis}"
+        if not isinstance(a, dict):
+            problems.append((here, 'must be an object like {"key": "lr", "lo": 0.0001, "hi": 1}'))
+            continue
+        problems += [
+            (f"{here}.{str(k)[:40]}", "unknown key (valid: key, lo, hi)") for k in sorted(set(a) - set(_AXIS_KEYS))
+        ]
+        missing = [k for k in _AXIS_KEYS if k not in a]
+        problems += [(f"{here}.{k}", "missing") for k in missing]
+        if missing:
+            continue
+        if not isinstance(a["key"], str) or not a["key"] or len(a["key"]) > 64:
+            problems.append((f"{here}.key", "must be a hyperparameter's name"))
+        for k in ("lo", "hi"):
+            if not _is_number(a[k]):
+                problems.append((f"{here}.{k}", f"must be a finite number, got {str(a[k])[:40]}"))
+        if _is_number(a["lo"]) and _is_number(a["hi"]) and not a["lo"] < a["hi"]:
+            problems.append((f"{here}.hi", f"must be above lo ({a['lo']!r}), got {a['hi']!r}"))
+        out[f"{axis}_key"], out[f"{axis}_lo"], out[f"{axis}_hi"] = a["key"], a["lo"], a["hi"]
+    if problems:
+        return None, problems
+    for axis in ("x", "y"):
+        out.setdefault(f"{axis}_key", getattr(defaults, f"{axis}_key"))
+        for k in ("lo", "hi"):
+            out[f"{axis}_{k}"] = float(out.get(f"{axis}_{k}", getattr(defaults, f"{axis}_{k}")))
+    return MapSettings(**out), []
+
 
 # Okabe-Ito (colour-blind safe), without black, which marks divergence
 MINIMUM_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")

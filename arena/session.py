@@ -31,16 +31,19 @@ import os
 from typing import Any
 
 from export.files import atomic_write_text, reason, shown_path
+from surfaces.datafile import DataError, data_from_json
 
 from .config import MAX_RACERS, RaceConfig, RacerConfig, SessionError, _shown, check_size, one_line, racer_label
+from .maps import map_settings_from_json
 
 FORMAT = 1
 APP = "gradient-arena"
 MAX_SESSION_BYTES = 16 << 20  # 100 racers take about 30 kB
 _TOP_KEYS = {"format", "app", "surface", "start", "steps", "tol", "seed", "racers", "name", "description"}
-_SURFACE_KEYS = {"name", "params"}
+_SURFACE_KEYS = {"name", "params", "data"}
 _RACER_KEYS = {"name", "optimizer", "hyperparams", "options", "color", "visible", "stream"}
 _TOP_KEYS = _TOP_KEYS | {"problem", "data_dir"}  # a network race (``problems``) replaces surface and start
+_TOP_KEYS = _TOP_KEYS | {"maps"}  # the Maps dock's settings (arena.maps.MapSettings)
 
 
 def session_dict(config: RaceConfig, **extra: Any) -> dict:
@@ -49,10 +52,10 @@ def session_dict(config: RaceConfig, **extra: Any) -> dict:
         if config.data_dir is not None:
             where["data_dir"] = config.data_dir
     else:
-        where = {
-            "surface": {"name": config.surface, "params": dict(config.surface_params)},
-            "start": [float(config.start[0]), float(config.start[1])],
-        }
+        surface: dict[str, Any] = {"name": config.surface, "params": dict(config.surface_params)}
+        if config.data is not None:  # loaded data, embedded: the session replays without the file
+            surface = {"name": config.surface, "params": {}, "data": config.data.as_json()}
+        where = {"surface": surface, "start": [float(config.start[0]), float(config.start[1])]}
     kept = {key: getattr(config, key, "") for key in ("name", "description")}
     return {
         "format": FORMAT,
@@ -63,6 +66,7 @@ def session_dict(config: RaceConfig, **extra: Any) -> dict:
         "steps": config.steps,
         "tol": config.tol,
         "seed": config.seed,
+        **({"maps": config.maps.as_json()} if config.maps is not None else {}),
         "racers": [
             {
                 "name": r.name,
@@ -78,8 +82,18 @@ def session_dict(config: RaceConfig, **extra: Any) -> dict:
     }
 
 
+_ROWS = "\x00rows\x00"  # stands for loaded data's rows while the rest is indented
+
+
 def dump_session(config: RaceConfig, **extra: Any) -> str:
-    return json.dumps(session_dict(config, **extra), indent=2) + "\n"
+    data = session_dict(config, **extra)
+    rows = data.get("surface", {}).get("data", {}).get("rows")
+    if rows is None:
+        return json.dumps(data, indent=2) + "\n"
+    data["surface"]["data"]["rows"] = _ROWS
+    text = json.dumps(data, indent=2)
+    inner = ",\n".join("        " + json.dumps(row) for row in rows)  # one data row a line
+    return text.replace(json.dumps(_ROWS), "[\n" + inner + "\n      ]", 1) + "\n"
 
 
 def save_session(path: str | os.PathLike, config: RaceConfig, **extra: Any) -> None:
@@ -196,15 +210,25 @@ def _parse_session(data: Any) -> RaceConfig:
         'must be an object like {"name": "rosenbrock", "params": {}}',
     )
     unknown = sorted(set(surface) - _SURFACE_KEYS)
-    _expect(not unknown, f"surface.{one_line(unknown[0])}" if unknown else "", "unknown key (valid: name, params)")
+    _expect(
+        not unknown, f"surface.{one_line(unknown[0])}" if unknown else "", "unknown key (valid: name, params, data)"
+    )
     params = surface.get("params", {})
     _expect(isinstance(params, dict), "surface.params", "must be an object")
+    data_set = None
+    if "data" in surface:
+        _expect(not params, "surface.params", "must be empty when the surface has its own data")
+        try:
+            data_set = data_from_json(surface["data"], surface["name"])
+        except DataError as exc:
+            raise SessionError(exc.where, exc.reason) from None
+    map_settings, map_problems = map_settings_from_json(data["maps"]) if "maps" in data else (None, [])
     start = data["start"]
     _expect(isinstance(start, list) and len(start) == 2, "start", f"must be [x, y], got {_shown(start)}")
     racers_data = data["racers"]
     _expect(isinstance(racers_data, list), "racers", "must be a list")
     _expect(len(racers_data) <= MAX_RACERS, "racers", f"{len(racers_data)} racers; at most {MAX_RACERS} race at once")
-    problems: list[tuple[str, str]] = []
+    problems: list[tuple[str, str]] = list(map_problems)
     racers = []
     for i, r in enumerate(racers_data):
         where = racer_label(i, r.get("name") if isinstance(r, dict) else None)
@@ -251,6 +275,8 @@ def _parse_session(data: Any) -> RaceConfig:
         data_dir=data.get("data_dir"),
         name=data.get("name", ""),
         description=data.get("description", ""),
+        data=data_set,
+        maps=map_settings,
     )
     problems.extend((where, why) for where, why in check_size(len(racers_data), config.steps))
     try:

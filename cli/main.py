@@ -98,7 +98,12 @@ def build_parser() -> Parser:
         metavar="SPEC",
         help="train a network instead: mlp:DATA,layers=100x100,activation=relu,... (see list)",
     )
-    race.add_argument("--data", metavar="DIR", help="folder of the MNIST/Fashion-MNIST IDX files (--problem mlp:mnist)")
+    race.add_argument(
+        "--data",
+        metavar="FILE|DIR",
+        help="a CSV of x,y (--surface linear_regression) or x1,x2,label (logistic_regression) to fit; "
+        "or the folder of the MNIST/Fashion-MNIST IDX files (--problem mlp:mnist)",
+    )
     race.add_argument(
         "--optimizer", action="append", metavar="SPEC", help="name or name:key=value,...  (repeat for more racers)"
     )

@@ -3,6 +3,7 @@ network (``problems``); the CSVs hold per-step losses, test accuracy and per-lay
 
 from __future__ import annotations
 
+import os
 import sys
 from itertools import cycle
 
@@ -23,6 +24,11 @@ def network_config_from_args(args, surface_race) -> RaceConfig:
     ``surface_race`` is ``cli.race`` (passed in, not imported: its checks of --steps, --tol and
     --seed, and its reading of --session/--preset, are the same for network races)."""
     check_steps, check_tol, check_seed = surface_race.check_steps, surface_race.check_tol, surface_race.check_seed
+    if args.data and os.path.isfile(args.data):
+        raise UsageError(
+            f"--data {args.data!r} is a file: a CSV file goes with --surface linear_regression or "
+            "logistic_regression; a network problem takes the folder of its IDX files"
+        )
     if args.problem:
         if args.session or getattr(args, "preset", None):
             raise UsageError("--problem starts a new network race: leave out --session and --preset")

@@ -108,7 +108,48 @@ def check_seed(seed: int) -> int:
     return seed
 
 
+def data_config_from_args(args) -> RaceConfig:
+    """A race on a data-fit surface fitted to ``--data FILE`` (a CSV of x, y or x1, x2, label)."""
+    from surfaces.datafile import KINDS, DataError, data_surface, read_data_csv
+
+    path = args.data
+    if args.session or getattr(args, "preset", None):
+        raise UsageError("--data FILE goes with --surface linear_regression or logistic_regression, not a session")
+    name, _, params = args.surface.partition(":")
+    kinds = {surface: kind for kind, (surface, _) in KINDS.items()}
+    if name.strip() not in kinds and os.path.isdir(path):
+        raise UsageError(
+            "--data DIR goes with --problem mlp:mnist,... (the folder of the IDX files); a CSV file of points goes "
+            "with --surface linear_regression or logistic_regression"
+        )
+    if name.strip() not in kinds:
+        raise UsageError(
+            f"--data {path!r}: a CSV file is fitted by --surface linear_regression (x, y) or logistic_regression "
+            f"(x1, x2, label); {name.strip()!r} has no data (a folder of IDX files goes with --problem mlp:...)"
+        )
+    if params.strip():
+        raise UsageError(f"--surface {args.surface!r}: with --data FILE the file is the data: give no parameters")
+    if os.path.isdir(path):
+        raise UsageError(
+            f"--data {path!r} is a folder: a data-fit surface takes a CSV file (a folder of IDX files goes with "
+            "--problem mlp:mnist,...)"
+        )
+    try:
+        data = read_data_csv(path, kinds[name.strip()])
+    except DataError as exc:
+        raise UsageError(f"--data: {exc}") from None
+    steps = check_steps(100 if args.steps is None else args.steps)
+    check_tol(args.tol)
+    config = config_from_flags(args, steps)
+    config.surface, config.surface_params, config.data = data.surface, {}, data
+    if args.start is None:
+        config.start = tuple(float(v) for v in data_surface(data).start)
+    return checked(config)
+
+
 def config_from_args(args) -> RaceConfig:
+    if getattr(args, "data", None) and args.surface and not getattr(args, "problem", None):
+        return data_config_from_args(args)  # --surface linear_regression --data FILE.csv
     if getattr(args, "problem", None) or getattr(args, "data", None):
         return network_config_from_args(args, sys.modules[__name__])  # a network race: cli/network.py
     preset = getattr(args, "preset", None)

@@ -202,6 +202,14 @@ class SweepJob:
         return self.y.n, self.x.n
 
     def tile(self, r0: int, r1: int) -> dict[str, np.ndarray]:
+        batched = _sweep_batched(self, r0, r1)
+        if batched is not None:
+            return batched
+        return self.tile_per_cell(r0, r1)
+
+    def tile_per_cell(self, r0: int, r1: int) -> dict[str, np.ndarray]:
+        """The tile with one Runner per cell (the reference :meth:`tile` equals, bit for bit; used where the
+        batched path cannot run: no compiled kernels for this surface or optimizer)."""
         opt, hp = parse_optimizer_spec(self.spec)
         name = opt.name
         xs, ys = self.x.values(), self.y.values()[r0:r1]
@@ -346,6 +354,120 @@ def _load_lanes(runner: Runner) -> None:
     run = runner._fast_run
     if run is not None and runner.batch >= 256 and fast.wait_for(run.kernels, 600):
         fast.lanes_for(run.kernels, run.fam, timeout=600)
+
+
+_SWEEP_CHUNK = 1 << 20  # cells x steps per compiled call of a batched sweep (its lr and step tables: ~56 MB)
+
+
+def _sweep_batched(job: SweepJob, r0: int, r1: int) -> dict[str, np.ndarray] | None:
+    """A sweep tile as one batch of the compiled step loop, each cell a group with its own hyperparameters
+    (the lr, momentum, betas... of that cell in the group's rows of the lr and hyperparameter tables), without
+    a Runner per cell; the same bits as :meth:`SweepJob.tile_per_cell`. None where it cannot run (no compiled
+    kernels for the surface or the optimizer's family, the NumPy engine forced): the caller runs it per cell.
+
+    What a Runner would do per cell is done once or per axis value: the hyperparameters checked per axis
+    value (``Param.check``) and per cell only the optimizer's cross-rule (``opt.check``); the state packed from
+    ``opt.init``; the start's gradient, loss check and runaway box taken from one template Runner (they depend
+    on the start and the surface only).
+    """
+    from . import fast
+    from .fast.plan import _box, callbacks, pack_hyperparams
+    from .fast.protocol import SINGULAR_RTOL
+    from .registry import resolve_hyperparams
+
+    opt, hp = parse_optimizer_spec(job.spec)
+    name = opt.name
+    xs, ys = job.x.values(), job.y.values()[r0:r1]
+    params = {p.name: p for p in opt.hyperparams}
+    base = resolve_hyperparams(opt, hp)
+    x_vals = [params[job.x.key].check(_as_kind(name, job.x.key, v), opt.name) for v in xs]
+    y_vals = [params[job.y.key].check(_as_kind(name, job.y.key, v), opt.name) for v in ys]
+    first = {**base, job.x.key: x_vals[0], job.y.key: y_vals[0]}
+    template = Runner(job.objective, opt, first, start=job.start, max_steps=job.steps, tol=job.tol, record="final")
+    run = template._fast_run
+    if run is None or template._scheduled or template.batch != 1 or not fast.wait_for(run.kernels, 600):
+        return None
+    from .fast import kernel as K  # loaded with the kernels
+
+    fam = run.fam
+    cells: list[dict[str, Any]] = []
+    for vy in y_vals:
+        for vx in x_vals:
+            cell = dict(base)
+            cell[job.x.key], cell[job.y.key] = vx, vy
+            if opt.check is not None:
+                opt.check(cell)  # the cross-rules a Runner applies (nesterov needs momentum > 0, ...)
+            cells.append(cell)
+    ng = len(cells)
+
+    def packed(cell: dict[str, Any]) -> tuple[np.ndarray, np.ndarray]:
+        return pack_hyperparams(fam, {**cell, "decoupled_weight_decay": True} if name == "adamw" else cell)
+
+    # each hyperparameter slot reads one name: pack the base once, each axis value once, and take each axis's
+    # slots from its own packing (which slots: those that change when only that axis's value does)
+    hp0, flags0 = packed(first)
+    hp_tab = np.empty((ng, hp0.shape[0]))
+    hp_tab[:] = hp0
+    for axis, vals, pick in ((job.x, x_vals, lambda i: slice(i, None, len(x_vals))),
+                             (job.y, y_vals, lambda i: slice(i * len(x_vals), (i + 1) * len(x_vals)))):  # fmt: skip
+        probe_a, flags_a = packed({**first, axis.key: 0.25})
+        probe_b, flags_b = packed({**first, axis.key: 0.5})
+        if not np.array_equal(flags_a, flags_b):
+            return None  # a flag that follows a swept number: not seen in the registry; per cell then
+        slots = np.nonzero(probe_a != probe_b)[0]
+        for i, v in enumerate(vals):
+            if slots.size:
+                hp_tab[pick(i), slots] = packed({**first, axis.key: v})[0][slots]
+    flags_tab = np.ascontiguousarray(np.broadcast_to(flags0, (ng, flags0.shape[0])))
+    lanes = run.initial_lanes()  # the template's start: position, gradient, status at step 0
+    S = np.zeros((ng, lanes["S"].shape[1]))
+    bstate = np.ones(ng)
+    from .fast.plan import _STATE_FIELDS
+
+    fields = _STATE_FIELDS[fam]
+    if fields or fam == 5:
+        for g, cell in enumerate(cells):
+            state = opt.init(template._p, cell)
+            for j, field_name in enumerate(fields):
+                value = getattr(state, field_name)
+                if value is not None:
+                    S[g, 2 * j : 2 * j + 2] = value[0]
+            bstate[g] = float(getattr(state, "mu_product", 1.0))
+    P = np.ascontiguousarray(np.broadcast_to(lanes["P"][0], (ng, 2)))
+    G = np.ascontiguousarray(np.broadcast_to(lanes["G"][0], (ng, 2)))
+    F = np.full(ng, np.nan)
+    status = np.full(ng, lanes["status"][0], dtype=np.int8)
+    stop = np.full(ng, lanes["stop"][0], dtype=np.int64)
+    ints = np.zeros((8, ng), dtype=np.int64)
+    ints[K.I_RUNNING] = status == 0
+    ints[K.I_MAX] = job.steps
+    lr0 = np.array([float(cell["lr"]) for cell in cells])
+    grp = np.arange(ng, dtype=np.int64)
+    lane_of = np.zeros(ng, dtype=np.int64)
+    fams = np.full(ng, fam, dtype=np.int64)
+    box = np.ascontiguousarray(np.broadcast_to(_box(template), (ng, 4)))
+    tol = np.full(ng, -1.0 if template.tol is None else template.tol)
+    hist = np.zeros((ng, 5), dtype=np.int64)
+    nlanes = np.ones(ng, dtype=np.int64)
+    vg, gr, hs, _ = callbacks(run.kernels)
+    chunk = max(1, min(job.steps, _SWEEP_CHUNK // ng))
+    lrs = np.zeros((ng, chunk))
+    done = 0
+    while done < job.steps and ints[K.I_RUNNING].any():
+        K.step(
+            chunk, -1, ints, lr0, lrs, False, grp, lane_of, fams, hp_tab, flags_tab, bstate, P, G, F, S, status,
+            stop, hist, nlanes, box, tol, vg, gr, hs, run.params, SINGULAR_RTOL,
+        )  # fmt: skip
+        done += chunk
+    steps_taken = np.where(stop >= 0, stop, ints[K.I_STEPS]).astype(np.int32)
+    with np.errstate(all="ignore"):
+        loss = np.asarray(job.objective.f(P), dtype=float).reshape(ng)
+    f_min = getattr(job.objective, "f_min", None)
+    gap = loss - f_min if f_min is not None else loss
+    code = np.where(status == 1, 1, np.where(status == 2, -1, 0)).astype(np.int8)
+    shape = (r1 - r0, job.x.n)
+    return {"status": code.reshape(shape), "steps": steps_taken.reshape(shape), "final_loss": loss.reshape(shape),
+            "gap": gap.reshape(shape)}  # fmt: skip
 
 
 def advance_together(runners: list[Runner], steps: int) -> None:

@@ -135,6 +135,7 @@ class RaceController(QtCore.QObject):
         default start unless ``keep_start``."""
         new = self.config.copy()
         new.surface, new.surface_params = name, dict(params or {})
+        new.data = None  # loaded data go with the race they were loaded into: another surface draws its own
         surface = new.build_surface()  # raises ValueError on bad parameters
         if not keep_start:
             new.start = tuple(float(v) for v in surface.start)
@@ -146,6 +147,21 @@ class RaceController(QtCore.QObject):
         self.raceReset.emit()
         if was_playing:
             self.play()  # the race restarts on the new surface and keeps playing
+
+    def set_data(self, data) -> None:
+        """Fit the race's surface to loaded data (a ``surfaces.datafile.DataSet``): the surface becomes the
+        data's (linear or logistic regression), the racers restart from its start."""
+        new = self.config.copy()
+        new.surface, new.surface_params, new.data = data.surface, {}, data
+        new.start = tuple(float(v) for v in new.build_surface().start)
+        was_playing = self.playing
+        self.pause()
+        self.config = new
+        self.race = Race(new)
+        self.surfaceChanged.emit()
+        self.raceReset.emit()
+        if was_playing:
+            self.play()
 
     def set_budget(self, steps: int) -> None:
         self.race.set_budget(int(steps))

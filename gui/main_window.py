@@ -375,6 +375,15 @@ class MainWindow(QtWidgets.QMainWindow):
             self.save_session_as,
         )
         self._action(
+            "loadData",
+            QT_TR_NOOP("Load data…"),
+            None,
+            QT_TR_NOOP(
+                "Fit linear regression (x, y columns) or logistic regression (x1, x2, label) to your own CSV file"
+            ),
+            self.load_data_dialog,
+        )
+        self._action(
             "exportImage",
             QT_TR_NOOP("Export image…"),
             "Ctrl+E",
@@ -427,6 +436,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._fill_recent()
         file_menu.addAction(self.actions["save"])
         file_menu.addAction(self.actions["saveAs"])
+        file_menu.addAction(self.actions["loadData"])
         file_menu.addSeparator()
         self.export_menu = file_menu.addMenu("")
         self.export_menu.setObjectName("exportMenu")
@@ -1015,6 +1025,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.open_network(config)
             return True
         self.controller.load(config)
+        self.maps_dock.apply_settings(config.maps)
         self.set_session_path(path)
         _remember_folder(self.settings, path)
         self.statusBar().showMessage(tr("Opened {path}").format(path=path), 5000)
@@ -1028,8 +1039,10 @@ class MainWindow(QtWidgets.QMainWindow):
     def save_session_to(self, path: str) -> bool:
         if not os.path.splitext(path)[1]:
             path += ".json"
+        config = self.controller.config.copy()
+        config.maps = self.maps_dock.settings()  # the Maps dock's settings go with the race
         try:
-            save_session(path, self.controller.config)
+            save_session(path, config)
         except (OSError, ValueError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             self.warn(tr("Session not saved"), tr("Could not save {path}:\n{reason}").format(path=path, reason=reason))
@@ -1051,6 +1064,33 @@ class MainWindow(QtWidgets.QMainWindow):
         )
         if path:
             self.save_session_to(path)
+
+    def load_data(self, path: str) -> bool:
+        """Fit the race's surface to the CSV file ``path`` (x, y: linear regression; x1, x2, label: logistic);
+        a bad file is refused with its line and column, and the race is unchanged."""
+        from surfaces.datafile import DataError, read_data_csv
+
+        try:
+            data = read_data_csv(path)
+            self.controller.set_data(data)
+        except (DataError, ValueError) as exc:
+            self.warn(tr("Data not loaded"), tr("{error}\n\nThe current race is unchanged.").format(error=exc))
+            return False
+        _remember_folder(self.settings, path)
+        self.statusBar().showMessage(
+            tr("Loaded {n} rows from {file}: {surface}").format(
+                n=data.n, file=os.path.basename(path), surface=data.surface
+            ),
+            5000,
+        )
+        return True
+
+    def load_data_dialog(self) -> None:
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(
+            self, tr("Load data"), self._dialog_dir(), tr("CSV data (*.csv *.txt);;All files (*)")
+        )
+        if path:
+            self.load_data(path)
 
     def _dialog_dir(self, name: str = "") -> str:
         """Where a file dialog starts: the last folder any dialog used (one shared setting)."""

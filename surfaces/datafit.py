@@ -86,6 +86,7 @@ uniform draws).
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -97,7 +98,7 @@ from specs import Param, ParamError
 from .base import Minimum, Surface, SurfaceDef
 from .kernels import constants, coordinatewise
 
-__all__ = ["LINEAR_REGRESSION", "LOGISTIC_REGRESSION", "LinearData", "LogisticData"]
+__all__ = ["LINEAR_REGRESSION", "LOGISTIC_REGRESSION", "LinearData", "LogisticData", "surface_from_data"]
 
 Box = tuple[tuple[float, float], tuple[float, float]]
 
@@ -174,7 +175,8 @@ class LinearData:
     """The data of a linear_regression surface (immutable; arrays read-only); build with `LinearData.create`.
 
     ``kind`` ``"linear"``; ``n``; ``x`` (n,) inputs; ``y`` (n,) targets; ``x_range``
-    (x_min, x_max); ``true_params`` (intercept, slope) the data were drawn from;
+    (x_min, x_max); ``true_params`` (intercept, slope) the data were drawn from (None for loaded
+    data: unknown); ``source`` None for generated data, else the file loaded data came from ("" unknown);
     ``extent`` ((x_min, x_max), (y_low, y_high)), a box for a data plot (the targets
     plus 5 %).  Parameters ``p`` are (intercept b₀, slope b₁) as on the map.
     """
@@ -184,12 +186,15 @@ class LinearData:
     x: np.ndarray
     y: np.ndarray
     x_range: tuple[float, float]
-    true_params: tuple[float, float]
+    true_params: tuple[float, float] | None
     extent: Box
     cols: np.ndarray  # rows 1, x, y: one take per batch
+    source: str | None = None
 
     @classmethod
-    def create(cls, x: np.ndarray, y: np.ndarray, x_range: Any, true_params: Any) -> LinearData:
+    def create(
+        cls, x: np.ndarray, y: np.ndarray, x_range: Any, true_params: Any, source: str | None = None
+    ) -> LinearData:
         x, y = _frozen(x), _frozen(y)
         lo, hi = float(y.min()), float(y.max())
         pad = 0.05 * (hi - lo) if hi > lo else 1.0
@@ -198,9 +203,10 @@ class LinearData:
             x=x,
             y=y,
             x_range=(float(x_range[0]), float(x_range[1])),
-            true_params=(float(true_params[0]), float(true_params[1])),
+            true_params=None if true_params is None else (float(true_params[0]), float(true_params[1])),
             extent=((float(x_range[0]), float(x_range[1])), (lo - pad, hi + pad)),
             cols=_frozen(np.stack([np.ones_like(x), x, y])),
+            source=source,
         )
 
     def __repr__(self) -> str:
@@ -279,7 +285,21 @@ def _make_linear_regression(
     x = x_min + (x_max - x_min) * rng_x.random(n)
     y = intercept + slope * x + noise * rng_noise.standard_normal(n)
     data = LinearData.create(x, y, (x_min, x_max), (intercept, slope))
+    params = {
+        "n": n,
+        "noise": noise,
+        "intercept": intercept,
+        "slope": slope,
+        "x_min": x_min,
+        "x_max": x_max,
+        "data_seed": data_seed,
+    }
+    return _linear_surface(definition, data, params)
 
+
+def _linear_surface(definition: SurfaceDef, data: LinearData, params: dict[str, Any]) -> Surface:
+    """The least-squares loss of ``data`` (generated or loaded) as a surface."""
+    x, y, n = data.x, data.y, data.n
     best = np.linalg.lstsq(np.column_stack([np.ones(n), x]), y, rcond=None)[0]
     residual = best[0] + best[1] * x - y
     f_best = float(np.mean(residual * residual))
@@ -323,15 +343,7 @@ def _make_linear_regression(
 
     start, domain = _start_and_domain(best, ((0.0, 0.0), (-2.0, 2.0)))
     return definition.assemble(
-        {
-            "n": n,
-            "noise": noise,
-            "intercept": intercept,
-            "slope": slope,
-            "x_min": x_min,
-            "x_max": x_max,
-            "data_seed": data_seed,
-        },
+        params,
         domain=domain,
         start=start,
         minima=(Minimum((float(best[0]), float(best[1])), f_best, "global"),),
@@ -417,7 +429,8 @@ class LogisticData:
     """The data of a logistic_regression surface (immutable; arrays read-only); build with `LogisticData.create`.
 
     ``kind`` ``"logistic"``; ``n``; ``x`` (n, 2) features; ``y`` (n,) labels 0.0 / 1.0;
-    ``true_params`` (w1, w2) the labels were drawn with; ``extent`` ((−a, a), (−a, a)), a
+    ``true_params`` (w1, w2) the labels were drawn with (None for loaded data); ``source`` as
+    `LinearData`'s; ``extent`` ((−a, a), (−a, a)), a
     square around the origin holding every point with 5 % to spare, for a data plot.
     Parameters ``p`` are the weights (w₁, w₂) as on the map.
     """
@@ -426,13 +439,14 @@ class LogisticData:
     n: int
     x: np.ndarray
     y: np.ndarray
-    true_params: tuple[float, float]
+    true_params: tuple[float, float] | None
     extent: Box
     v: np.ndarray  # (2, n): the loss of point i is softplus(w·vᵢ), vᵢ = (1 − 2yᵢ) xᵢ
     products: np.ndarray  # (3, n): v₀², v₀v₁, v₁²
+    source: str | None = None
 
     @classmethod
-    def create(cls, x: np.ndarray, y: np.ndarray, true_params: Any) -> LogisticData:
+    def create(cls, x: np.ndarray, y: np.ndarray, true_params: Any, source: str | None = None) -> LogisticData:
         x, y = _frozen(x), _frozen(y)
         v = _frozen(((1.0 - 2.0 * y)[:, None] * x).T)
         reach = float(np.abs(x).max()) if x.size else 0.0
@@ -441,10 +455,11 @@ class LogisticData:
             n=int(x.shape[0]),
             x=x,
             y=y,
-            true_params=(float(true_params[0]), float(true_params[1])),
+            true_params=None if true_params is None else (float(true_params[0]), float(true_params[1])),
             extent=((-half, half), (-half, half)),
             v=v,
             products=_frozen(np.stack([v[0] * v[0], v[0] * v[1], v[1] * v[1]])),
+            source=source,
         )
 
     def __repr__(self) -> str:
@@ -589,9 +604,15 @@ def _make_logistic_regression(
     prob = np.where(z >= 0, 1.0, e) / (1.0 + e)
     y = (rng_labels.random(n) < prob).astype(np.float64)
     data = LogisticData.create(x, y, (w1, w2))
+    params = {"n": n, "w1": w1, "w2": w2, "separation": separation, "data_seed": data_seed}
+    return _logistic_surface(definition, data, params, _logistic_mle(data))
 
-    mle = _logistic_mle(data)
-    centre = mle if mle is not None else np.array([w1, w2])
+
+def _logistic_surface(
+    definition: SurfaceDef, data: LogisticData, params: dict[str, Any], mle: np.ndarray | None
+) -> Surface:
+    """The mean cross-entropy of ``data`` (generated or loaded) as a surface; ``mle`` its minimum, if any."""
+    centre = mle if mle is not None else np.array(data.true_params or (0.0, 0.0))
     start, domain = _start_and_domain(centre, ((-2.0, 2.0), (2.0, -2.0)))
     minima: tuple[Minimum, ...] = ()
     if mle is not None:
@@ -608,7 +629,7 @@ def _make_logistic_regression(
         return data._full(p, True)
 
     return definition.assemble(
-        {"n": n, "w1": w1, "w2": w2, "separation": separation, "data_seed": data_seed},
+        params,
         domain=domain,
         start=start,
         minima=minima,
@@ -645,3 +666,21 @@ LOGISTIC_REGRESSION = SurfaceDef(
     ),
     make=_make_logistic_regression,
 )
+
+
+# --- loaded data (surfaces.datafile) -----------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=8)
+def surface_from_data(data: Any) -> Surface:
+    """The surface of a loaded :class:`surfaces.datafile.DataSet` (one per data set: cached by identity).
+
+    Its ``params`` are ``{"n": rows}``; ``surface.data.source`` the file's name and ``true_params`` None (the
+    model behind the user's points is not known: only the best fit, the minimum, is)."""
+    rows, source = data.rows, data.source
+    if data.kind == "linear":
+        x, y = rows[:, 0], rows[:, 1]
+        linear = LinearData.create(x, y, (float(x.min()), float(x.max())), None, source)
+        return _linear_surface(LINEAR_REGRESSION, linear, {"n": data.n})
+    logistic = LogisticData.create(rows[:, :2], rows[:, 2], None, source)
+    return _logistic_surface(LOGISTIC_REGRESSION, logistic, {"n": data.n}, _logistic_mle(logistic))

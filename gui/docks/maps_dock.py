@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6 import QtCore, QtWidgets
 
+from arena.maps import MapSettings
 from engine import maps
 from engine.registry import get_optimizer
 from engine.spec import format_optimizer_spec
@@ -254,6 +255,55 @@ class MapsDock(QtWidgets.QDockWidget):
                 hi = p.high - 0.01 * (p.high - lo)
             self.y_lo.setText(f"{lo:g}")
             self.y_hi.setText(f"{hi:g}")
+
+    # ------------------------------------------------------------ settings
+    def settings(self) -> MapSettings:
+        """The settings on show, as saved in a session (a field that does not parse saves its default)."""
+        defaults = MapSettings()
+        kind = self.kind.currentData()
+        tol = _number(self.tol.text())
+        axes: dict[str, Any] = {}
+        for axis, combo, lo_edit, hi_edit in (
+            ("x", self.x_key, self.x_lo, self.x_hi),
+            ("y", self.y_key, self.y_lo, self.y_hi),
+        ):
+            key = {"x": "lr_x", "y": "lr_y"}[axis] if kind == "boundary" else combo.currentText()
+            lo, hi = _number(lo_edit.text()), _number(hi_edit.text())
+            key = key or getattr(defaults, f"{axis}_key")  # a basin map's axes are never filled in
+            if lo is None or hi is None or not lo < hi:
+                lo, hi = getattr(defaults, f"{axis}_lo"), getattr(defaults, f"{axis}_hi")
+            axes.update({f"{axis}_key": key, f"{axis}_lo": lo, f"{axis}_hi": hi})
+        return MapSettings(
+            kind=kind,
+            racers=self.who.currentData(),
+            grid=self.grid.value(),
+            steps=self.steps.value(),
+            tol=tol if tol is not None and tol >= 0 else defaults.tol,
+            **axes,
+        )
+
+    def apply_settings(self, settings: MapSettings | None) -> None:
+        """Show ``settings`` (a session's; None: the defaults) in the dock; the map is computed on Compute (at once
+        when the same job is in the cache)."""
+        settings = settings or MapSettings()
+        self.kind.setCurrentIndex(self.kind.findData(settings.kind))
+        self._kind_changed()  # fills the axes' choices for this kind and the selected racer
+        self.who.setCurrentIndex(self.who.findData(settings.racers))
+        self.grid.setValue(settings.grid)
+        self.steps.setValue(settings.steps)
+        self.tol.setText(repr(settings.tol))
+        for combo, key in ((self.x_key, settings.x_key), (self.y_key, settings.y_key)):
+            if settings.kind == "sweep":
+                if combo.findText(key) < 0:
+                    combo.addItem(key)  # a hyperparameter the selected racer lacks: Compute says so
+                combo.setCurrentIndex(combo.findText(key))
+        for edit, value in (
+            (self.x_lo, settings.x_lo),
+            (self.x_hi, settings.x_hi),
+            (self.y_lo, settings.y_lo),
+            (self.y_hi, settings.y_hi),
+        ):
+            edit.setText(repr(value))
 
     # --------------------------------------------------------------- state
     def set_race(self, surface, config, selected: int, view: tuple[tuple[float, float], tuple[float, float]]) -> None:

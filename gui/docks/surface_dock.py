@@ -251,6 +251,8 @@ class SurfaceDock(QtWidgets.QDockWidget):
             self.params_host.setVisible(False)
             return
         sdef = SURFACES[surface.name]
+        source = getattr(getattr(surface, "data", None), "source", None)  # loaded data: no generator parameters
+        self.params_host.setVisible(bool(sdef.params) and source is None)
         if self.param_fields and set(self.param_fields) == {p.name for p in sdef.params}:
             for p in sdef.params:  # same surface: update in place (a field may be mid-edit)
                 box = self.param_fields[p.name]
@@ -272,7 +274,7 @@ class SurfaceDock(QtWidgets.QDockWidget):
             box.valueChanged.connect(self._params_changed)
             self.params_form.addRow(p.name, box)
             self.param_fields[p.name] = box
-        self.params_host.setVisible(bool(sdef.params))
+        self.params_host.setVisible(bool(sdef.params) and source is None)
 
     @staticmethod
     def _path_tip(surface) -> str:
@@ -305,10 +307,13 @@ class SurfaceDock(QtWidgets.QDockWidget):
         elif typed and len(surface.minima) > len(glob):
             fmin += tr("; {count} local minima").format(count=len(surface.minima) - len(glob))
         description = html.escape(tr_in("surfaces", surface.description))
-        return (
-            f"<b>f(x, y) = {html.escape(surface.formula)}</b><br>"
-            f"<span style='color:#555'>{description}<br>{html.escape(fmin)}</span>"
-        )
+        text = f"<b>f(x, y) = {html.escape(surface.formula)}</b><br><span style='color:#555'>{description}<br>"
+        text += f"{html.escape(fmin)}</span>"
+        source = getattr(getattr(surface, "data", None), "source", None)
+        if source is not None:  # loaded data (File > Load data…)
+            loaded = tr("fitted to {n} rows loaded from {file}").format(n=surface.data.n, file=source or tr("a file"))
+            text += f"<br><span style='color:#555'>{html.escape(loaded)}</span>"
+        return text
 
     def _picked(self, index: int) -> None:
         name = self.combo.itemData(index)

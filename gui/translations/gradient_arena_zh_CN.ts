@@ -621,6 +621,14 @@ The race and your settings are unchanged. Details were written to the log.</sour
         <translation>以新名称保存本次竞赛</translation>
     </message>
     <message>
+        <source>Load data…</source>
+        <translation>加载数据…</translation>
+    </message>
+    <message>
+        <source>Fit linear regression (x, y columns) or logistic regression (x1, x2, label) to your own CSV file</source>
+        <translation>用你自己的 CSV 文件拟合线性回归（x、y 两列）或逻辑回归（x1、x2、label 三列）</translation>
+    </message>
+    <message>
         <source>Export image…</source>
         <translation>导出图像…</translation>
     </message>
@@ -863,6 +871,30 @@ The current race is unchanged.</source>
     <message>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>Data not loaded</source>
+        <translation>数据未加载</translation>
+    </message>
+    <message>
+        <source>{error}
+
+The current race is unchanged.</source>
+        <translation>{error}
+
+当前竞赛未改变。</translation>
+    </message>
+    <message>
+        <source>Loaded {n} rows from {file}: {surface}</source>
+        <translation>已从 {file} 加载 {n} 行：{surface}</translation>
+    </message>
+    <message>
+        <source>Load data</source>
+        <translation>加载数据</translation>
+    </message>
+    <message>
+        <source>CSV data (*.csv *.txt);;All files (*)</source>
+        <translation>CSV 数据 (*.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Race CSV</source>
@@ -1365,6 +1397,14 @@ Trials per racer:</source>
     <message>
         <source>; {count} local minima</source>
         <translation>；{count} 个局部极小值</translation>
+    </message>
+    <message>
+        <source>fitted to {n} rows loaded from {file}</source>
+        <translation>拟合自 {file} 中加载的 {n} 行</translation>
+    </message>
+    <message>
+        <source>a file</source>
+        <translation>某个文件</translation>
     </message>
     <message>
         <source>intercept b₀</source>

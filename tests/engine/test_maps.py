@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from engine import maps
+from engine.fast.protocol import disabled
 from engine.maps import DIVERGED_CODE, NOT_CONVERGED, Axis, BasinJob, BoundaryJob, SweepJob, compute
 from surfaces import get_surface
 
@@ -188,3 +189,58 @@ def test_a_dask_cluster_gives_the_same_map():
     assert there.where.startswith("dask cluster") and there.tiles == 2
     for key in here:
         np.testing.assert_array_equal(there.arrays[key], here[key])
+
+
+@pytest.mark.parametrize(
+    "surface, spec, x, y",
+    [
+        ("ill_conditioned", "momentum:lr=0.01", ("lr", 1e-4, 1.0, True), ("momentum", 0.0, 0.99, False)),
+        (
+            "ill_conditioned",
+            "sgd:momentum=0.5,nesterov=true",
+            ("lr", 1e-3, 1.0, True),
+            ("weight_decay", 0.0, 0.5, False),
+        ),
+        ("himmelblau", "adam", ("lr", 1e-4, 1.0, True), ("beta1", 0.0, 0.99, False)),
+        ("himmelblau", "adamw", ("lr", 1e-3, 1.0, True), ("weight_decay", 0.0, 0.5, False)),
+        ("rosenbrock", "nadam", ("lr", 1e-4, 1.0, True), ("beta2", 0.5, 0.999, False)),
+        ("himmelblau", "adagrad", ("lr", 1e-3, 1.0, True), ("initial_accumulator_value", 0.0, 1.0, False)),
+        ("beale", "rmsprop:centered=true", ("lr", 1e-4, 1.0, True), ("alpha", 0.5, 0.99, False)),
+        ("booth", "adadelta", ("lr", 0.1, 10.0, True), ("rho", 0.5, 0.99, False)),
+        ("himmelblau", "lion", ("lr", 1e-4, 0.1, True), ("beta1", 0.5, 0.99, False)),
+    ],
+)
+@pytest.mark.parametrize("chunk", [None, 7])
+def test_a_batched_sweep_gives_the_per_cell_bits(surface, spec, x, y, chunk, monkeypatch):
+    """A sweep's cells run as one batch with per-cell hyperparameters: every array equals, bit for bit, one
+    Runner per cell, also when the steps go in several compiled calls (``chunk`` steps each)."""
+    s = get_surface(surface)
+    job = SweepJob(s, spec, tuple(s.start), Axis(x[0], x[1], x[2], 11, log=x[3]), Axis(y[0], y[1], y[2], 7,
+                   log=y[3]), steps=240, tol=1e-6)  # fmt: skip
+    if chunk is not None:
+        monkeypatch.setattr(maps, "_SWEEP_CHUNK", chunk * 11 * 7)
+    batched = maps._sweep_batched(job, 0, 7)
+    if batched is None:
+        assert disabled()  # only the NumPy engine (GRADIENT_ARENA_NO_JIT) has no batched path
+        return
+    reference = job.tile_per_cell(0, 7)
+    assert set(batched) == set(reference)
+    for key, want in reference.items():
+        assert batched[key].dtype == want.dtype
+        np.testing.assert_array_equal(batched[key], want, err_msg=key)
+    assert len(set(np.unique(reference["status"]))) >= 1 and np.isfinite(reference["final_loss"]).any()
+
+
+def test_a_sweep_without_compiled_kernels_runs_per_cell():
+    s = get_surface("linear_regression")  # NumPy closures over its data: no compiled kernels
+    job = SweepJob(s, "adam", tuple(s.start), Axis("lr", 1e-3, 1.0, 5, log=True), Axis("beta1", 0.0, 0.9, 4), steps=50)
+    assert maps._sweep_batched(job, 0, 4) is None
+    np.testing.assert_array_equal(job.tile(0, 4)["final_loss"], job.tile_per_cell(0, 4)["final_loss"])
+
+
+def test_a_batched_sweep_refuses_a_cell_the_optimizer_refuses():
+    s = get_surface("ill_conditioned")
+    job = SweepJob(s, "sgd:momentum=0.5,nesterov=true", tuple(s.start), Axis("lr", 1e-3, 1.0, 4, log=True),
+                   Axis("momentum", 0.0, 0.9, 4), steps=10)  # fmt: skip
+    with pytest.raises(ValueError, match="nesterov=true needs momentum > 0"):
+        job.tile(0, 4)  # the first row has momentum 0, as a Runner for that cell says
