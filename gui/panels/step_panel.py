@@ -3,6 +3,8 @@ a title row with a mode selector above a plot whose x axis is the step."""
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
@@ -12,7 +14,17 @@ from .log_axis import LogAxis
 from .racer_legend import PanelLegend, racer_sample
 
 MIN_STEPS = 10  # the step axis spans at least [0, MIN_STEPS]
-HEADROOM = 1.1  # while playing, the step axis reaches this far past the step (and moves in jumps)
+HEADROOM = 1.25  # while playing, the step axis reaches at least this far past the step...
+NICE = (1, 2, 5)  # ...to the next 1, 2 or 5 times a power of ten (it rescales rarely: every ~2.5x)
+
+
+def nice_above(value: float) -> float:
+    """The smallest 1, 2 or 5 x 10^k at or above ``value`` (> 0)."""
+    k = math.floor(math.log10(value))
+    for m in (*NICE, 10):
+        if m * 10.0**k >= value * (1 - 1e-12):
+            return float(m * 10.0**k)
+    return 10.0 ** (k + 1)  # pragma: no cover - the loop ends at 10
 
 
 class StepPanel(QtWidgets.QWidget):
@@ -230,9 +242,10 @@ class StepPanel(QtWidgets.QWidget):
             vb = self.plot.vb
             if not self.playing:
                 vb.setXRange(0, hi, padding=0)
-            elif not hi <= vb.viewRange()[0][1] <= hi * HEADROOM**2:
-                # a jump ahead: the view, its axis and the curves' layout stay put for a while
-                vb.setXRange(0, float(f"{hi * HEADROOM:.2g}") if hi >= 100 else hi * HEADROOM, padding=0)
+            elif not hi <= vb.viewRange()[0][1] <= 2 * nice_above(hi * HEADROOM):
+                # a jump ahead to a round step: the view, its axis and the curves' layout stay put
+                # until the race reaches it (each re-layout costs a frame about twice the usual)
+                vb.setXRange(0, nice_above(hi * HEADROOM), padding=0)
         # the y auto-range and the view's matrix now, not while painting: a range changed during a
         # paint asks for a second paint of the whole plot
         self.plot.vb.prepareForPaint()

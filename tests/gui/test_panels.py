@@ -244,9 +244,9 @@ def test_step_axes_jump_ahead_while_playing_and_end_at_the_last_step(qtbot, make
         c.step(50)
         w.loss.flush()  # what painting the panel does (while playing it skips every other frame)
         hi = w.loss.plot.vb.viewRange()[0][1]
-        assert c.race.steps <= hi <= 1.25 * c.race.steps + 10
+        assert c.race.steps <= hi <= 2.5 * c.race.steps + 10  # ahead, to a round number (1, 2, 5 x 10^k)
         ranges.add(hi)
-    assert len(ranges) < 20  # the axis moved in jumps, not every frame
+    assert len(ranges) <= 6  # steps 50 to 2,000: a few jumps (100, 200, 500, ...), not every frame
     steps, lr = w.lr.curves[0][0].data()  # kept frames are drawn before anyone reads them
     assert len(steps) == c.race.steps + 1
     w._on_playing(False)
