@@ -16,6 +16,8 @@ from .racer_legend import PanelLegend, racer_sample
 MIN_STEPS = 10  # the step axis spans at least [0, MIN_STEPS]
 HEADROOM = 1.25  # while playing, the step axis reaches at least this far past the step...
 NICE = (1, 2, 5)  # ...to the next 1, 2 or 5 times a power of ten (it rescales rarely: every ~2.5x)
+Y_ROOM = 0.15  # while playing, the y axis leaves this share of the curves' span free above and below them...
+Y_SLACK = 2.0  # ...and is fitted again when they leave it or take less than 1/Y_SLACK of it
 
 
 def nice_above(value: float) -> float:
@@ -137,12 +139,42 @@ class StepPanel(QtWidgets.QWidget):
         return self.steps_x
 
     def set_playing(self, playing: bool) -> None:
-        """While playing, frames may be skipped and the step axis moves in jumps; when play stops,
-        everything kept is drawn and the axis ends at the last step."""
+        """While playing, frames may be skipped and both axes move in jumps; when play stops,
+        everything kept is drawn, the step axis ends at the last step and the y axis fits the curves."""
         self.playing = bool(playing)
+        # a y range that moves every frame lays out the axis, every curve's bounds and dashes again
+        self.plot.vb.enableAutoRange(axis=pg.ViewBox.YAxis, enable=not self.playing)
         if not self.playing:
             self.flush()
             self.set_step(self._step)
+
+    def _y_bounds(self) -> tuple[float, float] | None:
+        """The lowest and highest y drawn (as plotted: log10 on a log axis), from each item's stats."""
+        lo, hi = math.inf, -math.inf
+        for group in self.curves:
+            for curve in group:
+                if not curve.visible:
+                    continue
+                for item in curve.all_items():
+                    stats = item._stats
+                    if item.blank or stats is None or stats[5] is None:
+                        continue
+                    lo, hi = min(lo, stats[5]), max(hi, stats[6])
+        return (lo, hi) if lo <= hi else None
+
+    def _follow_y(self) -> None:
+        """While playing: the y range stays put until the curves leave it or shrink well inside it,
+        then it fits them with room to spare."""
+        bounds = self._y_bounds()
+        if bounds is None:
+            return
+        lo, hi = bounds
+        least = 0.5 if self.log_y else 0.1 * max(abs(lo), abs(hi), 1e-300)  # a flat curve: half a decade, 10%
+        span = max(hi - lo, least)
+        (y0, y1) = self.plot.vb.viewRange()[1]
+        if y0 <= lo and hi <= y1 and y1 - y0 <= Y_SLACK * (1 + 2 * Y_ROOM) * span:
+            return
+        self.plot.vb.setYRange(lo - Y_ROOM * span, hi + Y_ROOM * span, padding=0)
 
     def restart_frames(self) -> None:
         """A new race: its first frame is drawn at once."""
@@ -246,6 +278,8 @@ class StepPanel(QtWidgets.QWidget):
                 # a jump ahead to a round step: the view, its axis and the curves' layout stay put
                 # until the race reaches it (each re-layout costs a frame about twice the usual)
                 vb.setXRange(0, nice_above(hi * HEADROOM), padding=0)
+        if self.playing:
+            self._follow_y()
         # the y auto-range and the view's matrix now, not while painting: a range changed during a
         # paint asks for a second paint of the whole plot
         self.plot.vb.prepareForPaint()
