@@ -21,7 +21,7 @@ from arena import (
 )
 from engine import OPTIMIZERS, write_race_csv
 
-from .controller import RaceController
+from .controller import FRAME_MS, RaceController
 from .docks.inspector_dock import InspectorDock
 from .docks.maps_dock import MapsDock
 from .docks.race_dock import RaceControlsDock
@@ -639,6 +639,8 @@ class MainWindow(QtWidgets.QMainWindow):
     # --------------------------------------------------------------- reacting
     def _on_surface_changed(self) -> None:
         surface = self.controller.race.surface
+        if self.isVisible():  # the new map is painted first; the panels of a race at step 0 a frame later
+            self._paint_later([self.loss.plot_widget, self.lr.plot_widget, self._data_panel])
         self.contour.set_surface(surface)
         self.loss.set_surface(surface)
         self.surface_dock.show_surface(surface)
@@ -659,6 +661,22 @@ class MainWindow(QtWidgets.QMainWindow):
             self._param_rows = rows
             if getattr(self, "_sized_docks", False):
                 QtCore.QTimer.singleShot(0, self._fit_surface_dock)
+
+    def _paint_later(self, widgets) -> None:
+        """Leave ``widgets`` out of the next paint, and paint them one frame later (a surface switch
+        then blocks the window about half as long: each plot's axes and items are laid out anew)."""
+        widgets = [w for w in widgets if w is not None and w.updatesEnabled()]
+        for widget in widgets:
+            widget.setUpdatesEnabled(False)
+
+        def paint() -> None:
+            for widget in widgets:
+                try:
+                    widget.setUpdatesEnabled(True)  # ...which asks for its paint
+                except RuntimeError:  # closed meanwhile
+                    pass
+
+        QtCore.QTimer.singleShot(FRAME_MS, self, paint)
 
     def _on_reset(self) -> None:
         racers = self.controller.config.racers

@@ -134,6 +134,10 @@ class RacerOptionsEditor(QtWidgets.QWidget):
     def _draw(self) -> None:
         name = self.values.get("schedule", "constant")
         params = {k: v for k, v in self.values.items() if k in SCHEDULES[name].defaults}
+        key = (name, self.base_lr, self.budget, sorted(params.items()))
+        if key == getattr(self, "_drawn", None):
+            return  # the same schedule (a restart, a surface switch): a long budget costs ~0.1 s per 10^5 steps
+        self._drawn = key
         try:
             lrs = schedule_lrs(name, self.base_lr, self.budget, params)
         except ValueError:

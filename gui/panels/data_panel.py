@@ -140,6 +140,13 @@ class DataPanel(QtWidgets.QWidget):
         self._fit()
 
     def set_racers(self, racers) -> None:
+        signature = [(r.name, r.color) for r in racers]
+        if signature == getattr(self, "_signature", None) and len(self.lines) == len(racers):
+            # the same racers (a restart, a surface switch): their lines are kept, not made again
+            for index, racer in enumerate(racers):
+                self.set_racer_visible(index, racer.visible)
+            return
+        self._signature = signature
         for line in self.lines:
             self.plot.removeItem(line)
         self.lines = []
@@ -154,7 +161,12 @@ class DataPanel(QtWidgets.QWidget):
 
     def _fill_legend(self) -> None:
         # the racers' names as typed; the reference lines' names in the window's language
-        self.legend.set_entries([tuple(e) for e in self.racers] + [(s, tr(n), v) for s, n, v in self.references])
+        entries = [tuple(e) for e in self.racers] + [(s, tr(n), v) for s, n, v in self.references]
+        key = [(name, shown) for _, name, shown in entries] + [getattr(self, "_signature", None)]
+        if key == getattr(self, "_legend_key", None):
+            return  # the same names (in the same language), colours and kinds of reference: the legend is right
+        self._legend_key = key
+        self.legend.set_entries(entries)
 
     def _fit(self) -> None:
         """The legend beside the plot, under it where the panel is very narrow. No title on the

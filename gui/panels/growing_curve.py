@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import warnings
 
 import numpy as np
 import pyqtgraph as pg
@@ -210,23 +209,31 @@ class FastCurve(pg.PlotCurveItem):
         return None
 
 
+def _path_length(d: np.ndarray) -> float:
+    """The sum of |steps| of ``d``, non-finite steps left out (one pass when there are none)."""
+    if len(d) < 2:
+        return 0.0
+    steps = np.abs(np.diff(d))
+    total = float(steps.sum())
+    return total if math.isfinite(total) else float(np.nansum(steps))
+
+
+def _bounds(d: np.ndarray) -> list:
+    """[min, max] of the finite values of ``d`` ([None, None] if none)."""
+    lo, hi = float(np.fmin.reduce(d)), float(np.fmax.reduce(d))  # NaN left out, no copy
+    if not (math.isfinite(lo) and math.isfinite(hi)):
+        d = d[np.isfinite(d)]
+        lo, hi = (float(d.min()), float(d.max())) if len(d) else (None, None)
+    return [lo, hi]
+
+
 def curve_stats(x: np.ndarray | None, y: np.ndarray | None) -> tuple | None:
     """(points, length along x, length along y, xmin, xmax, ymin, ymax) of a polyline, finite values
     only (None bounds if it has none): measured once per data, read at every paint."""
     if x is None or y is None or len(x) == 0:
         return None
-    with np.errstate(all="ignore"), warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN data
-        lx = float(np.nansum(np.abs(np.diff(x)))) if len(x) > 1 else 0.0
-        ly = float(np.nansum(np.abs(np.diff(y)))) if len(y) > 1 else 0.0
-        bounds = []
-        for d in (x, y):
-            lo, hi = float(np.nanmin(d)), float(np.nanmax(d))
-            if not (math.isfinite(lo) and math.isfinite(hi)):
-                d = d[np.isfinite(d)]
-                lo, hi = (float(d.min()), float(d.max())) if len(d) else (None, None)
-            bounds += [lo, hi]
-    return (len(x), lx, ly, *bounds)
+    with np.errstate(all="ignore"):
+        return (len(x), _path_length(x), _path_length(y), *_bounds(x), *_bounds(y))
 
 
 def scribble_from(stats: tuple, sx: float, sy: float) -> bool:

@@ -3,6 +3,8 @@ a title row with a mode selector above a plot whose x axis is the step."""
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
@@ -14,7 +16,19 @@ from .log_axis import LogAxis
 from .racer_legend import PanelLegend, racer_sample
 
 MIN_STEPS = 10  # the step axis spans at least [0, MIN_STEPS]
-HEADROOM = 1.1  # while playing, the step axis reaches this far past the step (and moves in jumps)
+HEADROOM = 1.25  # while playing, the step axis reaches at least this far past the step...
+NICE = (1, 2, 5)  # ...to the next 1, 2 or 5 times a power of ten (it rescales rarely: every ~2.5x)
+Y_ROOM = 0.15  # while playing, the y axis leaves this share of the curves' span free above and below them...
+Y_SLACK = 2.0  # ...and is fitted again when they leave it or take less than 1/Y_SLACK of it
+
+
+def nice_above(value: float) -> float:
+    """The smallest 1, 2 or 5 x 10^k at or above ``value`` (> 0)."""
+    k = math.floor(math.log10(value))
+    for m in (*NICE, 10):
+        if m * 10.0**k >= value * (1 - 1e-12):
+            return float(m * 10.0**k)
+    return 10.0 ** (k + 1)  # pragma: no cover - the loop ends at 10
 
 
 class StepPanel(QtWidgets.QWidget):
@@ -139,12 +153,42 @@ class StepPanel(QtWidgets.QWidget):
         return self.steps_x
 
     def set_playing(self, playing: bool) -> None:
-        """While playing, frames may be skipped and the step axis moves in jumps; when play stops,
-        everything kept is drawn and the axis ends at the last step."""
+        """While playing, frames may be skipped and both axes move in jumps; when play stops,
+        everything kept is drawn, the step axis ends at the last step and the y axis fits the curves."""
         self.playing = bool(playing)
+        # a y range that moves every frame lays out the axis, every curve's bounds and dashes again
+        self.plot.vb.enableAutoRange(axis=pg.ViewBox.YAxis, enable=not self.playing)
         if not self.playing:
             self.flush()
             self.set_step(self._step)
+
+    def _y_bounds(self) -> tuple[float, float] | None:
+        """The lowest and highest y drawn (as plotted: log10 on a log axis), from each item's stats."""
+        lo, hi = math.inf, -math.inf
+        for group in self.curves:
+            for curve in group:
+                if not curve.visible:
+                    continue
+                for item in curve.all_items():
+                    stats = item._stats
+                    if item.blank or stats is None or stats[5] is None:
+                        continue
+                    lo, hi = min(lo, stats[5]), max(hi, stats[6])
+        return (lo, hi) if lo <= hi else None
+
+    def _follow_y(self) -> None:
+        """While playing: the y range stays put until the curves leave it or shrink well inside it,
+        then it fits them with room to spare."""
+        bounds = self._y_bounds()
+        if bounds is None:
+            return
+        lo, hi = bounds
+        least = 0.5 if self.log_y else 0.1 * max(abs(lo), abs(hi), 1e-300)  # a flat curve: half a decade, 10%
+        span = max(hi - lo, least)
+        (y0, y1) = self.plot.vb.viewRange()[1]
+        if y0 <= lo and hi <= y1 and y1 - y0 <= Y_SLACK * (1 + 2 * Y_ROOM) * span:
+            return
+        self.plot.vb.setYRange(lo - Y_ROOM * span, hi + Y_ROOM * span, padding=0)
 
     def restart_frames(self) -> None:
         """A new race: its first frame is drawn at once."""
@@ -244,9 +288,12 @@ class StepPanel(QtWidgets.QWidget):
             vb = self.plot.vb
             if not self.playing:
                 vb.setXRange(0, hi, padding=0)
-            elif not hi <= vb.viewRange()[0][1] <= hi * HEADROOM**2:
-                # a jump ahead: the view, its axis and the curves' layout stay put for a while
-                vb.setXRange(0, float(f"{hi * HEADROOM:.2g}") if hi >= 100 else hi * HEADROOM, padding=0)
+            elif not hi <= vb.viewRange()[0][1] <= 2 * nice_above(hi * HEADROOM):
+                # a jump ahead to a round step: the view, its axis and the curves' layout stay put
+                # until the race reaches it (each re-layout costs a frame about twice the usual)
+                vb.setXRange(0, nice_above(hi * HEADROOM), padding=0)
+        if self.playing:
+            self._follow_y()
         # the y auto-range and the view's matrix now, not while painting: a range changed during a
         # paint asks for a second paint of the whole plot
         self.plot.vb.prepareForPaint()

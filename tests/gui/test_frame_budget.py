@@ -1,7 +1,10 @@
 """The live window's budget on long races (issue 15): memory per recorded step and the items a frame
 makes stay bounded. (Frame times are measured by benchmarks/gui.py and gui_frames.py, not here.)"""
 
+import collections
 import tracemalloc
+
+from PySide6 import QtWidgets
 
 from arena import PALETTE, RaceConfig, RacerConfig
 
@@ -57,3 +60,66 @@ def test_the_window_holds_little_memory_per_recorded_step_beyond_the_engine(qtbo
         tracemalloc.stop()
     per_step = grown / (20_000 * 10)
     assert per_step < 100, per_step
+
+
+def test_a_surface_switch_paints_the_map_at_once_and_the_blank_step_panels_a_frame_later(qtbot, make_window):
+    """A switch restarts the race at step 0: its own turn of the event loop paints the new map (and the
+    docks); the loss and learning-rate panels, with nothing drawn yet, are painted in a later turn, so
+    the window is blocked for about half as long at a time."""
+    w = make_window(ten_racers(20_000))
+    w.controller.step(2_000)
+    qtbot.wait(50)
+    painted: collections.Counter = collections.Counter()
+    for name, view in (("map", w.contour), ("loss", w.loss.plot_widget), ("lr", w.lr.plot_widget)):
+        view.scene().sigPrepareForPaint.connect(lambda name=name: painted.update([name]))
+    w.controller.set_surface("beale")
+    QtWidgets.QApplication.processEvents()
+    assert painted["map"] >= 1
+    assert painted["loss"] == 0 and painted["lr"] == 0
+    qtbot.waitUntil(lambda: painted["loss"] >= 1 and painted["lr"] >= 1, timeout=3000)
+    assert w.loss.plot_widget.updatesEnabled() and w.lr.plot_widget.updatesEnabled()
+    assert w.loss.plot.vb.viewRange()[0] == [0, 10]  # the restarted race's step axis
+
+
+def test_a_surface_switch_leaves_the_schedule_preview_alone(qtbot, make_window, monkeypatch):
+    """The racer options editor draws each racer's lr schedule over the whole budget (a Python walk of
+    every step): a switch, which changes neither, does not walk it again; a new schedule does, once."""
+    import gui.docks.options_editor as options_editor
+
+    walks = []
+    real = options_editor.schedule_lrs
+    monkeypatch.setattr(options_editor, "schedule_lrs", lambda *a, **k: walks.append(a) or real(*a, **k))
+    w = make_window(ten_racers(200_000))
+    walks.clear()
+    for name in ("beale", "rosenbrock", "himmelblau"):
+        w.controller.set_surface(name)
+    assert walks == []
+    editor = w.racers_dock.options_editor
+    for _ in range(2):
+        editor.set_racer({"schedule": "step"}, 1e-3, 1_000, None)
+    assert len(walks) == 1
+    assert "at step 1000" in editor.plot.plotItem.titleLabel.text
+
+
+def test_switching_between_data_surfaces_keeps_the_data_panels_racer_lines(qtbot, make_window, monkeypatch):
+    """The same racers on another data set: the Data panel moves their lines (it does not make them
+    again), and a legend whose entries are the same is not laid out again."""
+    from arena import load_preset
+
+    w = make_window(load_preset("textbook"))
+    c = w.controller
+    c.set_surface("logistic_regression", {"n": 200})
+    panel = w.data_panel
+    lines = list(panel.lines)
+    c.set_surface("linear_regression")
+    c.step(5)
+    assert panel.lines == lines and all(line.scene() is panel.plot.scene() for line in lines)
+    assert len(panel.lines[0].getData()[0]) == 2  # ...drawn for the new data
+    rebuilt = []
+    real = panel.legend.set_entries
+    monkeypatch.setattr(panel.legend, "set_entries", lambda entries: rebuilt.append(entries) or real(entries))
+    c.set_surface("linear_regression", {"n": 50})
+    assert rebuilt == []
+    names = panel.legend.names()
+    assert [r.name for r in c.config.racers] == names[: len(c.config.racers)]
+    assert "true model" in names
