@@ -1,5 +1,6 @@
 """``main.py race --problem SPEC [--data DIR]`` (and network sessions and presets): the racers train a
-network (``problems``); the CSVs hold per-step losses, test accuracy and per-layer learning-rate bands."""
+network (``problems``); the CSVs hold per-step losses, test accuracy and per-layer learning-rate bands;
+--png/--svg/--gif/--mp4 draw the window's network panels offscreen."""
 
 from __future__ import annotations
 
@@ -74,9 +75,7 @@ def network_config_from_flags(args, steps: int, check_seed) -> RaceConfig:
 def run_network_race(args, config: RaceConfig) -> int:
     """``race --problem ...`` (or a network session/preset): train, then the CSVs and a leaderboard."""
     outputs = {"--csv": args.csv, "--summary-csv": args.summary_csv, "--save-session": args.save_session}
-    images = [f"--{k}" for k in IMAGE_FLAGS if getattr(args, k, None)]
-    if images:
-        raise UsageError(f"{images[0]}: images of a network race are not available from the command line yet")
+    images = {k: getattr(args, k) for k in IMAGE_FLAGS if getattr(args, k, None)}
     if getattr(args, "inspect", None) is not None:
         raise UsageError("--inspect shows 2-D surfaces; a network racer's state has thousands of numbers")
     if args.save_session:
@@ -99,6 +98,11 @@ def run_network_race(args, config: RaceConfig) -> int:
                 write(path)
             except OSError as exc:
                 raise UsageError(f"{flag} {path!r}: cannot write: {exc.strerror or exc}") from None
+    pictures = {}
+    if images:  # the window's network panels, rendered offscreen (gui/network_mode.py through gui/headless.py)
+        from .race import render_images
+
+        pictures = render_images(config, images)
     if not args.quiet:
         problem = race.problem
         print(
@@ -118,4 +122,6 @@ def run_network_race(args, config: RaceConfig) -> int:
         for path in outputs.values():
             if path:
                 print(f"wrote {path}")
+        for path, what in pictures.items():
+            print(f"wrote {path} ({what})")
     return 0

@@ -129,7 +129,8 @@ class RacersDock(QtWidgets.QDockWidget):
         if 0 <= row < len(racers):
             racer = racers[row]
             self.editor.set_racer(racer.optimizer, racer.hyperparams)
-            data = getattr(self.controller.race.surface, "data", None)
+            race = self.controller.race
+            data = getattr(race.surface if race.problem is None else race.problem, "data", None)
             self.options_editor.setEnabled(True)
             self.options_editor.set_racer(
                 racer.options,
@@ -207,7 +208,11 @@ class RacersDock(QtWidgets.QDockWidget):
             window.statusBar().showMessage(text, 8000)
 
     def add(self, optimizer: str) -> None:
-        index = self.controller.add_racer(optimizer)
+        try:
+            index = self.controller.add_racer(optimizer)
+        except ValueError as exc:  # an optimizer a network race cannot take
+            self._status(str(exc))
+            return
         self.select(index)
 
     def remove(self) -> None:
