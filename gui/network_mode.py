@@ -98,6 +98,7 @@ class NetworkPanels(QtWidgets.QWidget):
         self._landscape_started = 0.0
         self._projected: list[dict[int, np.ndarray]] = []
         self._evaluated = -1
+        self._x_budget = -1
         self._bands_at = 0.0
         self.poll = QtCore.QTimer(self)
         self.poll.setInterval(100)
@@ -120,6 +121,7 @@ class NetworkPanels(QtWidgets.QWidget):
         self.land.image.clear()
         self.land.set_status("")
         self._evaluated = -1
+        self._x_budget = -1
         for index, racer in enumerate(race.config.racers):
             if not racer.visible:
                 self.set_racer_visible(index, False)
@@ -147,11 +149,17 @@ class NetworkPanels(QtWidgets.QWidget):
         self.loss.update_from(runners, test=force or evaluated != self._evaluated)
         if force or evaluated != self._evaluated:
             self.accuracy.update_from(runners)
-        if force or now - self._bands_at >= BANDS_EVERY_S:
+        if force or now - self._bands_at >= BANDS_EVERY_S:  # the bands and the paths on the landscape
             self.lr.update_from(runners)
+            self._update_paths()
             self._bands_at = now
         self._evaluated = evaluated
-        self._update_paths()
+        budget = self.race.config.steps
+        if budget != self._x_budget:  # the step axes span the budget: the curves grow into a fixed frame
+            self._x_budget = budget
+            for panel in (self.loss, self.lr, self.accuracy):
+                panel.plot.enableAutoRange(x=False)
+                panel.plot.setXRange(0, budget, padding=0.02)
 
     # ------------------------------------------------------------- landscape
     def request_landscape(self, force: bool = False) -> None:
@@ -371,10 +379,6 @@ def render_network_animation(
         view.race = race  # the finished race's plane, this race's paths
         view._projected = [{} for _ in race.runners]
         view.refresh()
-        # the axes span the whole race from the first frame: the curves grow into a fixed frame
-        for panel in (view.loss, view.lr, view.accuracy):
-            panel.plot.enableAutoRange(x=False)
-            panel.plot.setXRange(0, config.steps, padding=0.02)
         try:
             tmp = temp_sibling(target)
             if fmt == "gif":
