@@ -475,6 +475,7 @@ class NetworkMode(QtCore.QObject):
             (w.race_dock.tol_on, "tol"),
             (w.race_dock.tol, "tol"),
         ]
+        out.append((w.racers_dock.torch_button, "copyTorch"))
         for name, key in (("tuneAll", "tune"), ("copyTorchAction", "copyTorch")):
             act = w.findChild(QtGui.QAction, name)
             if act is not None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from engine import OPTIMIZERS
+from gui.i18n import tr
 from gui.widgets.scrolling import scrolling
 from gui.widgets.swatch import swatch
 
@@ -113,6 +114,8 @@ class RacersDock(QtWidgets.QDockWidget):
             self._selected(-1)
         for w in (self.remove_button, self.duplicate_button, self.color_button, self.torch_button):
             w.setEnabled(bool(racers))
+        if self.controller.config.is_network:  # the torch script is of a 2-D surface race (gui/network_mode.py)
+            self.torch_button.setEnabled(False)
         self.fit_list()
 
     def fit_list(self) -> None:
@@ -190,6 +193,9 @@ class RacersDock(QtWidgets.QDockWidget):
         row = self.current if index is None else index
         config = self.controller.config
         if not 0 <= row < len(config.racers):
+            return None
+        if config.is_network:
+            self._status(tr("Not copied: the torch script reproduces a 2-D surface race, not a network's"))
             return None
         runner = self.controller.race.runners[row]
         steps = runner.steps if runner.steps > 0 else config.steps
