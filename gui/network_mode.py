@@ -34,7 +34,7 @@ from .panels.network_landscape import NetworkLandscapePanel
 
 LANDSCAPE_RESOLUTION = 60
 LANDSCAPE_EVERY_S = 2.0  # while playing, a new landscape at most this often
-BANDS_EVERY_S = 0.1  # while playing, the layer bands are redrawn at most this often
+BANDS_EVERY_S = 0.25  # while playing, the layer bands and landscape paths are redrawn at most this often
 
 
 def _in_background(*args, **kwargs):
@@ -59,6 +59,7 @@ class NetworkPanels(QtWidgets.QWidget):
         super().__init__(parent)
         self.setObjectName("networkPanels")
         self.setAutoFillBackground(True)
+        self.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)  # takes the focus back from a field (Space plays)
         self.loss = NetworkLossPanel()
         self.accuracy = NetworkAccuracyPanel()
         self.lr = NetworkLearningRatePanel()
@@ -490,6 +491,7 @@ class NetworkMode(QtCore.QObject):
         self.active = network
         w = self.window_
         w.central_stack.setCurrentWidget(self.panels if network else w.splitter)
+        w.key_router.home = self.panels if network else w.contour  # where Enter in a field sends the focus
         why = _why_not()
         for thing, key in self._controls():
             if network:
