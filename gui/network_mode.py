@@ -69,11 +69,25 @@ class NetworkPanels(QtWidgets.QWidget):
             row = getattr(panel, "header", None) or panel.title.parentWidget().layout().itemAt(0).layout()
             row.setStretchFactor(panel.title, 10)
             panel.setMinimumSize(160, 120)
-        # the landscape's method list shrinks (its items elided) before its title wraps onto many lines
-        self.land.method_box.setSizeAdjustPolicy(
-            QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.land.method_box.setMinimumContentsLength(10)
+        # short names in the landscape's method list (the whole description in its tooltip): the title keeps room
+        for index, (text, tip) in enumerate(
+            (
+                (tr("PCA plane"), tr("The plane of the first two principal components of all racers' paths")),
+                (
+                    tr("Random plane"),
+                    tr(
+                        "Two filter-normalized random directions around the racer with the lowest test loss "
+                        "(Li et al. 2018, Visualizing the Loss Landscape of Neural Nets)"
+                    ),
+                ),  # fmt: skip
+            )
+        ):
+            self.land.method_box.setItemText(index, text)
+            self.land.method_box.setItemData(index, tip, QtCore.Qt.ItemDataRole.ToolTipRole)
+        # the landscape's status ("at step 200 (1.2 s)") under the plot: the title keeps the header's width
+        header = self.land.layout().itemAt(0).layout()
+        header.removeWidget(self.land.status)
+        self.land.layout().addWidget(self.land.status, 0, QtCore.Qt.AlignmentFlag.AlignRight)
         self.grid = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
         self.grid.setObjectName("networkSplitter")
         self.top, self.bottom = QtWidgets.QSplitter(), QtWidgets.QSplitter()

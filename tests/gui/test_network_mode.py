@@ -197,10 +197,18 @@ def test_presets_and_sessions_open_in_network_mode_and_replay_exactly(make_windo
         np.testing.assert_array_equal(runner.theta, before)
 
 
-def test_exports_write_the_network_panels_and_csvs(make_window, qtbot, tmp_path):
+def test_exports_write_the_network_panels_and_csvs(make_window, qtbot, tmp_path, monkeypatch):
     w = make_window(_config(steps=20))
     w.controller.step(20)
     assert w.network.panels.wait_for_landscape()
+    # File > Export image… and File > Export race CSV…, the file chosen in the save dialog
+    chosen = iter([str(tmp_path / "menu.png"), str(tmp_path / "menu.csv")])
+    monkeypatch.setattr(QtWidgets.QFileDialog, "getSaveFileName", lambda *a, **k: (next(chosen), ""))
+    w.actions["exportImage"].trigger()
+    assert "menu.png" in w.statusBar().currentMessage()
+    assert QtGui.QImage(str(tmp_path / "menu.png")).size() == w.network.panels.size()
+    w.actions["exportCsv"].trigger()
+    assert (tmp_path / "menu.csv").read_text().startswith("optimizer,step,batch_loss,test_loss,test_accuracy")
     png = w.network.export_image(str(tmp_path / "net.png"), width=1200)
     image = QtGui.QImage(png)
     assert image.width() == 1200 and image.height() > 500
