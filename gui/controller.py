@@ -138,7 +138,8 @@ class RaceController(QtCore.QObject):
         new = self.config.copy()
         new.surface, new.surface_params = name, dict(params or {})
         surface = new.build_surface()  # raises ValueError on bad parameters
-        if new.is_network:  # from a network race back to a surface: no mini-batches without data
+        leaving_network = new.is_network
+        if leaving_network:  # from a network race back to a surface: no mini-batches without data
             new.problem = new.data_dir = None
             keep_start = False
             for racer in new.racers:
@@ -149,6 +150,8 @@ class RaceController(QtCore.QObject):
         was_playing = self.playing
         self.pause()
         self.config = new
+        if leaving_network:
+            self._default_speed(new.steps)
         self.race = Race(new)
         self.surfaceChanged.emit()
         self.raceReset.emit()

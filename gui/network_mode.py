@@ -142,6 +142,16 @@ class NetworkPanels(QtWidgets.QWidget):
                 self.set_racer_visible(index, False)
         self.refresh()
 
+    def relabel(self) -> None:
+        """The racers' names (or colours) changed: the curves and paths are made anew, the landscape kept."""
+        racers = [(r.name, r.color) for r in self.race.config.racers]
+        for panel in (self.loss, self.accuracy, self.lr, self.land):
+            panel.set_racers(racers)
+        for index, racer in enumerate(self.race.config.racers):
+            if not racer.visible:
+                self.set_racer_visible(index, False)
+        self.refresh()
+
     def set_racer_visible(self, index: int, visible: bool) -> None:
         items = []
         for group in (self.loss.batch_curves, self.loss.test_curves, self.accuracy.curves, self.lr.medians):
@@ -569,8 +579,8 @@ class NetworkMode(QtCore.QObject):
             self.panels.set_racer_visible(index, visible)
 
     def on_renamed(self, _index: int, _name: str) -> None:
-        if self.active:
-            self.panels.set_race(self.window_.controller.race)
+        if self.active and self.panels.race is not None:
+            self.panels.relabel()
 
     # ---------------------------------------------------------------- exports
     def export_image_dialog(self) -> str | None:

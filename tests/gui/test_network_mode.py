@@ -166,6 +166,9 @@ def test_the_landscape_fills_in_with_the_paths_and_reset_starts_from_the_same_we
         x, y = item.getData()
         np.testing.assert_allclose([x[-1], y[-1]], land.project(runner.theta)[0])
         assert len(x) == len(runner.snapshots()[0]) + 1
+    w.racers_dock.list.item(1).setText("Adam, renamed")  # a new name: the legends follow, the landscape stays
+    assert panels.land.landscape is land
+    assert [label.text for _, label in panels.loss.legend.items] == ["SGD", "Adam, renamed"]
     panels.land.method_box.setCurrentIndex(1)  # random filter-normalized directions: computed anew
     qtbot.waitUntil(lambda: not panels.computing and panels.land.landscape.explained is None, timeout=60_000)
     assert "random plane" in panels.land.title.text()
