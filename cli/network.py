@@ -72,8 +72,11 @@ def network_config_from_flags(args, steps: int, check_seed) -> RaceConfig:
     return config
 
 
-def run_network_race(args, config: RaceConfig) -> int:
-    """``race --problem ...`` (or a network session/preset): train, then the CSVs and a leaderboard."""
+def run_network_race(args, config: RaceConfig, render_images=None) -> int:
+    """``race --problem ...`` (or a network session/preset): train, then the CSVs, images and a leaderboard.
+
+    ``render_images(config, {kind: path})`` is ``cli.race``'s (passed in, not imported: the same offscreen
+    rendering as for surface races, which draws the window's network panels for a network race)."""
     outputs = {"--csv": args.csv, "--summary-csv": args.summary_csv, "--save-session": args.save_session}
     images = {k: getattr(args, k) for k in IMAGE_FLAGS if getattr(args, k, None)}
     if getattr(args, "inspect", None) is not None:
@@ -99,9 +102,7 @@ def run_network_race(args, config: RaceConfig) -> int:
             except OSError as exc:
                 raise UsageError(f"{flag} {path!r}: cannot write: {exc.strerror or exc}") from None
     pictures = {}
-    if images:  # the window's network panels, rendered offscreen (gui/network_mode.py through gui/headless.py)
-        from .race import render_images
-
+    if images and render_images is not None:  # the window's network panels, offscreen (gui/network_mode.py)
         pictures = render_images(config, images)
     if not args.quiet:
         problem = race.problem

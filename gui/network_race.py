@@ -4,7 +4,6 @@ plays at, and the Race dock's leaderboard rows. No panels or exports here: the d
 
 from __future__ import annotations
 
-import math
 from types import SimpleNamespace
 
 import numpy as np
@@ -91,29 +90,15 @@ def network_rows(race) -> list[dict]:
 
 
 def network_leaderboard(race) -> tuple[list[SimpleNamespace], dict[int, tuple[str, str]]]:
-    """The Race dock's leaderboard rows of a network race (each with its table ``cells``) and the
-    column titles that differ from a surface race's: (rows, {column: (title, tooltip)})."""
-    from .docks.race_dock import STATUS_WORDS_ORDER, _duration, _fmt, _key
-
+    """The Race dock's leaderboard rows of a network race (rank, racer, index, status, status_text, steps,
+    train_loss, test_accuracy, test_loss, seconds, seconds_per_step) and the column titles that differ
+    from a surface race's: (rows, {column: (title, tooltip)})."""
     out = []
     for row in network_rows(race):
         status = row["status"]
-        runner = race.runners[row["index"]]
         status_text = status
         if status == "diverged":
-            status_text = tr("diverged at step {step}").format(step=runner.stop_step)
-        shown = "ready" if status == "running" and row["steps"] == 0 else status_text
-        acc = row["test_accuracy"]
-        cells = (
-            (str(row["rank"]), row["rank"]),
-            (row["racer"], row["racer"].lower()),
-            (_fmt(row["final_batch_loss"], ".4g"), _key(row["final_batch_loss"])),
-            ("—" if math.isnan(acc) else f"{acc:.1%}", _key(-acc)),
-            (str(row["steps"]), row["steps"]),
-            (shown, STATUS_WORDS_ORDER.get(status, 9)),
-            (_fmt(row["test_loss"], ".4g"), _key(row["test_loss"])),
-            (_duration(row["seconds"]), row["seconds"]),
-        )
+            status_text = tr("diverged at step {step}").format(step=race.runners[row["index"]].stop_step)
         out.append(
             SimpleNamespace(
                 rank=row["rank"],
@@ -122,9 +107,11 @@ def network_leaderboard(race) -> tuple[list[SimpleNamespace], dict[int, tuple[st
                 status=status,
                 status_text=status_text,
                 steps=row["steps"],
+                train_loss=row["final_batch_loss"],
+                test_accuracy=row["test_accuracy"],
+                test_loss=row["test_loss"],
                 seconds=row["seconds"],
                 seconds_per_step=row["seconds_per_step"],
-                cells=cells,
             )
         )
     titles = {

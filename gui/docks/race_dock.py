@@ -248,7 +248,17 @@ class RaceControlsDock(QtWidgets.QDockWidget):
                 # before the first step nothing is running yet
                 status_text = "ready" if s.status == "running" and s.steps == 0 else s.status_text
                 if network:
-                    cells = s.cells
+                    acc = s.test_accuracy
+                    cells = (
+                        (str(s.rank), s.rank),
+                        (s.racer, s.racer.lower()),
+                        (_fmt(s.train_loss, ".4g"), _key(s.train_loss)),
+                        ("—" if math.isnan(acc) else f"{acc:.1%}", _key(-acc)),
+                        (str(s.steps), s.steps),
+                        (status_text, STATUS_WORDS_ORDER.get(s.status, 9)),
+                        (_fmt(s.test_loss, ".4g"), _key(s.test_loss)),
+                        (_duration(s.seconds), s.seconds),
+                    )
                 else:
                     gap = s.final_loss if unknown_min else s.loss_gap
                     cells = (
