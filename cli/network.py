@@ -1,5 +1,6 @@
 """``main.py race --problem SPEC [--data DIR]`` (and network sessions and presets): the racers train a
-network (``problems``); the CSVs hold per-step losses, test accuracy and per-layer learning-rate bands."""
+network (``problems``); the CSVs hold per-step losses, test accuracy and per-layer learning-rate bands;
+--png/--svg/--gif/--mp4 draw the window's network panels offscreen."""
 
 from __future__ import annotations
 
@@ -77,12 +78,13 @@ def network_config_from_flags(args, steps: int, check_seed) -> RaceConfig:
     return config
 
 
-def run_network_race(args, config: RaceConfig) -> int:
-    """``race --problem ...`` (or a network session/preset): train, then the CSVs and a leaderboard."""
+def run_network_race(args, config: RaceConfig, render_images=None) -> int:
+    """``race --problem ...`` (or a network session/preset): train, then the CSVs, images and a leaderboard.
+
+    ``render_images(config, {kind: path})`` is ``cli.race``'s (passed in, not imported: the same offscreen
+    rendering as for surface races, which draws the window's network panels for a network race)."""
     outputs = {"--csv": args.csv, "--summary-csv": args.summary_csv, "--save-session": args.save_session}
-    images = [f"--{k}" for k in IMAGE_FLAGS if getattr(args, k, None)]
-    if images:
-        raise UsageError(f"{images[0]}: images of a network race are not available from the command line yet")
+    images = {k: getattr(args, k) for k in IMAGE_FLAGS if getattr(args, k, None)}
     if getattr(args, "inspect", None) is not None:
         raise UsageError("--inspect shows 2-D surfaces; a network racer's state has thousands of numbers")
     if args.save_session:
@@ -105,6 +107,9 @@ def run_network_race(args, config: RaceConfig) -> int:
                 write(path)
             except OSError as exc:
                 raise UsageError(f"{flag} {path!r}: cannot write: {exc.strerror or exc}") from None
+    pictures = {}
+    if images and render_images is not None:  # the window's network panels, offscreen (gui/network_mode.py)
+        pictures = render_images(config, images)
     if not args.quiet:
         problem = race.problem
         print(
@@ -124,4 +129,6 @@ def run_network_race(args, config: RaceConfig) -> int:
         for path in outputs.values():
             if path:
                 print(f"wrote {path}")
+        for path, what in pictures.items():
+            print(f"wrote {path} ({what})")
     return 0

@@ -251,7 +251,7 @@ def run_race(args) -> int:
     outputs = check_output_paths(args)
     config = config_from_args(args)
     if config.is_network:
-        return run_network_race(args, config)
+        return run_network_race(args, config, render_images)
     inspect = getattr(args, "inspect", None)
     if inspect is not None:
         if args.csv == "-":

@@ -98,7 +98,11 @@ class RaceController(QtCore.QObject):
     def _default_speed(self, steps: int) -> None:
         """Short races (up to 60 steps) in slow motion, one step per 0.25 s, so each step can
         be followed; longer ones so the whole budget plays in about five seconds."""
-        if steps <= SLOW_MOTION_BUDGET:
+        if getattr(self, "config", None) is not None and self.config.is_network:
+            from .network_race import default_speed  # a network race plays its budget in about ten seconds
+
+            self.set_speed(default_speed(steps))
+        elif steps <= SLOW_MOTION_BUDGET:
             self.set_slow_motion(0.25)
         else:
             self.set_speed(max(1, round(steps / 300)))
@@ -137,11 +141,20 @@ class RaceController(QtCore.QObject):
         new.surface, new.surface_params = name, dict(params or {})
         new.data = None  # loaded data go with the race they were loaded into: another surface draws its own
         surface = new.build_surface()  # raises ValueError on bad parameters
+        leaving_network = new.is_network
+        if leaving_network:  # from a network race back to a surface: no mini-batches without data
+            new.problem = new.data_dir = None
+            keep_start = False
+            for racer in new.racers:
+                if getattr(surface, "data", None) is None:
+                    racer.options.pop("batch_size", None)
         if not keep_start:
             new.start = tuple(float(v) for v in surface.start)
         was_playing = self.playing
         self.pause()
         self.config = new
+        if leaving_network:
+            self._default_speed(new.steps)
         self.race = Race(new)
         self.surfaceChanged.emit()
         self.raceReset.emit()
@@ -173,7 +186,15 @@ class RaceController(QtCore.QObject):
         self.reset()
 
     # ----------------------------------------------------------------- racers
+    def _check_network(self, optimizer: str) -> None:
+        """On a network race, refuse (ValueError) an optimizer that cannot train a network."""
+        if self.race.problem is not None:
+            from problems import refuse_hessian
+
+            refuse_hessian(OPTIMIZERS[optimizer], self.race.problem.n_params)
+
     def add_racer(self, optimizer: str, hyperparams: dict | None = None, name: str | None = None) -> int:
+        self._check_network(optimizer)
         title = OPTIMIZERS[optimizer].title
         names = {r.name for r in self.config.racers}
         if name is None:
@@ -226,6 +247,7 @@ class RaceController(QtCore.QObject):
         racer = self.config.racers[index]
         trial = RacerConfig(optimizer, dict(hyperparams), racer.name, racer.color, racer.visible, dict(racer.options))
         trial.resolved()
+        self._check_network(optimizer)
         if racer.name == OPTIMIZERS[racer.optimizer].title and optimizer != racer.optimizer:
             racer.name = OPTIMIZERS[optimizer].title
         racer.optimizer, racer.hyperparams = optimizer, dict(hyperparams)
@@ -233,7 +255,9 @@ class RaceController(QtCore.QObject):
 
     def set_options(self, index: int, options: dict) -> None:
         """Replace a racer's batch/noise/schedule options (validated first; raises ValueError) and restart."""
-        check_options_for(resolve_options(options), self.race.surface)
+        check_options_for(
+            resolve_options(options), self.race.surface if self.race.problem is None else self.race.problem
+        )
         self.config.racers[index].options = dict(options)
         self.reset()
 

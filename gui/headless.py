@@ -76,7 +76,12 @@ def render_headless(
                 raise ExportError(f"--{ext[1:]} needs a {ext} file name, got '{p}'")
             check_animation_path(p)
     spf = steps_per_frame or default_steps_per_frame(config.steps)
-    size = animation_size or suggested_size(config, with_loss=True)
+    if config.is_network:  # the network panels (gui/network_mode.py), not the map
+        from .network_mode import NETWORK_ANIMATION_SIZE
+
+        size = animation_size or NETWORK_ANIMATION_SIZE
+    else:
+        size = animation_size or suggested_size(config, with_loss=True)
     if gif is not None or mp4 is not None:
         check_animation_options(config, fps, spf, size)
     if QtWidgets.QApplication.instance() is None:
@@ -93,22 +98,39 @@ def render_headless(
             window.resize(*HEADLESS_SIZE)
             window.show()
             window.controller.step(config.steps)
+            if window.network.active:  # its landscape, computed in the background, in the picture
+                window.network.panels.wait_for_landscape(timeout=300)
             for _ in range(3):  # let layouts and axes settle as on screen
                 window.repaint()
                 app.processEvents()
+            if window.network.active:
+                from .network_mode import export_network_image
+
+                def export(path, width=None):
+                    return export_network_image(window.network.panels, path, width=width)
+            else:
+
+                def export(path, width=None):
+                    return export_panel(window, "window", path, width=width)
+
             if png is not None:
-                written = export_panel(window, "window", png, width=width)
+                written = export(png, width=width)
                 size_px = QtGui.QImageReader(written).size()
                 out[written] = f"{size_px.width()} x {size_px.height()} PNG"
             if svg is not None:
-                out[export_panel(window, "window", svg)] = "SVG"
+                out[export(svg)] = "SVG"
         finally:
             window.controller.pause()
             window.close()
             window.deleteLater()
             app.processEvents()
     for p in (gif, mp4):
-        if p is not None:
+        if p is not None and config.is_network:
+            from .network_mode import render_network_animation
+
+            frames = render_network_animation(config, p, fps=fps, steps_per_frame=spf, size=size, progress=progress)
+            out[os.path.abspath(p)] = f"{frames} frames"
+        elif p is not None:
             frames = render_animation(
                 config, p, fps=fps, steps_per_frame=spf, with_loss=True, size=size, progress=progress
             )

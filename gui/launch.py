@@ -13,7 +13,6 @@ from .app import make_app
 from .errors import install_excepthook
 from .i18n import chosen_language, set_language
 from .main_window import MainWindow
-from .network_window import NetworkWindow
 
 # --screenshot renders the default layout at this size unless --size says otherwise, whatever the
 # screen (the window otherwise opens at 90% of the available screen, at most this size)
@@ -23,22 +22,6 @@ SCREENSHOT_SIZE = QtCore.QSize(1480, 920)
 def user_settings() -> QtCore.QSettings:
     """The settings the window remembers its layout, folders and language in (MainWindow's default)."""
     return QtCore.QSettings("GradientArena", "Gradient Arena")
-
-
-def _run_network(app, config, run_steps: int, screenshot: str | None, size: tuple[int, int] | None) -> int:
-    window = NetworkWindow(config)
-    window.resize(QtCore.QSize(*size) if size is not None else SCREENSHOT_SIZE)
-    install_excepthook(lambda: window)
-    window.show()
-    if run_steps:
-        window.step(run_steps)
-        window.request_landscape()
-    if screenshot:
-        window.wait_for_landscape()
-        for _ in range(3):
-            app.processEvents()
-        return _save_screenshot(window, screenshot)
-    return app.exec()
 
 
 def _save_screenshot(window, path: str) -> int:
@@ -73,8 +56,6 @@ def run_gui(
         settings = QtCore.QSettings(scratch.filePath("settings.ini"), QtCore.QSettings.Format.IniFormat)
     # --lang for this run (not remembered), else View > Language's choice, else the system locale's language
     set_language(lang or chosen_language(settings if settings is not None else user_settings()))
-    if config is not None and config.is_network:  # a network race has its own window and panels
-        return _run_network(app, config, run_steps, screenshot, size)
     window = MainWindow(settings=settings, config=config)
     if session:
         window.set_session_path(session)
@@ -90,6 +71,11 @@ def run_gui(
     if screenshot:
         for _ in range(3):  # the docks' sizes are set from the event loop once shown: let them settle
             app.processEvents()
+        if window.network.active:  # a network race: its landscape, computed in the background, shown
+            window.network.panels.request_landscape()
+            window.network.panels.wait_for_landscape()
+            for _ in range(3):
+                app.processEvents()
         window.contour.update_field_now()  # the map sampled over its view now, not on the next timer tick
         QtCore.QTimer.singleShot(0, lambda: None)
         app.processEvents()

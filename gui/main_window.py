@@ -38,6 +38,7 @@ from .i18n import (
     tr_text,
 )
 from .i18n_registry import label_optimizer_actions, label_preset_actions, tr_error
+from .network_mode import NetworkMode
 from .panels.contour_panel import ContourPanel
 from .panels.learning_rate_panel import MODE_TIPS as LR_MODE_TIPS
 from .panels.learning_rate_panel import LearningRatePanel
@@ -198,7 +199,10 @@ class MainWindow(QtWidgets.QMainWindow):
         right.setMinimumWidth(max(300, self.loss.minimumSizeHint().width(), self.lr.minimumSizeHint().width()))
         steps_column.setMinimumWidth(right.minimumWidth())
         self.splitter.setSizes([600, 460])
-        self.setCentralWidget(self.splitter)
+        self.central_stack = QtWidgets.QStackedWidget()  # the surface panels, or a network race's (network_mode)
+        self.central_stack.setObjectName("centralStack")
+        self.central_stack.addWidget(self.splitter)
+        self.setCentralWidget(self.central_stack)
         self.setDockOptions(
             QtWidgets.QMainWindow.DockOption.AnimatedDocks | QtWidgets.QMainWindow.DockOption.AllowTabbedDocks
         )
@@ -240,6 +244,8 @@ class MainWindow(QtWidgets.QMainWindow):
         # the left column runs the full height; the Race (and Data) docks sit under the panels only
         self.setCorner(QtCore.Qt.Corner.BottomLeftCorner, QtCore.Qt.DockWidgetArea.LeftDockWidgetArea)
         self._build_menus()
+        self.network = NetworkMode(self)
+        self.central_stack.addWidget(self.network.panels)
         self.contour.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)  # where Enter in a field sends the focus
         self.key_router = KeyRouter(self, self.contour)  # watches the application's keys while the window shows
         self.race_status = QtWidgets.QLabel()
@@ -625,6 +631,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.contour.startPicked.connect(c.set_start)
         self.contour.hovered.connect(lambda text: self.statusBar().showMessage(text))
         self.surface_dock.surfacePicked.connect(self._pick_surface)
+        self.surface_dock.problemPicked.connect(self._pick_problem)
         self.lr.modeChanged.connect(lambda _m: self.lr.redraw(c.race.runners))
         self.loss.modeChanged.connect(lambda _m: self.loss.redraw(c.race.runners))
         self.inspector_dock.stepPicked.connect(self._show_inspection)
@@ -638,6 +645,10 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # --------------------------------------------------------------- reacting
     def _on_surface_changed(self) -> None:
+        self.network.sync()
+        if self.network.active:  # a network race: its own panels (gui/network_mode.py)
+            self.surface_dock.show_problem(self.controller.race)
+            return
         surface = self.controller.race.surface
         if self.isVisible():  # the new map is painted first; the panels of a race at step 0 a frame later
             self._paint_later([self.loss.plot_widget, self.lr.plot_widget, self._data_panel])
@@ -679,6 +690,9 @@ class MainWindow(QtWidgets.QMainWindow):
         QtCore.QTimer.singleShot(FRAME_MS, self, paint)
 
     def _on_reset(self) -> None:
+        if self.network.active:
+            self.network.on_reset()
+            return
         racers = self.controller.config.racers
         self.contour.set_start(*self.controller.config.start)
         self.contour.set_racers(racers)
@@ -695,6 +709,9 @@ class MainWindow(QtWidgets.QMainWindow):
     def _on_racer_removed(self, index: int) -> None:
         """One racer left the race: the panels drop its items and redraw the others from
         their runners' records, where they are (no restart)."""
+        if self.network.active:
+            self.network.on_removed(index)
+            return
         for panel in (self.contour, self.loss, self.lr):
             panel.remove_racer(index)
         if self._data_panel is not None:
@@ -705,6 +722,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self._on_advanced()
 
     def _on_advanced(self) -> None:
+        if self.network.active:
+            self.network.on_advanced()
+            return
         runners = self.controller.race.runners
         self.contour.update_paths(runners)
         self.loss.update_curves(runners)
@@ -764,6 +784,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._show_play_action(playing)
         for panel in (self.loss, self.lr):
             panel.set_playing(playing)
+        self.network.on_playing(playing)
 
     def _show_play_action(self, playing: bool) -> None:
         act = self.actions["play"]
@@ -772,11 +793,17 @@ class MainWindow(QtWidgets.QMainWindow):
         act.setIcon(self.style().standardIcon(sp.SP_MediaPause if playing else sp.SP_MediaPlay))
 
     def _on_visibility(self, index: int, visible: bool) -> None:
+        if self.network.active:
+            self.network.on_visibility(index, visible)
+            return
         for panel in (self.contour, self.loss, self.lr, self._data_panel, self._view3d):
             if panel is not None:
                 panel.set_racer_visible(index, visible)
 
     def _on_renamed(self, index: int, name: str) -> None:
+        if self.network.active:
+            self.network.on_renamed(index, name)
+            return
         self.contour.rename_racer(index, name)
         self.loss.rename_racer(index, name)
         self.lr.rename_racer(index, name)
@@ -971,29 +998,32 @@ class MainWindow(QtWidgets.QMainWindow):
             self.statusBar().showMessage(tr("Surface not changed: {reason}").format(reason=exc), 8000)
             self.surface_dock.show_surface(self.controller.race.surface)
 
+    def _pick_problem(self, spec: str, batch_size: int) -> None:
+        """A network problem from the Surface dock: the racers train it (the panels swap to the network's)."""
+        from .network_race import network_config
+
+        try:
+            config, dropped = network_config(self.controller.config, spec, batch_size)
+            self.controller.load(config)
+        except ValueError as exc:
+            self.statusBar().showMessage(tr("Problem not changed: {reason}").format(reason=exc), 8000)
+            self._on_surface_changed()
+            return
+        if dropped:
+            self.statusBar().showMessage(
+                tr("Left out (not available for networks): {names}").format(names=", ".join(dropped)), 8000
+            )
+
     # ---------------------------------------------------------------- presets
     def open_preset(self, name: str) -> None:
         try:
             config = load_preset(name)
-            if config.is_network:
-                self.open_network(config)
-                return
             self.controller.load(config)
         except SessionError as exc:
             self.warn(tr("Preset not opened"), tr_error(str(exc)))
             return
         self.set_session_path(None)
         self.statusBar().showMessage(tr("Preset '{name}' loaded: press Space to race").format(name=name), 5000)
-
-    def open_network(self, config: RaceConfig):
-        """A network race opens in its own window (gui/network_window.py): its panels are not the map's."""
-        from .network_window import NetworkWindow
-
-        window = NetworkWindow(config, self)
-        self.network_windows = [w for w in getattr(self, "network_windows", []) if w.isVisible()] + [window]
-        window.resize(self.size())
-        window.show()
-        return window
 
     # --------------------------------------------------------------- sessions
     def warn(self, title: str, text: str) -> None:
@@ -1039,9 +1069,6 @@ class MainWindow(QtWidgets.QMainWindow):
                 ),
             )
             return False
-        if config.is_network:
-            self.open_network(config)
-            return True
         self.controller.load(config)
         self.maps_dock.apply_settings(config.maps)
         self.set_session_path(path)
@@ -1119,17 +1146,25 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # ---------------------------------------------------------------- exports
     def export_image_dialog(self, which: str = "contour") -> None:
+        if self.network.active:
+            self.network.export_image_dialog()
+            return
         from .export.dialogs import export_image_interactive  # loaded when first used: not needed to start
 
         export_image_interactive(self, which)
 
     def export_animation_dialog(self) -> None:
+        if self.network.active:
+            self.network.export_animation_dialog()
+            return
         from .export.dialogs import export_animation_interactive
 
         export_animation_interactive(self)
 
     def export_csv(self, path: str) -> bool:
         """Every racer, every step so far, in the long format of ``race --csv``."""
+        if self.network.active:  # the network race CSV of ``race --problem ... --csv``
+            return self._write(tr("Race CSV"), path, self.network.write_csv)
         return self._write(
             tr("Race CSV"),
             path,  # streamed, one racer's record at a time
@@ -1139,6 +1174,8 @@ class MainWindow(QtWidgets.QMainWindow):
         )
 
     def export_summary(self, path: str) -> bool:
+        if self.network.active:
+            return self._write(tr("Leaderboard CSV"), path, self.network.write_summary)
         return self._write(tr("Leaderboard CSV"), path, lambda p: write_summary_csv(p, self.controller.race))
 
     def _write(self, what: str, path: str, write) -> bool:
@@ -1304,6 +1341,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         self.controller.pause()
+        self.network.panels.shutdown()
         self.inspector_dock.worker.close()  # its thread answers no window that is gone
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("windowState", self.saveState())

@@ -194,6 +194,8 @@ class RaceControlsDock(QtWidgets.QDockWidget):
         needs = self.column_widths()
         hidden: set[int] = set()
         order = DROP_ORDER_WITH_TOL if self.controller.config.tol is not None else DROP_ORDER
+        if self.controller.race.problem is not None:  # a network race: its test loss first, never its accuracy
+            order = (6, 7, 4)
         for col in order:
             if sum(n for c, n in enumerate(needs) if c not in hidden) <= width:
                 break
@@ -246,12 +248,25 @@ class RaceControlsDock(QtWidgets.QDockWidget):
         The model's signals are held while writing and the view told once at the end: a column
         sized to its contents otherwise measures itself again at every cell (10 racers cost 30 ms)."""
         self._last_refresh = time.perf_counter()
-        rows = standings(self.controller.race)
         racers = self.controller.config.racers
-        unknown_min = self.controller.race.surface.f_min is None
-        gap_title = tr("Loss f") if unknown_min else "f − f*"
-        if self.table.horizontalHeaderItem(2).text() != gap_title:
-            self.table.horizontalHeaderItem(2).setText(gap_title)
+        network = self.controller.race.problem is not None
+        if network:  # a network race: train loss, test accuracy and test loss (gui/network_mode.py)
+            from gui.network_race import network_leaderboard
+
+            rows, titles = network_leaderboard(self.controller.race)
+        else:
+            rows = standings(self.controller.race)
+            unknown_min = self.controller.race.surface.f_min is None
+            titles = {2: (tr("Loss f") if unknown_min else "f − f*", None)}
+        for col, (title, tip) in titles.items():
+            header_item = self.table.horizontalHeaderItem(col)
+            if header_item.text() != title:
+                header_item.setText(title)
+                header_item.setToolTip(tip or tr(COLUMN_TIPS[col]))
+        for col in (3, 6):  # the surface titles back after a network race
+            if not network and self.table.horizontalHeaderItem(col).text() != tr(COLUMNS[col]):
+                self.table.horizontalHeaderItem(col).setText(tr(COLUMNS[col]))
+                self.table.horizontalHeaderItem(col).setToolTip(tr(COLUMN_TIPS[col]))
         table, model = self.table, self.table.model()
         sorting = table.isSortingEnabled()
         table.setSortingEnabled(False)  # fill first, sort once
@@ -264,19 +279,32 @@ class RaceControlsDock(QtWidgets.QDockWidget):
         model.blockSignals(True)
         try:
             for row, s in enumerate(rows):
-                gap = s.final_loss if unknown_min else s.loss_gap
                 # before the first step nothing is running yet
                 status_text = _status_text(s)
-                cells = (
-                    (str(s.rank), s.rank),
-                    (s.racer, s.racer.lower()),
-                    (_fmt(gap, ".4g"), _key(gap)),
-                    (_fmt(s.distance_to_min, ".4g"), _key(s.distance_to_min)),
-                    (str(s.steps), s.steps),
-                    (status_text, STATUS_WORDS_ORDER.get(s.status, 9)),
-                    ("" if s.steps_to_tol is None else str(s.steps_to_tol), _key(s.steps_to_tol)),
-                    (_duration(s.seconds), s.seconds),
-                )
+                if network:
+                    acc = s.test_accuracy
+                    cells = (
+                        (str(s.rank), s.rank),
+                        (s.racer, s.racer.lower()),
+                        (_fmt(s.train_loss, ".4g"), _key(s.train_loss)),
+                        ("—" if math.isnan(acc) else f"{acc:.1%}", _key(-acc)),
+                        (str(s.steps), s.steps),
+                        (status_text, STATUS_WORDS_ORDER.get(s.status, 9)),
+                        (_fmt(s.test_loss, ".4g"), _key(s.test_loss)),
+                        (_duration(s.seconds), s.seconds),
+                    )
+                else:
+                    gap = s.final_loss if unknown_min else s.loss_gap
+                    cells = (
+                        (str(s.rank), s.rank),
+                        (s.racer, s.racer.lower()),
+                        (_fmt(gap, ".4g"), _key(gap)),
+                        (_fmt(s.distance_to_min, ".4g"), _key(s.distance_to_min)),
+                        (str(s.steps), s.steps),
+                        (status_text, STATUS_WORDS_ORDER.get(s.status, 9)),
+                        ("" if s.steps_to_tol is None else str(s.steps_to_tol), _key(s.steps_to_tol)),
+                        (_duration(s.seconds), s.seconds),
+                    )
                 for col, (text, key) in enumerate(cells):
                     item = table.item(row, col)
                     if item is None:

@@ -127,6 +127,8 @@ class RacersDock(QtWidgets.QDockWidget):
             self._selected(-1)
         for w in (self.remove_button, self.duplicate_button, self.color_button, self.torch_button):
             w.setEnabled(bool(racers))
+        if self.controller.config.is_network:  # the torch script is of a 2-D surface race (gui/network_mode.py)
+            self.torch_button.setEnabled(False)
         self.fit_list()
 
     def fit_list(self) -> None:
@@ -143,7 +145,8 @@ class RacersDock(QtWidgets.QDockWidget):
         if 0 <= row < len(racers):
             racer = racers[row]
             self.editor.set_racer(racer.optimizer, racer.hyperparams)
-            data = getattr(self.controller.race.surface, "data", None)
+            race = self.controller.race
+            data = getattr(race.surface if race.problem is None else race.problem, "data", None)
             self.options_editor.setEnabled(True)
             self.options_editor.set_racer(
                 racer.options,
@@ -204,6 +207,9 @@ class RacersDock(QtWidgets.QDockWidget):
         config = self.controller.config
         if not 0 <= row < len(config.racers):
             return None
+        if config.is_network:
+            self._status(tr("Not copied: the torch script reproduces a 2-D surface race, not a network's"))
+            return None
         runner = self.controller.race.runners[row]
         steps = runner.steps if runner.steps > 0 else config.steps
         try:
@@ -225,7 +231,11 @@ class RacersDock(QtWidgets.QDockWidget):
             window.statusBar().showMessage(text, 8000)
 
     def add(self, optimizer: str) -> None:
-        index = self.controller.add_racer(optimizer)
+        try:
+            index = self.controller.add_racer(optimizer)
+        except ValueError as exc:  # an optimizer a network race cannot take
+            self._status(str(exc))
+            return
         self.select(index)
 
     def remove(self) -> None:

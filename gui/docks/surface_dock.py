@@ -39,9 +39,13 @@ def _param_tip(p) -> str:
     )
 
 
+NETWORK = "net:"  # the picker's items for network problems: NETWORK + data set
+
+
 class SurfaceDock(QtWidgets.QDockWidget):
     surfacePicked = QtCore.Signal(str, dict)  # name, parameters
     formulaBuilt = QtCore.Signal(str, object)  # spec, the surface or the exception (from the building thread)
+    problemPicked = QtCore.Signal(str, int)  # a network problem's spec, every racer's batch size (-1: theirs)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -53,9 +57,15 @@ class SurfaceDock(QtWidgets.QDockWidget):
         for name in SURFACES:
             self.combo.addItem(name, name)  # the registry's title and description: retranslate
         self.combo.addItem("", FORMULA)
+        self.combo.insertSeparator(self.combo.count())
+        from gui.network_race import NETWORK_CHOICES
+
+        for data, _title in NETWORK_CHOICES:
+            self.combo.addItem(data, NETWORK + data)  # the title and tooltip: retranslate
         self.combo.currentIndexChanged.connect(self._picked)
         layout.addWidget(self.combo)
         layout.addWidget(self._formula_editor())
+        layout.addWidget(self._network_editor())
         self.formula = QtWidgets.QLabel()
         self.formula.setObjectName("surfaceFormula")
         self.formula.setWordWrap(True)
@@ -71,6 +81,8 @@ class SurfaceDock(QtWidgets.QDockWidget):
         self.param_fields: dict[str, QtWidgets.QDoubleSpinBox] = {}
         self._name = None
         self._surface = None
+        self._problem: str | None = None
+        self._race_shown = None  # the network race shown (show_problem), for a language switch
         self.retranslate()
         retranslate_on_change(self, self.retranslate)
 
@@ -83,6 +95,19 @@ class SurfaceDock(QtWidgets.QDockWidget):
                 self.combo.setItemText(i, tr_in("surfaces", sdef.title))
                 tip = f"{sdef.formula}\n{tr_in('surfaces', sdef.description)}"
                 self.combo.setItemData(i, tip, QtCore.Qt.ItemDataRole.ToolTipRole)
+        from gui.network_race import NETWORK_CHOICES
+
+        for data, title in NETWORK_CHOICES:
+            i = self.combo.findData(NETWORK + data)
+            self.combo.setItemText(i, tr_in("network", title))
+            self.combo.setItemData(
+                i,
+                tr(
+                    "The racers train a neural network (a multilayer perceptron) on this data set: "
+                    "the panels show its losses, test accuracy, per-layer learning rates and loss landscape"
+                ),
+                QtCore.Qt.ItemDataRole.ToolTipRole,
+            )
         i = self.combo.findData(FORMULA)
         self.combo.setItemText(i, tr("Your formula…"))
         self.combo.setItemData(
@@ -110,7 +135,10 @@ class SurfaceDock(QtWidgets.QDockWidget):
         self.formula_status.setToolTip(
             tr("SymPy is deriving the gradient and the Hessian; the race switches when done")
         )
-        if self._surface is not None:
+        self._retranslate_network()
+        if self._problem is not None and self._race_shown is not None:
+            self.show_problem(self._race_shown)
+        elif self._surface is not None:
             self.formula.setText(self._describe(self._surface))
             self.formula.setToolTip(self._path_tip(self._surface))
             sdef = SURFACES.get(self._surface.name)
@@ -164,6 +192,115 @@ class SurfaceDock(QtWidgets.QDockWidget):
             edit.textEdited.connect(lambda _t: self.formula_error.hide())
         box.hide()
         return box
+
+    # ------------------------------------------------------------ the network's settings
+    def _retranslate_network(self) -> None:
+        self.network_box.setTitle(tr("Network"))
+        self.net_layers.setToolTip(
+            tr("Hidden layers' widths joined by x (100x100: two of 100 units); none: softmax regression")
+        )
+        self.net_activation.setToolTip(tr("The hidden layers' activation (He init for ReLU, Xavier otherwise)"))
+        self.net_batch.setSpecialValueText(tr("whole set"))
+        self.net_batch.setToolTip(tr("Every racer's mini-batch size (0: the whole training set each step)"))
+        for field, text in ((self.net_layers, tr("Layers")), (self.net_activation, tr("Activation"))):
+            label = self.network_form.labelForField(field)
+            if isinstance(label, QtWidgets.QLabel):
+                label.setText(text)
+        label = self.network_form.labelForField(self.net_batch)
+        if isinstance(label, QtWidgets.QLabel):
+            label.setText(tr("Batch"))
+        self.net_apply.setText(tr("Apply"))
+        self.net_apply.setToolTip(tr("Train this network (the race restarts)"))
+
+    def _network_editor(self) -> QtWidgets.QWidget:
+        from problems import ACTIVATIONS
+
+        self.network_box = box = QtWidgets.QGroupBox()  # its texts: _retranslate_network
+        box.setObjectName("networkEditor")
+        self.network_form = form = QtWidgets.QFormLayout(box)
+        form.setContentsMargins(6, 6, 6, 6)
+        self.net_layers = QtWidgets.QLineEdit("100x100")
+        self.net_layers.setObjectName("networkLayers")
+        form.addRow(tr("Layers"), self.net_layers)
+        self.net_activation = QtWidgets.QComboBox()
+        self.net_activation.setObjectName("networkActivation")
+        self.net_activation.addItems(list(ACTIVATIONS))
+        form.addRow(tr("Activation"), self.net_activation)
+        self.net_batch = QtWidgets.QSpinBox()
+        self.net_batch.setObjectName("networkBatch")
+        self.net_batch.setRange(0, 1_000_000)
+        self.net_batch.setValue(64)
+        form.addRow(tr("Batch"), self.net_batch)
+        self.net_apply = QtWidgets.QPushButton()
+        self.net_apply.setObjectName("networkApply")
+        self.net_apply.clicked.connect(self.apply_network)
+        form.addRow(self.net_apply)
+        self.net_layers.returnPressed.connect(self.apply_network)
+        box.hide()
+        return box
+
+    def network_spec(self, data: str) -> str:
+        """The problem spec the network's fields make (``mlp:digits,layers=100x100,activation=relu``)."""
+        layers = self.net_layers.text().strip().replace(" ", "") or "none"
+        spec = f"mlp:{data},layers={layers}"
+        if self.net_activation.currentText() != "relu":
+            spec += f",activation={self.net_activation.currentText()}"
+        return spec
+
+    def apply_network(self) -> None:
+        name = self.combo.currentData()
+        if isinstance(name, str) and name.startswith(NETWORK):
+            self._emit_problem(name)
+
+    def _emit_problem(self, name: str) -> None:
+        from problems import parse_problem_spec
+
+        data = name[len(NETWORK) :]
+        try:
+            spec = parse_problem_spec(self.network_spec(data))
+        except ValueError as exc:
+            self.formula.setText(html.escape(tr("Not applied: {reason}").format(reason=exc)))
+            return
+        if self._problem is not None and parse_problem_spec(self._problem).data == data:
+            from dataclasses import replace
+
+            old = parse_problem_spec(self._problem)  # the other settings (seed, n, eval_every...) stay
+            spec = replace(old, layers=spec.layers, activation=spec.activation)
+        batch = self.net_batch.value()
+        QtCore.QTimer.singleShot(0, lambda: self.problemPicked.emit(spec.text, batch))
+
+    def show_problem(self, race) -> None:
+        """Reflect the controller's network race (no signals emitted)."""
+        problem = race.problem
+        spec = problem.spec
+        self._race_shown = race
+        self._name = NETWORK + spec.data
+        self._problem = spec.text
+        self.combo.blockSignals(True)
+        index = self.combo.findData(self._name)
+        if index < 0:  # a data set the list does not offer (MNIST from files): shown as an item of its own
+            self.combo.addItem(problem.title, self._name)
+            index = self.combo.count() - 1
+        self.combo.setCurrentIndex(index)
+        self.combo.blockSignals(False)
+        self.formula_box.hide()
+        self.params_host.hide()
+        self.network_box.show()
+        self.net_layers.setText("x".join(map(str, spec.layers)) or "none")
+        self.net_activation.setCurrentText(spec.activation)
+        sizes = {int(r.options.get("batch_size", 0)) for r in race.config.racers}
+        if len(sizes) == 1:
+            self.net_batch.setValue(sizes.pop())
+        d = problem.data
+        self.formula.setText(
+            f"<b>{html.escape(problem.title)}</b><br><span style='color:#555'>"
+            + html.escape(
+                tr("{params} parameters; {train} training and {test} test points, {classes} classes").format(
+                    params=f"{problem.n_params:,}", train=f"{d.n:,}", test=f"{len(d.y_test):,}", classes=d.n_classes
+                )
+            )
+            + "</span>"
+        )
 
     def formula_spec(self) -> str:
         """The spec the editor's fields make (``formula:EXPR; a=1; x=-5..5; y=-5..5``)."""
@@ -235,6 +372,8 @@ class SurfaceDock(QtWidgets.QDockWidget):
         """Reflect the controller's current surface (no signals emitted)."""
         self._name = surface.name
         self._surface = surface
+        self._problem = self._race_shown = None
+        self.network_box.hide()
         typed = surface.name == FORMULA
         self.combo.blockSignals(True)
         self.combo.setCurrentIndex(self.combo.findData(surface.name))
@@ -259,6 +398,7 @@ class SurfaceDock(QtWidgets.QDockWidget):
                 box.blockSignals(True)
                 box.setValue(surface.params.get(p.name, p.default))
                 box.blockSignals(False)
+            self.params_host.setVisible(bool(sdef.params))  # hidden while a network was shown
             return
         while self.params_form.rowCount():
             self.params_form.removeRow(0)
@@ -317,7 +457,11 @@ class SurfaceDock(QtWidgets.QDockWidget):
 
     def _picked(self, index: int) -> None:
         name = self.combo.itemData(index)
-        if name == FORMULA and name != self._name:
+        if isinstance(name, str) and name.startswith(NETWORK):
+            if name != self._name:
+                self.network_box.show()
+                self._emit_problem(name)
+        elif name == FORMULA and name != self._name:
             self.formula_box.show()  # race on what the editor holds (the last formula, or an example)
             self.apply_formula()
         elif name != self._name:

@@ -821,6 +821,14 @@ The race and your settings are unchanged. Details were written to the log.</sour
         <translation>曲面未更改：{reason}</translation>
     </message>
     <message>
+        <source>Problem not changed: {reason}</source>
+        <translation>问题未更改：{reason}</translation>
+    </message>
+    <message>
+        <source>Left out (not available for networks): {names}</source>
+        <translation>已略去（网络上不可用）：{names}</translation>
+    </message>
+    <message>
         <source>Preset not opened</source>
         <translation>预设未打开</translation>
     </message>
@@ -951,20 +959,92 @@ The current race is unchanged.</source>
         <translation>{name} = {value}：特征方向</translation>
     </message>
     <message>
-        <source>Gradient Arena: {problem}</source>
-        <translation>Gradient Arena：{problem}</translation>
+        <source>PCA plane</source>
+        <translation>PCA 平面</translation>
     </message>
     <message>
-        <source>step {step} / {total}</source>
-        <translation>第 {step} / {total} 步</translation>
+        <source>The plane of the first two principal components of all racers&apos; paths</source>
+        <translation>所有参赛者路径的前两个主成分张成的平面</translation>
+    </message>
+    <message>
+        <source>Random plane</source>
+        <translation>随机平面</translation>
+    </message>
+    <message>
+        <source>Two filter-normalized random directions around the racer with the lowest test loss (Li et al. 2018, Visualizing the Loss Landscape of Neural Nets)</source>
+        <translation>以测试损失最低的参赛者为中心的两个滤波器归一化随机方向（Li 等 2018，Visualizing the Loss Landscape of Neural Nets）</translation>
     </message>
     <message>
         <source>computing…</source>
         <translation>计算中…</translation>
     </message>
     <message>
-        <source>at step {step} ({seconds} s)</source>
-        <translation>第 {step} 步（{seconds} 秒）</translation>
+        <source>at step {step} ({seconds:.1f} s)</source>
+        <translation>第 {step} 步（{seconds:.1f} 秒）</translation>
+    </message>
+    <message>
+        <source>the panels have no size yet (is the window shown?)</source>
+        <translation>面板尚无尺寸（窗口是否已显示？）</translation>
+    </message>
+    <message>
+        <source>Reset view fits the map of a 2-D surface: a network race has no map</source>
+        <translation>重置视图用于适配二维曲面的等高线图：网络竞赛没有等高线图</translation>
+    </message>
+    <message>
+        <source>The gradient field is drawn over a 2-D surface&apos;s map: a network has thousands of parameters</source>
+        <translation>梯度场画在二维曲面的等高线图上：网络有成千上万个参数</translation>
+    </message>
+    <message>
+        <source>The 3-D view shows a 2-D surface: not available for networks</source>
+        <translation>三维视图显示的是二维曲面：网络上不可用</translation>
+    </message>
+    <message>
+        <source>The Inspector draws a step&apos;s arrows on a 2-D map: a network racer&apos;s state has thousands of numbers</source>
+        <translation>检查器在二维等高线图上画出一步的箭头：网络参赛者的状态有成千上万个数</translation>
+    </message>
+    <message>
+        <source>Basin maps and sweeps start racers all over a 2-D surface: not available for networks</source>
+        <translation>吸引域图和扫描在二维曲面的各处放置起点：网络上不可用</translation>
+    </message>
+    <message>
+        <source>Tuning searches on 2-D surfaces: not available for networks yet</source>
+        <translation>调参在二维曲面上搜索：网络上暂不可用</translation>
+    </message>
+    <message>
+        <source>The torch script reproduces a 2-D surface race: not available for networks</source>
+        <translation>torch 脚本复现的是二维曲面上的竞赛：网络上不可用</translation>
+    </message>
+    <message>
+        <source>On networks the learning-rate panel shows each layer&apos;s band (pick the layer in its header)</source>
+        <translation>在网络上，学习率面板显示每一层的区间带（在其标题栏中选择层）</translation>
+    </message>
+    <message>
+        <source>Stopping at a gradient tolerance applies to 2-D surfaces: a network race runs its budget</source>
+        <translation>按梯度容差停止适用于二维曲面：网络竞赛会跑完步数预算</translation>
+    </message>
+    <message>
+        <source>Network race: Space plays, → steps, R resets</source>
+        <translation>网络竞赛：空格键播放，→ 单步，R 重置</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Image not written</source>
+        <translation>图像未写入</translation>
+    </message>
+    <message>
+        <source>GIF (*.gif);;MP4 video (*.mp4)</source>
+        <translation>GIF (*.gif);;MP4 视频 (*.mp4)</translation>
+    </message>
+    <message>
+        <source>Animation not written</source>
+        <translation>动画未写入</translation>
+    </message>
+    <message>
+        <source>Rendering the animation…</source>
+        <translation>正在渲染动画…</translation>
     </message>
     <message>
         <source>Tune all racers</source>
@@ -1287,6 +1367,10 @@ Trials per racer:</source>
         <translation>复制为 torch.optim 代码</translation>
     </message>
     <message>
+        <source>Not copied: the torch script reproduces a 2-D surface race, not a network&apos;s</source>
+        <translation>未复制：torch 脚本复现的是二维曲面上的竞赛，而不是网络的</translation>
+    </message>
+    <message>
         <source>Not copied: {reason}</source>
         <translation>未复制：{reason}</translation>
     </message>
@@ -1305,6 +1389,10 @@ Trials per racer:</source>
     <message>
         <source>Surface</source>
         <translation>曲面</translation>
+    </message>
+    <message>
+        <source>The racers train a neural network (a multilayer perceptron) on this data set: the panels show its losses, test accuracy, per-layer learning rates and loss landscape</source>
+        <translation>参赛者在这个数据集上训练一个神经网络（多层感知机）：面板显示其损失、测试准确率、逐层学习率和损失地形</translation>
     </message>
     <message>
         <source>Your formula…</source>
@@ -1365,6 +1453,46 @@ Trials per racer:</source>
     <message>
         <source>SymPy is deriving the gradient and the Hessian; the race switches when done</source>
         <translation>SymPy 正在推导梯度与黑塞矩阵；完成后竞赛随即切换</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Hidden layers&apos; widths joined by x (100x100: two of 100 units); none: softmax regression</source>
+        <translation>各隐藏层宽度，用 x 连接（100x100：两层，每层 100 个单元）；none：softmax 回归</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>The hidden layers&apos; activation (He init for ReLU, Xavier otherwise)</source>
+        <translation>隐藏层的激活函数（ReLU 用 He 初始化，其余用 Xavier 初始化）</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>whole set</source>
+        <translation>整个数据集</translation>
+    </message>
+    <message>
+        <source>Every racer&apos;s mini-batch size (0: the whole training set each step)</source>
+        <translation>每个参赛者的小批量大小（0：每步使用整个训练集）</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批量</translation>
+    </message>
+    <message>
+        <source>Train this network (the race restarts)</source>
+        <translation>训练这个网络（竞赛重新开始）</translation>
+    </message>
+    <message>
+        <source>{params} parameters; {train} training and {test} test points, {classes} classes</source>
+        <translation>{params} 个参数；{train} 个训练点和 {test} 个测试点，{classes} 个类别</translation>
     </message>
     <message>
         <source>Steps on NumPy only: {reason}</source>
@@ -1604,8 +1732,32 @@ Trials per racer:</source>
         <translation>交叉熵</translation>
     </message>
     <message>
+        <source>diverged at step {step}</source>
+        <translation>第 {step} 步发散</translation>
+    </message>
+    <message>
+        <source>Train loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <source>The loss of the racer&apos;s last mini-batch (the training curve&apos;s last point)</source>
+        <translation>参赛者最后一个小批量的损失（训练曲线的最后一点）</translation>
+    </message>
+    <message>
         <source>Test accuracy</source>
         <translation>测试准确率</translation>
+    </message>
+    <message>
+        <source>Accuracy on the test set at the racer&apos;s last evaluation</source>
+        <translation>参赛者最近一次评估时在测试集上的准确率</translation>
+    </message>
+    <message>
+        <source>Test loss</source>
+        <translation>测试损失</translation>
+    </message>
+    <message>
+        <source>Cross-entropy on the test set at the last evaluation (the rank&apos;s order)</source>
+        <translation>最近一次评估时测试集上的交叉熵（名次依此排序）</translation>
     </message>
     <message>
         <source>accuracy (%)</source>
@@ -1742,6 +1894,26 @@ Trials per racer:</source>
     <message>
         <source>step {step} of {last}</source>
         <translation>第 {step} 步 / 共 {last} 步</translation>
+    </message>
+</context>
+<context>
+    <name>network</name>
+    <message>
+        <source>MLP on digits</source>
+        <extracomment>the network problems the Surface dock offers: (data set, its title)</extracomment>
+        <translation>手写数字上的 MLP</translation>
+    </message>
+    <message>
+        <source>MLP on two moons</source>
+        <translation>双月数据上的 MLP</translation>
+    </message>
+    <message>
+        <source>MLP on two circles</source>
+        <translation>双圆数据上的 MLP</translation>
+    </message>
+    <message>
+        <source>MLP on three spirals</source>
+        <translation>三螺旋数据上的 MLP</translation>
     </message>
 </context>
 </TS>

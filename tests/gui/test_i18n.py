@@ -142,6 +142,7 @@ ALLOWED = {
     "schedule": "an option's key",
     "f(x, y) =": "a formula",
     "a=1, b=10": "an example of parameters as typed (keys and numbers)",
+    "Gradient Arena": "the program's name (an SVG's title)",
 }
 
 
@@ -350,25 +351,23 @@ def test_the_play_button_stays_pause_while_playing_across_a_switch(qtbot, window
     assert window.actions["play"].text() == "播放"
 
 
-def test_the_network_window_follows_a_switch(qtbot, english_after):
+def test_the_network_mode_follows_a_switch(qtbot, make_window, english_after):
     from arena import RaceConfig, RacerConfig
-    from gui.app import make_app
-    from gui.network_window import NetworkWindow
 
-    make_app()
+    window = make_window()
     config = RaceConfig(problem="mlp:moons,layers=8x8,n=200,eval_every=5", steps=20, racers=[RacerConfig("sgd")])
-    window = NetworkWindow(config)
-    qtbot.addWidget(window)
-    window.show()
-    window.step(3)
-    assert (window.step_action.text(), window.progress.text().strip()) == ("Step", "step 3 / 20")
+    window.controller.load(config)
+    window.controller.step(3)
+    combo, table = window.surface_dock.combo, window.race_dock.table
+    assert combo.currentText() == "MLP on two moons"
+    assert table.horizontalHeaderItem(2).text() == "Train loss"
+    assert window.surface_dock.network_box.title() == "Network"
     i18n.set_language("zh_CN")
-    qtbot.waitUntil(lambda: window.step_action.text() == "单步", timeout=3000)
-    assert window.play_action.text() == "播放"
-    assert window.progress.text().strip() == "第 3 / 20 步"
-    assert window.windowTitle().startswith("Gradient Arena：MLP")
-    assert window.race.steps == 3
-    window.timer.stop()
+    qtbot.waitUntil(lambda: window.surface_dock.network_box.title() == "网络", timeout=3000)
+    assert combo.currentText() == "双月数据上的 MLP"
+    assert table.horizontalHeaderItem(2).text() == "训练损失"  # the network's column titles, not the surface's
+    assert "个参数" in window.surface_dock.formula.text()  # the network's description, not the last surface's
+    assert window.controller.race.steps == 3 and window.network.active
 
 
 # ------------------------------------------------------------------------------------------ command line

@@ -294,7 +294,7 @@ def test_docks_have_object_names_and_menus_have_the_actions(shared_window):
         "beale",
         "sgd-vs-batch",
         "schedules",
-        "moons",  # network presets open their own window (tests/gui/test_network_window.py)
+        "moons",  # network presets swap the panels (tests/gui/test_network_mode.py)
         "mnist-homework",
     }
 

@@ -129,7 +129,7 @@ def test_cli_race_problem_prints_a_leaderboard_and_writes_csvs(tmp_path, cli):
         (["--problem", "mlp:moons", "--surface", "rosenbrock", "--optimizer", "adam"], "leave out --surface"),
         (["--problem", "mlp:moons", "--optimizer", "adam:batch_size=5000"], "larger than the data set (n=800)"),
         (["--surface", "rosenbrock", "--optimizer", "adam", "--data", "."], "--data DIR goes with --problem"),
-        (["--problem", "mlp:moons", "--optimizer", "adam", "--png", "x.png"], "--png: images of a network race"),
+        (["--problem", "mlp:moons", "--optimizer", "adam", "--png", "x.gif"], "the file name must end in .png"),
     ],
 )
 def test_cli_refuses_what_a_network_race_cannot_do(cli, args, message, tmp_path):
