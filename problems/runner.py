@@ -39,7 +39,9 @@ from typing import Any
 
 import numpy as np
 
-from engine import HyperparameterError
+from engine import HyperparameterError, fast
+from engine.fast.plan import _STATE_FIELDS, family_of, pack_hyperparams
+from engine.fast.protocol import SINGULAR_RTOL
 from engine.options import RunOptions, check_options_for, resolve_options, split_options
 from engine.registry import Optimizer, resolve_hyperparams
 from engine.runner import DIVERGED, RUNNING, BatchLoader
@@ -131,6 +133,63 @@ def layer_quantiles(eff: np.ndarray, samples: list[np.ndarray], out: np.ndarray)
         out[i] = a + (s[hi] - a) * (pos - lo)
 
 
+class _CompiledSteps:
+    """A network racer's steps on the compiled flat-vector kernels (:mod:`engine.fast.flat`): the same
+    family rules as the NumPy update, the same bits, in place on the parameters and on the state's arrays
+    (held as the rows of one (3, P) array; the racer's state NamedTuple keeps views of them)."""
+
+    def __init__(self, runner: NetworkRunner, fam: int, module: Any):
+        hp = dict(runner.hyperparams)
+        if runner.optimizer.name == "adamw":
+            hp["decoupled_weight_decay"] = True
+        self.fam = fam
+        self.hp, self.flags = pack_hyperparams(fam, hp)
+        self.fn = module.STEPS[fam]
+        self.tables = module.rules.tables
+        self.fields = _STATE_FIELDS[fam]
+        n = runner.theta.shape[0]
+        state = runner._state
+        self.S = np.zeros((3, n))
+        for j, name in enumerate(self.fields):
+            value = getattr(state, name)
+            if value is not None:
+                self.S[j] = value
+        self.E = np.empty(n)
+        self.t = int(state.t)
+        self.bstate = float(getattr(state, "mu_product", 1.0))
+        self._tab = np.zeros((256, 6))
+        self.nadam = fam == module.rules.NADAM
+        self.lr: float | None = None  # the last step's learning rate
+
+    def state(self, like: Any) -> Any:
+        """The racer's state NamedTuple now, as the NumPy update would hold it (arrays: views of the
+        compiled state's rows)."""
+        extra: dict[str, Any] = {"mu_product": self.bstate} if "mu_product" in like._fields else {}
+        if "rate" in like._fields and self.lr is not None and like.rate.flat[0] != self.lr:  # SGD's constant lr
+            extra["rate"] = np.full(like.rate.shape, self.lr)
+        fields = {name: self.S[j] for j, name in enumerate(self.fields)}
+        if "buf" in fields and like.buf is None and (self.t == 0 or self.hp[1] == 0.0):  # SGD without momentum
+            fields["buf"] = None
+        return like._replace(t=self.t, **fields, **extra)
+
+    def table(self, lrs: np.ndarray) -> np.ndarray:
+        """The per-step scalars of the next ``len(lrs)`` steps (engine.fast.rules.tables)."""
+        k = len(lrs)
+        if len(self._tab) < k:
+            self._tab = np.zeros((max(k, 2 * len(self._tab)), 6))
+        self.tables(self.fam, self.hp, self.t, self.bstate, lrs, k, self._tab)
+        return self._tab
+
+    def step(self, g: np.ndarray, theta: np.ndarray, lr: float, row: np.ndarray) -> np.ndarray:
+        """One step in place on ``theta`` (and the state); returns the effective learning rates."""
+        self.t += 1
+        self.lr = lr
+        self.fn(self.hp, self.flags, self.t, lr, row, theta, g, self.S, self.E, SINGULAR_RTOL)
+        if self.nadam:  # the product of the momentum coefficients, from the table
+            self.bstate = float(row[3])
+        return self.E
+
+
 class NetworkRunner:
     """Advances one optimizer on a network problem, from the problem's initial weights.
 
@@ -171,6 +230,10 @@ class NetworkRunner:
         self.model = problem.model
         self.layers = problem.model.layers
         self._samples = quantile_sample(self.layers, problem.spec.seed)
+        self._q_idx = np.concatenate(self._samples).astype(np.int64)
+        self._q_starts = np.cumsum([0] + [len(i) for i in self._samples]).astype(np.int64)
+        self._q_levels = np.array(QUANTILES)
+        self._q_buf = np.empty(max(len(i) for i in self._samples))
         self.label = label if label is not None else format_optimizer_spec(opt.name, self.hyperparams)
         self.max_steps = None if max_steps is None else int(max_steps)
         self.eval_every = problem.spec.eval_every
@@ -192,6 +255,12 @@ class NetworkRunner:
         self.stop_step = -1
         self.theta = np.array(problem.theta0, dtype=float)
         self._state = opt.init(self.theta, self.hyperparams)
+        # the compiled flat-vector steps (engine.fast.flat) serve the optimizers of the step loop's families
+        # once loaded (started here, in the background); NumPy's update until then, with the same bits
+        fam = family_of(opt)
+        self._fam = fam if fam is not None and not opt.needs_hessian else None
+        self._compiled: _CompiledSteps | None = None
+        self._flat: Any = fast.flat_kernels(0.0)
         L = len(self.layers)
         cap = _INITIAL_CAPACITY if self.max_steps is None else min(self.max_steps + 1, 1 << 16)
         self._batch_loss = np.full(cap, np.nan)
@@ -275,6 +344,24 @@ class NetworkRunner:
             self._lrs = schedule_lrs(self.options.schedule, self.hyperparams["lr"], n, self.options.schedule_params)
         return self._lrs
 
+    def _compiled_steps(self) -> _CompiledSteps | None:
+        """The compiled steps of this racer's optimizer once they are loaded (the NumPy update until then)."""
+        if self._compiled is None and self._fam is not None:
+            module = fast.flat_kernels(0.0)
+            if module is not None:
+                self._flat = module
+                self._compiled = _CompiledSteps(self, self._fam, module)
+                self.theta = np.array(self.theta, dtype=float)  # updated in place from now on: our own
+        return self._compiled
+
+    def _quantiles(self, eff: Any, row: np.ndarray) -> None:
+        flat = self._flat
+        if flat is not None and isinstance(eff, np.ndarray) and eff.shape == self.theta.shape:
+            if eff.dtype == np.float64 and eff.flags.c_contiguous:
+                flat.layer_quantiles(eff, self._q_idx, self._q_starts, self._q_levels, row, self._q_buf)
+                return
+        layer_quantiles(eff, self._samples, row)
+
     def advance(self, k: int = 1) -> int:
         """Take up to ``k`` steps (fewer at the budget or after a divergence); return how many."""
         if k <= 0 or self.done:
@@ -286,37 +373,47 @@ class NetworkRunner:
         scheduled = self.options.schedule != "constant"
         lrs = self._lr_table(self.steps + k) if scheduled else None
         problem, noise = self.problem, self.options.noise
+        compiled = self._compiled_steps()
+        if self._flat is None and fast.flat_kernels(0.0) is not None:
+            self._flat = fast.flat_kernels(0.0)
+        step_lrs = np.full(k, float(hp["lr"])) if lrs is None else np.array(lrs[self.steps : self.steps + k], float)
+        table = compiled.table(step_lrs) if compiled is not None else None
         theta, state = self.theta, self._state
         taken = 0
         t0 = time.perf_counter()
         with np.errstate(all="ignore"):
             while taken < k:
                 step = self.steps + 1
+                lr = float(step_lrs[taken])
                 if lrs is not None:
                     hp = dict(self.hyperparams)
-                    hp["lr"] = float(lrs[step - 1])
+                    hp["lr"] = lr
                 if self._loader is not None:
                     loss, g = problem.batch_value_and_grad(theta, self._loader.next())
                 else:
                     loss, g = problem.value_and_grad(theta)
                 if noise:
                     g = g + noise * self._noise_rng.standard_normal(g.shape)
-                new_theta, state, eff = update(g, state, theta, hp)
+                if compiled is not None and table is not None:
+                    eff = compiled.step(g, theta, lr, table[taken])  # theta in place
+                else:
+                    theta, state, eff = update(g, state, theta, hp)
                 self._batch_loss[step] = loss
-                self._lr[step] = hp["lr"]
-                layer_quantiles(eff, self._samples, self._q[step])
-                theta = new_theta
+                self._lr[step] = lr
+                self._quantiles(eff, self._q[step])
                 self.steps = step
                 taken += 1
                 if not (np.isfinite(loss) and np.isfinite(np.add.reduce(theta))):
                     self.status, self.stop_step = DIVERGED, step
-                    self.theta, self._state = theta, state
+                    self.theta = theta
+                    self._state = state if compiled is None else compiled.state(state)
                     self._evaluate(step)
                     break
                 if step % self.eval_every == 0 or step == self.max_steps:
                     self.theta = theta
                     self._evaluate(step)
-        self.theta, self._state = theta, state
+        self.theta = theta
+        self._state = state if compiled is None else compiled.state(state)
         self.elapsed += time.perf_counter() - t0
         return taken
 
