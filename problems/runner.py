@@ -42,6 +42,7 @@ import numpy as np
 from engine import HyperparameterError, fast
 from engine.fast.plan import _STATE_FIELDS, family_of, pack_hyperparams
 from engine.fast.protocol import SINGULAR_RTOL
+from engine.optimizers.common import parameter_tensors
 from engine.options import RunOptions, check_options_for, resolve_options, split_options
 from engine.registry import Optimizer, resolve_hyperparams
 from engine.runner import DIVERGED, RUNNING, BatchLoader
@@ -58,6 +59,8 @@ __all__ = [
     "NetworkRecord",
     "NetworkRunner",
     "layer_quantiles",
+    "network_optimizers",
+    "network_refusal",
     "refuse_hessian",
 ]
 
@@ -70,36 +73,43 @@ MAX_SNAPSHOTS = 256
 _INITIAL_CAPACITY = 256
 
 
-#: optimizers whose update keeps per-run scalars or 2-D sums (written for races of 2-D runs): not yet
-#: rewritten for one long parameter vector, so they are refused on networks with the reason
-TWO_D_ONLY = frozenset({"asgd", "adafactor", "qhadam", "prodigy"})
+#: optimizers refused on networks although they race surfaces: they keep a dense P x P matrix (name -> what)
+DENSE_MATRIX = {"bfgs": "keeps a dense inverse-Hessian estimate"}
+
+
+def network_refusal(optimizer: Optimizer, n_params: int) -> str | None:
+    """Why ``optimizer`` cannot race a network of ``n_params`` parameters (None: it can). Every first-order
+    optimizer can, and so can the line searches (L-BFGS, gd_armijo, cg_fr, cg_pr: their extra evaluations
+    re-use the step's mini-batch, as a torch closure does); Newton (the Hessian) and BFGS (a dense inverse
+    Hessian) need a P x P matrix and are refused, with its size and what to race instead."""
+    inner = optimizer.name.removeprefix("lookahead_")
+    if not (optimizer.needs_hessian or inner in DENSE_MATRIX):
+        return None
+    size = n_params * n_params * 8
+    shown = f"{size / 2**30:,.1f} GiB" if size >= 2**30 else f"{size / 2**20:,.1f} MiB"
+    what = "needs the Hessian" if optimizer.needs_hessian else DENSE_MATRIX[inner]
+    instead = "lbfgs (the limited-memory quasi-Newton method torch users train networks with)"
+    return (
+        f"{optimizer.name} {what}, a {n_params:,} x {n_params:,} matrix for this network ({shown}, and a "
+        f"{'solve' if optimizer.needs_hessian else 'product'} of that size every step): race {instead} here, "
+        "or this one on the 2-D surfaces"
+    )
+
+
+def network_optimizers(n_params: int) -> list[str]:
+    """The registry names that can race a network of ``n_params`` parameters (for the window's menus)."""
+    from engine import OPTIMIZERS
+
+    return [name for name, opt in OPTIMIZERS.items() if network_refusal(opt, n_params) is None]
 
 
 def refuse_hessian(optimizer: Optimizer, n_params: int) -> None:
-    """Optimizers that cannot race networks here say why: second-order ones (the Hessian is P x P), line
-    searches (several evaluations per step) and those written for 2-D runs only (:data:`TWO_D_ONLY`)."""
-    name = optimizer.name
-    inner = name.removeprefix("lookahead_")
-    if getattr(optimizer, "needs_oracle", False) or inner in TWO_D_ONLY:
-        why = (
-            "evaluates the loss several times per step (a line search)"
-            if getattr(optimizer, "needs_oracle", False)
-            else "keeps per-run scalars written for 2-D surfaces"
-        )
-        raise HyperparameterError(
-            f"{name} {why}: not available for networks yet (race it on the 2-D surfaces)",
-            None,
-            "not available for networks yet (race it on a surface)",
-        )
-    if optimizer.needs_hessian:
-        size = n_params * n_params * 8
-        shown = f"{size / 2**30:,.1f} GiB" if size >= 2**30 else f"{size / 2**20:,.1f} MiB"
-        raise HyperparameterError(
-            f"{optimizer.name} needs the Hessian, a {n_params:,} x {n_params:,} matrix for this network "
-            f"({shown}, and a solve of that size every step): race it on the 2-D surfaces",
-            None,
-            "needs the Hessian: not available for networks (race it on a surface)",
-        )
+    """Raise :class:`HyperparameterError` with :func:`network_refusal`'s reason when ``optimizer`` cannot race
+    a network of ``n_params`` parameters (Newton, BFGS)."""
+    why = network_refusal(optimizer, n_params)
+    if why is not None:
+        short = "needs the Hessian" if optimizer.needs_hessian else "keeps a dense n x n matrix"
+        raise HyperparameterError(why, None, f"{short}: not available for networks (race lbfgs, or a surface)")
 
 
 def quantile_sample(layers: tuple[slice, ...], seed: int = 0, size: int = QUANTILE_SAMPLE) -> list[np.ndarray]:
@@ -254,7 +264,10 @@ class NetworkRunner:
         self.status = RUNNING
         self.stop_step = -1
         self.theta = np.array(problem.theta0, dtype=float)
-        self._state = opt.init(self.theta, self.hyperparams)
+        # a line search evaluates more points inside a step (on the step's batch): it runs as one run of P numbers
+        self._oracle = bool(getattr(opt, "needs_oracle", False))
+        with parameter_tensors(self.model.tensor_shapes):  # Adafactor: per layer tensor, as torch
+            self._state = opt.init(self.theta[None, :] if self._oracle else self.theta, self.hyperparams)
         # the compiled flat-vector steps (engine.fast.flat) serve the optimizers of the step loop's families
         # once loaded (started here, in the background); NumPy's update until then, with the same bits
         fam = family_of(opt)
@@ -354,6 +367,20 @@ class NetworkRunner:
                 self.theta = np.array(self.theta, dtype=float)  # updated in place from now on: our own
         return self._compiled
 
+    def _closure(self, batch: np.ndarray | None) -> Any:
+        """The line search's oracle: loss and gradient at points (m, P) on this step's mini-batch (the whole
+        training set without one), as torch's closure re-evaluates the batch it was given."""
+        problem = self.problem
+
+        def oracle(points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+            points = np.asarray(points, dtype=float).reshape(-1, problem.n_params)
+            f, g = np.empty(len(points)), np.empty(points.shape)
+            for i, p in enumerate(points):
+                f[i], g[i] = problem.value_and_grad(p) if batch is None else problem.batch_value_and_grad(p, batch)
+            return f, g
+
+        return oracle
+
     def _quantiles(self, eff: Any, row: np.ndarray) -> None:
         flat = self._flat
         if flat is not None and isinstance(eff, np.ndarray) and eff.shape == self.theta.shape:
@@ -389,13 +416,18 @@ class NetworkRunner:
                     hp = dict(self.hyperparams)
                     hp["lr"] = lr
                 if self._loader is not None:
-                    loss, g = problem.batch_value_and_grad(theta, self._loader.next())
+                    batch = self._loader.next()
+                    loss, g = problem.batch_value_and_grad(theta, batch)
                 else:
+                    batch = None
                     loss, g = problem.value_and_grad(theta)
                 if noise:
                     g = g + noise * self._noise_rng.standard_normal(g.shape)
                 if compiled is not None and table is not None:
                     eff = compiled.step(g, theta, lr, table[taken])  # theta in place
+                elif self._oracle:
+                    new, state, eff = update(g[None, :], state, theta[None, :], hp, None, self._closure(batch))
+                    theta, eff = new[0], eff[0]
                 else:
                     theta, state, eff = update(g, state, theta, hp)
                 self._batch_loss[step] = loss

@@ -5,7 +5,7 @@ import pytest
 
 from engine import OPTIMIZERS, HyperparameterError
 from engine.runner import BatchLoader
-from problems import NetworkRunner, get_problem
+from problems import NetworkRunner, get_problem, network_optimizers
 from problems.runner import QUANTILES, layer_quantiles, quantile_sample
 
 MOONS = "mlp:moons,layers=8x8,n=200,eval_every=5"
@@ -96,20 +96,26 @@ def test_newton_and_oversized_batches_are_refused_with_reasons(moons):
 
 
 def _network_ready(name: str) -> bool:
-    from problems.runner import TWO_D_ONLY
+    return name in network_optimizers(114)
 
-    o = OPTIMIZERS[name]
-    return not (o.needs_hessian or getattr(o, "needs_oracle", False) or name in TWO_D_ONLY)
+
+def test_only_newton_and_bfgs_are_refused_on_networks(moons):
+    refused = {n for n in OPTIMIZERS if not _network_ready(n)}
+    assert refused == {"newton", "bfgs", "lookahead_newton", "lookahead_bfgs"} & set(OPTIMIZERS) and refused
+    assert {"lbfgs", "gd_armijo", "cg_fr", "cg_pr", "asgd", "adafactor", "qhadam", "prodigy"} <= set(
+        network_optimizers(moons.n_params)
+    )
 
 
 @pytest.mark.parametrize("name", [n for n in OPTIMIZERS if not _network_ready(n)])
 def test_optimizers_not_made_for_networks_are_refused_with_the_reason(moons, name):
-    with pytest.raises(HyperparameterError, match=f"{name} .*(networks|Hessian)"):
+    # the message names the optimizer, the matrix it would need and what to race instead
+    with pytest.raises(HyperparameterError, match=f"{name} .*114 x 114 matrix.*race lbfgs"):
         NetworkRunner(moons, name, max_steps=5)
 
 
 @pytest.mark.parametrize("name", [n for n in OPTIMIZERS if _network_ready(n)])
-def test_every_first_order_optimizer_trains_the_network(moons, name):
+def test_every_optimizer_trains_the_network(moons, name):
     r = NetworkRunner(moons, name, max_steps=60)
     with np.errstate(all="raise"):  # the racer's own arithmetic is guarded: nothing leaks
         r.advance(60)
