@@ -2,9 +2,19 @@
 
 The optimizers are the engine's registry entries, unchanged: their ``init`` and
 ``update`` are elementwise over arrays of any shape, so a racer's parameters are
-one flat float64 vector of the network's ``P`` parameters. A network racer
-always steps on the NumPy path: the compiled fast path (``engine.fast``) is
-built for 2-D surfaces only (it is decided here, by never planning one).
+one flat float64 vector of the network's ``P`` parameters. The few with per-run
+scalars keep one set for the vector (ASGD, QHAdam, Prodigy); Adafactor works per
+parameter tensor (:func:`engine.optimizers.common.parameter_tensors`: the layers'
+weight matrices and biases, as torch holds them); the line searches (L-BFGS,
+gd_armijo, cg_fr, cg_pr) run as one run of ``P`` numbers whose extra evaluations
+re-use the step's mini-batch (a torch closure). Newton and BFGS are refused
+(:func:`network_refusal`: a P x P matrix).
+
+The optimizers of the 2-D step loop's families (SGD ... Adam ... Lion, QHM) step
+on compiled flat-vector kernels (:mod:`engine.fast.flat`) once they are loaded in
+the background, with the NumPy update's bits; the others, and every racer until
+then (or with ``GRADIENT_ARENA_NO_JIT=1``), on the NumPy update. The 2-D fast path
+(``engine.fast``'s step loop) is never planned for a network racer.
 
 Racer options work as on data surfaces (``engine.options``): ``batch_size``
 (0: the whole training set) draws mini-batches with ``engine.runner.BatchLoader``
@@ -39,7 +49,8 @@ from typing import Any
 
 import numpy as np
 
-from engine import HyperparameterError, fast
+from engine import HyperparameterError
+from engine import fast as jit
 from engine.fast.plan import _STATE_FIELDS, family_of, pack_hyperparams
 from engine.fast.protocol import SINGULAR_RTOL
 from engine.optimizers.common import parameter_tensors
@@ -208,7 +219,7 @@ class NetworkRunner:
     :class:`engine.Runner`. There is no start (the problem's ``theta0``) and no tolerance.
     """
 
-    fast = False  # the compiled path is for 2-D surfaces; a network racer steps on NumPy
+    fast = False  # the 2-D step loop is for surfaces (a network racer's compiled steps: _compiled_steps)
     _fast_run = None  # arena.Race looks for compiled runs here
 
     def __init__(
@@ -273,7 +284,7 @@ class NetworkRunner:
         fam = family_of(opt)
         self._fam = fam if fam is not None and not opt.needs_hessian else None
         self._compiled: _CompiledSteps | None = None
-        self._flat: Any = fast.flat_kernels(0.0)
+        self._flat: Any = jit.flat_kernels(0.0)
         L = len(self.layers)
         cap = _INITIAL_CAPACITY if self.max_steps is None else min(self.max_steps + 1, 1 << 16)
         self._batch_loss = np.full(cap, np.nan)
@@ -360,7 +371,7 @@ class NetworkRunner:
     def _compiled_steps(self) -> _CompiledSteps | None:
         """The compiled steps of this racer's optimizer once they are loaded (the NumPy update until then)."""
         if self._compiled is None and self._fam is not None:
-            module = fast.flat_kernels(0.0)
+            module = jit.flat_kernels(0.0)
             if module is not None:
                 self._flat = module
                 self._compiled = _CompiledSteps(self, self._fam, module)
@@ -401,8 +412,8 @@ class NetworkRunner:
         lrs = self._lr_table(self.steps + k) if scheduled else None
         problem, noise = self.problem, self.options.noise
         compiled = self._compiled_steps()
-        if self._flat is None and fast.flat_kernels(0.0) is not None:
-            self._flat = fast.flat_kernels(0.0)
+        if self._flat is None and jit.flat_kernels(0.0) is not None:
+            self._flat = jit.flat_kernels(0.0)
         step_lrs = np.full(k, float(hp["lr"])) if lrs is None else np.array(lrs[self.steps : self.steps + k], float)
         table = compiled.table(step_lrs) if compiled is not None else None
         theta, state = self.theta, self._state
