@@ -153,29 +153,34 @@ def _lt(a, b):
 
 @numba.njit(inline="always", **_opts)
 def _select(a, lo, hi, k):
-    """Move the k-th smallest of a[lo:hi] to a[k]: smaller-or-equal to its left, larger-or-equal to its right."""
-    while hi - lo > 1:
-        mid = (lo + hi - 1) // 2
-        # median of three as the pivot, moved to hi - 1
-        if _lt(a[mid], a[lo]):
-            a[mid], a[lo] = a[lo], a[mid]
-        if _lt(a[hi - 1], a[lo]):
-            a[hi - 1], a[lo] = a[lo], a[hi - 1]
-        if _lt(a[mid], a[hi - 1]):
-            a[mid], a[hi - 1] = a[hi - 1], a[mid]
-        pivot = a[hi - 1]
-        store = lo
-        for i in range(lo, hi - 1):
-            if _lt(a[i], pivot):
-                a[i], a[store] = a[store], a[i]
-                store += 1
-        a[store], a[hi - 1] = a[hi - 1], a[store]
-        if k == store:
-            return
-        if k < store:
-            hi = store
+    """Move the k-th smallest of a[lo:hi] to a[k]: smaller-or-equal to its left, larger-or-equal to its right
+    (Hoare's partition as in Wirth's selection: runs of equal values split evenly, no quadratic case)."""
+    left, right = lo, hi - 1
+    while left < right:
+        x, y, z = a[left], a[(left + right) // 2], a[right]  # the median of three as the pivot's value
+        if _lt(y, x):
+            x, y = y, x
+        if _lt(z, y):
+            y = z
+            if _lt(y, x):
+                y = x
+        pivot = y
+        i, j = left, right
+        while i <= j:
+            while _lt(a[i], pivot):
+                i += 1
+            while _lt(pivot, a[j]):
+                j -= 1
+            if i <= j:
+                a[i], a[j] = a[j], a[i]
+                i += 1
+                j -= 1
+        if k <= j:
+            right = j
+        elif k >= i:
+            left = i
         else:
-            lo = store + 1
+            return
 
 
 @numba.njit(cache=True, **_opts)
@@ -187,7 +192,7 @@ def layer_quantiles(eff, idx, starts, qs, out, buf):
         n = b - a
         for j in range(n):
             buf[j] = eff[idx[a + j]]
-        done = -1  # buf[:done + 1] holds its ranks' values where they were selected (the ranks ascend)
+        done = -1  # the last rank selected in place: buf[done + 1:] holds the larger ones (the ranks ascend)
         for qi in range(qs.shape[0]):
             pos = qs[qi] * float(n - 1)
             lo = int(np.floor(pos))
@@ -195,11 +200,14 @@ def layer_quantiles(eff, idx, starts, qs, out, buf):
             if lo > done:
                 _select(buf, done + 1, n, lo)
                 done = lo
-            if hi > done:
-                _select(buf, done + 1, n, hi)
-                done = hi
             x = buf[lo]
-            out[layer, qi] = x + (buf[hi] - x) * (pos - float(lo))
+            y = x
+            if hi > lo:  # the next rank: the smallest of the larger ones
+                y = buf[lo + 1]
+                for j in range(lo + 2, n):
+                    if _lt(buf[j], y):
+                        y = buf[j]
+            out[layer, qi] = x + (y - x) * (pos - float(lo))
 
 
 def warm_up() -> None:
