@@ -75,7 +75,7 @@ OPT_CASES = {
     "adamax": ("adamax", dict(lr=0.01)),
     "rprop": ("rprop", dict(lr=0.002, etaminus=0.4, etaplus=1.3, step_size_max=0.5)),
     "asgd": ("asgd", dict(lr=0.2, lambd=0.01, alpha=0.5, t0=20.0, weight_decay=0.01)),
-    "adafactor": ("adafactor", dict(lr=0.05, beta2_decay=-0.6, d=2.0, weight_decay=0.01)),
+    "adafactor": ("adafactor", dict(lr=0.02, beta2_decay=-0.6, weight_decay=0.01)),
     "lion": ("lion", dict(lr=0.001, beta1=0.8, weight_decay=0.1)),
     "adabelief": ("adabelief", dict(lr=0.01, weight_decay=0.01, rectify=True)),
     "yogi": ("yogi", dict(lr=0.01, weight_decay=0.01)),
@@ -83,7 +83,7 @@ OPT_CASES = {
     "qhadam": ("qhadam", dict(lr=0.01, nu1=0.7, nu2=0.9, weight_decay=0.01)),
     "schedulefree_sgd": ("schedulefree_sgd", dict(lr=0.5, lr_warmup_steps=5)),
     "schedulefree_adamw": ("schedulefree_adamw", dict(lr=0.01, weight_decay=0.01)),
-    "prodigy": ("prodigy", dict(d0=1e-3, weight_decay=0.01, bias_correction=True)),
+    "prodigy": ("prodigy", dict(d0=1e-2, weight_decay=0.01, bias_correction=True, safeguard_warmup=True)),
     "lookahead_adam": ("lookahead_adam", dict(lr=0.01, k=4, alpha=0.6)),
     "lookahead_sgd": ("lookahead_sgd", dict(lr=0.2, k=3)),
     # one step = one optimizer.step(closure) on the whole batch, with its inner iterations
