@@ -52,7 +52,7 @@ class Race:
         config.validate()
         self.config = config
         self.runners: list[Any]
-        if config.is_network:  # racers train a network: NetworkRunner, always on the NumPy path
+        if config.is_network:  # a network: NetworkRunner (compiled flat-vector steps once loaded)
             self.problem = config.build_problem()
             self.surface = None
             self.runners = [

@@ -6,7 +6,8 @@ Prints, in one run (interleaved rounds, medians, ratios):
 * one Adam step of 64-100-100-100-100-10 (ReLU) on digits, batches of 100, float64:
   ``NetworkRunner.advance`` per step (batch draw, forward and backward, the Adam update,
   the per-layer effective-lr quantiles, and the test evaluation every 10 steps, amortised),
-  and its parts alone (loss and gradient; the Adam update; the quantiles; one evaluation);
+  on the compiled flat-vector steps (engine.fast.flat; waited for), and its parts alone
+  (loss and gradient; the Adam update and the quantiles, NumPy and compiled; one evaluation);
 * torch's step for the same network and batch (float64 and float32; ``--ref-python``:
   a Python with torch runs benchmarks/network_torch.py once per round);
 * the loss landscape: 60x60 on the PCA plane of four homework racers' paths after 300 steps,
@@ -18,6 +19,7 @@ The thread count must be set before NumPy loads, so this script sets OPENBLAS_NU
 OMP/MKL) itself.
 
     python benchmarks/network.py [--ref-python /work/torchvenv/bin/python] [--threads N] [--rounds R]
+                                 [--baseline /work/main] [--no-landscape]
     xvfb-run -a -s "-screen 0 1600x1000x24" python benchmarks/network.py --window   # frames per second
 
 ``--window`` instead plays the mnist-homework preset in the window (a real one under Xvfb, or
@@ -56,7 +58,7 @@ sys.path.insert(0, str(ROOT))
 import numpy as np  # noqa: E402
 
 from arena import Race, load_preset  # noqa: E402
-from engine import OPTIMIZERS  # noqa: E402
+from engine import OPTIMIZERS, fast  # noqa: E402
 from problems import NetworkRunner, get_problem, landscape  # noqa: E402
 from problems.runner import layer_quantiles, quantile_sample  # noqa: E402
 
@@ -115,12 +117,49 @@ def window_fps(seconds: float) -> int:
     return 0
 
 
+#: ``--baseline DIR``: one round of another checkout's whole step, in a child process with that checkout first
+_BASELINE_ROUND = """
+import json, sys, time
+import numpy as np
+from problems import NetworkRunner, get_problem
+try:
+    from engine import fast
+    fast.flat_kernels(timeout=None)
+except (ImportError, AttributeError):
+    pass
+problem = get_problem(sys.argv[1])
+runner = NetworkRunner(problem, "adam", options={"batch_size": 100}, max_steps=100000)
+runner.advance(20)
+t0 = time.perf_counter()
+runner.advance(int(sys.argv[2]))
+print(json.dumps((time.perf_counter() - t0) / int(sys.argv[2]) * 1e6))
+"""
+
+
+def baseline_round(root: str, steps: int) -> float:
+    """Microseconds per whole Adam step of the checkout at ``root`` (one child process)."""
+    env = dict(os.environ, PYTHONPATH=root)
+    res = subprocess.run(
+        [sys.executable, "-c", _BASELINE_ROUND, HOMEWORK, str(steps)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=root,
+        env=env,
+    )
+    if res.returncode != 0:
+        raise RuntimeError(res.stderr)
+    return float(json.loads(res.stdout.splitlines()[-1]))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--ref-python", default=None, help="a Python with torch for the reference column")
     ap.add_argument("--threads", type=int, default=1, help="BLAS/torch threads (default 1)")
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--window", action="store_true", help="frames per second of the network window instead")
+    ap.add_argument("--no-landscape", action="store_true", help="time the steps only")
+    ap.add_argument("--baseline", default=None, help="another checkout (e.g. /work/main): its whole step, per round")
     ap.add_argument("--seconds", type=float, default=8.0, help="--window: how long to play")
     args = ap.parse_args()
     if args.window:
@@ -128,6 +167,8 @@ def main() -> int:
 
     problem = get_problem(HOMEWORK)
     print(f"{problem.title}: {problem.n_params:,} parameters; batch 100; {args.threads} BLAS thread(s)")
+    flat = fast.flat_kernels(timeout=None)  # the compiled flat-vector steps (a racer uses them once loaded)
+    print(f"compiled network steps (engine.fast.flat): {'loaded' if flat is not None else 'NOT loaded (NumPy)'}")
     print(f"load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
     theta = np.array(problem.theta0)
     idx = np.arange(100)
@@ -142,10 +183,18 @@ def main() -> int:
     parts = {
         "runner.advance (whole step)": None,
         "loss and gradient": lambda: problem.batch_value_and_grad(theta, idx),
-        "Adam update": lambda: adam.update(g, state, theta, hp),
-        "per-layer lr quantiles": lambda: layer_quantiles(eff, samples, q),
+        "Adam update (NumPy)": lambda: adam.update(g, state, theta, hp),
+        "per-layer lr quantiles (NumPy)": lambda: layer_quantiles(eff, samples, q),
         "test evaluation (every 10th step)": lambda: problem.evaluate(theta),
     }
+    if flat is not None:
+        probe = NetworkRunner(problem, "adam", options={"batch_size": 100}, max_steps=10)
+        probe.advance(1)
+        compiled, th = probe._compiled, probe.theta.copy()
+        row = compiled.table(np.full(1, hp["lr"]))[0].copy()
+        parts["Adam update (compiled)"] = lambda: compiled.step(g, th, hp["lr"], row)
+        q_args = (probe._q_idx, probe._q_starts, probe._q_levels, q, probe._q_buf)
+        parts["per-layer lr quantiles (compiled)"] = lambda: flat.layer_quantiles(eff, *q_args)
     times: dict[str, list[float]] = {k: [] for k in parts}
     torch_times: dict[str, list[float]] = {}
     for _ in range(args.rounds):
@@ -157,6 +206,11 @@ def main() -> int:
         for name, fn in parts.items():
             if fn is not None:
                 times[name].append(per_step_us(fn, 50 if "evaluation" in name else STEPS))
+        if args.baseline:
+            times.setdefault(f"baseline {Path(args.baseline).name} runner.advance", []).append(
+                baseline_round(args.baseline, STEPS)
+            )
+            times.setdefault("this checkout, child process", []).append(baseline_round(str(ROOT), STEPS))
         if args.ref_python:
             res = subprocess.run(
                 [args.ref_python, str(ROOT / "benchmarks" / "network_torch.py"), str(args.threads), str(STEPS)],
@@ -175,11 +229,18 @@ def main() -> int:
     whole = statistics.median(times["runner.advance (whole step)"])
     for name, values in times.items():
         print(f"  {name:<36} {statistics.median(values):9.0f}  [{min(values):7.0f}]")
+    if args.baseline:
+        base = statistics.median(times[f"baseline {Path(args.baseline).name} runner.advance"])
+        ours = statistics.median(times["this checkout, child process"])
+        print(f"  this checkout / baseline (child processes, interleaved) = {ours / base:.2f}")
     for name, values in torch_times.items():
         med = statistics.median(values)
         print(f"  {name:<36} {med:9.0f}  [{min(values):7.0f}]   ours/torch = {whole / med:.2f}")
     print(f"  target: <= 1000 us per step; measured {whole:.0f} us -> {'met' if whole <= 1000 else 'NOT met'}")
 
+    if args.no_landscape:
+        print(f"\nload average after: {os.getloadavg()[0]:.2f}")
+        return 0
     # the landscape: four homework racers' paths after STEPS steps
     config = load_preset("mnist-homework")
     config.steps = STEPS

@@ -31,7 +31,7 @@ def default_speed(steps: int) -> int:
 
 def network_config(config, spec: str, batch_size: int = -1):
     """``config`` (a surface or network race) made to train the network of ``spec``: the same racers,
-    budget and seed, less those that cannot train a network (second-order, line searches); every
+    budget and seed, less those that cannot train a network (Newton and BFGS: a P x P matrix); every
     racer's mini-batch is ``batch_size`` (0: the whole training set; -1: as each racer has it).
     Returns (the new config, the names of the racers left out); ValueError when it cannot be built."""
     from engine import OPTIMIZERS, HyperparameterError

@@ -16,7 +16,15 @@ from .datasets import DATASETS, DataError, Split, load_dataset, read_idx
 from .landscape import Landscape, filter_normalized_directions, landscape, pca_directions
 from .mlp import ACTIVATIONS, INITS, MLP
 from .problem import PROBLEM_PARAMS, PROBLEMS, NetworkProblem, ProblemSpec, get_problem, parse_problem_spec
-from .runner import QUANTILES, NetworkRecord, NetworkRunner, layer_quantiles, refuse_hessian
+from .runner import (
+    QUANTILES,
+    NetworkRecord,
+    NetworkRunner,
+    layer_quantiles,
+    network_optimizers,
+    network_refusal,
+    refuse_hessian,
+)
 
 __all__ = [
     "ACTIVATIONS",
@@ -38,6 +46,8 @@ __all__ = [
     "landscape",
     "layer_quantiles",
     "load_dataset",
+    "network_optimizers",
+    "network_refusal",
     "parse_problem_spec",
     "pca_directions",
     "read_idx",

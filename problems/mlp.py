@@ -80,6 +80,11 @@ class MLP:
         return tuple(slice(w.start, b.stop) for w, b, _ in self._parts)
 
     @property
+    def tensor_shapes(self) -> tuple[tuple[int, ...], ...]:
+        """The parameter tensors of the flat vector in order, as torch holds them: W_1 (out, in), b_1 (out,), ..."""
+        return tuple(shape for _, _, (fan_out, fan_in) in self._parts for shape in ((fan_out, fan_in), (fan_out,)))
+
+    @property
     def weight_slices(self) -> tuple[slice, ...]:
         return tuple(w for w, _, _ in self._parts)
 
@@ -106,10 +111,11 @@ class MLP:
 
     # ---------------------------------------------------------------- forward
     def _act(self, z: np.ndarray) -> np.ndarray:
+        """The activation of ``z``, in place where it can be (``z`` is a fresh product nobody else holds)."""
         if self.activation == "relu":
-            return np.maximum(z, 0.0)
+            return np.maximum(z, 0.0, out=z)
         if self.activation == "tanh":
-            return np.tanh(z)
+            return np.tanh(z, out=z)
         return _sigmoid(z)
 
     def logits(self, theta: np.ndarray, X: np.ndarray) -> np.ndarray:

@@ -2,9 +2,19 @@
 
 The optimizers are the engine's registry entries, unchanged: their ``init`` and
 ``update`` are elementwise over arrays of any shape, so a racer's parameters are
-one flat float64 vector of the network's ``P`` parameters. A network racer
-always steps on the NumPy path: the compiled fast path (``engine.fast``) is
-built for 2-D surfaces only (it is decided here, by never planning one).
+one flat float64 vector of the network's ``P`` parameters. The few with per-run
+scalars keep one set for the vector (ASGD, QHAdam, Prodigy); Adafactor works per
+parameter tensor (:func:`engine.optimizers.common.parameter_tensors`: the layers'
+weight matrices and biases, as torch holds them); the line searches (L-BFGS,
+gd_armijo, cg_fr, cg_pr) run as one run of ``P`` numbers whose extra evaluations
+re-use the step's mini-batch (a torch closure). Newton and BFGS are refused
+(:func:`network_refusal`: a P x P matrix).
+
+The optimizers of the 2-D step loop's families (SGD ... Adam ... Lion, QHM) step
+on compiled flat-vector kernels (:mod:`engine.fast.flat`) once they are loaded in
+the background, with the NumPy update's bits; the others, and every racer until
+then (or with ``GRADIENT_ARENA_NO_JIT=1``), on the NumPy update. The 2-D fast path
+(``engine.fast``'s step loop) is never planned for a network racer.
 
 Racer options work as on data surfaces (``engine.options``): ``batch_size``
 (0: the whole training set) draws mini-batches with ``engine.runner.BatchLoader``
@@ -40,6 +50,10 @@ from typing import Any
 import numpy as np
 
 from engine import HyperparameterError
+from engine import fast as jit
+from engine.fast.plan import _STATE_FIELDS, family_of, pack_hyperparams
+from engine.fast.protocol import SINGULAR_RTOL
+from engine.optimizers.common import parameter_tensors
 from engine.options import RunOptions, check_options_for, resolve_options, split_options
 from engine.registry import Optimizer, resolve_hyperparams
 from engine.runner import DIVERGED, RUNNING, BatchLoader
@@ -56,6 +70,8 @@ __all__ = [
     "NetworkRecord",
     "NetworkRunner",
     "layer_quantiles",
+    "network_optimizers",
+    "network_refusal",
     "refuse_hessian",
 ]
 
@@ -68,36 +84,43 @@ MAX_SNAPSHOTS = 256
 _INITIAL_CAPACITY = 256
 
 
-#: optimizers whose update keeps per-run scalars or 2-D sums (written for races of 2-D runs): not yet
-#: rewritten for one long parameter vector, so they are refused on networks with the reason
-TWO_D_ONLY = frozenset({"asgd", "adafactor", "qhadam", "prodigy"})
+#: optimizers refused on networks although they race surfaces: they keep a dense P x P matrix (name -> what)
+DENSE_MATRIX = {"bfgs": "keeps a dense inverse-Hessian estimate"}
+
+
+def network_refusal(optimizer: Optimizer, n_params: int) -> str | None:
+    """Why ``optimizer`` cannot race a network of ``n_params`` parameters (None: it can). Every first-order
+    optimizer can, and so can the line searches (L-BFGS, gd_armijo, cg_fr, cg_pr: their extra evaluations
+    re-use the step's mini-batch, as a torch closure does); Newton (the Hessian) and BFGS (a dense inverse
+    Hessian) need a P x P matrix and are refused, with its size and what to race instead."""
+    inner = optimizer.name.removeprefix("lookahead_")
+    if not (optimizer.needs_hessian or inner in DENSE_MATRIX):
+        return None
+    size = n_params * n_params * 8
+    shown = f"{size / 2**30:,.1f} GiB" if size >= 2**30 else f"{size / 2**20:,.1f} MiB"
+    what = "needs the Hessian" if optimizer.needs_hessian else DENSE_MATRIX[inner]
+    instead = "lbfgs (the limited-memory quasi-Newton method torch users train networks with)"
+    return (
+        f"{optimizer.name} {what}, a {n_params:,} x {n_params:,} matrix for this network ({shown}, and a "
+        f"{'solve' if optimizer.needs_hessian else 'product'} of that size every step): race {instead} here, "
+        "or this one on the 2-D surfaces"
+    )
+
+
+def network_optimizers(n_params: int) -> list[str]:
+    """The registry names that can race a network of ``n_params`` parameters (for the window's menus)."""
+    from engine import OPTIMIZERS
+
+    return [name for name, opt in OPTIMIZERS.items() if network_refusal(opt, n_params) is None]
 
 
 def refuse_hessian(optimizer: Optimizer, n_params: int) -> None:
-    """Optimizers that cannot race networks here say why: second-order ones (the Hessian is P x P), line
-    searches (several evaluations per step) and those written for 2-D runs only (:data:`TWO_D_ONLY`)."""
-    name = optimizer.name
-    inner = name.removeprefix("lookahead_")
-    if getattr(optimizer, "needs_oracle", False) or inner in TWO_D_ONLY:
-        why = (
-            "evaluates the loss several times per step (a line search)"
-            if getattr(optimizer, "needs_oracle", False)
-            else "keeps per-run scalars written for 2-D surfaces"
-        )
-        raise HyperparameterError(
-            f"{name} {why}: not available for networks yet (race it on the 2-D surfaces)",
-            None,
-            "not available for networks yet (race it on a surface)",
-        )
-    if optimizer.needs_hessian:
-        size = n_params * n_params * 8
-        shown = f"{size / 2**30:,.1f} GiB" if size >= 2**30 else f"{size / 2**20:,.1f} MiB"
-        raise HyperparameterError(
-            f"{optimizer.name} needs the Hessian, a {n_params:,} x {n_params:,} matrix for this network "
-            f"({shown}, and a solve of that size every step): race it on the 2-D surfaces",
-            None,
-            "needs the Hessian: not available for networks (race it on a surface)",
-        )
+    """Raise :class:`HyperparameterError` with :func:`network_refusal`'s reason when ``optimizer`` cannot race
+    a network of ``n_params`` parameters (Newton, BFGS)."""
+    why = network_refusal(optimizer, n_params)
+    if why is not None:
+        short = "needs the Hessian" if optimizer.needs_hessian else "keeps a dense n x n matrix"
+        raise HyperparameterError(why, None, f"{short}: not available for networks (race lbfgs, or a surface)")
 
 
 def quantile_sample(layers: tuple[slice, ...], seed: int = 0, size: int = QUANTILE_SAMPLE) -> list[np.ndarray]:
@@ -131,6 +154,63 @@ def layer_quantiles(eff: np.ndarray, samples: list[np.ndarray], out: np.ndarray)
         out[i] = a + (s[hi] - a) * (pos - lo)
 
 
+class _CompiledSteps:
+    """A network racer's steps on the compiled flat-vector kernels (:mod:`engine.fast.flat`): the same
+    family rules as the NumPy update, the same bits, in place on the parameters and on the state's arrays
+    (held as the rows of one (3, P) array; the racer's state NamedTuple keeps views of them)."""
+
+    def __init__(self, runner: NetworkRunner, fam: int, module: Any):
+        hp = dict(runner.hyperparams)
+        if runner.optimizer.name == "adamw":
+            hp["decoupled_weight_decay"] = True
+        self.fam = fam
+        self.hp, self.flags = pack_hyperparams(fam, hp)
+        self.fn = module.STEPS[fam]
+        self.tables = module.rules.tables
+        self.fields = _STATE_FIELDS[fam]
+        n = runner.theta.shape[0]
+        state = runner._state
+        self.S = np.zeros((3, n))
+        for j, name in enumerate(self.fields):
+            value = getattr(state, name)
+            if value is not None:
+                self.S[j] = value
+        self.E = np.empty(n)
+        self.t = int(state.t)
+        self.bstate = float(getattr(state, "mu_product", 1.0))
+        self._tab = np.zeros((256, 6))
+        self.nadam = fam == module.rules.NADAM
+        self.lr: float | None = None  # the last step's learning rate
+
+    def state(self, like: Any) -> Any:
+        """The racer's state NamedTuple now, as the NumPy update would hold it (arrays: views of the
+        compiled state's rows)."""
+        extra: dict[str, Any] = {"mu_product": self.bstate} if "mu_product" in like._fields else {}
+        if "rate" in like._fields and self.lr is not None and like.rate.flat[0] != self.lr:  # SGD's constant lr
+            extra["rate"] = np.full(like.rate.shape, self.lr)
+        fields = {name: self.S[j] for j, name in enumerate(self.fields)}
+        if "buf" in fields and like.buf is None and (self.t == 0 or self.hp[1] == 0.0):  # SGD without momentum
+            fields["buf"] = None
+        return like._replace(t=self.t, **fields, **extra)
+
+    def table(self, lrs: np.ndarray) -> np.ndarray:
+        """The per-step scalars of the next ``len(lrs)`` steps (engine.fast.rules.tables)."""
+        k = len(lrs)
+        if len(self._tab) < k:
+            self._tab = np.zeros((max(k, 2 * len(self._tab)), 6))
+        self.tables(self.fam, self.hp, self.t, self.bstate, lrs, k, self._tab)
+        return self._tab
+
+    def step(self, g: np.ndarray, theta: np.ndarray, lr: float, row: np.ndarray) -> np.ndarray:
+        """One step in place on ``theta`` (and the state); returns the effective learning rates."""
+        self.t += 1
+        self.lr = lr
+        self.fn(self.hp, self.flags, self.t, lr, row, theta, g, self.S, self.E, SINGULAR_RTOL)
+        if self.nadam:  # the product of the momentum coefficients, from the table
+            self.bstate = float(row[3])
+        return self.E
+
+
 class NetworkRunner:
     """Advances one optimizer on a network problem, from the problem's initial weights.
 
@@ -139,7 +219,7 @@ class NetworkRunner:
     :class:`engine.Runner`. There is no start (the problem's ``theta0``) and no tolerance.
     """
 
-    fast = False  # the compiled path is for 2-D surfaces; a network racer steps on NumPy
+    fast = False  # the 2-D step loop is for surfaces (a network racer's compiled steps: _compiled_steps)
     _fast_run = None  # arena.Race looks for compiled runs here
 
     def __init__(
@@ -171,6 +251,10 @@ class NetworkRunner:
         self.model = problem.model
         self.layers = problem.model.layers
         self._samples = quantile_sample(self.layers, problem.spec.seed)
+        self._q_idx = np.concatenate(self._samples).astype(np.int64)
+        self._q_starts = np.cumsum([0] + [len(i) for i in self._samples]).astype(np.int64)
+        self._q_levels = np.array(QUANTILES)
+        self._q_buf = np.empty(max(len(i) for i in self._samples))
         self.label = label if label is not None else format_optimizer_spec(opt.name, self.hyperparams)
         self.max_steps = None if max_steps is None else int(max_steps)
         self.eval_every = problem.spec.eval_every
@@ -191,7 +275,16 @@ class NetworkRunner:
         self.status = RUNNING
         self.stop_step = -1
         self.theta = np.array(problem.theta0, dtype=float)
-        self._state = opt.init(self.theta, self.hyperparams)
+        # a line search evaluates more points inside a step (on the step's batch): it runs as one run of P numbers
+        self._oracle = bool(getattr(opt, "needs_oracle", False))
+        with parameter_tensors(self.model.tensor_shapes):  # Adafactor: per layer tensor, as torch
+            self._state = opt.init(self.theta[None, :] if self._oracle else self.theta, self.hyperparams)
+        # the compiled flat-vector steps (engine.fast.flat) serve the optimizers of the step loop's families
+        # once loaded (started here, in the background); NumPy's update until then, with the same bits
+        fam = family_of(opt)
+        self._fam = fam if fam is not None and not opt.needs_hessian else None
+        self._compiled: _CompiledSteps | None = None
+        self._flat: Any = jit.flat_kernels(0.0)
         L = len(self.layers)
         cap = _INITIAL_CAPACITY if self.max_steps is None else min(self.max_steps + 1, 1 << 16)
         self._batch_loss = np.full(cap, np.nan)
@@ -275,6 +368,38 @@ class NetworkRunner:
             self._lrs = schedule_lrs(self.options.schedule, self.hyperparams["lr"], n, self.options.schedule_params)
         return self._lrs
 
+    def _compiled_steps(self) -> _CompiledSteps | None:
+        """The compiled steps of this racer's optimizer once they are loaded (the NumPy update until then)."""
+        if self._compiled is None and self._fam is not None:
+            module = jit.flat_kernels(0.0)
+            if module is not None:
+                self._flat = module
+                self._compiled = _CompiledSteps(self, self._fam, module)
+                self.theta = np.array(self.theta, dtype=float)  # updated in place from now on: our own
+        return self._compiled
+
+    def _closure(self, batch: np.ndarray | None) -> Any:
+        """The line search's oracle: loss and gradient at points (m, P) on this step's mini-batch (the whole
+        training set without one), as torch's closure re-evaluates the batch it was given."""
+        problem = self.problem
+
+        def oracle(points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+            points = np.asarray(points, dtype=float).reshape(-1, problem.n_params)
+            f, g = np.empty(len(points)), np.empty(points.shape)
+            for i, p in enumerate(points):
+                f[i], g[i] = problem.value_and_grad(p) if batch is None else problem.batch_value_and_grad(p, batch)
+            return f, g
+
+        return oracle
+
+    def _quantiles(self, eff: Any, row: np.ndarray) -> None:
+        flat = self._flat
+        if flat is not None and isinstance(eff, np.ndarray) and eff.shape == self.theta.shape:
+            if eff.dtype == np.float64 and eff.flags.c_contiguous:
+                flat.layer_quantiles(eff, self._q_idx, self._q_starts, self._q_levels, row, self._q_buf)
+                return
+        layer_quantiles(eff, self._samples, row)
+
     def advance(self, k: int = 1) -> int:
         """Take up to ``k`` steps (fewer at the budget or after a divergence); return how many."""
         if k <= 0 or self.done:
@@ -286,37 +411,52 @@ class NetworkRunner:
         scheduled = self.options.schedule != "constant"
         lrs = self._lr_table(self.steps + k) if scheduled else None
         problem, noise = self.problem, self.options.noise
+        compiled = self._compiled_steps()
+        if self._flat is None and jit.flat_kernels(0.0) is not None:
+            self._flat = jit.flat_kernels(0.0)
+        step_lrs = np.full(k, float(hp["lr"])) if lrs is None else np.array(lrs[self.steps : self.steps + k], float)
+        table = compiled.table(step_lrs) if compiled is not None else None
         theta, state = self.theta, self._state
         taken = 0
         t0 = time.perf_counter()
         with np.errstate(all="ignore"):
             while taken < k:
                 step = self.steps + 1
+                lr = float(step_lrs[taken])
                 if lrs is not None:
                     hp = dict(self.hyperparams)
-                    hp["lr"] = float(lrs[step - 1])
+                    hp["lr"] = lr
                 if self._loader is not None:
-                    loss, g = problem.batch_value_and_grad(theta, self._loader.next())
+                    batch = self._loader.next()
+                    loss, g = problem.batch_value_and_grad(theta, batch)
                 else:
+                    batch = None
                     loss, g = problem.value_and_grad(theta)
                 if noise:
                     g = g + noise * self._noise_rng.standard_normal(g.shape)
-                new_theta, state, eff = update(g, state, theta, hp)
+                if compiled is not None and table is not None:
+                    eff = compiled.step(g, theta, lr, table[taken])  # theta in place
+                elif self._oracle:
+                    new, state, eff = update(g[None, :], state, theta[None, :], hp, None, self._closure(batch))
+                    theta, eff = new[0], eff[0]
+                else:
+                    theta, state, eff = update(g, state, theta, hp)
                 self._batch_loss[step] = loss
-                self._lr[step] = hp["lr"]
-                layer_quantiles(eff, self._samples, self._q[step])
-                theta = new_theta
+                self._lr[step] = lr
+                self._quantiles(eff, self._q[step])
                 self.steps = step
                 taken += 1
                 if not (np.isfinite(loss) and np.isfinite(np.add.reduce(theta))):
                     self.status, self.stop_step = DIVERGED, step
-                    self.theta, self._state = theta, state
+                    self.theta = theta
+                    self._state = state if compiled is None else compiled.state(state)
                     self._evaluate(step)
                     break
                 if step % self.eval_every == 0 or step == self.max_steps:
                     self.theta = theta
                     self._evaluate(step)
-        self.theta, self._state = theta, state
+        self.theta = theta
+        self._state = state if compiled is None else compiled.state(state)
         self.elapsed += time.perf_counter() - t0
         return taken
 

@@ -57,6 +57,8 @@ __all__ = [
     "ENV_NO_JIT",
     "ScalarKernels",
     "disabled",
+    "flat_error",
+    "flat_kernels",
     "kernels_of",
     "lanes_error",
     "lanes_for",
@@ -372,3 +374,55 @@ def lanes_for(kernels: Any, fam: int, timeout: float | None = 0.0) -> Any:
 def lanes_error(kernels: Any, fam: int) -> BaseException | None:
     """Why the lane loop of ``kernels`` x ``fam`` could not be made (None if it could, or is not made yet)."""
     return _lanes_errors.get((*_key(kernels), fam))
+
+
+_flat_done = threading.Event()
+_flat_thread: threading.Thread | None = None
+_flat_error: BaseException | None = None
+flat_module: Any = None  # engine.fast.flat once loaded
+
+
+def _load_flat() -> None:
+    global flat_module, _flat_error
+    _done.wait()  # the step loop's loader imports numba and points its cache first
+    try:
+        if kernel_module is None:
+            raise RuntimeError("the compiled step loop did not load") from _error
+        with _polite():
+            from .build import FLAT, clear_flat_cache, flat_stamp, mark, run_child
+
+            stamp = flat_stamp()
+            if not stamp.exists():  # compiled in a child process (no GIL held here), then loaded
+                clear_flat_cache()
+                run_child([FLAT])
+            from . import flat
+
+            flat.warm_up()
+            mark(stamp)
+            flat_module = flat
+    except BaseException as exc:  # noqa: BLE001 - any failure means: NumPy path
+        _flat_error = exc
+    finally:
+        _flat_done.set()
+
+
+def flat_kernels(timeout: float | None = 0.0) -> Any:
+    """The compiled flat-vector steps (:mod:`engine.fast.flat`, for network racers) if loaded within
+    ``timeout`` seconds (None: as long as it takes), else None; the first call starts loading them in
+    the background (after the step loop). None when disabled (``GRADIENT_ARENA_NO_JIT=1``)."""
+    global _flat_thread
+    if disabled() or not start():
+        return None
+    with _lock:
+        if _flat_thread is None:
+            _flat_thread = threading.Thread(target=_load_flat, name="gradient-arena-flat", daemon=True)
+            _flat_thread.start()
+    if flat_module is None and (timeout is None or timeout > 0):
+        with _urgent():
+            _flat_done.wait(timeout)
+    return flat_module
+
+
+def flat_error() -> BaseException | None:
+    """Why the flat-vector steps could not be loaded (None if they could, or are not loaded yet)."""
+    return _flat_error

@@ -12,12 +12,12 @@ for the step loop (:func:`step_loop_stamp`), and the generated modules' own file
 and their numba index files for the callbacks and lane loops
 (:func:`engine.fast.callbacks.cached`).
 
-    python -m engine.fast.build [KERNELS_JSON ...]
+    python -m engine.fast.build [--flat] [KERNELS_JSON ...]
 
-builds the step loop, and for each ``KERNELS_JSON`` (``{"vg": "module:name", "gr": ..., "hs": ...,
-"layout": "xy", "nparams": N, "fams": [...], "files": {module: path}}``: the kernels' importable
-names, and the files of modules not on the path such as generated formula modules) their callbacks
-and the lane loops of the families listed.
+builds the step loop (``--flat``: and the flat-vector steps of engine.fast.flat), and for each
+``KERNELS_JSON`` (``{"vg": "module:name", "gr": ..., "hs": ..., "layout": "xy", "nparams": N,
+"fams": [...], "files": {module: path}}``: the kernels' importable names, and the files of modules not
+on the path such as generated formula modules) their callbacks and the lane loops of the families listed.
 """
 
 from __future__ import annotations
@@ -31,7 +31,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[2]  # the directory that holds the engine package
+ROOT = Path(__file__).resolve().parents[2]
+#: the first argument that asks the child to build the flat-vector steps too (engine.fast.flat)
+FLAT = "--flat"  # the directory that holds the engine package
 #: a build that takes longer than this is given up (the loader then compiles in its own process)
 TIMEOUT_S = 600.0
 
@@ -47,6 +49,31 @@ def step_loop_stamp() -> Path:
     digest.update(sys.version.encode())
     digest.update(os.environ.get("NUMBA_CACHE_DIR", str(Path(__file__).parent)).encode())
     return user_cache_dir() / "stamps" / f"step-{digest.hexdigest()[:20]}"
+
+
+def flat_stamp() -> Path:
+    """The file whose existence says the flat-vector steps (engine.fast.flat) are in numba's cache."""
+    from .loader import numba_version, user_cache_dir
+
+    digest = hashlib.sha256()
+    for own in ("flat.py", "rules.py"):
+        digest.update((Path(__file__).parent / own).read_bytes())
+    digest.update(numba_version().encode())
+    digest.update(sys.version.encode())
+    digest.update(os.environ.get("NUMBA_CACHE_DIR", str(Path(__file__).parent)).encode())
+    return user_cache_dir() / "stamps" / f"flat-{digest.hexdigest()[:20]}"
+
+
+def clear_flat_cache() -> None:
+    """Delete numba's cached flat-vector steps (they inline rules.py: see :func:`clear_step_loop_cache`)."""
+    if os.environ.get("NUMBA_CACHE_DIR"):
+        return
+    for pattern in ("flat.*.nbi", "flat.*.nbc"):
+        for cached in (Path(__file__).parent / "__pycache__").glob(pattern):
+            try:
+                cached.unlink()
+            except OSError:
+                pass
 
 
 def clear_step_loop_cache() -> None:
@@ -198,6 +225,12 @@ def main(argv: list[str]) -> int:
     mark(step_loop_stamp())
     from .callbacks import callbacks_for, lanes_for
 
+    if argv[:1] == [FLAT]:
+        from . import flat
+
+        flat.warm_up()
+        mark(flat_stamp())
+        argv = argv[1:]
     for text in argv:
         kernels = _kernels_from(text)
         callbacks_for(kernels)

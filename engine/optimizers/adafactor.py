@@ -17,6 +17,16 @@ and clipped by the RMS of the update. The update of step ``t``::
 ``eps1`` defaults to the float64 machine epsilon (torch's ``eps=(None, ...)``).
 ``alpha`` couples the two coordinates: a racer far from the origin takes larger steps.
 
+On a network (one flat vector holding the layers' tensors, :func:`common.parameter_tensors`)
+everything above is per tensor, as torch does for a model's parameters: ``RMS(theta)``,
+``RMS(u)`` and so ``alpha`` and the clipping are each tensor's own, a bias vector keeps the
+elementwise ``v``, and a weight matrix ``W`` (rows x cols) keeps only the factored second
+moment, a running mean per row and per column::
+
+    r = lerp(r, mean over columns of g * g, t ^ beta2_decay)       (rows x 1)
+    c = lerp(c, mean over rows of g * g, t ^ beta2_decay)          (1 x cols)
+    v = r c / max(mean(r), eps1)                                   (the rank-1 estimate used above)
+
 Effective learning rate: ``alpha / max(1, RMS(u) / d) / sqrt(max(v, eps1^2))``.
 """
 
@@ -29,20 +39,79 @@ import numpy as np
 from specs import Param
 
 from .base import Optimizer
-from .common import lerp
+from .common import lerp, tensor_shapes
 from .explain import STEPS_DOC, Equation, Step, num, opening_lines, vec
 
 EPS64 = float(np.finfo(np.float64).eps)
 _SQRT2 = 2.0**0.5
 
 
+class TensorVariance(NamedTuple):
+    """The second moment of one tensor of a flat vector: its place, shape and running means
+    (``row`` the elementwise ``v`` of a vector, or a matrix's row means (rows, 1); ``col`` its
+    column means (1, cols), None for a vector)."""
+
+    start: int
+    shape: tuple[int, ...]
+    row: np.ndarray
+    col: np.ndarray | None
+
+
 class AdafactorState(NamedTuple):
     t: int
-    variance: np.ndarray
+    # (B, 2) for 2-D runs; for a flat vector, one TensorVariance per tensor (common.parameter_tensors)
+    variance: np.ndarray | tuple[TensorVariance, ...]
 
 
 def init(params, hp) -> AdafactorState:
-    return AdafactorState(0, np.zeros(np.shape(params)))
+    shape = np.shape(params)
+    if len(shape) != 1:
+        return AdafactorState(0, np.zeros(shape))
+    tensors, start = [], 0
+    for ts in tensor_shapes(shape[0]):
+        if len(ts) == 1:
+            tensors.append(TensorVariance(start, ts, np.zeros(ts), None))
+        elif len(ts) == 2:
+            tensors.append(TensorVariance(start, ts, np.zeros((ts[0], 1)), np.zeros((1, ts[1]))))
+        else:
+            raise ValueError(f"adafactor factors vectors and matrices only, not a tensor of shape {ts}")
+        start += int(np.prod(ts))
+    return AdafactorState(0, tuple(tensors))
+
+
+def _update_tensors(grad, state: AdafactorState, params, hp):
+    """torch.optim.Adafactor's step over the tensors of a flat vector (one after the other, as torch's
+    single-tensor loop; Python's max as torch's, so a NaN norm counts as not above the floor)."""
+    lr, eps1, eps2, d = hp["lr"], hp["eps1"], hp["eps2"], hp["d"]
+    t = state.t + 1
+    weight = float(t) ** hp["beta2_decay"]
+    rho = min(lr, 1.0 / (float(t) ** 0.5))
+    new_params = np.empty_like(params)
+    rate = np.empty_like(params)
+    tensors = []
+    for tv in state.variance:
+        n = int(np.prod(tv.shape))
+        part = slice(tv.start, tv.start + n)
+        p, g = params[part], grad[part]
+        alpha = max(eps2, float(np.linalg.norm(p)) / (n**0.5)) * rho
+        if hp["weight_decay"] != 0.0:
+            p = p * (1.0 - lr * hp["weight_decay"])
+        if tv.col is not None:
+            rows, cols = tv.shape
+            gm = g.reshape(tv.shape)
+            row = lerp(tv.row, np.square(np.linalg.norm(gm, axis=-1, keepdims=True)) / cols, weight)
+            col = lerp(tv.col, np.square(np.linalg.norm(gm, axis=-2, keepdims=True)) / rows, weight)
+            var = ((row @ col) / np.maximum(row.mean(axis=-2, keepdims=True), eps1)).reshape(n)
+            tensors.append(TensorVariance(tv.start, tv.shape, row, col))
+        else:
+            var = lerp(tv.row, g * g, weight)
+            tensors.append(TensorVariance(tv.start, tv.shape, var, None))
+        inv = 1.0 / np.sqrt(np.maximum(var, eps1 * eps1))
+        u = inv * g
+        scale = alpha / max(1.0, float(np.linalg.norm(u)) / ((n**0.5) * d))
+        new_params[part] = p + (-scale) * u
+        rate[part] = scale * inv
+    return new_params, AdafactorState(t, tuple(tensors)), rate
 
 
 def _rms(a: np.ndarray) -> np.ndarray:
@@ -51,6 +120,8 @@ def _rms(a: np.ndarray) -> np.ndarray:
 
 
 def update(grad, state: AdafactorState, params, hp, hessian=None):
+    if isinstance(state.variance, tuple):
+        return _update_tensors(grad, state, params, hp)
     lr, eps1, d = hp["lr"], hp["eps1"], hp["d"]
     t = state.t + 1
     weight = float(t) ** hp["beta2_decay"]

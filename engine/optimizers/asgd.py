@@ -35,24 +35,24 @@ from .explain import STEPS_DOC, Equation, Step, num, opening_lines, vec
 
 class ASGDState(NamedTuple):
     t: int
-    eta: np.ndarray  # (B,): the step size of the next step
+    eta: np.ndarray  # (B,): the step size of the next step (shape () for one flat parameter vector)
     mu: np.ndarray  # (B,): the averaging weight of the next step
     ax: np.ndarray  # (B, 2): the averaged iterate
 
 
 def init(params, hp) -> ASGDState:
-    b = np.shape(params)[0]
-    return ASGDState(0, np.full(b, float(hp["lr"])), np.ones(b), np.zeros(np.shape(params)))
+    runs = np.shape(params)[:-1]  # (B,) for a batch of 2-D runs, () for a network's flat vector
+    return ASGDState(0, np.full(runs, float(hp["lr"])), np.ones(runs), np.zeros(np.shape(params)))
 
 
 def update(grad, state: ASGDState, params, hp, hessian=None):
     lr, lambd = hp["lr"], hp["lambd"]
     t = state.t + 1
     g = l2(grad, params, hp["weight_decay"])
-    eta = state.eta[:, None]
+    eta = state.eta[..., None]
     params = params * (1.0 - lambd * eta)
     params = params + (-eta) * g
-    mu = state.mu[:, None]
+    mu = state.mu[..., None]
     ax = np.where(mu != 1.0, state.ax + (params - state.ax) * mu, params)
     new_eta = np.full_like(state.eta, lr / ((1.0 + lambd * lr * t) ** hp["alpha"]))
     new_mu = np.full_like(state.mu, 1.0 / max(1.0, t - hp["t0"]))

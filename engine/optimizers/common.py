@@ -3,7 +3,40 @@ same way as the torch kernels they mirror."""
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
+from collections.abc import Iterator
+
 import numpy as np
+
+#: the shapes of the parameter tensors a flat parameter vector holds, in order (a network's W_1 (out, in),
+#: b_1 (out,), ...), while a network racer initialises its optimizer: see :func:`parameter_tensors`
+_TENSORS: contextvars.ContextVar[tuple[tuple[int, ...], ...] | None] = contextvars.ContextVar(
+    "parameter_tensors", default=None
+)
+
+
+@contextlib.contextmanager
+def parameter_tensors(shapes: tuple[tuple[int, ...], ...]) -> Iterator[None]:
+    """While this is active, ``init`` of a shape-aware optimizer (Adafactor) given a flat vector reads it as
+    these tensors, one after the other, as torch holds a model's parameters (``problems.NetworkRunner``
+    initialises its optimizer inside it). Elementwise optimizers ignore it."""
+    token = _TENSORS.set(tuple(tuple(int(n) for n in shape) for shape in shapes))
+    try:
+        yield
+    finally:
+        _TENSORS.reset(token)
+
+
+def tensor_shapes(n: int) -> tuple[tuple[int, ...], ...]:
+    """The tensors a flat vector of ``n`` parameters holds: those of :func:`parameter_tensors` when active
+    (they must add up to ``n``), else one vector of ``n``."""
+    shapes = _TENSORS.get()
+    if shapes is None:
+        return ((n,),)
+    if sum(int(np.prod(s)) for s in shapes) != n:
+        raise ValueError(f"parameter tensors {shapes} do not hold {n} parameters")
+    return shapes
 
 
 def lerp(start: np.ndarray, end: np.ndarray, weight: float) -> np.ndarray:

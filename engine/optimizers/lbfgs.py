@@ -56,12 +56,12 @@ class LBFGSState(NamedTuple):
 
 
 def init(params, hp) -> LBFGSState:
-    b = np.shape(params)[0]
+    b, n = np.shape(params)  # (B, 2) runs, or one run of a network's n parameters (1, n)
     h = int(hp["history_size"])
     zi = np.zeros(b, dtype=np.int64)
     return LBFGSState(
-        0, zi, zi.copy(), zi.copy(), np.zeros((b, 2)), np.zeros(b), np.ones(b), np.zeros((b, 2)), np.zeros(b),
-        zi.copy(), np.zeros((b, h, 2)), np.zeros((b, h, 2)), np.zeros((b, h)),
+        0, zi, zi.copy(), zi.copy(), np.zeros((b, n)), np.zeros(b), np.ones(b), np.zeros((b, n)), np.zeros(b),
+        zi.copy(), np.zeros((b, h, n)), np.zeros((b, h, n)), np.zeros((b, h)),
     )  # fmt: skip
 
 
@@ -111,7 +111,7 @@ def _step_one(x, g, loss, row: dict, hp, obj) -> tuple[np.ndarray, int]:
         prev_g = g.copy()
         prev_loss = loss
         if row["n_iter"] == 1:
-            t = min(1.0, 1.0 / (np.abs(g[0]) + np.abs(g[1]))) * lr
+            t = min(1.0, 1.0 / (np.abs(g[0]) + np.abs(g[1]) if len(g) == 2 else np.abs(g).sum())) * lr
         else:
             t = lr
         gtd = dot(g, d)

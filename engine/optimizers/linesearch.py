@@ -1,4 +1,5 @@
-"""Line searches along a direction ``d`` from ``x`` for one run (2-vectors, Python floats).
+"""Line searches along a direction ``d`` from ``x`` for one run (2-vectors, or a network's parameter
+vector; Python floats).
 
 * :func:`strong_wolfe`: torch.optim.lbfgs's ``_strong_wolfe`` (a port of
   lswolfe.lua: bracketing, then zooming with safeguarded cubic interpolation)
@@ -27,7 +28,10 @@ Objective = Callable[[np.ndarray, float, np.ndarray], tuple[float, np.ndarray]]
 
 
 def dot(a: np.ndarray, b: np.ndarray) -> float:
-    """The dot product of two 2-vectors, summed in order (a NumPy float: overflow gives inf, not an error)."""
+    """The dot product of two 2-vectors, summed in order (a NumPy float: overflow gives inf, not an error);
+    of two longer vectors (a network's parameters), NumPy's dot."""
+    if len(a) != 2:
+        return np.dot(a, b)
     return np.float64(a[0]) * b[0] + np.float64(a[1]) * b[1]
 
 
@@ -36,7 +40,7 @@ def directional(oracle) -> Objective:
 
     def obj(x: np.ndarray, t: float, d: np.ndarray) -> tuple[float, np.ndarray]:
         f, g = oracle((x + t * d)[None, :])
-        return np.asarray(f, dtype=float).reshape(-1)[0], np.asarray(g, dtype=float).reshape(2).copy()
+        return np.asarray(f, dtype=float).reshape(-1)[0], np.asarray(g, dtype=float).reshape(x.shape).copy()
 
     return obj
 

@@ -54,10 +54,11 @@ class LineSearchState(NamedTuple):
 
 
 def init(params, hp) -> LineSearchState:
-    b = np.shape(params)[0]
+    b, n = np.shape(params)  # (B, 2) runs, or one run of a network's n parameters (1, n)
     zi = np.zeros(b, dtype=np.int64)
-    H = np.broadcast_to(np.eye(2), (b, 2, 2)).copy()
-    return LineSearchState(0, zi, zi.copy(), np.zeros(b), np.zeros((b, 2)), np.zeros((b, 2)), H)
+    # BFGS's dense n x n estimate: 2 x 2 on surfaces; none for a network (BFGS is refused there)
+    H = np.broadcast_to(np.eye(2), (b, 2, 2)).copy() if n == 2 else np.zeros((b, 0, 0))
+    return LineSearchState(0, zi, zi.copy(), np.zeros(b), np.zeros((b, n)), np.zeros((b, n)), H)
 
 
 def _rate(new, params, grad):

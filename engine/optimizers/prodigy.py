@@ -60,7 +60,7 @@ class ProdigyState(NamedTuple):
 
 def init(params, hp) -> ProdigyState:
     p = np.array(params, dtype=float)
-    b = p.shape[0]
+    b = p.shape[:-1]  # (B,) for a batch of 2-D runs, () for a network's flat vector (one group)
     z = np.zeros(p.shape)
     d0 = float(hp["d0"])
     return ProdigyState(0, p.copy(), z, z, z, np.zeros(b), np.full(b, d0), np.full(b, d0))
@@ -86,14 +86,15 @@ def update(grad, state: ProdigyState, params, hp, hessian=None):
     d_lr = _d_lr(t, d, hp)
     g = grad
     diff = state.p0 - params
-    dot = g[:, 0] * diff[:, 0] + g[:, 1] * diff[:, 1]
+    flat = g.ndim == 1  # a network's flat vector: the sums run over all its parameters (the reference's group)
+    dot = np.dot(g, diff) if flat else g[:, 0] * diff[:, 0] + g[:, 1] * diff[:, 1]
     numer = state.d_numerator * beta3 + ((d / d0) * d_lr) * dot
-    dc, dd = d[:, None], (d * d)[:, None]
+    dc, dd = d[..., None], (d * d)[..., None]
     m = state.exp_avg * beta1 + (dc * (1.0 - beta1)) * g
     v = state.exp_avg_sq * beta2 + ((dd * (1.0 - beta2)) * g) * g
     coef = (d / d0) * (d if hp["safeguard_warmup"] else d_lr)
-    s = state.s * beta3 + coef[:, None] * g
-    denom_d = 0.0 + (np.abs(s[:, 0]) + np.abs(s[:, 1]))
+    s = state.s * beta3 + coef[..., None] * g
+    denom_d = 0.0 + (np.abs(s).sum() if flat else np.abs(s[:, 0]) + np.abs(s[:, 1]))
     moving = denom_d != 0
     d_hat = np.where(moving, (hp["d_coef"] * numer) / np.where(moving, denom_d, 1.0), d)
     d_new = np.where(d == d0, np.maximum(d, d_hat), d)
@@ -104,11 +105,11 @@ def update(grad, state: ProdigyState, params, hp, hessian=None):
     p = params
     if hp["weight_decay"] != 0.0 and hp["weight_decouple"]:
         factor = 1.0 - hp["weight_decay"] * (1.0 if hp["fixed_decay"] else d_lr)
-        p = p * np.broadcast_to(np.asarray(factor, dtype=float), d.shape)[:, None]
-    denom = np.sqrt(v) + (d_new * hp["eps"])[:, None]
-    new_params = p + ((-d_lr)[:, None] * m) / denom
-    new_params = np.where(moving[:, None], new_params, params)
-    rate = np.where(moving[:, None], (d_lr * d_new)[:, None] / denom, 0.0)
+        p = p * np.broadcast_to(np.asarray(factor, dtype=float), d.shape)[..., None]
+    denom = np.sqrt(v) + (d_new * hp["eps"])[..., None]
+    new_params = p + ((-d_lr)[..., None] * m) / denom
+    new_params = np.where(moving[..., None], new_params, params)
+    rate = np.where(moving[..., None], (d_lr * d_new)[..., None] / denom, 0.0)
     return new_params, ProdigyState(t, state.p0, m, v, s, numer, d_new, d_max), rate
 
 

@@ -65,9 +65,9 @@ class QHAdamState(NamedTuple):
 
 
 def init_adam(params, hp) -> QHAdamState:
-    b = np.shape(params)[0]
+    runs = np.shape(params)[:-1]  # (B,) for a batch of 2-D runs, () for a network's flat vector
     z = np.zeros(np.shape(params))
-    return QHAdamState(0, np.zeros(b, np.float32), np.zeros(b, np.float32), z, z)
+    return QHAdamState(0, np.zeros(runs, np.float32), np.zeros(runs, np.float32), z, z)
 
 
 def _weights(state: QHAdamState, hp) -> tuple[np.ndarray, np.ndarray]:
@@ -78,8 +78,8 @@ def _weights(state: QHAdamState, hp) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _lerp_rows(start: np.ndarray, end: np.ndarray, weight: np.ndarray) -> np.ndarray:
-    """torch.lerp with a weight per row (shape (B,)), torch's rounding rule per row."""
-    w = weight[:, None]
+    """torch.lerp with a weight per row (shape (B,); () for one flat vector), torch's rounding rule per row."""
+    w = weight[..., None]
     diff = end - start
     return np.where(np.abs(w) < 0.5, start + w * diff, end - diff * (1.0 - w))
 

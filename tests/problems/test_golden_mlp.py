@@ -1,5 +1,6 @@
-"""The MLP and every optimizer on a network agree with torch: golden files made by
-tests/problems/golden/make_golden_mlp.py (torch autograd and torch.optim, float64, foreach=False)."""
+"""The MLP and every optimizer on a network agree with their references: golden files made by
+tests/problems/golden/make_golden_mlp.py (torch autograd, torch.optim and pytorch-optimizer, float64,
+foreach=False, one tensor per weight matrix and bias as a torch model holds them)."""
 
 import json
 from pathlib import Path
@@ -8,7 +9,7 @@ import numpy as np
 import pytest
 
 from engine import OPTIMIZERS
-from problems import MLP, NetworkProblem, NetworkRunner, ProblemSpec, Split
+from problems import MLP, NetworkProblem, NetworkRunner, ProblemSpec, Split, network_optimizers
 
 GOLDEN = Path(__file__).parent / "golden"
 GRAD = np.load(GOLDEN / "mlp_grad.npz")
@@ -41,29 +42,49 @@ def _golden_problem() -> NetworkProblem:
     return NetworkProblem(spec, data, MLP(sizes, spec.activation), OPTIM["problem/theta0"], _eval=(X, y))
 
 
-#: the optimizers with a network golden case: the twelve torch.optim ones of the original registry. The
-#: optimizers added later (Rprop, Lion, AdaBelief, Yogi, QHM, schedule-free, Lookahead ...) race networks
-#: (tests/problems/test_network_runner.py) but have no network golden file yet.
-NETWORK_GOLDEN = {"sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adadelta", "adam", "amsgrad", "adamw",
-                  "nadam", "radam", "adamax"}  # fmt: skip
+#: registry optimizers without a torch or pytorch-optimizer reference (textbook methods: tests/problems/
+#: test_network_runner.py checks them on networks) and the ones networks refuse (Newton, BFGS)
+NO_REFERENCE = {"gd_armijo", "cg_fr", "cg_pr"}
 
 
-def test_the_network_goldens_cover_the_torch_optim_optimizers():
+def test_the_network_goldens_cover_every_optimizer_with_a_reference():
     names = {c["optimizer"] for c in OPTIM_META["cases"]}
-    assert names == NETWORK_GOLDEN and NETWORK_GOLDEN <= set(OPTIMIZERS)
+    racing = set(network_optimizers(MLP(tuple(OPTIM_META["sizes"])).n_params))
+    assert names == racing - NO_REFERENCE and names <= set(OPTIMIZERS)
+    assert {c["id"] for c in OPTIM_META["cases"] if c["optimizer"] == "lbfgs"} == {"lbfgs", "lbfgs_wolfe"}
+    assert [c["hyperparams"].get("strong_wolfe", False) for c in OPTIM_META["cases"] if c["optimizer"] == "lbfgs"] == [
+        False,
+        True,
+    ]
     assert MLP(tuple(OPTIM_META["sizes"])).n_params >= 1000
 
 
-@pytest.mark.parametrize("case", OPTIM_META["cases"], ids=[c["optimizer"] for c in OPTIM_META["cases"]])
-def test_optimizer_trains_the_network_as_torch_optim(case):
-    name = case["optimizer"]
-    runner = NetworkRunner(_golden_problem(), name, case["hyperparams"], max_steps=OPTIM_META["steps"])
+@pytest.mark.parametrize("case", OPTIM_META["cases"], ids=[c["id"] for c in OPTIM_META["cases"]])
+def test_optimizer_trains_the_network_as_its_reference(case):
+    key, name = case["id"], case["optimizer"]
+    checkpoints = case["checkpoints"]
+    runner = NetworkRunner(_golden_problem(), name, case["hyperparams"], max_steps=checkpoints[-1])
     done = 0
-    for step in OPTIM_META["checkpoints"]:
+    for step in checkpoints:
         runner.advance(step - done)
         done = step
-        expected = OPTIM[f"{name}/theta_{step}"]
-        np.testing.assert_allclose(runner.theta, expected, rtol=1e-9, atol=1e-12, err_msg=f"{name} at step {step}")
+        expected = OPTIM[f"{key}/theta_{step}"]
+        np.testing.assert_allclose(runner.theta, expected, rtol=1e-9, atol=1e-12, err_msg=f"{key} at step {step}")
     # the loss before every step (what the racer records as its training curve)
-    np.testing.assert_allclose(runner.batch_losses[1:], OPTIM[f"{name}/losses"], rtol=1e-9, atol=1e-12)
-    assert np.abs(OPTIM[f"{name}/theta_{done}"] - OPTIM["problem/theta0"]).max() > 1e-2  # it really moved
+    np.testing.assert_allclose(runner.batch_losses[1:], OPTIM[f"{key}/losses"], rtol=1e-9, atol=1e-12)
+    assert np.abs(OPTIM[f"{key}/theta_{done}"] - OPTIM["problem/theta0"]).max() > 1e-2  # it really moved
+
+
+def test_adafactor_factors_the_weight_matrices_on_a_network():
+    """As torch does for a model's parameters: a weight matrix keeps a running mean per row and per column,
+    a bias its elementwise one; each tensor its own step size (from its own RMS)."""
+    problem = _golden_problem()
+    runner = NetworkRunner(problem, "adafactor", max_steps=1)
+    runner.advance(1)
+    variances = runner._state.variance
+    assert [tv.shape for tv in variances] == list(problem.model.tensor_shapes)
+    for tv in variances:
+        if len(tv.shape) == 2:
+            assert tv.row.shape == (tv.shape[0], 1) and tv.col.shape == (1, tv.shape[1])
+        else:
+            assert tv.row.shape == tv.shape and tv.col is None

@@ -5,7 +5,7 @@ import pytest
 
 from engine import OPTIMIZERS, HyperparameterError
 from engine.runner import BatchLoader
-from problems import NetworkRunner, get_problem
+from problems import NetworkRunner, get_problem, network_optimizers
 from problems.runner import QUANTILES, layer_quantiles, quantile_sample
 
 MOONS = "mlp:moons,layers=8x8,n=200,eval_every=5"
@@ -96,20 +96,26 @@ def test_newton_and_oversized_batches_are_refused_with_reasons(moons):
 
 
 def _network_ready(name: str) -> bool:
-    from problems.runner import TWO_D_ONLY
+    return name in network_optimizers(114)
 
-    o = OPTIMIZERS[name]
-    return not (o.needs_hessian or getattr(o, "needs_oracle", False) or name in TWO_D_ONLY)
+
+def test_only_newton_and_bfgs_are_refused_on_networks(moons):
+    refused = {n for n in OPTIMIZERS if not _network_ready(n)}
+    assert refused == {"newton", "bfgs", "lookahead_newton", "lookahead_bfgs"} & set(OPTIMIZERS) and refused
+    assert {"lbfgs", "gd_armijo", "cg_fr", "cg_pr", "asgd", "adafactor", "qhadam", "prodigy"} <= set(
+        network_optimizers(moons.n_params)
+    )
 
 
 @pytest.mark.parametrize("name", [n for n in OPTIMIZERS if not _network_ready(n)])
 def test_optimizers_not_made_for_networks_are_refused_with_the_reason(moons, name):
-    with pytest.raises(HyperparameterError, match=f"{name} .*(networks|Hessian)"):
+    # the message names the optimizer, the matrix it would need and what to race instead
+    with pytest.raises(HyperparameterError, match=f"{name} .*114 x 114 matrix.*race lbfgs"):
         NetworkRunner(moons, name, max_steps=5)
 
 
 @pytest.mark.parametrize("name", [n for n in OPTIMIZERS if _network_ready(n)])
-def test_every_first_order_optimizer_trains_the_network(moons, name):
+def test_every_optimizer_trains_the_network(moons, name):
     r = NetworkRunner(moons, name, max_steps=60)
     with np.errstate(all="raise"):  # the racer's own arithmetic is guarded: nothing leaks
         r.advance(60)
@@ -141,3 +147,55 @@ def test_specs_and_keywords_as_engine_runner(moons):
     np.testing.assert_array_equal(a.theta, b.theta)
     with pytest.raises(HyperparameterError, match="both in the spec and as options"):
         NetworkRunner(moons, "adam:batch_size=16", options={"batch_size": 8})
+
+
+def _on_rows(problem, idx):
+    """The same network with its training set cut to the rows ``idx`` (a full batch of exactly them)."""
+    from problems import NetworkProblem, Split
+
+    d = problem.data
+    data = Split(d.name, d.X_train[idx], d.y_train[idx], d.X_test, d.y_test, d.n_classes, d.divisor)
+    return NetworkProblem(problem.spec, data, problem.model, problem.theta0, _eval=problem._eval)
+
+
+@pytest.mark.parametrize("spec", ["lbfgs:max_iter=3,history_size=5", "lbfgs:strong_wolfe=true,max_iter=3", "cg_pr"])
+def test_line_searches_re_evaluate_the_steps_mini_batch(moons, spec):
+    """A line search's extra evaluations use the batch of its step (torch's closure): its first step on a
+    batch is the full-batch step on a training set of exactly those rows."""
+    r = NetworkRunner(moons, spec, options={"batch_size": 20}, seed=4, max_steps=1)
+    r.advance(1)
+    loader_seq, _ = np.random.SeedSequence(4, spawn_key=(0,)).spawn(2)
+    batch = BatchLoader(moons.data.n, 20, np.random.default_rng(loader_seq)).next()
+    full = NetworkRunner(_on_rows(moons, batch), spec, max_steps=1)
+    full.advance(1)
+    np.testing.assert_array_equal(r.theta, full.theta)
+    assert r._state.func_evals[0] > 1 and np.abs(r.theta - moons.theta0).max() > 1e-3
+
+
+def test_gd_armijo_steps_meet_the_armijo_condition_on_a_network(moons):
+    """Nocedal & Wright, Algorithm 3.1 on the full training set: theta - alpha g, with
+    f(theta - alpha g) <= f(theta) - c1 alpha |g|^2 and alpha = rho^k (lr = 1)."""
+    r = NetworkRunner(moons, "gd_armijo:c1=0.1,rho=0.5", max_steps=8)
+    for _ in range(8):
+        theta = r.theta.copy()
+        f0, g = moons.value_and_grad(theta)
+        r.advance(1)
+        alpha = float(r._state.alpha[0])
+        assert alpha > 0 and np.log2(alpha) == round(np.log2(alpha))  # 1, 1/2, 1/4, ...
+        np.testing.assert_array_equal(r.theta, theta + alpha * -g)
+        assert moons.value_and_grad(r.theta)[0] <= f0 - 0.1 * alpha * float(g @ g)
+        if alpha < 1:  # the step twice as long failed the condition
+            assert moons.value_and_grad(theta - 2 * alpha * g)[0] > f0 - 0.1 * 2 * alpha * float(g @ g)
+
+
+def test_cg_steps_meet_the_strong_wolfe_conditions_on_a_network(moons):
+    c1, c2 = 1e-4, 0.1
+    r = NetworkRunner(moons, f"cg_fr:c1={c1},c2={c2}", max_steps=6)
+    for _ in range(6):
+        theta = r.theta.copy()
+        f0, g = moons.value_and_grad(theta)
+        r.advance(1)
+        d, alpha = r._state.d[0], float(r._state.alpha[0])
+        f1, g1 = moons.value_and_grad(r.theta)
+        np.testing.assert_allclose(r.theta, theta + alpha * d, rtol=0, atol=1e-15)
+        assert f1 <= f0 + c1 * alpha * float(g @ d) and abs(float(g1 @ d)) <= c2 * abs(float(g @ d))
