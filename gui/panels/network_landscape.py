@@ -54,6 +54,7 @@ class NetworkLandscapePanel(QtWidgets.QWidget):
         self.plot.addItem(self.image)
         self.colorbar = pg.ColorBarItem(colorMap=pg.colormap.get("viridis"), label=" ", interactive=False)
         self.colorbar.setImageItem(self.image, insert_in=self.plot)
+        self.colorbar.axis.enableAutoSIPrefix(False)  # log10 of a loss: plain numbers, no "(x0.001)"
         self.legend = self.plot.addLegend(offset=(-8, 8), labelTextSize="8pt")
         self.paths: list[pg.PlotDataItem] = []
         self.ends: list[pg.ScatterPlotItem] = []

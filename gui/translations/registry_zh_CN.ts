@@ -1634,7 +1634,7 @@ every k-th step (t % k == 0):
     </message>
     <message>
         <source>a bowl twenty times steeper across than along: zigzagging down a ravine</source>
-        <translation>横向比纵向陡二十倍的碗：在峡谷中之字形下降</translation>
+        <translation>横穿峡谷方向比沿峡谷方向陡二十倍的碗：在峡谷中之字形下降</translation>
     </message>
     <message>
         <source>Ill-conditioned quadratic</source>
