@@ -400,6 +400,7 @@ CATALOG = (
     QT_TRANSLATE_NOOP("errors", "needs a data surface (linear_regression or logistic_regression)"),
     QT_TRANSLATE_NOOP("errors", "batch_size={n} is larger than the data set (n={size})"),
     QT_TRANSLATE_NOOP("errors", "is not a hyperparameter of {owner} (valid: {names})"),
+    QT_TRANSLATE_NOOP("errors", "not valid JSON (line {line}, column {column}: {detail}); the file may be damaged or truncated"),
     QT_TRANSLATE_NOOP("errors", "unknown hyperparameter {key} for {owner}; valid: {names}"),
     QT_TRANSLATE_NOOP("errors", "unknown optimizer {name}; valid optimizers: {names}"),
     QT_TRANSLATE_NOOP("errors", "unknown preset '{name}' (a preset name, not a path); valid presets: {names}"),

@@ -74,6 +74,12 @@ ERROR_PATTERNS: tuple[tuple[str, str], ...] = (
         r"is not a hyperparameter of (?P<owner>\S+) \(valid: (?P<names>.*)\)",
         "is not a hyperparameter of {owner} (valid: {names})",
     ),
+    # arena.session: a file that is not JSON
+    (
+        r"not valid JSON \(line (?P<line>\d+), column (?P<column>\d+): (?P<detail>.*)\); "
+        r"the file may be damaged or truncated",
+        "not valid JSON (line {line}, column {column}: {detail}); the file may be damaged or truncated",
+    ),
     (
         r"unknown hyperparameter (?P<key>.+) for (?P<owner>\S+); valid: (?P<names>.*)",
         "unknown hyperparameter {key} for {owner}; valid: {names}",

@@ -969,7 +969,7 @@ class MainWindow(QtWidgets.QMainWindow):
         try:
             self.controller.set_hyperparams(index, hyperparams)
         except ValueError as exc:
-            self.statusBar().showMessage(tr("Settings not used: {reason}").format(reason=exc), 8000)
+            self.statusBar().showMessage(tr("Settings not used: {reason}").format(reason=tr_error(str(exc))), 8000)
             return
         shown = ", ".join(f"{k}={v:.4g}" for k, v in changed.items()) or tr("unchanged")
         self.statusBar().showMessage(
@@ -980,7 +980,7 @@ class MainWindow(QtWidgets.QMainWindow):
         try:
             self.controller.set_optimizer(index, optimizer, hyperparams)
         except ValueError as exc:
-            self.statusBar().showMessage(tr("Settings not used: {reason}").format(reason=exc), 8000)
+            self.statusBar().showMessage(tr("Settings not used: {reason}").format(reason=tr_error(str(exc))), 8000)
             return
         shown = ", ".join(f"{k}={v:.4g}" for k, v in hyperparams.items())
         self.statusBar().showMessage(
@@ -995,7 +995,7 @@ class MainWindow(QtWidgets.QMainWindow):
         try:
             self.controller.set_surface(name, params, keep_start=keep)
         except ValueError as exc:
-            self.statusBar().showMessage(tr("Surface not changed: {reason}").format(reason=exc), 8000)
+            self.statusBar().showMessage(tr("Surface not changed: {reason}").format(reason=tr_error(str(exc))), 8000)
             self.surface_dock.show_surface(self.controller.race.surface)
 
     def _pick_problem(self, spec: str, batch_size: int) -> None:
@@ -1006,7 +1006,7 @@ class MainWindow(QtWidgets.QMainWindow):
             config, dropped = network_config(self.controller.config, spec, batch_size)
             self.controller.load(config)
         except ValueError as exc:
-            self.statusBar().showMessage(tr("Problem not changed: {reason}").format(reason=exc), 8000)
+            self.statusBar().showMessage(tr("Problem not changed: {reason}").format(reason=tr_error(str(exc))), 8000)
             self._on_surface_changed()
             return
         if dropped:
@@ -1065,7 +1065,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.warn(
                 tr("Session not opened"),
                 tr("{file} was not opened:\n{reason}\n\nThe current race is unchanged.").format(
-                    file=os.path.basename(path), reason=exc
+                    file=os.path.basename(path), reason=tr_error(str(exc))
                 ),
             )
             return False

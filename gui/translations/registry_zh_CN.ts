@@ -80,6 +80,10 @@
         <translation>不是 {owner} 的超参数（有效的：{names}）</translation>
     </message>
     <message>
+        <source>not valid JSON (line {line}, column {column}: {detail}); the file may be damaged or truncated</source>
+        <translation>不是有效的 JSON（第 {line} 行，第 {column} 列：{detail}）；文件可能已损坏或被截断</translation>
+    </message>
+    <message>
         <source>unknown hyperparameter {key} for {owner}; valid: {names}</source>
         <translation>{owner} 没有超参数 {key}；有效的：{names}</translation>
     </message>

@@ -159,7 +159,7 @@ def test_every_error_template_is_reached_by_its_pattern(qapp, zh):
 
     fills = {"where": "adam ", "key": "lr", "value": "-1", "reason": "must be > 0", "range": "> 0"}
     fills |= {"interval": "[0, 1)", "text": "'abc'", "owner": "adam", "names": "lr, beta1", "name": "x", "n": "5"}
-    fills |= {"size": "3"}
+    fills |= {"size": "3", "line": "1", "column": "2", "detail": "Expecting value"}
     for _pattern, template in ERROR_PATTERNS:
         parts = dict(fills)
         if "{text} {reason}" in template:
@@ -253,3 +253,15 @@ def test_live_switch_changes_the_registry_texts_and_nothing_else(qtbot, qapp, ma
     assert [r.name for r in window.controller.config.racers] == names
     assert window.racers_dock.current == _adam_row(window)
     assert QtCore.QCoreApplication.translate("optimizers", "Adam") == "Adam"
+
+
+def test_a_session_that_is_not_json_is_explained_in_chinese(zh, tmp_path):
+    from arena import SessionError, load_session
+    from gui.i18n_registry import tr_error
+
+    bad = tmp_path / "bad.json"
+    bad.write_text("{racers: 1}", encoding="utf-8")
+    with pytest.raises(SessionError) as caught:
+        load_session(str(bad))
+    shown = tr_error(str(caught.value))
+    assert shown.startswith("不是有效的 JSON（第 1 行，第 2 列：") and "文件可能已损坏或被截断" in shown
