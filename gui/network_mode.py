@@ -627,27 +627,10 @@ class NetworkMode(QtCore.QObject):
 
     def export_animation(self, path: str, **options) -> int | None:
         """Render the window's network race (a copy: the live race is left alone) behind a progress dialog."""
-        from .export.animation import AnimationCancelled
+        from .export.dialogs import run_animation_export
 
         w = self.window_
-        dialog = QtWidgets.QProgressDialog(tr("Rendering the animation…"), tr("Cancel"), 0, 0, w)
-        dialog.setObjectName("animationProgress")
-        dialog.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(1000)
-
-        def progress(done: int, total: int) -> bool:
-            dialog.setMaximum(total)
-            dialog.setValue(done)
-            return not dialog.wasCanceled()
-
-        try:
-            return render_network_animation(w.controller.config, path, progress=progress, **options)
-        except AnimationCancelled:
-            return None
-        finally:
-            dialog.reset()
-            dialog.close()
-            dialog.deleteLater()
+        return run_animation_export(w, w.controller.config, path, render=render_network_animation, **options)
 
     def write_csv(self, path: str) -> None:
         from problems.csvio import write_network_csv

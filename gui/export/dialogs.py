@@ -294,12 +294,13 @@ class ImageExportDialog(_ExportDialog):
         super().accept()
 
 
-def run_animation_export(parent, config, path, **options) -> int | None:
+def run_animation_export(parent, config, path, render=None, **options) -> int | None:
     """Render an animation behind a window-modal progress dialog ("Rendering frame
     k of n", Cancel; it appears only if the render takes over a second).
 
     Returns the frame count, or None if the user cancelled (no file is left).
-    ExportError propagates. ``options`` go to :func:`gui.animation.render_animation`."""
+    ExportError propagates. ``render`` (default :func:`gui.animation.render_animation`; a network
+    race's is gui.network_mode.render_network_animation) takes ``config, path, progress=`` and ``options``."""
     total = frame_count(config.steps, options.get("steps_per_frame", 1))
     dialog = QtWidgets.QProgressDialog(
         tr("Rendering frame {done} of {total}").format(done=0, total=total), tr("Cancel"), 0, total, parent
@@ -322,7 +323,7 @@ def run_animation_export(parent, config, path, **options) -> int | None:
         return not dialog.wasCanceled()
 
     try:
-        return render_animation(config, path, progress=progress, **options)
+        return (render or render_animation)(config, path, progress=progress, **options)
     except AnimationCancelled:
         return None
     finally:

@@ -1043,10 +1043,6 @@ The current race is unchanged.</source>
         <translation>动画未写入</translation>
     </message>
     <message>
-        <source>Rendering the animation…</source>
-        <translation>正在渲染动画…</translation>
-    </message>
-    <message>
         <source>Tune all racers</source>
         <translation>为所有参赛者调参</translation>
     </message>
