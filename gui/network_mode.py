@@ -16,7 +16,6 @@ command line (``race --problem ... --png/--svg/--gif/--mp4``, through ``gui.head
 from __future__ import annotations
 
 import contextlib
-import math
 import os
 import threading
 import time
@@ -372,19 +371,17 @@ def render_network_animation(
     the number of frames. The landscape is that of the finished race (computed first, once) and the
     paths grow on it frame by frame. ``progress(done, total)`` returning False cancels
     (``AnimationCancelled``; no file is left). Errors raise ExportError with a one-line message."""
-    from export.files import ExportError, check_target, reason, temp_sibling
+    from export.files import check_target
     from export.formats import animation_format, check_animation_options
-    from export.gif import GifWriter
-    from export.mp4 import Mp4Writer
 
     from .app import make_app
-    from .export.animation import AnimationCancelled
+    from .export.animation import write_frames
 
     fmt = animation_format(path)
     w, h = check_animation_options(config, fps, steps_per_frame, size)
     shown = os.fspath(path)
     target = check_target(shown)
-    app = make_app()
+    make_app()
     config = config.copy()
     final = Race(config.copy())
     final.advance(config.steps)
@@ -394,8 +391,6 @@ def render_network_animation(
     view.setAttribute(QtCore.Qt.WidgetAttribute.WA_DontShowOnScreen, True)
     view.resize(w, h)
     view.show()
-    tmp = writer = None
-    frames = 0
     try:
         view.set_race(final)
         view.request_landscape(force=True)
@@ -404,48 +399,17 @@ def render_network_animation(
         view.race = race  # the finished race's plane, this race's paths
         view._projected = [{} for _ in race.runners]
         view.refresh()
-        try:
-            tmp = temp_sibling(target)
-            if fmt == "gif":
-                colors = [QtGui.QColor(r.color).getRgb()[:3] for r in config.racers]
-                writer = GifWriter(tmp, (w, h), fps, colors)
-            else:
-                writer = Mp4Writer(tmp, (w, h), fps)
-        except OSError as exc:
-            raise ExportError(f"cannot write '{shown}': {reason(exc)}") from None
-        while True:
-            app.processEvents()
-            writer.append(view.frame())
-            frames += 1
-            remaining = 0 if race.done else math.ceil((config.steps - race.steps) / steps_per_frame)
-            if progress is not None and progress(frames, frames + remaining) is False:
-                raise AnimationCancelled(f"cancelled after {frames} frames")
-            if race.done:
-                break
+
+        def advance() -> None:
             race.advance(steps_per_frame)
             if race.done:
                 for runner in race.runners:
                     runner.evaluate_now()
             view.refresh()
-        done, writer = writer, None
-        done.close()
-        if os.path.getsize(tmp) <= 0:
-            raise ExportError(f"cannot write '{shown}': the written file is empty")
-        os.replace(tmp, target)
-        tmp = None
-        return frames
-    except (ExportError, AnimationCancelled):
-        raise
-    except OSError as exc:
-        raise ExportError(f"cannot write '{shown}': {reason(exc)}") from None
-    except Exception as exc:  # noqa: BLE001 - the encoder's own errors, told in one line
-        raise ExportError(f"the {fmt.upper()} encoder failed: {reason(exc)}") from exc
+
+        frame = view.frame
+        return write_frames(target, shown, fmt, (w, h), fps, config, race, steps_per_frame, frame, advance, progress)
     finally:
-        if writer is not None:
-            writer.abort()
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.remove(tmp)
         view.shutdown()
         view.close()
         view.deleteLater()

@@ -62,41 +62,60 @@ def render_animation(
     w, h = check_animation_options(config, fps, steps_per_frame, size)
     shown = os.fspath(path)
     target = check_target(shown)
-    app = make_app()
+    make_app()
     config = config.copy()
     race = Race(config.copy())
     final = Race(config.copy()) if with_loss else None
     if final is not None:
         final.advance(config.steps)
     view = RaceView(config, (w, h), with_loss)
+    try:
+        view.start(race, final)
+
+        def advance() -> None:
+            race.advance(steps_per_frame)
+            view.update_race(race)
+
+        frame = view.frame
+        return write_frames(target, shown, fmt, (w, h), fps, config, race, steps_per_frame, frame, advance, progress)
+    finally:
+        view.close()
+        view.deleteLater()
+
+
+def write_frames(target, shown, fmt, size, fps, config, race, steps_per_frame, frame, advance, progress=None) -> int:
+    """Write ``frame()`` (an RGB array of ``size``) for ``race`` at its start and after every ``advance()``
+    (``steps_per_frame`` steps, the view following) until the race is done, as the GIF or MP4 ``target``
+    (``shown``: the path as the user gave it, for messages):
+    under a hidden temporary name, renamed at the end, removed when cancelled or failed. Returns the frame
+    count; ``progress(done, total)`` returning False raises :class:`AnimationCancelled`; other errors raise
+    ``ExportError`` with a one-line message."""
+    app = make_app()
     tmp = writer = None
     frames = 0
     try:
-        view.start(race, final)
         try:
             tmp = temp_sibling(target)
             if fmt == "gif":
                 colors = [QtGui.QColor(r.color).getRgb()[:3] for r in config.racers]
-                writer = GifWriter(tmp, (w, h), fps, colors)
+                writer = GifWriter(tmp, size, fps, colors)
             else:
-                writer = Mp4Writer(tmp, (w, h), fps)
+                writer = Mp4Writer(tmp, size, fps)
         except OSError as exc:
             raise ExportError(tr("cannot write '{path}': {reason}").format(path=shown, reason=reason(exc))) from None
         while True:
             app.processEvents()  # layout changes land before the paint; the app stays responsive
-            writer.append(view.frame())
+            writer.append(frame())
             frames += 1
             remaining = 0 if race.done else math.ceil((config.steps - race.steps) / steps_per_frame)
             if progress is not None and progress(frames, frames + remaining) is False:
                 raise AnimationCancelled(f"cancelled after {frames} frames")
             if race.done:
                 break
-            race.advance(steps_per_frame)
-            view.update_race(race)
+            advance()
         done, writer = writer, None
         done.close()
-        size_written = os.path.getsize(tmp)
-        if size_written <= 0:
+        if os.path.getsize(tmp) <= 0:
             raise ExportError(tr("cannot write '{path}': the written file is empty").format(path=shown))
         os.replace(tmp, target)
         tmp = None
@@ -115,5 +134,3 @@ def render_animation(
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.remove(tmp)
-        view.close()
-        view.deleteLater()
