@@ -199,7 +199,7 @@ class _Printer:
         except TypeError:  # I*pi from d/dy (-1)**y: complex values, which the kernels do not compute
             raise Unsupported("its derivatives take complex values (a negative number to a power of x or y)") from None
         if not math.isfinite(v):
-            raise Unsupported(f"a constant without a finite value: {value}")
+            raise Unsupported(f"a constant without a finite value ({v}; too large for a float)")
         return repr(v) if v >= 0 else f"({v!r})"
 
     def __call__(self, e: Any) -> str:

@@ -19,7 +19,9 @@ def test_headless_modules_load_and_run_without_qt(tmp_path):
         "    m(['list'])\n"
         f"    m(['race', '--surface', 'rosenbrock', '--optimizer', 'adam', '--steps', '5', '--csv', {str(csv)!r},"
         f" '--summary-csv', {str(tmp_path / 's.csv')!r}, '--save-session', {str(tmp_path / 's.json')!r}])\n"
-        "bad = sorted(k for k in sys.modules if k.split('.')[0] in ('PySide6', 'pyqtgraph', 'shiboken6', 'gui'))\n"
+        # a copy of sys.modules: the compiled path's loader thread may import while we look
+        "names = list(sys.modules)\n"
+        "bad = sorted(k for k in names if k.split('.')[0] in ('PySide6', 'pyqtgraph', 'shiboken6', 'gui'))\n"
         "print(bad); sys.exit(1 if bad else 0)"
     )
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)

@@ -230,3 +230,9 @@ def test_a_formula_with_complex_derivatives_stays_on_numpy_and_says_why():
     runner = Runner(surface, "adam", start=(1.0, 2.0), max_steps=5)
     runner.advance(5)
     assert not runner.fast and runner.steps == 5
+
+
+def test_a_constant_too_large_for_a_float_keeps_the_formula_on_numpy_with_the_reason():
+    # found by the random-formula test: the printer's message formatted the huge constant and crashed
+    surface = build_formula_surface("formula:2**(exp(4**3)) + 0*x")
+    assert "too large for a float" in surface.numpy_only
