@@ -29,6 +29,8 @@ from __future__ import annotations
 import itertools
 import math
 import mmap
+import queue
+import threading
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -78,6 +80,36 @@ def _empty(shape: tuple[int, ...]) -> np.ndarray:
 
 
 _HISTORY = ("_pos", "_loss", "_grads", "_eff", "_lr", "_batch_loss")
+
+# Freeing a long race's history gives its pages back to the system: about 3 µs a 4 KB page on this
+# VM, 60 ms for 10 racers x 10^5 steps and 0.6 s at 10^6. A window replacing its race (a reset, another
+# surface) hands the old runners to retire(): a daemon thread lets go of them a moment later, when the
+# window has let go of their arrays too, and the unmapping (which releases the GIL) happens there.
+RETIRE_DELAY = 0.5  # seconds
+_retired: queue.SimpleQueue | None = None
+_retire_lock = threading.Lock()
+
+
+def retire(runners: Sequence[Any]) -> None:
+    """Free ``runners``' histories in a background thread, :data:`RETIRE_DELAY` seconds from now
+    (the caller no longer uses them; references it still holds then keep them alive as usual)."""
+    global _retired
+    with _retire_lock:
+        if _retired is None:
+            _retired = queue.SimpleQueue()
+            threading.Thread(target=_reap, args=(_retired,), name="gradient-arena-retire", daemon=True).start()
+    _retired.put((time.monotonic() + RETIRE_DELAY, list(runners)))
+
+
+def _reap(retired: queue.SimpleQueue) -> None:
+    while True:
+        due, runners = retired.get()
+        time.sleep(max(0.0, due - time.monotonic()))
+        for runner in runners:  # the cycles runner <-> FastRun <-> FastBatch, which only the collector frees
+            run, runner._fast_run = runner._fast_run, None
+            if run is not None:
+                run.batch = None
+        runner = runners = run = None  # the last references: the histories are unmapped here
 
 
 def _resolve(optimizer: str | Optimizer, hyperparams: Mapping[str, Any] | None):

@@ -13,8 +13,10 @@ from PySide6 import QtCore
 from arena import Race, RaceConfig, RacerConfig, next_color
 from engine import OPTIMIZERS
 from engine.options import check_options_for, resolve_options
+from engine.runner import retire
 
 from .i18n import tr
+from .quiet_gc import QuietCollector
 
 FRAME_MS = 16
 SLOW_MOTION_BUDGET = 60  # races of at most this many steps start in slow motion
@@ -39,6 +41,8 @@ class RaceController(QtCore.QObject):
         self.timer = QtCore.QTimer(self)
         self.timer.timeout.connect(self.tick)
         self.speed = 1  # steps per timer tick
+        self.collector = QuietCollector(self)  # no full garbage collection in the middle of a playing race
+        self.playingChanged.connect(self.collector.playing)
         self.seconds_per_step: float | None = None  # slow motion: one step per this many seconds
         self._default_speed(config.steps)
 
@@ -108,11 +112,17 @@ class RaceController(QtCore.QObject):
             self.set_speed(max(1, round(steps / 300)))
 
     # ------------------------------------------------------------------ setup
+    def _replace_race(self, race: Race) -> None:
+        """Race on with ``race``; the old one's histories are freed in the background (engine.runner.retire:
+        giving a long race's pages back takes tens of milliseconds, which would freeze the window)."""
+        old, self.race = self.race, race
+        retire(old.runners)
+
     def reset(self) -> None:
         """Restart every racer from the start with the current configuration."""
         was_playing = self.playing
         self.pause()
-        self.race = Race(self.config)
+        self._replace_race(Race(self.config))
         self.raceReset.emit()
         if was_playing:
             self.play()
@@ -126,7 +136,7 @@ class RaceController(QtCore.QObject):
         self.pause()
         self.config = config
         self._default_speed(config.steps)
-        self.race = Race(config)
+        self._replace_race(Race(config))
         self.surfaceChanged.emit()
         self.raceReset.emit()
 
@@ -155,7 +165,7 @@ class RaceController(QtCore.QObject):
         self.config = new
         if leaving_network:
             self._default_speed(new.steps)
-        self.race = Race(new)
+        self._replace_race(Race(new))
         self.surfaceChanged.emit()
         self.raceReset.emit()
         if was_playing:
@@ -170,7 +180,7 @@ class RaceController(QtCore.QObject):
         was_playing = self.playing
         self.pause()
         self.config = new
-        self.race = Race(new)
+        self._replace_race(Race(new))
         self.surfaceChanged.emit()
         self.raceReset.emit()
         if was_playing:

@@ -26,6 +26,9 @@ def user_settings() -> QtCore.QSettings:
 
 def _save_screenshot(window, path: str) -> int:
     """``gui --screenshot PATH``: the window as a PNG, then it closes; exit status 2 when not written."""
+    settle = getattr(window, "settle_switch", None)
+    if settle is not None:  # every panel drawn (a switch draws its step panels a frame after the map)
+        settle()
     ok = window.grab().save(path, "PNG")
     window.close()
     if not ok:

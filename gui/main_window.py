@@ -45,6 +45,7 @@ from .panels.learning_rate_panel import LearningRatePanel
 from .panels.loss_panel import LossPanel
 from .panels.map_view import MapsPanel
 from .tune import Tuner
+from .widgets.paint_hook import after_paint
 from .widgets.step_scrubber import StepScrubber
 
 DEFAULT_PRESET = "textbook"
@@ -158,6 +159,9 @@ class KeyRouter(QtCore.QObject):
             self.home.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
 
 
+STAGE_FALLBACK_MS = 250  # a surface switch draws its step panels at the latest this long after the map
+
+
 class MainWindow(QtWidgets.QMainWindow):
     def __init__(self, settings: QtCore.QSettings | None = None, config: RaceConfig | None = None):
         super().__init__()
@@ -213,6 +217,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.addDockWidget(QtCore.Qt.DockWidgetArea.LeftDockWidgetArea, self.surface_dock)
         self.addDockWidget(QtCore.Qt.DockWidgetArea.LeftDockWidgetArea, self.racers_dock)
         self.addDockWidget(QtCore.Qt.DockWidgetArea.BottomDockWidgetArea, self.race_dock)
+        self._stage_token: object | None = None
+        self._stages: tuple = ()
+        self._staged = False  # a surface switch is drawing its step panels a frame later (_stage_switch)
         self._data_panel = None  # made when a data surface or the user first shows the Data dock
         self.data_dock = QtWidgets.QDockWidget(self)
         self.data_dock.setObjectName("DataDock")
@@ -650,11 +657,23 @@ class MainWindow(QtWidgets.QMainWindow):
             self.surface_dock.show_problem(self.controller.race)
             return
         surface = self.controller.race.surface
-        if self.isVisible():  # the new map is painted first; the panels of a race at step 0 a frame later
-            self._paint_later([self.loss.plot_widget, self.lr.plot_widget, self._data_panel])
+        if self.isVisible():  # the new map is painted first; the step panels and the tables a frame later
+            self._stage_switch()
         self.contour.set_surface(surface)
-        self.loss.set_surface(surface)
         self.surface_dock.show_surface(surface)
+        if not self._staged:
+            self._show_surface_panels()
+        rows = len(getattr(surface, "params", {}) or {})
+        if rows != getattr(self, "_param_rows", None):  # more or fewer parameter rows: the editor gets the rest back
+            self._param_rows = rows
+            if getattr(self, "_sized_docks", False):
+                QtCore.QTimer.singleShot(0, self._fit_surface_dock)
+
+    def _show_surface_panels(self, loss: bool = True) -> None:
+        """The loss panel (unless not ``loss``), the Data panel (and dock) and the 3-D view on the race's surface."""
+        surface = self.controller.race.surface
+        if loss:
+            self.loss.set_surface(surface)
         if self._data_panel is not None:
             self._data_panel.set_surface(surface)
         if self._view3d is not None:
@@ -667,27 +686,73 @@ class MainWindow(QtWidgets.QMainWindow):
             self._had_data = has_data
             if getattr(self, "_sized_docks", False):
                 self._fit_bottom_docks()
-        rows = len(getattr(surface, "params", {}) or {})
-        if rows != getattr(self, "_param_rows", None):  # more or fewer parameter rows: the editor gets the rest back
-            self._param_rows = rows
-            if getattr(self, "_sized_docks", False):
-                QtCore.QTimer.singleShot(0, self._fit_surface_dock)
 
-    def _paint_later(self, widgets) -> None:
-        """Leave ``widgets`` out of the next paint, and paint them one frame later (a surface switch
-        then blocks the window about half as long: each plot's axes and items are laid out anew)."""
-        widgets = [w for w in widgets if w is not None and w.updatesEnabled()]
-        for widget in widgets:
+    def _stage_switch(self) -> None:
+        """A surface switch over three frames, each after the one before has been painted: the new map
+        (the race restarted on it); then the loss panel and the leaderboard; then the learning-rate
+        panel, the Data panel, the 3-D view and the Inspector. A race at step 0 has next to nothing to
+        show in them, and each frame blocks the window about a third as long as all at once (every plot
+        lays out new axes and items); the window takes input in between."""
+        if self._staged:
+            return
+        self._staged = True
+        self._stage_token = token = object()
+        self.race_dock.hold()
+        loss, later = self.loss.plot_widget, [self.lr.plot_widget, self._data_panel]
+        held = [w for w in (loss, *later) if w is not None and w.updatesEnabled()]
+        for widget in held:
             widget.setUpdatesEnabled(False)
 
-        def paint() -> None:
-            for widget in widgets:
-                try:
-                    widget.setUpdatesEnabled(True)  # ...which asks for its paint
-                except RuntimeError:  # closed meanwhile
-                    pass
+        def current() -> bool:
+            return self._stage_token is token and self._staged
 
-        QtCore.QTimer.singleShot(FRAME_MS, self, paint)
+        def loss_panel() -> None:
+            if not current() or self._stage_token is None:
+                return
+            self._stage_token = None  # the loss panel is done (a fallback timer does not do it again)
+            try:
+                if not self.network.active:
+                    race = self.controller.race
+                    self.loss.set_surface(race.surface)
+                    self.loss.set_racers(self.controller.config.racers)
+                    self.loss.update_curves(race.runners)
+                    self.loss.set_step(race.steps)
+                self.race_dock.release()
+                if loss in held:
+                    loss.setUpdatesEnabled(True)  # ...which asks for its paint
+            except RuntimeError:  # closed meanwhile
+                return
+            after_paint(loss, rest) if loss in held else QtCore.QTimer.singleShot(FRAME_MS, self, rest)
+            QtCore.QTimer.singleShot(STAGE_FALLBACK_MS, self, rest)
+
+        def rest() -> None:
+            if not self._staged or self._stage_token is not None:
+                return
+            self._staged = False
+            try:
+                if not self.network.active:
+                    self._show_surface_panels(loss=False)
+                    self._reset_step_panels(loss=False)
+                    self._on_advanced()
+                for widget in held:
+                    widget.setUpdatesEnabled(True)
+            except RuntimeError:
+                pass
+
+        self._stages = (loss_panel, rest)
+        after_paint(self.contour, loss_panel)
+        QtCore.QTimer.singleShot(STAGE_FALLBACK_MS, self, loss_panel)  # a map that never paints (hidden)
+
+    @property
+    def switching(self) -> bool:
+        """A surface switch is still drawing its later frames (see :meth:`_stage_switch`)."""
+        return self._staged
+
+    def settle_switch(self) -> None:
+        """Draw what a surface switch has left for its later frames now (before an export or a screenshot)."""
+        if self._staged:
+            for stage in self._stages:
+                stage()
 
     def _on_reset(self) -> None:
         if self.network.active:
@@ -696,7 +761,16 @@ class MainWindow(QtWidgets.QMainWindow):
         racers = self.controller.config.racers
         self.contour.set_start(*self.controller.config.start)
         self.contour.set_racers(racers)
-        self.loss.set_racers(racers)
+        if not self._staged:
+            self._reset_step_panels()
+        self._on_advanced()
+
+    def _reset_step_panels(self, loss: bool = True) -> None:
+        """The racers' curves (the loss panel's unless not ``loss``), fits and 3-D paths restart (and the
+        Inspector follows the new race)."""
+        racers = self.controller.config.racers
+        if loss:
+            self.loss.set_racers(racers)
         self.lr.set_racers(racers)
         if self._data_panel is not None:
             self._data_panel.set_racers(racers)
@@ -704,7 +778,6 @@ class MainWindow(QtWidgets.QMainWindow):
             self._view3d.set_start(*self.controller.config.start)
             self._view3d.set_racers(racers)
         self._refresh_inspector()
-        self._on_advanced()
 
     def _on_racer_removed(self, index: int) -> None:
         """One racer left the race: the panels drop its items and redraw the others from
@@ -727,6 +800,8 @@ class MainWindow(QtWidgets.QMainWindow):
             return
         runners = self.controller.race.runners
         self.contour.update_paths(runners)
+        if self._staged:  # the rest follows a frame after a surface switch (_stage_switch)
+            return
         self.loss.update_curves(runners)
         self.lr.update_curves(runners)
         if self._data_panel is not None:
@@ -1341,6 +1416,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         self.controller.pause()
+        self.controller.collector.release()  # the window's objects are collected as usual once it is gone
         self.network.panels.shutdown()
         self.inspector_dock.worker.close()  # its thread answers no window that is gone
         self.settings.setValue("geometry", self.saveGeometry())

@@ -131,6 +131,7 @@ class RaceControlsDock(QtWidgets.QDockWidget):
         layout.addWidget(self.table, 1)
         self.setWidget(scrolling(body, "raceScroll"))
         self._last_refresh = 0.0
+        self._held = False
         controller.raceReset.connect(self.show_config)
         controller.advanced.connect(self.maybe_refresh)
         controller.playingChanged.connect(lambda playing: None if playing else self.refresh())
@@ -237,6 +238,15 @@ class RaceControlsDock(QtWidgets.QDockWidget):
         self.tol.setEnabled(self.tol_on.isChecked())
         self.controller.set_tol(self.tol.value() if self.tol_on.isChecked() else None)
 
+    def hold(self) -> None:
+        """Keep the table as it is until :meth:`release` (the window draws a surface switch first)."""
+        self._held = True
+
+    def release(self) -> None:
+        if self._held:
+            self._held = False
+            self.refresh()
+
     def maybe_refresh(self) -> None:
         now = time.perf_counter()
         if not self.controller.playing or now - self._last_refresh >= LEADERBOARD_INTERVAL or self.controller.race.done:
@@ -247,6 +257,8 @@ class RaceControlsDock(QtWidgets.QDockWidget):
 
         The model's signals are held while writing and the view told once at the end: a column
         sized to its contents otherwise measures itself again at every cell (10 racers cost 30 ms)."""
+        if self._held:  # filled on release
+            return
         self._last_refresh = time.perf_counter()
         racers = self.controller.config.racers
         network = self.controller.race.problem is not None

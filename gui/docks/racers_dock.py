@@ -20,6 +20,7 @@ class RacersDock(QtWidgets.QDockWidget):
         super().__init__(parent)
         self.setObjectName("RacersDock")
         self.controller = controller
+        self._shown = None  # what the list shows (refresh skips the same racers)
         body = QtWidgets.QWidget()
         layout = QtWidgets.QVBoxLayout(body)
         self.list = QtWidgets.QListWidget()
@@ -107,6 +108,13 @@ class RacersDock(QtWidgets.QDockWidget):
     def refresh(self) -> None:
         """Rebuild the list from the controller's config, keeping the selection."""
         racers = self.controller.config.racers
+        shown = (
+            [(r.name, r.color, r.visible, r.optimizer, dict(r.hyperparams), dict(r.options)) for r in racers],
+            self.controller.config.is_network,
+        )
+        if shown == self._shown and self.list.count() == len(racers):
+            return  # the same racers (a restart, a surface switch): the list and the editor are right
+        self._shown = shown
         keep = self.current
         self.list.blockSignals(True)
         self.list.clear()

@@ -484,6 +484,9 @@ def _status(window, text: str) -> None:
 def export_image_interactive(window, which: str = "contour") -> str | None:
     """File ▸ Export image…: the dialog on ``window`` (a MainWindow); the written
     path (also shown in the status bar), or None."""
+    settle = getattr(window, "settle_switch", None)
+    if settle is not None:  # the panels as they are drawn in the end (a surface switch draws over frames)
+        settle()
     dialog = ImageExportDialog(window, which=which)
     try:
         if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:

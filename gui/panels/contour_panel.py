@@ -15,7 +15,8 @@ from arena.palette import symbol_for
 from gui.i18n import QT_TRANSLATE_NOOP, retranslate_on_change, tr, tr_in
 from surfaces.gradient_field import arrow_polylines, gradient_field
 
-from .growing_curve import GrowingCurve
+from .growing_curve import FastCurve, GrowingCurve
+from .log_axis import steady_text_space
 from .racer_legend import PanelLegend, racer_pen, racer_sample
 from .surface_field import (
     BACKGROUND_BUDGET,
@@ -118,11 +119,14 @@ class ContourPanel(pg.PlotWidget):
         self.setAspectLocked(True)
         self.plotItem.setMenuEnabled(False)
         self.plotItem.layout.setContentsMargins(1, 1, 12, 1)  # room for the last x tick label at the right edge
+        steady_text_space(self.plotItem.getAxis("left"))  # no second layout and paint on a surface switch
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setLookupTable(MAP_COLORS.getLookupTable(0.0, 1.0, 256))
         self.image.setZValue(-20)
         self.addItem(self.image)
-        self.lines = pg.PlotCurveItem(pen=pg.mkPen((90, 100, 120, 140), width=1), connect="finite")
+        # contour lines as line segments (FastCurve): one long antialiased path of 10-100k points is
+        # stroked several times slower, and a new field (a surface switch, the worker's full map) draws it
+        self.lines = FastCurve(pg.mkPen((90, 100, 120, 140), width=1))
         self.lines.setZValue(-10)
         self.addItem(self.lines)
         # the field and its contour lines change only with the view or the surface: repaints of the paths

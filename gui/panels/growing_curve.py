@@ -146,6 +146,14 @@ class FastCurve(pg.PlotCurveItem):
         super().setData(*args, **kargs)
         self._stats = curve_stats(self.xData, self.yData)
 
+    def forget(self) -> None:
+        """Drop the data of a hidden item (no new layout: the next setData lays it out)."""
+        self.xData = self.yData = None
+        self.path = self.fillPath = None
+        self._lineSegmentsRendered = False
+        self._stats = None
+        self._dash_key = None
+
     def dataBounds(self, ax, frac=1.0, orthoRange=None):  # noqa: N802, N803 - pyqtgraph API
         """The data's extent, measured once per setData (pyqtgraph measures it again for every
         new view range: the y auto-range of a step panel asked each curve every frame). Only a
@@ -395,11 +403,13 @@ class GrowingCurve:
 
     def clear(self) -> None:
         """Forget the data; the items are hidden and kept for reuse (cheaper than emptying them:
-        a surface switch clears every curve at once)."""
+        a surface switch clears every curve at once). They let go of the arrays they drew (views
+        of the old race's history, which is freed in the background once nothing holds it)."""
         for item in self.all_items():
             if not item.blank:
                 item.blank = True
                 item.setVisible(False)
+            item.forget()
         self._pending = None
         self.hist_x, self.hist_y = np.empty(0), np.empty(0)
         self.hist_tol = HISTORY_TOL

@@ -18,6 +18,16 @@ import pyqtgraph as pg
 SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
+def steady_text_space(axis: pg.AxisItem, widest: str = "−0.00") -> None:
+    """Let a vertical axis's room for its labels grow but never shrink, starting as wide as
+    ``widest``. pyqtgraph fits it to the labels it has just drawn: a new range with narrower or
+    wider labels (another surface, a restarted race) then lays the plot out again after its
+    first paint, and the whole plot is painted a second time in the same frame."""
+    axis.setStyle(autoReduceTextSpace=False)
+    width = pg.QtGui.QFontMetrics(axis.style["tickFont"] or axis.font()).horizontalAdvance(widest)
+    axis._updateMaxTextSize(width)  # noqa: SLF001 - pyqtgraph's own hook for the labels' room
+
+
 def _mantissa_exponent(v: float) -> tuple[int, int]:
     e = math.floor(v + 1e-9)
     return round(10 ** (v - e)), e

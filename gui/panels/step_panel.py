@@ -12,7 +12,7 @@ from PySide6 import QtCore, QtWidgets
 from gui.i18n import retranslate_on_change, tr
 
 from .growing_curve import GrowingCurve
-from .log_axis import LogAxis
+from .log_axis import LogAxis, steady_text_space
 from .racer_legend import PanelLegend, racer_sample
 
 MIN_STEPS = 10  # the step axis spans at least [0, MIN_STEPS]
@@ -64,6 +64,7 @@ class StepPanel(QtWidgets.QWidget):
         # no grid: on a log axis it draws every minor tick, which halved the frame rate in a real window
         self.plot.showGrid(x=False, y=False)
         self.plot.getAxis("left").enableAutoSIPrefix(False)
+        steady_text_space(self.plot.getAxis("left"), "2·10⁻⁵")
         self.plot.getAxis("bottom").enableAutoSIPrefix(False)
         # the step axis runs from 0 to the steps taken so far (never negative, never stale)
         self.follow_steps = True

@@ -106,7 +106,7 @@ BACKGROUND_BUDGET = 20.0  # ...and a niced worker thread (the full map that repl
 MIN_GRID = 40  # the coarsest grid the GUI thread draws (a slow f: a few frames' worth of work at most)
 QUICK_MIN_GRID = 20  # ...when the map is drawn at once on a surface switch (the worker's full map follows)
 PROBE_AGAIN = 0.002  # seconds: a probe faster than this is timed a second time (the best of two)
-NOW_GRID = 150  # the finest one it draws at once (a quarter of GRID's points and contour work)
+NOW_GRID = 100  # the finest one it draws at once (a ninth of GRID's points: the worker's full map follows)
 PROBE = 16  # probe lattice side (256 points)
 
 

@@ -54,6 +54,7 @@ def test_load_data_from_the_file_menu_races_on_the_users_points(
     asked = _pick_file(monkeypatch, path)
     _menu_action(w, "Load data…").trigger()
     assert asked and "CSV" in asked[0][1] and not warnings_shown
+    qtbot.waitUntil(lambda: not w.switching, timeout=5000)  # the switch draws its step panels and tables a frame later
     config, race = w.controller.config, w.controller.race
     assert config.surface == "linear_regression" and config.data.n == 6
     surface = race.surface

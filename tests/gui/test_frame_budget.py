@@ -109,9 +109,11 @@ def test_switching_between_data_surfaces_keeps_the_data_panels_racer_lines(qtbot
     w = make_window(load_preset("textbook"))
     c = w.controller
     c.set_surface("logistic_regression", {"n": 200})
+    qtbot.waitUntil(lambda: not w.switching, timeout=5000)  # the switch draws its step panels and tables a frame later
     panel = w.data_panel
     lines = list(panel.lines)
     c.set_surface("linear_regression")
+    qtbot.waitUntil(lambda: not w.switching, timeout=5000)
     c.step(5)
     assert panel.lines == lines and all(line.scene() is panel.plot.scene() for line in lines)
     assert len(panel.lines[0].getData()[0]) == 2  # ...drawn for the new data

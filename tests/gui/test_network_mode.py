@@ -98,6 +98,7 @@ def test_choosing_a_network_problem_swaps_the_panels_plays_ranks_and_swaps_back(
     combo = dock.combo
     combo.setCurrentIndex(combo.findData("rosenbrock"))
     qtbot.waitUntil(lambda: not w.controller.config.is_network, timeout=10_000)
+    qtbot.waitUntil(lambda: not w.switching, timeout=5000)  # the switch draws its step panels and tables a frame later
     assert w.central_stack.currentWidget() is w.splitter and w.contour.isVisible()
     assert w.controller.config.surface == "rosenbrock" and not dock.network_box.isVisible()
     assert all("batch_size" not in r.options for r in w.controller.config.racers)

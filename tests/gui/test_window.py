@@ -220,6 +220,7 @@ def test_a_diverging_racer_is_marked_and_the_others_keep_running(qtbot, window):
         [RacerConfig("sgd", {"lr": 0.01}, "SGD", "#0072B2"), RacerConfig("adam", {"lr": 0.01}, "Adam", "#D55E00")],
     )
     window.controller.load(cfg)
+    qtbot.waitUntil(lambda: not window.switching, timeout=5000)  # step panels and tables follow the map
     for _ in range(100):
         qtbot.keyClick(window, Qt.Key.Key_Right)
     sgd = window.controller.race.runners[0]
@@ -354,6 +355,7 @@ def test_racer_options_editor_sets_noise_and_schedule(qtbot, window):
 
 def test_data_panel_shows_one_line_per_visible_racer_with_its_parameters(qtbot, window):
     window.open_preset("sgd-vs-batch")
+    qtbot.waitUntil(lambda: not window.switching, timeout=5000)  # step panels and tables follow the map
     assert window.data_dock.isVisible()
     data = window.controller.race.surface.data
     x, y = window.data_panel.points[0].getData()
@@ -371,6 +373,7 @@ def test_data_panel_shows_one_line_per_visible_racer_with_its_parameters(qtbot, 
     batch_x, batch_y = window.loss.curves[1][1].data()
     assert len(batch_x) == 25 and np.isfinite(batch_y).any()
     window.open_preset("textbook")
+    qtbot.waitUntil(lambda: not window.switching, timeout=5000)
     assert not window.data_dock.isVisible() and not window.loss.show_batch.isVisible()
 
 
@@ -401,6 +404,7 @@ def test_leaderboard_is_ranked_sortable_and_explained(qtbot, window):
         ],
     )
     window.controller.load(cfg)
+    qtbot.waitUntil(lambda: not window.switching, timeout=5000)  # step panels and tables follow the map
     window.controller.step(200)
     dock = window.race_dock
     dock.refresh()

@@ -211,7 +211,7 @@ def test_the_data_panel_has_a_legend_of_every_racer_and_fits_its_data(qtbot, set
     w = opened_at(qtbot, settings, (1280, 720), load_preset(preset or "textbook"))
     if preset is None:
         w.controller.set_surface(surface)
-        qtbot.wait(50)
+        qtbot.waitUntil(lambda: not w.switching, timeout=5000)
     panel = w.data_panel
     names = [r.name for r in w.controller.config.racers]
     assert w.data_dock.isVisible() and panel.legend.isVisible()
