@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import math
 import re
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -118,6 +119,17 @@ class RacerConfig:
         return copy.deepcopy(self)
 
 
+BUILT_KEPT = 8  # surfaces built lately, kept for the next build of the same one
+_BUILT: OrderedDict[tuple, tuple[Any, Any]] = OrderedDict()
+
+
+def _params_key(params: Any) -> Any:
+    try:
+        return tuple(sorted((str(k), repr(v)) for k, v in dict(params).items()))
+    except (TypeError, ValueError):  # not a mapping: validate() says what is wrong; no memo
+        return object()
+
+
 @dataclass
 class RaceConfig:
     """Everything that determines a race's numbers (and how it is shown)."""
@@ -178,6 +190,21 @@ class RaceConfig:
         return self.racers.pop(index)
 
     def build_surface(self):
+        """The race's surface (a frozen object: the same one is handed out for the same name, parameters
+        and data, so a switch builds a data-fit surface, which generates its data and fits it, once, not
+        once for the check, once for the race and once more for its start)."""
+        key = (self.surface, _params_key(self.surface_params), id(self.data))
+        hit = _BUILT.get(key)
+        if hit is not None and hit[0] is self.data:
+            _BUILT.move_to_end(key)
+            return hit[1]
+        surface = self._build_surface()
+        _BUILT[key] = (self.data, surface)  # the data kept with it: its id is not reused meanwhile
+        while len(_BUILT) > BUILT_KEPT:
+            _BUILT.popitem(last=False)
+        return surface
+
+    def _build_surface(self):
         if self.data is not None:
             from surfaces.datafile import data_surface
 

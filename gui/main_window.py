@@ -219,6 +219,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.addDockWidget(QtCore.Qt.DockWidgetArea.BottomDockWidgetArea, self.race_dock)
         self._stage_token: object | None = None
         self._stages: tuple = ()
+        self._stage_done = 0
+        self._stage_run = lambda k: None
+        self._refit_surface_dock = False
         self._staged = False  # a surface switch is drawing its step panels a frame later (_stage_switch)
         self._data_panel = None  # made when a data surface or the user first shows the Data dock
         self.data_dock = QtWidgets.QDockWidget(self)
@@ -625,7 +628,7 @@ class MainWindow(QtWidgets.QMainWindow):
         c = self.controller
         c.surfaceChanged.connect(self._on_surface_changed)
         c.raceReset.connect(self._on_reset)
-        c.advanced.connect(self._on_advanced)
+        c.advanced.connect(self._on_steps)
         c.playingChanged.connect(self._on_playing)
         for signal in (c.raceReset, c.advanced, c.playingChanged, c.racerRemoved):
             signal.connect(self._show_race_status)
@@ -667,17 +670,27 @@ class MainWindow(QtWidgets.QMainWindow):
         if rows != getattr(self, "_param_rows", None):  # more or fewer parameter rows: the editor gets the rest back
             self._param_rows = rows
             if getattr(self, "_sized_docks", False):
-                QtCore.QTimer.singleShot(0, self._fit_surface_dock)
+                if self._staged:
+                    self._refit_surface_dock = True  # in the switch's last frame (it lays the window out again)
+                else:
+                    QtCore.QTimer.singleShot(0, lambda: self._fit_surface_dock(panels=False))
 
-    def _show_surface_panels(self, loss: bool = True) -> None:
-        """The loss panel (unless not ``loss``), the Data panel (and dock) and the 3-D view on the race's surface."""
+    def _show_surface_panels(self, loss: bool = True, data: bool = True) -> None:
+        """The loss panel (unless not ``loss``), the 3-D view and (unless not ``data``) the Data panel and
+        its dock on the race's surface."""
         surface = self.controller.race.surface
         if loss:
             self.loss.set_surface(surface)
-        if self._data_panel is not None:
-            self._data_panel.set_surface(surface)
         if self._view3d is not None:
             self._view3d.set_surface(surface)
+        if data:
+            self._show_data_panel()
+
+    def _show_data_panel(self) -> None:
+        """The Data panel on the race's surface, and its dock shown with data surfaces only."""
+        surface = self.controller.race.surface
+        if self._data_panel is not None:
+            self._data_panel.set_surface(surface)
         has_data = getattr(surface, "data", None) is not None
         if has_data and self._data_panel is None:
             self.data_panel.update_fits(self.controller.race.runners)  # made now, for this surface
@@ -688,60 +701,102 @@ class MainWindow(QtWidgets.QMainWindow):
                 self._fit_bottom_docks()
 
     def _stage_switch(self) -> None:
-        """A surface switch over three frames, each after the one before has been painted: the new map
-        (the race restarted on it); then the loss panel and the leaderboard; then the learning-rate
-        panel, the Data panel, the 3-D view and the Inspector. A race at step 0 has next to nothing to
-        show in them, and each frame blocks the window about a third as long as all at once (every plot
-        lays out new axes and items); the window takes input in between."""
+        """A surface switch over up to six frames, each after the one before has been painted: the new
+        map (the race restarted on it); the loss panel and the leaderboard; the learning-rate panel, the
+        3-D view and the Inspector; the Data dock shown or hidden and the docks' sizes (the panels
+        laid out again if they change); the Data panel's contents; its legend. A race at step 0 has
+        next to nothing to show in the step panels, and each frame blocks the window a fraction as long
+        as all at once (every plot lays out new axes and items); the window takes input in between."""
         if self._staged:
             return
         self._staged = True
-        self._stage_token = token = object()
+        self._refit_surface_dock = False
         self.race_dock.hold()
-        loss, later = self.loss.plot_widget, [self.lr.plot_widget, self._data_panel]
-        held = [w for w in (loss, *later) if w is not None and w.updatesEnabled()]
+        loss, lr, data = self.loss.plot_widget, self.lr.plot_widget, self._data_panel
+        held = [w for w in (loss, lr, data) if w is not None and w.updatesEnabled()]
         for widget in held:
             widget.setUpdatesEnabled(False)
 
-        def current() -> bool:
-            return self._stage_token is token and self._staged
+        def show(widget) -> None:
+            if widget in held:
+                held.remove(widget)
+                widget.setUpdatesEnabled(True)  # ...which asks for its paint
 
         def loss_panel() -> None:
-            if not current() or self._stage_token is None:
-                return
-            self._stage_token = None  # the loss panel is done (a fallback timer does not do it again)
+            race = self.controller.race
+            self.loss.set_surface(race.surface)
+            self.loss.set_racers(self.controller.config.racers)
+            self.loss.update_curves(race.runners)
+            self.loss.set_step(race.steps)
+            self.race_dock.release()
+            show(loss)
+
+        def lr_panel() -> None:
+            self._show_surface_panels(loss=False, data=False)
+            self._reset_step_panels(loss=False)
+            self._staged = False  # every panel but the Data panel follows the race again
+            self._on_advanced()
+            self._staged = True
+            show(lr)
+
+        def data_dock() -> None:
+            had_dock = self.data_dock.isVisible()
+            made = self._data_panel is None
+            if not made:
+                self._data_panel.hold_legend(True)
+            self._show_data_panel()
+            if self._data_panel is not None:
+                if made:  # hidden until the next frame, as one that was there
+                    self._data_panel.setUpdatesEnabled(False)
+                    held.append(self._data_panel)
+                self._data_panel.update_fits(self.controller.race.runners)
+            if self._refit_surface_dock:
+                self._refit_surface_dock = False
+                self._fit_surface_dock(panels=False)
+            if self.data_dock.isVisible() != had_dock:  # the panels get another size: wait for the map's paint
+                painted[2] = self.contour
+
+        def data_panel() -> None:
+            for widget in list(held):
+                show(widget)
+            if self._data_panel is not None and self.data_dock.isVisible():
+                painted[3] = self._data_panel
+
+        def legend() -> None:
+            self._staged = False
+            if self._data_panel is not None:
+                self._data_panel.hold_legend(False)
+
+        stages = [loss_panel, lr_panel, data_dock, data_panel, legend]
+        painted: list = [loss, lr, None, None, None]  # what each stage asks to paint (the next one waits for it)
+        self._stages = tuple(stages)
+
+        def run(k: int) -> None:
+            if self._stage_token is not token or self._stage_done != k:
+                return  # done already (by the paint, the fallback or settle_switch), or another switch's
+            self._stage_done = k + 1
             try:
                 if not self.network.active:
-                    race = self.controller.race
-                    self.loss.set_surface(race.surface)
-                    self.loss.set_racers(self.controller.config.racers)
-                    self.loss.update_curves(race.runners)
-                    self.loss.set_step(race.steps)
-                self.race_dock.release()
-                if loss in held:
-                    loss.setUpdatesEnabled(True)  # ...which asks for its paint
+                    stages[k]()
+                elif k == len(stages) - 1:  # a network race took over meanwhile: its own panels
+                    self._staged = False
+                    self.race_dock.release()
+                    for widget in list(held):
+                        show(widget)
             except RuntimeError:  # closed meanwhile
                 return
-            after_paint(loss, rest) if loss in held else QtCore.QTimer.singleShot(FRAME_MS, self, rest)
-            QtCore.QTimer.singleShot(STAGE_FALLBACK_MS, self, rest)
+            if k + 1 < len(stages):
+                schedule(k + 1, painted[k] if self.isVisible() else None)
 
-        def rest() -> None:
-            if not self._staged or self._stage_token is not None:
-                return
-            self._staged = False
-            try:
-                if not self.network.active:
-                    self._show_surface_panels(loss=False)
-                    self._reset_step_panels(loss=False)
-                    self._on_advanced()
-                for widget in held:
-                    widget.setUpdatesEnabled(True)
-            except RuntimeError:
-                pass
+        def schedule(k: int, after: QtWidgets.QWidget | None) -> None:
+            if after is not None:
+                after_paint(after, lambda: run(k))
+            QtCore.QTimer.singleShot(STAGE_FALLBACK_MS if after is not None else FRAME_MS, self, lambda: run(k))
 
-        self._stages = (loss_panel, rest)
-        after_paint(self.contour, loss_panel)
-        QtCore.QTimer.singleShot(STAGE_FALLBACK_MS, self, loss_panel)  # a map that never paints (hidden)
+        self._stage_token = token = object()
+        self._stage_done = 0
+        self._stage_run = run
+        schedule(0, self.contour)
 
     @property
     def switching(self) -> bool:
@@ -750,9 +805,8 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def settle_switch(self) -> None:
         """Draw what a surface switch has left for its later frames now (before an export or a screenshot)."""
-        if self._staged:
-            for stage in self._stages:
-                stage()
+        while self._staged and self._stage_token is not None and self._stage_done < len(self._stages):
+            self._stage_run(self._stage_done)
 
     def _on_reset(self) -> None:
         if self.network.active:
@@ -793,6 +847,12 @@ class MainWindow(QtWidgets.QMainWindow):
             self._view3d.remove_racer(index)
         self._refresh_inspector()
         self._on_advanced()
+
+    def _on_steps(self) -> None:
+        """The race took steps: the panels, then the leaderboard (while playing, on a frame the
+        learning-rate panel, the heavier of the two step panels, leaves to the loss panel)."""
+        self._on_advanced()
+        self.race_dock.maybe_refresh(light=self.network.active or self.lr.deferring)
 
     def _on_advanced(self) -> None:
         if self.network.active:
@@ -838,6 +898,7 @@ class MainWindow(QtWidgets.QMainWindow):
             from .panels.data_panel import DataPanel
 
             panel = DataPanel()
+            panel.hold_legend(self._staged)  # a surface switch draws the legend a frame after the data
             panel.set_surface(self.controller.race.surface)
             panel.set_racers(self.controller.config.racers)
             for index, racer in enumerate(self.controller.config.racers):
@@ -1384,10 +1445,11 @@ class MainWindow(QtWidgets.QMainWindow):
             self._race_rows = rows
             QtCore.QTimer.singleShot(0, self._fit_bottom_docks)
 
-    def _fit_surface_dock(self) -> None:
+    def _fit_surface_dock(self, panels: bool = True) -> None:
         """The Racers dock (list and hyperparameter editor) what it needs first, the Surface dock
         the rest of the column up to what its contents need (at least a third: it scrolls); and
-        the map about 55% of the panels' width."""
+        (unless not ``panels``: a surface with more or fewer parameters) the map about 55% of the
+        panels' width."""
         column = self.surface_dock.height() + self.racers_dock.height()
         title = self.surface_dock.style().pixelMetric(QtWidgets.QStyle.PixelMetric.PM_TitleBarHeight) + 8
         need = self.surface_dock.widget().widget().sizeHint().height() + title
@@ -1398,7 +1460,7 @@ class MainWindow(QtWidgets.QMainWindow):
         )
         sizes = self.splitter.sizes()
         total = sum(sizes)
-        if len(sizes) == 2 and total > 0:
+        if panels and len(sizes) == 2 and total > 0:
             right = max(self.splitter.widget(1).minimumWidth(), round(total * 0.45))
             self.splitter.setSizes([total - right, right])
 

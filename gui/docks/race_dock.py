@@ -49,6 +49,7 @@ COLUMN_TIPS = (
 )
 STATUS_COLORS = {"diverged": "#b00020", "converged": "#00703c"}
 LEADERBOARD_INTERVAL = 0.2  # seconds between leaderboard refreshes while playing (at most 5 a second)
+LATE = 0.05  # ...put off this much longer at most, waiting for a frame the step panels leave light
 COLOR_ROLE = QtCore.Qt.ItemDataRole.UserRole + 1  # the colour a name cell's swatch shows
 
 
@@ -133,7 +134,7 @@ class RaceControlsDock(QtWidgets.QDockWidget):
         self._last_refresh = 0.0
         self._held = False
         controller.raceReset.connect(self.show_config)
-        controller.advanced.connect(self.maybe_refresh)
+        # controller.advanced: the window calls maybe_refresh after its panels (on a frame they leave light)
         controller.playingChanged.connect(lambda playing: None if playing else self.refresh())
         controller.racerRenamed.connect(lambda *_: self.refresh())
         controller.racerRemoved.connect(lambda _i: self.refresh())
@@ -247,9 +248,17 @@ class RaceControlsDock(QtWidgets.QDockWidget):
             self._held = False
             self.refresh()
 
-    def maybe_refresh(self) -> None:
+    def maybe_refresh(self, light: bool = True) -> None:
+        """The race took steps: refresh the table unless playing (then every LEADERBOARD_INTERVAL,
+        preferably on a ``light`` frame, one the step panels leave to the others; at the latest a
+        frame later)."""
         now = time.perf_counter()
-        if not self.controller.playing or now - self._last_refresh >= LEADERBOARD_INTERVAL or self.controller.race.done:
+        since = now - self._last_refresh
+        if (
+            not self.controller.playing
+            or self.controller.race.done
+            or (since >= LEADERBOARD_INTERVAL and (light or since >= LEADERBOARD_INTERVAL + LATE))
+        ):
             self.refresh()
 
     def refresh(self) -> None:

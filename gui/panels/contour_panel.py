@@ -21,6 +21,7 @@ from .racer_legend import PanelLegend, racer_pen, racer_sample
 from .surface_field import (
     BACKGROUND_BUDGET,
     NOW_GRID,
+    QUICK_BUDGET,
     QUICK_MIN_GRID,
     Cancelled,
     SurfaceField,
@@ -214,7 +215,7 @@ class ContourPanel(pg.PlotWidget):
         # sampled in a worker thread right after (a slow f, such as logistic regression at n=2000,
         # would otherwise block the window for most of a second)
         per_point = per_point_seconds(surface)
-        quick = min(NOW_GRID, grid_size(surface, per_point=per_point, least=QUICK_MIN_GRID))
+        quick = min(NOW_GRID, grid_size(surface, QUICK_BUDGET, per_point=per_point, least=QUICK_MIN_GRID))
         self._grid = grid_size(surface, BACKGROUND_BUDGET, per_point=per_point)
         self.field = field = compute_field(surface, quick)
         self._show_field(field)

@@ -159,7 +159,17 @@ class DataPanel(QtWidgets.QWidget):
             self.lines.append(line)
         self._fill_legend()
 
+    def hold_legend(self, hold: bool) -> None:
+        """Keep the legend as it is while ``hold`` (a surface switch lays out the data first and the
+        legend a frame later: rebuilding its entries costs about as much as the rest); on release it
+        is brought up to date."""
+        self._legend_held = hold
+        if not hold:
+            self._fill_legend()
+
     def _fill_legend(self) -> None:
+        if getattr(self, "_legend_held", False):
+            return
         # the racers' names as typed; the reference lines' names in the window's language
         entries = [tuple(e) for e in self.racers] + [(s, tr(n), v) for s, n, v in self.references]
         key = [(name, shown) for _, name, shown in entries] + [getattr(self, "_signature", None)]

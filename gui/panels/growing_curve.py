@@ -85,10 +85,11 @@ def dash_pieces(x: np.ndarray, y: np.ndarray, sx: float, sy: float, pattern) -> 
         return np.empty(0), np.empty(0)
     k = np.arange(int(total // period) + 1, dtype=float)
     marks = (k[:, None] * period + c[None, :-1]).ravel()
-    cuts = np.union1d(s, marks[marks < total])
+    cuts = np.concatenate([s, marks[marks < total]])
+    cuts.sort(kind="stable")  # two sorted runs: merged in one pass (np.union1d sorts and dedups: 2x slower)
     u, v = cuts[:-1], cuts[1:]
     mid = 0.5 * (u + v)
-    on = (np.searchsorted(c, mid % period, side="right") - 1) % 2 == 0
+    on = (v > u) & ((np.searchsorted(c, mid % period, side="right") - 1) % 2 == 0)
     i = np.clip(np.searchsorted(s, mid, side="right") - 1, 0, len(seg) - 1)
     on &= ~bad[i] & (seg[i] > 0)
     u, v, i = u[on], v[on], i[on]

@@ -254,6 +254,11 @@ class StepPanel(QtWidgets.QWidget):
         if index < len(self.samples):
             self.legend.set_shown(index, visible)
 
+    @property
+    def deferring(self) -> bool:
+        """This frame is kept for a later one (the panel is not drawn in it)."""
+        return self._deferring
+
     def frame_started(self) -> None:
         """Called by ``update_curves`` first: decides whether this frame is drawn or kept."""
         self._frames += 1

@@ -102,6 +102,7 @@ def _ladder(start: float, stop: float, step: float, most: int) -> np.ndarray:
 
 
 FIELD_BUDGET = 0.012  # seconds the GUI thread spends evaluating f over the grid (the map shown at once)
+QUICK_BUDGET = 0.005  # ...on a surface switch (that frame draws the new map and restarts the race too)
 BACKGROUND_BUDGET = 20.0  # ...and a niced worker thread (the full map that replaces it: GRID up to 220 µs a point)
 MIN_GRID = 40  # the coarsest grid the GUI thread draws (a slow f: a few frames' worth of work at most)
 QUICK_MIN_GRID = 20  # ...when the map is drawn at once on a surface switch (the worker's full map follows)
