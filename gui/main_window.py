@@ -222,6 +222,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self._stage_done = 0
         self._stage_run = lambda k: None
         self._refit_surface_dock = False
+        self._frame_no = 0
+        for panel in (self.loss, self.lr):
+            panel.clock = lambda: self._frame_no
         self._staged = False  # a surface switch is drawing its step panels a frame later (_stage_switch)
         self._data_panel = None  # made when a data surface or the user first shows the Data dock
         self.data_dock = QtWidgets.QDockWidget(self)
@@ -851,6 +854,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def _on_steps(self) -> None:
         """The race took steps: the panels, then the leaderboard (while playing, on a frame the
         learning-rate panel, the heavier of the two step panels, leaves to the loss panel)."""
+        self._frame_no += 1  # the step panels' shared clock: they take turns by it
         self._on_advanced()
         self.race_dock.maybe_refresh(light=self.network.active or self.lr.deferring)
 

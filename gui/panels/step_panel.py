@@ -4,6 +4,7 @@ a title row with a mode selector above a plot whose x axis is the step."""
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
@@ -99,6 +100,9 @@ class StepPanel(QtWidgets.QWidget):
         self.paint_phase = 0  # ...those where (frame + paint_phase) % paint_every == 0 (panels take turns)
         self.playing = False
         self._frames = 0
+        # the window's frame count, shared by the panels that take turns (None: the panel counts its own
+        # updates; a panel restarted or updated out of turn would then fall in step with the other)
+        self.clock: Callable[[], int] | None = None
         self._deferring = False
         self._pending_step: int | None = None
         self._step = 0
@@ -261,8 +265,12 @@ class StepPanel(QtWidgets.QWidget):
 
     def frame_started(self) -> None:
         """Called by ``update_curves`` first: decides whether this frame is drawn or kept."""
-        self._frames += 1
-        defer = self.paint_every > 1 and self.playing and (self._frames + self.paint_phase) % self.paint_every != 0
+        if self.clock is not None:
+            frame = self.clock()
+        else:
+            self._frames += 1
+            frame = self._frames
+        defer = self.paint_every > 1 and self.playing and (frame + self.paint_phase) % self.paint_every != 0
         if defer != self._deferring:
             self._deferring = defer
             for group in self.curves:

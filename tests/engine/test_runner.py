@@ -217,3 +217,34 @@ def test_a_budgeted_history_is_never_copied_and_costs_memory_only_as_it_is_recor
     assert np.isnan(r.batch_losses).all()
     ref = simulate(s, "adam:lr=0.01", steps=r.steps)
     assert np.array_equal(r.positions[:, 0], ref.positions)
+
+
+def test_retired_runners_are_freed_in_the_background_without_the_collector():
+    """A window replacing its race hands the old runners to engine.runner.retire: a moment later
+    their histories are freed by the retiring thread (no reference cycle waits for the collector,
+    which would free them in whatever thread runs it, a paint's for instance)."""
+    import gc
+    import time
+    import weakref
+
+    from arena import PALETTE, Race, RaceConfig, RacerConfig
+    from engine import fast
+    from engine.runner import RETIRE_DELAY, retire
+
+    racers = [RacerConfig(o, {"lr": 1e-3}, o, PALETTE[i]) for i, o in enumerate(("sgd", "adam", "nadam"))]
+    config = RaceConfig("rosenbrock", {}, (-1.5, 2.0), 5000, None, 0, racers)
+    fast.wait_for(get_surface("rosenbrock").scalar_kernels, 300)  # the compiled path: its FastRun and FastBatch
+    race = Race(config)
+    race.advance(3000)
+    assert race._batch is not None or fast.disabled()  # noqa: SLF001 - the cycles this test is about
+    alive = [weakref.ref(r) for r in race.runners]
+    gc.disable()
+    try:
+        retire(race.runners)
+        del race
+        deadline = time.monotonic() + RETIRE_DELAY + 10
+        while any(ref() is not None for ref in alive) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert all(ref() is None for ref in alive)
+    finally:
+        gc.enable()

@@ -1,0 +1,95 @@
+"""A surface switch spread over frames, the step panels taking turns, and the collector kept out
+of a playing race (issue 15). Frame times themselves are measured by benchmarks/gui.py."""
+
+import gc
+
+from PySide6 import QtCore
+
+from arena import PALETTE, RaceConfig, RacerConfig
+from gui.quiet_gc import QuietCollector
+
+
+def three_racers(steps=2000):
+    racers = [RacerConfig(o, {"lr": 1e-3}, o, PALETTE[i]) for i, o in enumerate(("sgd", "adam", "rmsprop"))]
+    return RaceConfig("rosenbrock", {}, (-1.5, 2.0), steps, None, 0, racers)
+
+
+def test_a_switch_draws_the_map_at_once_and_the_panels_in_the_frames_after(qtbot, make_window):
+    w = make_window(three_racers())
+    qtbot.waitExposed(w)
+    c = w.controller
+    c.step(200)
+    qtbot.waitUntil(lambda: not w.switching, timeout=5000)
+    c.set_surface("logistic_regression", {"n": 200})
+    # this frame: the race restarted on the new surface and its map
+    assert w.switching and w.contour.surface is c.race.surface and c.race.steps == 0
+    assert not w.data_dock.isVisible()  # ...the Data dock comes a frame or more later
+    qtbot.waitUntil(lambda: not w.switching, timeout=5000)
+    # then every panel shows the new race: the curves restarted, the Data dock with its legend
+    assert [len(group[0].data()[0]) for group in w.loss.curves] == [1, 1, 1]  # each racer's loss at step 0
+    assert w.data_dock.isVisible() and w.data_panel.data is c.race.surface.data
+    assert w.data_panel.legend.names()[:3] == ["sgd", "adam", "rmsprop"]
+    heads = [w.race_dock.table.horizontalHeaderItem(i).text() for i in range(3)]
+    assert heads[1] == "Racer" and w.race_dock.table.rowCount() == 3
+
+
+def test_settle_switch_draws_what_is_left_at_once(qtbot, make_window):
+    """Before a screenshot or an export: every panel as it is in the end."""
+    w = make_window(three_racers())
+    qtbot.waitExposed(w)
+    w.controller.set_surface("linear_regression")
+    assert w.switching
+    w.settle_switch()
+    assert not w.switching and w.data_dock.isVisible()
+    assert w.data_panel.legend.names()[:3] == ["sgd", "adam", "rmsprop"]
+
+
+def test_the_step_panels_keep_taking_turns_after_a_switch(qtbot, make_window):
+    """The loss and learning-rate panels are drawn on alternate frames while playing; a switch (each
+    panel restarted in a frame of its own) used to leave both drawn on the same frames."""
+    w = make_window(three_racers(100_000))
+    qtbot.waitExposed(w)
+    c = w.controller
+    c.set_speed(10)
+    for surface in ("beale", "rosenbrock"):
+        c.play()
+        qtbot.wait(100)
+        c.set_surface(surface)  # while playing: the race restarts there and plays on
+        qtbot.waitUntil(lambda: not w.switching, timeout=5000)
+        drawn = []
+        for _ in range(12):
+            c.tick()
+            drawn.append((w.loss.deferring, w.lr.deferring))
+        c.pause()
+        assert all(loss != lr for loss, lr in drawn), drawn
+
+
+def test_the_collector_leaves_a_playing_race_alone_and_collects_when_idle(qtbot):
+    collector = QuietCollector()
+    try:
+        collector._idle.setInterval(20)
+        collector.playing(True)
+        assert gc.get_freeze_count() > 0  # what lived when play started: no full collection walks it
+        cycle = []
+        cycle.append(cycle)  # garbage made while playing is collected as usual
+        assert not collector._idle.isActive()
+        done = collector.full_collections
+        collector.playing(False)
+        qtbot.waitUntil(lambda: collector.full_collections > done, timeout=2000)
+        assert gc.get_freeze_count() > 0  # the survivors, frozen again
+    finally:
+        collector.release()
+    assert gc.get_freeze_count() == 0
+
+
+def test_the_idle_collection_leaves_a_collector_managed_elsewhere_alone(qtbot):
+    collector = QuietCollector()
+    gc.disable()
+    try:
+        collector.collect()
+        collector.playing(True)
+        assert collector.full_collections == 0 and gc.get_freeze_count() == 0
+    finally:
+        gc.enable()
+        collector.release()
+        QtCore.QCoreApplication.processEvents()
