@@ -265,7 +265,7 @@ def main() -> int:
             )
         w.close()
         w.deleteLater()
-        app.processEvents()
+        settle(app, 1.5)  # the window's race freed before the next window's first row measures memory
 
     logistic_field(app, settings)
     launches = []

@@ -17,6 +17,7 @@ from PySide6 import QtCore, QtWidgets
 
 from gui.i18n import QT_TRANSLATE_NOOP, retranslate_on_change, tr
 
+from .log_axis import steady_text_space
 from .racer_legend import PanelLegend, racer_pen, racer_sample
 
 # the reference lines' names in the legend, in English (shown through tr)
@@ -56,6 +57,7 @@ class DataPanel(QtWidgets.QWidget):
         self.plot = self.plot_widget.plotItem
         self.plot.setMenuEnabled(False)
         self.plot.showGrid(x=True, y=True, alpha=0.2)
+        steady_text_space(self.plot.getAxis("left"), "−00.0")  # laid out once, not again after its first paint
         layout.addWidget(self.plot_widget, 1)
         self.points = [
             pg.ScatterPlotItem(size=6, pen=pg.mkPen((70, 70, 70)), brush=pg.mkBrush(160, 160, 160, 150)),
