@@ -33,6 +33,7 @@ more than 30 ms by the logistic map; launch <= 1.5 s.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import statistics
 import subprocess
@@ -265,7 +266,8 @@ def main() -> int:
             )
         w.close()
         w.deleteLater()
-        settle(app, 1.5)  # the window's race freed before the next window's first row measures memory
+        settle(app, 1.5)
+        gc.collect()  # the window's objects (its race among them) freed before the next window measures memory
 
     logistic_field(app, settings)
     launches = []
