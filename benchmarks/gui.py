@@ -264,8 +264,10 @@ def main() -> int:
                 f" {statistics.median(work):>15.1f} {pct(work, 0.99):>5.1f} | {grown:>12.0f} {beyond:>13.0f} |"
                 f" {first:>16.1f} {worst:>5.1f} {cpu_all - quiet:>5.0f}"
             )
+        c.timer.timeout.disconnect()
         w.close()
         w.deleteLater()
+        del w, c, tick
         settle(app, 1.5)
         gc.collect()  # the window's objects (its race among them) freed before the next window measures memory
 
