@@ -219,6 +219,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.addDockWidget(QtCore.Qt.DockWidgetArea.BottomDockWidgetArea, self.race_dock)
         self._stage_token: object | None = None
         self._stages: tuple = ()
+        self._held: list = []
         self._stage_done = 0
         self._stage_run = lambda k: None
         self._refit_surface_dock = False
@@ -710,15 +711,17 @@ class MainWindow(QtWidgets.QMainWindow):
         laid out again if they change); the Data panel's contents; its legend. A race at step 0 has
         next to nothing to show in the step panels, and each frame blocks the window a fraction as long
         as all at once (every plot lays out new axes and items); the window takes input in between."""
-        if self._staged:
-            return
+        if not self._staged:  # (another switch before the last one is drawn: its frames start again)
+            self._refit_surface_dock = False
+            self._held = []
         self._staged = True
-        self._refit_surface_dock = False
         self.race_dock.hold()
         loss, lr, data = self.loss.plot_widget, self.lr.plot_widget, self._data_panel
-        held = [w for w in (loss, lr, data) if w is not None and w.updatesEnabled()]
-        for widget in held:
-            widget.setUpdatesEnabled(False)
+        held = self._held  # panels kept from painting until their frame (those of a switch before too)
+        for widget in (loss, lr, data):
+            if widget is not None and widget.updatesEnabled():
+                widget.setUpdatesEnabled(False)
+                held.append(widget)
 
         def show(widget) -> None:
             if widget in held:
@@ -769,6 +772,9 @@ class MainWindow(QtWidgets.QMainWindow):
             self._staged = False
             if self._data_panel is not None:
                 self._data_panel.hold_legend(False)
+            if self._refit_surface_dock:  # a switch after the Data dock's frame
+                self._refit_surface_dock = False
+                self._fit_surface_dock(panels=False)
 
         stages = [loss_panel, lr_panel, data_dock, data_panel, legend]
         painted: list = [loss, lr, None, None, None]  # what each stage asks to paint (the next one waits for it)

@@ -33,6 +33,24 @@ def test_a_switch_draws_the_map_at_once_and_the_panels_in_the_frames_after(qtbot
     assert heads[1] == "Racer" and w.race_dock.table.rowCount() == 3
 
 
+def test_a_switch_while_the_last_one_is_drawn_starts_its_frames_again(qtbot, make_window):
+    """Every panel ends on the last surface picked, however quickly they were picked."""
+    w = make_window(three_racers())
+    qtbot.waitExposed(w)
+    c = w.controller
+    c.set_surface("logistic_regression", {"n": 200})
+    qtbot.waitUntil(lambda: w.data_dock.isVisible(), timeout=5000)  # the first switch is at its Data dock
+    assert w.switching
+    c.set_surface("himmelblau")
+    qtbot.waitUntil(lambda: not w.switching, timeout=5000)
+    c.step(3)
+    assert not w.data_dock.isVisible() and w.loss.f_min == c.race.surface.f_min == 0.0
+    for group, runner in zip(w.loss.curves, c.race.runners):
+        x, y = group[0].data()  # the new race's losses (f - f*, f* = 0 on Himmelblau)
+        assert len(x) == 4 and y[0] == runner.losses[0, 0]
+    assert all(w.updatesEnabled() for w in (w.loss.plot_widget, w.lr.plot_widget, w.data_panel))
+
+
 def test_settle_switch_draws_what_is_left_at_once(qtbot, make_window):
     """Before a screenshot or an export: every panel as it is in the end."""
     w = make_window(three_racers())

@@ -69,7 +69,8 @@ def test_docks_get_their_rows_back_after_logistic_regression(qtbot, window):
     before = window.racers_dock.height()
     window.controller.set_surface("logistic_regression")
     qtbot.wait(50)
-    window.controller.set_surface("rosenbrock")
+    window.controller.set_surface("rosenbrock")  # (maybe while the first switch is still being drawn)
+    qtbot.waitUntil(lambda: not window.switching, timeout=5000)
     qtbot.wait(50)
     assert window.racers_dock.height() >= before - 10
     assert (
