@@ -21,7 +21,7 @@ from arena import (
 )
 from engine import OPTIMIZERS, write_race_csv
 
-from .controller import FRAME_MS, RaceController
+from .controller import RaceController
 from .docks.inspector_dock import InspectorDock
 from .docks.maps_dock import MapsDock
 from .docks.race_dock import RaceControlsDock
@@ -705,102 +705,119 @@ class MainWindow(QtWidgets.QMainWindow):
                 self._fit_bottom_docks()
 
     def _stage_switch(self) -> None:
-        """A surface switch over up to six frames, each after the one before has been painted: the new
-        map (the race restarted on it); the loss panel and the leaderboard; the learning-rate panel, the
-        3-D view and the Inspector; the Data dock shown or hidden and the docks' sizes (the panels
-        laid out again if they change); the Data panel's contents; its legend. A race at step 0 has
-        next to nothing to show in the step panels, and each frame blocks the window a fraction as long
-        as all at once (every plot lays out new axes and items); the window takes input in between."""
+        """A surface switch over several frames, each after the one before has been painted:
+
+        1. the new map (the race restarted on it);
+        2. the loss panel and the leaderboard;
+        3. the learning-rate panel, the 3-D view and the Inspector;
+        4. the Data dock shown or hidden and the docks' sizes: the map laid out again if the panels
+           get another size, and then, a frame each, the loss and learning-rate panels (5, 6);
+        7. the Data panel's contents;
+        8. its legend.
+
+        A race at step 0 has next to nothing to show in the step panels, and each frame blocks the
+        window a fraction as long as all at once (every plot lays out new axes and items); the
+        window takes input in between."""
         if not self._staged:  # (another switch before the last one is drawn: its frames start again)
             self._refit_surface_dock = False
             self._held = []
         self._staged = True
         self.race_dock.hold()
-        loss, lr, data = self.loss.plot_widget, self.lr.plot_widget, self._data_panel
+        loss, lr = self.loss.plot_widget, self.lr.plot_widget
         held = self._held  # panels kept from painting until their frame (those of a switch before too)
-        for widget in (loss, lr, data):
+
+        def hold(widget) -> None:
             if widget is not None and widget.updatesEnabled():
                 widget.setUpdatesEnabled(False)
                 held.append(widget)
 
-        def show(widget) -> None:
+        def show(widget):
+            """Let ``widget`` paint again; it, if it was held (the next frame waits for its paint), else None."""
             if widget in held:
                 held.remove(widget)
                 widget.setUpdatesEnabled(True)  # ...which asks for its paint
+                return widget
+            return None
 
-        def loss_panel() -> None:
+        for widget in (loss, lr, self._data_panel):
+            hold(widget)
+
+        def loss_panel():
             race = self.controller.race
             self.loss.set_surface(race.surface)
             self.loss.set_racers(self.controller.config.racers)
             self.loss.update_curves(race.runners)
             self.loss.set_step(race.steps)
             self.race_dock.release()
-            show(loss)
+            return show(loss)
 
-        def lr_panel() -> None:
+        def lr_panel():
             self._show_surface_panels(loss=False, data=False)
             self._reset_step_panels(loss=False)
             self._staged = False  # every panel but the Data panel follows the race again
             self._on_advanced()
             self._staged = True
-            show(lr)
+            return show(lr)
 
-        def data_dock() -> None:
+        def data_dock():
             had_dock = self.data_dock.isVisible()
             made = self._data_panel is None
             if not made:
                 self._data_panel.hold_legend(True)
             self._show_data_panel()
             if self._data_panel is not None:
-                if made:  # hidden until the next frame, as one that was there
-                    self._data_panel.setUpdatesEnabled(False)
-                    held.append(self._data_panel)
+                if made:  # hidden until its frame, as one that was there
+                    hold(self._data_panel)
                 self._data_panel.update_fits(self.controller.race.runners)
             if self._refit_surface_dock:
                 self._refit_surface_dock = False
                 self._fit_surface_dock(panels=False)
-            if self.data_dock.isVisible() != had_dock:  # the panels get another size: wait for the map's paint
-                painted[2] = self.contour
+            if self.data_dock.isVisible() != had_dock:  # the panels get another size: the map is painted
+                hold(loss)  # again now, the step panels in the frames after
+                hold(lr)
+                return self.contour
+            return None
 
-        def data_panel() -> None:
-            for widget in list(held):
-                show(widget)
+        def data_panel():
             if self._data_panel is not None and self.data_dock.isVisible():
-                painted[3] = self._data_panel
+                return show(self._data_panel)
+            return None
 
-        def legend() -> None:
+        def legend():
             self._staged = False
+            for widget in list(held):  # (a network race took over meanwhile)
+                show(widget)
             if self._data_panel is not None:
                 self._data_panel.hold_legend(False)
             if self._refit_surface_dock:  # a switch after the Data dock's frame
                 self._refit_surface_dock = False
                 self._fit_surface_dock(panels=False)
+            return None
 
-        stages = [loss_panel, lr_panel, data_dock, data_panel, legend]
-        painted: list = [loss, lr, None, None, None]  # what each stage asks to paint (the next one waits for it)
-        self._stages = tuple(stages)
+        surface_stages = [loss_panel, lr_panel, data_dock, lambda: show(loss), lambda: show(lr), data_panel, legend]
+        self._stages = tuple(surface_stages)
 
         def run(k: int) -> None:
             if self._stage_token is not token or self._stage_done != k:
                 return  # done already (by the paint, the fallback or settle_switch), or another switch's
             self._stage_done = k + 1
             try:
-                if not self.network.active:
-                    stages[k]()
-                elif k == len(stages) - 1:  # a network race took over meanwhile: its own panels
-                    self._staged = False
-                    self.race_dock.release()
-                    for widget in list(held):
-                        show(widget)
+                if self.network.active:  # a network race took over meanwhile: its own panels
+                    after = None
+                    if k == len(surface_stages) - 1:
+                        self.race_dock.release()
+                        legend()
+                else:
+                    after = surface_stages[k]()
             except RuntimeError:  # closed meanwhile
                 return
-            if k + 1 < len(stages):
-                schedule(k + 1, painted[k] if self.isVisible() else None)
+            if k + 1 < len(surface_stages):
+                schedule(k + 1, after if self.isVisible() else None)
 
         def schedule(k: int, after: QtWidgets.QWidget | None) -> None:
             if after is not None:
                 after_paint(after, lambda: run(k))
-            QtCore.QTimer.singleShot(STAGE_FALLBACK_MS if after is not None else FRAME_MS, self, lambda: run(k))
+            QtCore.QTimer.singleShot(STAGE_FALLBACK_MS if after is not None else 0, self, lambda: run(k))
 
         self._stage_token = token = object()
         self._stage_done = 0
