@@ -754,9 +754,7 @@ class MainWindow(QtWidgets.QMainWindow):
         def lr_panel():
             self._show_surface_panels(loss=False, data=False)
             self._reset_step_panels(loss=False)
-            self._staged = False  # every panel but the Data panel follows the race again
-            self._on_advanced()
-            self._staged = True
+            self._advance_panels(self.controller.race.runners)
             return show(lr)
 
         def data_dock():
@@ -887,8 +885,11 @@ class MainWindow(QtWidgets.QMainWindow):
             return
         runners = self.controller.race.runners
         self.contour.update_paths(runners)
-        if self._staged:  # the rest follows a frame after a surface switch (_stage_switch)
-            return
+        if not self._staged:  # (a surface switch draws the rest in the frames after: _stage_switch)
+            self._advance_panels(runners)
+
+    def _advance_panels(self, runners) -> None:
+        """Every panel but the map to the runners' current step."""
         self.loss.update_curves(runners)
         self.lr.update_curves(runners)
         if self._data_panel is not None:
