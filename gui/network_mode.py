@@ -371,18 +371,9 @@ def render_network_animation(
     the number of frames. The landscape is that of the finished race (computed first, once) and the
     paths grow on it frame by frame. ``progress(done, total)`` returning False cancels
     (``AnimationCancelled``; no file is left). Errors raise ExportError with a one-line message."""
-    from export.files import check_target
-    from export.formats import animation_format, check_animation_options
+    from .export.animation import prepare_animation, write_frames
 
-    from .app import make_app
-    from .export.animation import write_frames
-
-    fmt = animation_format(path)
-    w, h = check_animation_options(config, fps, steps_per_frame, size)
-    shown = os.fspath(path)
-    target = check_target(shown)
-    make_app()
-    config = config.copy()
+    target, shown, fmt, (w, h), config = prepare_animation(config, path, fps, steps_per_frame, size)
     final = Race(config.copy())
     final.advance(config.steps)
     for runner in final.runners:

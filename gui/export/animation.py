@@ -58,12 +58,7 @@ def render_animation(
     and returning False cancels: :class:`AnimationCancelled` is raised and no
     file is left. Errors raise ``ExportError`` with a one-line message.
     """
-    fmt = animation_format(path)
-    w, h = check_animation_options(config, fps, steps_per_frame, size)
-    shown = os.fspath(path)
-    target = check_target(shown)
-    make_app()
-    config = config.copy()
+    target, shown, fmt, (w, h), config = prepare_animation(config, path, fps, steps_per_frame, size)
     race = Race(config.copy())
     final = Race(config.copy()) if with_loss else None
     if final is not None:
@@ -81,6 +76,17 @@ def render_animation(
     finally:
         view.close()
         view.deleteLater()
+
+
+def prepare_animation(config, path, fps, steps_per_frame, size):
+    """Check an animation's path and options before anything is rendered (ExportError naming the problem);
+    (target, shown path, format, (width, height), a copy of ``config`` to render), with the app made."""
+    fmt = animation_format(path)
+    w, h = check_animation_options(config, fps, steps_per_frame, size)
+    shown = os.fspath(path)
+    target = check_target(shown)
+    make_app()
+    return target, shown, fmt, (w, h), config.copy()
 
 
 def write_frames(target, shown, fmt, size, fps, config, race, steps_per_frame, frame, advance, progress=None) -> int:
