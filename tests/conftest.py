@@ -10,10 +10,11 @@ PySide6 cannot load.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from tests.run_main import Result, call_main
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYTEST_QT_API", "pyside6")
@@ -38,29 +39,14 @@ def pytest_configure(config) -> None:
         config.pluginmanager.import_plugin("pytestqt.plugin")
 
 
-@dataclass
-class Result:
-    returncode: int
-    stdout: str
-    stderr: str
-
-
 @pytest.fixture
-def cli(capsys, monkeypatch):
+def cli(monkeypatch):
     """``cli("race", "--surface", ...)``: ``main.py``'s entry point called in this process,
     from the project folder, with its exit status and printed output (no interpreter to
     start: use it where a fresh process adds nothing to what the test checks)."""
-    from cli.main import main
-
     monkeypatch.chdir(ROOT)
 
     def run(*args: str) -> Result:
-        capsys.readouterr()
-        try:
-            code = main(list(args))
-        except SystemExit as exc:  # argparse's usage errors
-            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
-        out = capsys.readouterr()
-        return Result(code, out.out, out.err)
+        return call_main(args)
 
     return run

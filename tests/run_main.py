@@ -1,11 +1,15 @@
 """``python main.py ARGS`` in a fresh interpreter, as a person runs it (Qt offscreen: tests/conftest.py
-sets ``QT_QPA_PLATFORM`` for the test process, and the child inherits it)."""
+sets ``QT_QPA_PLATFORM`` for the test process, and the child inherits it), or in this process
+(``call_main``, what the ``cli`` fixture uses)."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from engine.fast import ENV_NO_JIT
@@ -32,3 +36,38 @@ def run_subprocess(*args: str, timeout: float = 120, jit: bool = False) -> subpr
         cwd=ROOT,
         env=env,
     )
+
+
+@dataclass
+class Result:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+class _Stream(io.TextIOWrapper):
+    """A UTF-8 text stream over memory, written through (what a terminal would show)."""
+
+    def __init__(self) -> None:
+        super().__init__(io.BytesIO(), encoding="utf-8", newline="", write_through=True)
+
+    def text(self) -> str:
+        self.flush()
+        return self.buffer.getvalue().decode("utf-8")  # type: ignore[attr-defined]
+
+
+def call_main(args) -> Result:
+    """``main.py ARGS`` in this process: its exit status and what it printed on stdout and stderr.
+
+    The output goes to streams of its own for the length of the call, not through pytest's
+    capsys, whose state other plugins and earlier tests share (a CI run once saw capsys read
+    nothing of an error this call had just written). A traceback propagates."""
+    from cli.main import main
+
+    out, err = _Stream(), _Stream()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(list(args))
+        except SystemExit as exc:  # argparse's usage errors
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    return Result(code, out.text(), err.text())

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.run_main import call_main
+
 ROOT = Path(__file__).resolve().parents[2]
 RACE = ["race", "--surface", "sphere", "--optimizer", "adam", "--steps", "5", "-q"]
 LONG_251 = "a" * 251  # + ".csv": a 255-byte name, legal on Linux
@@ -293,10 +295,8 @@ def _prepare(case: Case, tmp: Path) -> None:
             pytest.skip("creating a device node needs root")
 
 
-def run_case(case: Case, tmp: Path, capsys) -> tuple[int, str, str]:
+def run_case(case: Case, tmp: Path) -> tuple[int, str, str]:
     """Run one case in-process: (exit status, stdout, stderr); a traceback is a failure."""
-    from cli.main import main
-
     args = [a.replace("{tmp}", str(tmp)).replace("{s}", str(tmp / "s.json")) for a in case.args]
     reader = None
     if case.special == "fifo":
@@ -311,27 +311,22 @@ def run_case(case: Case, tmp: Path, capsys) -> tuple[int, str, str]:
 
         reader = threading.Thread(target=read, daemon=True)
         reader.start()
-    capsys.readouterr()
     try:
-        code = main(args)
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 2
+        res = call_main(args)
     except Exception as exc:  # noqa: BLE001 - the very thing this table looks for
-        out = capsys.readouterr()
-        pytest.fail(f"traceback: {type(exc).__name__}: {exc}\n{out.err}")
+        pytest.fail(f"traceback: {type(exc).__name__}: {exc}")
     if reader is not None:
-        if code != 0:  # nothing was written: let the reader go
+        if res.returncode != 0:  # nothing was written: let the reader go
             with open(tmp / "fifo", "wb"):
                 pass
         reader.join(10)
         assert got and got[0].startswith(b"optimizer,step,"), got
         assert stat.S_ISFIFO((tmp / "fifo").lstat().st_mode), "the FIFO was replaced by a regular file"
-    out = capsys.readouterr()
-    return code, out.out, out.err
+    return res.returncode, res.stdout, res.stderr
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_bad_input_campaign(case, tmp_path, capsys, monkeypatch):
+def test_bad_input_campaign(case, tmp_path, monkeypatch):
     monkeypatch.chdir(ROOT)
     if case.args[0] == "gui":  # no display: a gui case not refused would fail on that, never open a window
         monkeypatch.delenv("DISPLAY", raising=False)
@@ -339,7 +334,7 @@ def test_bad_input_campaign(case, tmp_path, capsys, monkeypatch):
         monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
     _prepare(case, tmp_path)
     before = _snapshot(tmp_path)
-    code, out, err = run_case(case, tmp_path, capsys)
+    code, out, err = run_case(case, tmp_path)
     after = _snapshot(tmp_path)
     if not case.ok:
         assert code == 2, (code, out, err)
