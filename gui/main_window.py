@@ -159,6 +159,7 @@ class KeyRouter(QtCore.QObject):
             self.home.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
 
 
+PREPARE_MS = 1000  # idle this long after the window shows, it makes the Data panel a data-fit surface will need
 STAGE_FALLBACK_MS = 250  # a surface switch draws its step panels at the latest this long after the map
 
 
@@ -227,7 +228,11 @@ class MainWindow(QtWidgets.QMainWindow):
         for panel in (self.loss, self.lr):
             panel.clock = lambda: self._frame_no
         self._staged = False  # a surface switch is drawing its step panels a frame later (_stage_switch)
-        self._data_panel = None  # made when a data surface or the user first shows the Data dock
+        self._data_panel = None  # made when a data surface or the user first shows the Data dock, or at idle
+        self._prepare = QtCore.QTimer(self)
+        self._prepare.setSingleShot(True)
+        self._prepare.setInterval(PREPARE_MS)
+        self._prepare.timeout.connect(self._prepare_at_idle)
         self.data_dock = QtWidgets.QDockWidget(self)
         self.data_dock.setObjectName("DataDock")
         self.addDockWidget(QtCore.Qt.DockWidgetArea.BottomDockWidgetArea, self.data_dock)
@@ -937,6 +942,17 @@ class MainWindow(QtWidgets.QMainWindow):
             self.data_dock.setWidget(panel)
         return self._data_panel
 
+    def _prepare_at_idle(self) -> None:
+        """Make the Data panel while the window is idle, hidden in its dock. A pyqtgraph plot takes
+        ~30 ms to make: in the frames of the first switch to a data-fit surface, that frame would
+        block the window for twice the budget. A playing race or a switch being drawn: later."""
+        if self._data_panel is not None:
+            return
+        if self.controller.playing or self._staged:
+            self._prepare.start()
+            return
+        self.data_panel  # noqa: B018 - made (the property makes it)
+
     def _update_data_panel(self) -> None:
         self.data_panel.update_fits(self.controller.race.runners)
 
@@ -1436,6 +1452,8 @@ class MainWindow(QtWidgets.QMainWindow):
         # the single-key shortcuts' router sees every event of the application: only while the window shows
         QtWidgets.QApplication.instance().installEventFilter(self.key_router)
         QtCore.QTimer.singleShot(0, self._remember_left_column)  # once the docks are laid out
+        if self._data_panel is None:
+            self._prepare.start()
         if not self._sized_docks:
             self._sized_docks = True
             if not self._restored_state:

@@ -18,6 +18,7 @@ from PySide6 import QtCore, QtWidgets
 from gui.i18n import QT_TRANSLATE_NOOP, retranslate_on_change, tr
 
 from .log_axis import steady_text_space
+from .marker_cloud import MarkerCloud
 from .racer_legend import PanelLegend, racer_pen, racer_sample
 
 # the reference lines' names in the legend, in English (shown through tr)
@@ -30,7 +31,7 @@ TRUTH_PEN = pg.mkPen((120, 120, 120), width=1.5, style=QtCore.Qt.PenStyle.DashLi
 BEST_PEN = pg.mkPen((0, 0, 0), width=1.5, style=QtCore.Qt.PenStyle.DotLine)
 
 
-def point_sample(points: pg.ScatterPlotItem) -> pg.PlotDataItem:
+def point_sample(points: MarkerCloud) -> pg.PlotDataItem:
     """A data-less item that a legend draws as one of ``points``' markers."""
     sample = pg.PlotDataItem(pen=None)
     opts = points.opts
@@ -63,9 +64,9 @@ class DataPanel(QtWidgets.QWidget):
             self.plot.getAxis(side).setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
         steady_text_space(self.plot.getAxis("left"), "−00.0")  # laid out once, not again after its first paint
         layout.addWidget(self.plot_widget, 1)
-        self.points = [
-            pg.ScatterPlotItem(size=6, pen=pg.mkPen((70, 70, 70)), brush=pg.mkBrush(160, 160, 160, 150)),
-            pg.ScatterPlotItem(size=7, symbol="x", pen=pg.mkPen((20, 20, 20), width=1.5), brush=pg.mkBrush(20, 20, 20)),
+        self.points = [  # the data: every point of a class alike (a stamped marker, not a record per point)
+            MarkerCloud(size=6, pen=pg.mkPen((70, 70, 70)), brush=pg.mkBrush(160, 160, 160, 150)),
+            MarkerCloud(size=7, symbol="x", pen=pg.mkPen((20, 20, 20), width=1.5), brush=pg.mkBrush(20, 20, 20)),
         ]
         for item in self.points:
             self.plot.addItem(item)
@@ -73,6 +74,13 @@ class DataPanel(QtWidgets.QWidget):
         self.best = pg.PlotCurveItem(pen=BEST_PEN)
         self.plot.addItem(self.truth)
         self.plot.addItem(self.best)
+        # the reference entries' legend samples, made once (each is a plot item: ~1 ms apiece)
+        self.samples = {
+            LABEL_NAMES[0]: point_sample(self.points[0]),
+            LABEL_NAMES[1]: point_sample(self.points[1]),
+            TRUE_MODEL: pg.PlotDataItem(pen=TRUTH_PEN),
+            BEST_FIT: pg.PlotDataItem(pen=BEST_PEN),
+        }
         self.legend = PanelLegend(self.plot, side="right", room_share=0.5)  # the racers' names matter here
         self.references: list = []  # legend entries of the reference lines: (sample, name, shown)
         self.lines: list[pg.PlotCurveItem] = []
@@ -127,17 +135,17 @@ class DataPanel(QtWidgets.QWidget):
             self.points[1].setData(data.x[one, 0], data.x[one, 1])
         self.references = []
         if data.kind != "linear":  # which marker is which class
-            self.references = [[point_sample(self.points[i]), LABEL_NAMES[i], True] for i in (0, 1)]
-        for item, p, pen, name in (
-            (self.truth, data.true_params, TRUTH_PEN, TRUE_MODEL),
-            (self.best, surface.minima[0].point if surface.minima else None, BEST_PEN, BEST_FIT),
+            self.references = [[self.samples[name], name, True] for name in LABEL_NAMES]
+        for item, p, name in (
+            (self.truth, data.true_params, TRUE_MODEL),
+            (self.best, surface.minima[0].point if surface.minima else None, BEST_FIT),
         ):
             if p is None:
                 item.setData([], [])
             else:
                 ends = data.boundary_points(np.asarray(p, dtype=float))
                 item.setData(ends[:, 0], ends[:, 1], connect="finite")
-                self.references.append([pg.PlotDataItem(pen=pen), name, True])
+                self.references.append([self.samples[name], name, True])
         # the box around the data fills the panel (no locked aspect: a wide, short dock would
         # otherwise show mostly empty space beside the points)
         self.plot.setAspectLocked(False)

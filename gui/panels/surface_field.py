@@ -111,8 +111,26 @@ NOW_GRID = 100  # the finest one it draws at once (a ninth of GRID's points: the
 PROBE = 16  # probe lattice side (256 points)
 
 
+_PER_POINT: dict[int, tuple] = {}  # id(surface) -> (surface, its probe's figure), the latest few
+PER_POINT_KEPT = 8
+
+
 def per_point_seconds(surface) -> float:
-    """Seconds per point of ``surface.f`` on a small probe over the domain (the best of two)."""
+    """Seconds per point of ``surface.f`` on a small probe over the domain (the best of two), probed
+    once per surface object (a switch back to a surface gets the same object from
+    ``RaceConfig.build_surface``; the probe of logistic regression at n=2000 costs ~4 ms of the
+    switch's frame)."""
+    kept = _PER_POINT.get(id(surface))
+    if kept is not None and kept[0] is surface:
+        return kept[1]
+    seconds = _probe(surface)
+    _PER_POINT[id(surface)] = (surface, seconds)  # the surface kept with it: its id is not reused meanwhile
+    while len(_PER_POINT) > PER_POINT_KEPT:
+        del _PER_POINT[next(iter(_PER_POINT))]
+    return seconds
+
+
+def _probe(surface) -> float:
     (x0, x1), (y0, y1) = surface.domain
     probe = np.stack(np.meshgrid(np.linspace(x0, x1, PROBE), np.linspace(y0, y1, PROBE)), axis=-1)
     with np.errstate(all="ignore"):

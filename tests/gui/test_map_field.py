@@ -191,3 +191,31 @@ def test_a_slow_surface_shows_a_coarse_map_at_once_and_its_full_resolution_from_
     field = panel.view_field
     again = compute_field(panel.surface, GRID, field.extent, panel.field)
     assert np.array_equal(field.z, again.z, equal_nan=True) and np.array_equal(field.levels, again.levels)
+
+
+def test_a_surface_is_timed_once_per_object_for_its_map_grid():
+    """The probe that sizes the map's grid (f over 256 points: ~4 ms for logistic regression at
+    n=2000) runs once per surface object; another object, even an equal one, is probed itself."""
+    from gui.panels import surface_field
+
+    calls = []
+
+    class Counted:
+        domain = ((-1.0, 1.0), (-1.0, 1.0))
+
+        def f(self, p):
+            calls.append(p.shape)
+            return (p**2).sum(-1)
+
+    one, other = Counted(), Counted()
+    first = surface_field.per_point_seconds(one)
+    probes = len(calls)
+    assert probes >= 1 and first > 0
+    assert surface_field.per_point_seconds(one) == first and len(calls) == probes  # kept
+    surface_field.per_point_seconds(other)
+    assert len(calls) > probes
+    for _ in range(surface_field.PER_POINT_KEPT):  # only the latest few are kept
+        surface_field.per_point_seconds(Counted())
+    before = len(calls)
+    surface_field.per_point_seconds(one)
+    assert len(calls) > before

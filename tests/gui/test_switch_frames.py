@@ -111,3 +111,28 @@ def test_the_idle_collection_leaves_a_collector_managed_elsewhere_alone(qtbot):
         gc.enable()
         collector.release()
         QtCore.QCoreApplication.processEvents()
+
+
+def test_the_data_panel_is_made_while_the_window_is_idle_not_in_a_switch(qtbot, make_window, monkeypatch):
+    """Making the Data panel (a pyqtgraph plot, ~30 ms) waits for a playing race to pause, then
+    happens at idle; the first switch to a data-fit surface shows that very panel."""
+    import gui.main_window as mw
+
+    monkeypatch.setattr(mw, "PREPARE_MS", 30)
+    w = make_window(three_racers())
+    qtbot.waitExposed(w)
+    c = w.controller
+    c.set_speed(1)  # 2,000 steps: it plays on through the test
+    c.play()
+    qtbot.wait(150)  # several tries while it plays: none makes the panel
+    assert w._data_panel is None and c.playing
+    c.pause()
+    qtbot.waitUntil(lambda: w._data_panel is not None, timeout=3000)
+    made = w._data_panel
+    assert not w.data_dock.isVisible()  # made, not shown: Rosenbrock has no data
+    c.set_surface("logistic_regression", {"n": 200})
+    qtbot.waitUntil(lambda: not w.switching, timeout=5000)
+    assert w.data_panel is made and w.data_dock.isVisible() and made.data is c.race.surface.data
+    x, y = made.points[0].getData()
+    labels = c.race.surface.data.y
+    assert len(x) == int((labels == 0).sum()) and len(made.points[1].getData()[0]) == int((labels == 1).sum())
