@@ -35,6 +35,7 @@ from PySide6 import QtCore, QtGui
 TAIL_KEEP = 512  # full-resolution points the tail keeps after a fold
 FOLD = 256  # points folded into the history at a time (a multiple of BUCKET)
 BUCKET = 16  # points per decimation bucket (at most 6 kept)
+TAIL_BUCKET_MIN = 4  # a step panel's tail (x increasing: at most 4 kept per bucket) is decimated from 5 per pixel
 HISTORY_MAX = 512  # decimated points in the history before it is decimated again
 STAGGER = 4  # first-fold thresholds are spread over this many fold sizes across curves
 TAIL_TOL = 0.5  # maps: the tail keeps a point every this many pixels of path length
@@ -66,7 +67,9 @@ def decimate(x: np.ndarray, y: np.ndarray, k: int = BUCKET) -> tuple[np.ndarray,
         picks.append(base + np.where(bad, -np.inf, arr).argmax(axis=1))
     has_bad = bad.any(axis=1)
     picks.append((base + bad.argmax(axis=1))[has_bad])
-    keep = np.unique(np.concatenate(picks))
+    keep = np.zeros(n, dtype=bool)  # a mask, not np.unique: the picks in order without sorting them
+    for pick in picks:
+        keep[pick] = True
     return x[keep].astype(float), y[keep].astype(float)
 
 
@@ -313,7 +316,8 @@ class GrowingCurve:
         """Show the first ``n`` points of ``x``, ``y`` (``n`` may also shrink: redraw).
 
         The caller knows its view: ``stride``, the points per pixel column of a step axis
-        (from 2 the tail is drawn min/max-decimated in buckets of that many points);
+        (above TAIL_BUCKET_MIN the tail is drawn min/max-decimated in buckets of that many
+        points; with fewer, a bucket would keep them all and every point is drawn);
         ``pixel``, the data units per pixel (x, y) of a map: the path is thinned to a
         point every half pixel of its length (the history to one a pixel or more)."""
         if self.deferred:  # drawn at the next flush (a frame the panel skips)
@@ -338,7 +342,7 @@ class GrowingCurve:
         tx, ty = x[lo:n], self._drawn(self._ys(lo, n))
         if pixel is not None:
             tx, ty = thin(tx, ty, pixel[0], pixel[1], TAIL_TOL)
-        elif stride >= 2:
+        elif stride > TAIL_BUCKET_MIN:
             tx, ty = decimate(tx, ty, stride)
         self.tail.setData(tx, ty)
         self._unblank(self.tail)

@@ -160,6 +160,33 @@ def test_decimated_history_keeps_the_envelope(qtbot, make_window):
     curve.release()
 
 
+def test_a_tail_is_decimated_only_where_a_bucket_would_drop_points(qtbot, make_window):
+    """A step panel's tail (x increasing) at up to 4 points per pixel keeps every point (a bucket of
+    4 keeps its first, last, lowest and highest: all of them); from 5 it keeps each bucket's
+    envelope, the same points as a full sort of the picks would."""
+    from gui.panels.growing_curve import TAIL_BUCKET_MIN, decimate
+
+    w = make_window(load_preset("textbook"))
+    x = np.arange(600, dtype=float)
+    y = np.cos(x / 7.0) + 0.1 * np.sin(x * 3.1)
+    y[[50, 51, 300]] = np.nan
+    curve = GrowingCurve(w.loss.plot, None)
+    curve.update(x, y, 600, stride=TAIL_BUCKET_MIN)
+    assert np.array_equal(curve.tail.yData, y, equal_nan=True)
+    curve.update(x, y, 300)  # shrinks: drawn again
+    curve.update(x, y, 600, stride=8)
+    tx, ty = curve.tail.xData, curve.tail.yData
+    assert len(tx) < 600 and np.array_equal(ty, y[tx.astype(int)], equal_nan=True)
+    assert np.isnan(ty).sum() == 2  # a gap stays a gap: one NaN per bucket that has any (50 and 51 share one)
+    for lo in range(0, 600, 8):  # every bucket's extremes are kept
+        bucket = y[lo : lo + 8]
+        kept = ty[(tx >= lo) & (tx < lo + 8)]
+        assert np.nanmax(kept) == np.nanmax(bucket) and np.nanmin(kept) == np.nanmin(bucket)
+    dx, dy = decimate(x, y, 8)
+    assert np.array_equal(dx, tx) and np.array_equal(dy, ty, equal_nan=True)
+    curve.release()
+
+
 def test_playing_frames_make_no_new_plot_items(qtbot, make_window):
     w = make_window(ten_racers(60_000))
     c = w.controller
