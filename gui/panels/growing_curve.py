@@ -73,6 +73,22 @@ def decimate(x: np.ndarray, y: np.ndarray, k: int = BUCKET) -> tuple[np.ndarray,
     return x[keep].astype(float), y[keep].astype(float)
 
 
+def drop_flat(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``x, y`` without the points that lie on the segment between their neighbours along a run of
+    equal y (a constant learning rate, a plateau of the loss): the same line, drawn as one segment
+    per run instead of one per step."""
+    if len(y) < 3:
+        return x, y
+    mid, before, after = x[1:-1], x[:-2], x[2:]
+    between = ((before <= mid) & (mid <= after)) | ((before >= mid) & (mid >= after))
+    inner = (y[1:-1] == y[:-2]) & (y[1:-1] == y[2:]) & between
+    if not inner.any():
+        return x, y
+    keep = np.ones(len(y), dtype=bool)
+    keep[1:-1] = ~inner
+    return x[keep], y[keep]
+
+
 def dash_pieces(x: np.ndarray, y: np.ndarray, sx: float, sy: float, pattern) -> tuple[np.ndarray, np.ndarray]:
     """The "on" pieces of a dash ``pattern`` (on, off, ... lengths in pixels) laid along the polyline
     ``x, y`` drawn at ``sx``, ``sy`` pixels per unit: start and end points in pairs, in data units.
@@ -344,6 +360,7 @@ class GrowingCurve:
             tx, ty = thin(tx, ty, pixel[0], pixel[1], TAIL_TOL)
         elif stride > TAIL_BUCKET_MIN:
             tx, ty = decimate(tx, ty, stride)
+        tx, ty = drop_flat(tx, ty)
         self.tail.setData(tx, ty)
         self._unblank(self.tail)
         self.shown = n
@@ -374,7 +391,7 @@ class GrowingCurve:
                 self.hist_x, self.hist_y = thin(self.hist_x, self.hist_y, pixel[0], pixel[1], self.hist_tol)
         if self.history is None:
             self.history = self._make_item()
-        self.history.setData(self.hist_x, self.hist_y)
+        self.history.setData(*drop_flat(self.hist_x, self.hist_y))
         self._unblank(self.history)
         self.tail_start = hi
         self.stagger = 0  # the offset only spreads the first fold

@@ -4,6 +4,7 @@ format, a map that fills its view, parameter names on data-fit maps, bounded fra
 import math
 
 import numpy as np
+import pytest
 from PySide6 import QtCore
 
 from arena import PALETTE, RaceConfig, RacerConfig, load_preset
@@ -185,6 +186,32 @@ def test_a_tail_is_decimated_only_where_a_bucket_would_drop_points(qtbot, make_w
     dx, dy = decimate(x, y, 8)
     assert np.array_equal(dx, tx) and np.array_equal(dy, ty, equal_nan=True)
     curve.release()
+
+
+def test_runs_of_equal_values_are_drawn_as_one_segment_and_nothing_else_is_dropped(qtbot, make_window):
+    """A constant learning rate (SGD's) is drawn as its ends, not a segment per step; a point off
+    the segment between its neighbours (a path doubling back at the same height) stays."""
+    from gui.panels.growing_curve import drop_flat
+
+    w = make_window(load_preset("textbook"))
+    x = np.arange(300, dtype=float)
+    y = np.full(300, 0.01)
+    y[100:150] = np.linspace(0.01, 0.5, 50)
+    curve = GrowingCurve(w.loss.plot, None)
+    curve.update(x, y, 300)
+    tx, ty = curve.tail.xData, curve.tail.yData
+    assert len(tx) == 2 + 50 + 1  # the flat start's two ends, the ramp, the flat end's last point
+    assert tx[0] == 0 and tx[-1] == 299 and np.all(np.diff(tx) > 0)
+    assert np.interp(x, tx, ty).tolist() == pytest.approx(y.tolist())  # the same line
+    dx, dy = curve.data()
+    assert np.array_equal(dx, x) and np.array_equal(dy, y)  # what exports read: every point
+    curve.release()
+    # a path at one height that turns back: its turns stay (only a repeated point on the way goes)
+    px, py = np.array([0.0, 2.0, 1.0, 3.0, 3.0, 3.0]), np.array([0.0, 0.0, 0.0, 0.0, 0.0, np.nan])
+    kx, ky = drop_flat(px, py)
+    assert kx.tolist() == [0.0, 2.0, 1.0, 3.0, 3.0] and np.isnan(ky[-1])
+    kx, ky = drop_flat(np.array([0.0, 1.0, 2.0, 3.0]), np.array([5.0, 5.0, 5.0, 5.0]))
+    assert kx.tolist() == [0.0, 3.0] and ky.tolist() == [5.0, 5.0]
 
 
 def test_playing_frames_make_no_new_plot_items(qtbot, make_window):
