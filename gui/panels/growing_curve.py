@@ -33,11 +33,11 @@ from pyqtgraph.graphicsItems.PlotCurveItem import arrayToLineSegments
 from PySide6 import QtCore, QtGui
 
 TAIL_KEEP = 512  # full-resolution points the tail keeps after a fold
-FOLD = 256  # points folded into the history at a time (a multiple of BUCKET)
+FOLD = 512  # points folded into the history at a time (a multiple of BUCKET)
 BUCKET = 16  # points per decimation bucket (at most 6 kept)
 TAIL_BUCKET_MIN = 4  # a step panel's tail (x increasing: at most 4 kept per bucket) is decimated from 5 per pixel
 HISTORY_MAX = 512  # decimated points in the history before it is decimated again
-STAGGER = 4  # first-fold thresholds are spread over this many fold sizes across curves
+STAGGER = 4  # curves fold at this many phases of the fold period, FOLD // STAGGER steps apart
 TAIL_TOL = 0.5  # maps: the tail keeps a point every this many pixels of path length
 HISTORY_TOL = 1.0  # ...and the history one every this many (doubled while it exceeds HISTORY_MAX)
 SCRIBBLE = 6.0  # a curve this many times longer on screen than its box's half-perimeter...
@@ -46,7 +46,7 @@ DASH_SLACK = 0.02  # dashes are laid out again when the view's scale changes by 
 
 # for the tests: the most items and points one curve draws
 ITEMS_MAX = 2
-POINTS_MAX = HISTORY_MAX + TAIL_KEEP + FOLD * (STAGGER + 1)
+POINTS_MAX = HISTORY_MAX + TAIL_KEEP + 2 * FOLD
 
 _curves = itertools.count()
 
@@ -305,7 +305,9 @@ class GrowingCurve:
         self.tail_start = 0  # index of the tail's first point (the history's last one)
         self.shown = 0  # points drawn so far
         self.visible = True
-        self.stagger = (next(_curves) % STAGGER) * FOLD  # delays the first fold
+        # the first fold comes this much later, and every fold after it at the same offset: the curves of
+        # a panel fold on different frames (a multiple of FOLD here put all 40 folds of 10 racers on one)
+        self.stagger = (next(_curves) % STAGGER) * (FOLD // STAGGER)
         self._x: np.ndarray | None = None
         self._y: np.ndarray | None = None
 
@@ -394,7 +396,7 @@ class GrowingCurve:
         self.history.setData(*drop_flat(self.hist_x, self.hist_y))
         self._unblank(self.history)
         self.tail_start = hi
-        self.stagger = 0  # the offset only spreads the first fold
+        self.stagger = 0  # the offset is in the tail's start now: later folds keep it
 
     def all_items(self) -> list[FastCurve]:
         return [item for item in (self.history, self.tail) if item is not None]
