@@ -4,6 +4,7 @@ makes stay bounded. (Frame times are measured by benchmarks/gui.py and gui_frame
 import collections
 import tracemalloc
 
+import numpy as np
 from PySide6 import QtWidgets
 
 from arena import PALETTE, RaceConfig, RacerConfig
@@ -125,3 +126,29 @@ def test_switching_between_data_surfaces_keeps_the_data_panels_racer_lines(qtbot
     names = panel.legend.names()
     assert [r.name for r in c.config.racers] == names[: len(c.config.racers)]
     assert "true model" in names
+
+
+def test_a_panels_curves_fold_on_different_frames(qtbot, make_window, monkeypatch):
+    """Each curve folds its oldest points into its history every FOLD steps; the curves of a race
+    do so at different phases, so at 100 steps a frame no frame folds them all (each fold re-sets
+    an item: a frame that folded all 40 curves of 10 racers took twice as long as its neighbours)."""
+    from gui.panels import growing_curve
+    from gui.panels.growing_curve import FOLD, GrowingCurve
+
+    w = make_window(ten_racers(100))
+    folds: list[int] = []
+    real = GrowingCurve._fold
+    monkeypatch.setattr(GrowingCurve, "_fold", lambda self, count: folds.append(id(self)) or real(self, count))
+    x = np.arange(20_000, dtype=float)
+    y = np.cos(x / 300.0)
+    curves = [GrowingCurve(w.loss.plot, None) for _ in range(40)]
+    per_frame = []
+    for n in range(100, 20_000, 100):
+        folds.clear()
+        for curve in curves:
+            curve.update(x, y, n)
+        per_frame.append(len(folds))
+    assert sum(per_frame) >= 40 * (19_000 // FOLD - growing_curve.STAGGER)  # every curve folds every FOLD steps...
+    assert max(per_frame) <= 40 // growing_curve.STAGGER + 10  # ...but only some of them in any one frame
+    for curve in curves:
+        curve.release()
