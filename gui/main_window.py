@@ -918,10 +918,27 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _show_race_status(self, *_args) -> None:
         race = self.controller.race
-        self.race_status.setText(
-            tr("{state} · step {step} of {total}").format(
-                state=tr(RACE_STATES[self.race_state()]), step=race.steps, total=self.controller.config.steps
-            )
+        total = self.controller.config.steps
+        words = tr("{state} · step {step} of {total}")
+        self._fit_race_status(words, total)
+        self.race_status.setText(words.format(state=tr(RACE_STATES[self.race_state()]), step=race.steps, total=total))
+
+    def _fit_race_status(self, words: str, total: int) -> None:
+        """The status label as wide as its widest text for this budget and language, and fixed: a label
+        whose size may change asks the window to lay out its docks again, and this one changes every
+        frame while a race plays (the step count)."""
+        key = (words, len(str(total)), self.race_status.font().key())
+        if key == getattr(self, "_race_status_key", None):
+            return
+        self._race_status_key = key
+        metrics = self.race_status.fontMetrics()
+        widest = max(
+            metrics.horizontalAdvance(words.format(state=tr(state), step=total, total=total))
+            for state in RACE_STATES.values()
+        )
+        margins = self.race_status.contentsMargins()
+        self.race_status.setFixedSize(
+            widest + margins.left() + margins.right() + 4, self.race_status.sizeHint().height()
         )
 
     @property

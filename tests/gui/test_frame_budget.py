@@ -152,3 +152,47 @@ def test_a_panels_curves_fold_on_different_frames(qtbot, make_window, monkeypatc
     assert max(per_frame) <= 40 // growing_curve.STAGGER + 10  # ...but only some of them in any one frame
     for curve in curves:
         curve.release()
+
+
+def test_a_step_does_not_lay_out_the_windows_docks_again(qtbot, make_window, monkeypatch):
+    """The status bar's "running · step N of M" changes every frame: its label keeps one size (as wide
+    as its widest text for the budget), so the main window does not lay out its toolbar and docks again
+    each frame (it did: a geometry animation for each of six docks and bars, every frame)."""
+    from PySide6 import QtCore, QtWidgets
+
+    import gui.main_window as mw
+
+    monkeypatch.setattr(mw, "PREPARE_MS", 60_000)  # the Data panel made at idle: not during this test
+    w = make_window(ten_racers(20_000))
+    qtbot.waitExposed(w)
+    c = w.controller
+    label = w.race_status
+    size = label.size()
+    moves = []
+
+    class Watch(QtCore.QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt API
+            if isinstance(obj, QtCore.QPropertyAnimation) and event.type() == QtCore.QEvent.Type.DeferredDelete:
+                moves.append(obj)  # a dock or bar moved: one animation each, deleted once done
+            return False
+
+    watch = Watch()
+    app = QtWidgets.QApplication.instance()
+    app.installEventFilter(watch)
+    w._on_playing(True)  # what play tells the window
+    try:
+        settled = -1
+        for n in [1, 8, 90, 900] + [1000] * 16:  # 20 frames; the step count grows from one digit to five
+            c.step(n)
+            w._show_race_status()
+            qtbot.wait(5)
+            if c.race.steps == 99:  # the race's first frames lay the window out (its bars and table fill)
+                settled = len(moves)
+            text = label.text()
+            assert label.fontMetrics().horizontalAdvance(text) <= label.contentsRect().width(), text
+    finally:
+        w._on_playing(False)
+        app.removeEventFilter(watch)
+    assert label.size() == size
+    assert len(moves) == settled  # 17 frames, from 3 digits to 5: not one move
+    assert "step 16999 of 20000" in label.text()
