@@ -109,6 +109,8 @@ QUICK_MIN_GRID = 20  # ...when the map is drawn at once on a surface switch (the
 PROBE_AGAIN = 0.002  # seconds: a probe faster than this is timed a second time (the best of two)
 NOW_GRID = 100  # the finest one it draws at once (a ninth of GRID's points: the worker's full map follows)
 PROBE = 16  # probe lattice side (256 points)
+FIRST_PROBE = 8  # ...after a first one of 64 points: an f this slow on it (logistic regression at n=2000,
+SLOW_PROBE = 0.0005  # ~0.8 ms) is timed on those alone (the larger probe would cost ~4 ms of a switch)
 
 
 _PER_POINT: dict[int, tuple] = {}  # id(surface) -> (surface, its probe's figure), the latest few
@@ -132,8 +134,18 @@ def per_point_seconds(surface) -> float:
 
 def _probe(surface) -> float:
     (x0, x1), (y0, y1) = surface.domain
-    probe = np.stack(np.meshgrid(np.linspace(x0, x1, PROBE), np.linspace(y0, y1, PROBE)), axis=-1)
+
+    def lattice(side: int) -> np.ndarray:
+        return np.stack(np.meshgrid(np.linspace(x0, x1, side), np.linspace(y0, y1, side)), axis=-1)
+
     with np.errstate(all="ignore"):
+        probe = lattice(FIRST_PROBE)
+        t0 = time.perf_counter()
+        surface.f(probe)
+        first = time.perf_counter() - t0
+        if first > SLOW_PROBE:  # slow enough that the call's own overhead is a small share of it
+            return first / probe[..., 0].size
+        probe = lattice(PROBE)
         times: list[float] = []
         while len(times) < 2 and (not times or times[0] < PROBE_AGAIN):  # a slow f is timed once
             t0 = time.perf_counter()
