@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
@@ -93,6 +94,24 @@ def dash_pieces(x: np.ndarray, y: np.ndarray, sx: float, sy: float, pattern) -> 
     """The "on" pieces of a dash ``pattern`` (on, off, ... lengths in pixels) laid along the polyline
     ``x, y`` drawn at ``sx``, ``sy`` pixels per unit: start and end points in pairs, in data units.
     Non-finite points break the line (and restart no pattern: the gap just takes no ink)."""
+    layout = dash_layout(x, y, sx, sy, pattern)
+    return layout.px, layout.py
+
+
+@dataclass
+class DashLayout:
+    """Dash pieces laid along a polyline: ``px, py`` (start and end points in pairs), ``piece_seg``
+    (the polyline segment each piece lies on) and ``s`` (the arc length in pixels at each point)."""
+
+    px: np.ndarray
+    py: np.ndarray
+    piece_seg: np.ndarray
+    s: np.ndarray
+
+
+def dash_layout(x: np.ndarray, y: np.ndarray, sx: float, sy: float, pattern, phase: float = 0.0) -> DashLayout:
+    """:func:`dash_pieces` with what it takes to extend the layout: ``phase`` is how far into the
+    pattern (pixels) the first point lies (the arc length laid before it)."""
     seg = np.hypot(np.diff(x) * sx, np.diff(y) * sy)
     bad = ~np.isfinite(seg)
     seg[bad] = 0.0
@@ -100,15 +119,17 @@ def dash_pieces(x: np.ndarray, y: np.ndarray, sx: float, sy: float, pattern) -> 
     total = s[-1]
     c = np.concatenate([[0.0], np.cumsum(pattern)])
     period = c[-1]
+    empty = np.empty(0)
     if not total > 0 or not period > 0:
-        return np.empty(0), np.empty(0)
-    k = np.arange(int(total // period) + 1, dtype=float)
-    marks = (k[:, None] * period + c[None, :-1]).ravel()
-    cuts = np.concatenate([s, marks[marks < total]])
+        return DashLayout(empty, empty, np.empty(0, dtype=np.intp), s)
+    phase = phase % period
+    k = np.arange(int((total + phase) // period) + 1, dtype=float)
+    marks = (k[:, None] * period + c[None, :-1]).ravel() - phase
+    cuts = np.concatenate([s, marks[(marks > 0) & (marks < total)]])
     cuts.sort(kind="stable")  # two sorted runs: merged in one pass (np.union1d sorts and dedups: 2x slower)
     u, v = cuts[:-1], cuts[1:]
     mid = 0.5 * (u + v)
-    on = (v > u) & ((np.searchsorted(c, mid % period, side="right") - 1) % 2 == 0)
+    on = (v > u) & ((np.searchsorted(c, (mid + phase) % period, side="right") - 1) % 2 == 0)
     i = np.clip(np.searchsorted(s, mid, side="right") - 1, 0, len(seg) - 1)
     on &= ~bad[i] & (seg[i] > 0)
     u, v, i = u[on], v[on], i[on]
@@ -119,7 +140,32 @@ def dash_pieces(x: np.ndarray, y: np.ndarray, sx: float, sy: float, pattern) -> 
     py = np.empty(2 * len(i))
     px[0::2], px[1::2] = x[i] + tu * dx, x[i] + tv * dx
     py[0::2], py[1::2] = y[i] + tu * dy, y[i] + tv * dy
-    return px, py
+    return DashLayout(px, py, i, s)
+
+
+def extend_dash_layout(
+    old: DashLayout, ox: np.ndarray, oy: np.ndarray, x: np.ndarray, y: np.ndarray, sx: float, sy: float, pattern
+) -> DashLayout | None:
+    """The layout of ``x, y`` from ``old`` (laid along ``ox, oy`` at the same scale) where the two
+    polylines share their first points (a curve that grew at its end): the shared part's pieces are
+    kept and only the rest is laid out, carrying the pattern on. None if they share fewer than two."""
+    k = min(len(ox), len(x))
+    if k < 2:
+        return None
+    same = (ox[:k] == x[:k]) & (oy[:k] == y[:k])
+    j = k if same.all() else int(np.argmin(same))  # points [0, j) are the same
+    if j < 2:
+        return None
+    start = j - 1  # the last shared point: the new part is laid from it
+    keep = old.piece_seg < start
+    rest = dash_layout(x[start:], y[start:], sx, sy, pattern, phase=float(old.s[start]))
+    pieces = np.repeat(keep, 2)
+    return DashLayout(
+        np.concatenate([old.px[pieces], rest.px]),
+        np.concatenate([old.py[pieces], rest.py]),
+        np.concatenate([old.piece_seg[keep], rest.piece_seg + start]),
+        np.concatenate([old.s[:start], rest.s + old.s[start]]),
+    )
 
 
 def thin(x: np.ndarray, y: np.ndarray, px: float, py: float, tol: float) -> tuple[np.ndarray, np.ndarray]:
@@ -154,15 +200,18 @@ class FastCurve(pg.PlotCurveItem):
 
     def __init__(self, pen):
         super().__init__(connect="finite", skipFiniteCheck=True)
-        self._dash_key: tuple[float, float] | None = None
+        self._dash_key: tuple[float, float] | None = None  # the scale the dashes are laid out at
         self._dash_lines = None
+        self._dash: DashLayout | None = None  # ...their layout, along the copy of the data it was made for
+        self._dash_src: tuple[np.ndarray, np.ndarray] | None = None
+        self._dash_dirty = True  # the data changed since
         self._scribble = False
         self._stats: tuple | None = None  # curve_stats of the data
         self.blank = False  # emptied by GrowingCurve.clear (hidden, old data kept until set again)
         self.setPen(pen)
 
     def setData(self, *args, **kargs):  # noqa: N802 - pyqtgraph API
-        self._dash_key = None
+        self._dash_dirty = True  # laid out again at the next paint: extended where the data grew at its end
         super().setData(*args, **kargs)
         self._stats = curve_stats(self.xData, self.yData)
 
@@ -173,6 +222,7 @@ class FastCurve(pg.PlotCurveItem):
         self._lineSegmentsRendered = False
         self._stats = None
         self._dash_key = None
+        self._dash = self._dash_src = None
 
     def dataBounds(self, ax, frac=1.0, orthoRange=None):  # noqa: N802, N803 - pyqtgraph API
         """The data's extent, measured once per setData (pyqtgraph measures it again for every
@@ -198,6 +248,7 @@ class FastCurve(pg.PlotCurveItem):
 
     def setPen(self, *args, **kargs):  # noqa: N802 - pyqtgraph API
         self._dash_key = None
+        self._dash = self._dash_src = None
         super().setPen(*args, **kargs)
         pen = self.opts["pen"]
         self._solid_pen = QtGui.QPen(pen if pen is not None else QtCore.Qt.PenStyle.NoPen)
@@ -218,13 +269,25 @@ class FastCurve(pg.PlotCurveItem):
         t = p.transform()
         sx, sy = math.hypot(t.m11(), t.m12()), math.hypot(t.m21(), t.m22())
         key = self._dash_key
-        if key is None or abs(sx - key[0]) > DASH_SLACK * key[0] or abs(sy - key[1]) > DASH_SLACK * key[1]:
-            self._dash_key = (sx, sy)
+        rescaled = key is None or abs(sx - key[0]) > DASH_SLACK * key[0] or abs(sy - key[1]) > DASH_SLACK * key[1]
+        if rescaled or self._dash_dirty:
+            if rescaled:
+                self._dash_key = key = (sx, sy)
+            self._dash_dirty = False
             self._scribble = self._stats is not None and scribble_from(self._stats, sx, sy)
             if not self._scribble and pen.style() != QtCore.Qt.PenStyle.SolidLine:
                 pattern = np.asarray(pen.dashPattern(), dtype=float) * max(pen.widthF(), 1.0)
-                px, py = dash_pieces(x, y, sx, sy, pattern)
-                self._dash_lines = arrayToLineSegments(px, py, "pairs", False, out=self._dash_lines)
+                layout = None
+                if not rescaled and self._dash is not None and self._dash_src is not None:
+                    # the same scale and a curve that grew at its end (a tail, every frame): only its new
+                    # part is laid out, the pattern carried on from the last shared point
+                    layout = extend_dash_layout(self._dash, *self._dash_src, x, y, key[0], key[1], pattern)
+                if layout is None:
+                    layout = dash_layout(x, y, key[0], key[1], pattern)
+                self._dash, self._dash_src = layout, (np.array(x, dtype=float), np.array(y, dtype=float))
+                self._dash_lines = arrayToLineSegments(layout.px, layout.py, "pairs", False, out=self._dash_lines)
+            else:
+                self._dash = self._dash_src = None
         if self._scribble:  # a band of ink whatever the pen: thin strokes fill it at a fraction of the cost
             p.setPen(self._thin_pen)
             p.drawLines(*self._getLineSegments())

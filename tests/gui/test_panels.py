@@ -289,6 +289,70 @@ def test_dashes_are_laid_along_the_curve_in_pixels():
     assert not ((mid_x > x[599]) & (mid_x < x[601])).any()
 
 
+def test_a_dash_layout_extended_where_a_curve_grew_is_the_layout_of_the_whole_curve():
+    """A tail grows at its end every frame: its dashes are laid out for the new part only, the
+    pattern carried on, and come out as laying out the whole curve would (gaps and changed ends too)."""
+    from gui.panels.growing_curve import dash_layout, extend_dash_layout
+
+    rng = np.random.default_rng(7)
+    extended = 0
+    for trial in range(200):
+        n = int(rng.integers(3, 600))
+        m = int(rng.integers(2, n + 1))
+        x, y = np.cumsum(rng.random(n)), np.cumsum(rng.normal(size=n))
+        if trial % 3 == 0:
+            y[rng.integers(0, n, 3)] = np.nan
+        ox, oy = x[:m].copy(), y[:m].copy()
+        if trial % 5 == 0:
+            oy[-1] += 1.0  # the old last point was not final (a bucket still filling)
+        pattern = [float(rng.integers(1, 8)), float(rng.integers(1, 8))]
+        sx, sy = float(rng.uniform(0.5, 20)), float(rng.uniform(0.5, 20))
+        full = dash_layout(x, y, sx, sy, pattern)
+        grown = extend_dash_layout(dash_layout(ox, oy, sx, sy, pattern), ox, oy, x, y, sx, sy, pattern)
+        if grown is None:
+            continue
+        extended += 1
+        assert len(grown.px) == len(full.px)
+        assert np.allclose(grown.px, full.px, atol=1e-9) and np.allclose(grown.py, full.py, atol=1e-9)
+    assert extended > 150
+    a = dash_layout(np.arange(5.0), np.zeros(5), 1.0, 1.0, [2.0, 1.0])
+    moved = np.arange(1.0, 6.0)  # not the same first points: laid out anew
+    assert extend_dash_layout(a, np.arange(5.0), np.zeros(5), moved, np.zeros(5), 1.0, 1.0, [2.0, 1.0]) is None
+
+
+def test_a_growing_dotted_curve_draws_the_dashes_of_the_whole_curve(qtbot, make_window, monkeypatch):
+    """On screen: an item whose data grew between paints draws what a new item with all of it draws."""
+    from gui.panels import growing_curve
+    from gui.panels.growing_curve import FastCurve
+    from gui.panels.racer_legend import racer_pen
+
+    extended = []
+    real = growing_curve.extend_dash_layout
+    monkeypatch.setattr(growing_curve, "extend_dash_layout", lambda *a: extended.append(real(*a)) or extended[-1])
+
+    w = make_window(load_preset("textbook"))
+    plot = w.lr.plot
+    pen = racer_pen(PALETTE[0], 2)
+    pen.setStyle(QtCore.Qt.PenStyle.DotLine)
+    x = np.arange(400, dtype=float)
+    y = 0.5 + 0.3 * np.sin(x / 17.0)
+    grown, fresh = FastCurve(pen), FastCurve(pen)
+    for item in (grown, fresh):
+        plot.addItem(item)
+    plot.vb.setRange(xRange=(0, 400), yRange=(0, 1), padding=0)
+    grown.setData(x[:250], y[:250])
+    w.lr.plot_widget.grab()  # painted: laid out for 250 points
+    first = grown._dash
+    grown.setData(x, y)
+    fresh.setData(x, y)
+    w.lr.plot_widget.grab()
+    assert first is not None and len(extended) == 1 and grown._dash is extended[0]  # only the new part laid out
+    assert len(grown._dash.px) == len(fresh._dash.px) > len(first.px)
+    assert np.allclose(grown._dash.px, fresh._dash.px) and np.allclose(grown._dash.py, fresh._dash.py)
+    for item in (grown, fresh):
+        plot.removeItem(item)
+
+
 def test_step_axes_jump_ahead_while_playing_and_end_at_the_last_step(qtbot, make_window):
     w = make_window(ten_racers(60_000))
     c = w.controller
