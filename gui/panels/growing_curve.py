@@ -44,6 +44,8 @@ HISTORY_TOL = 1.0  # ...and the history one every this many (doubled while it ex
 SCRIBBLE = 6.0  # a curve this many times longer on screen than its box's half-perimeter...
 SCRIBBLE_PX = 3000.0  # ...and at least this long is drawn with thin strokes (a band of ink anyway)
 DASH_SLACK = 0.02  # dashes are laid out again when the view's scale changes by more than this
+EXTEND_MIN = 200  # a curve of more points that grew at its end has only its new part laid out (below: all of
+# it, as fast as comparing it with the old one)
 
 # for the tests: the most items and points one curve draws
 ITEMS_MAX = 2
@@ -278,7 +280,7 @@ class FastCurve(pg.PlotCurveItem):
             if not self._scribble and pen.style() != QtCore.Qt.PenStyle.SolidLine:
                 pattern = np.asarray(pen.dashPattern(), dtype=float) * max(pen.widthF(), 1.0)
                 layout = None
-                if not rescaled and self._dash is not None and self._dash_src is not None:
+                if not rescaled and len(x) > EXTEND_MIN and self._dash is not None and self._dash_src is not None:
                     # the same scale and a curve that grew at its end (a tail, every frame): only its new
                     # part is laid out, the pattern carried on from the last shared point
                     layout = extend_dash_layout(self._dash, *self._dash_src, x, y, key[0], key[1], pattern)
