@@ -119,6 +119,16 @@ class Race:
         self._solo = [r for r in self.runners if r._fast_run is None]
         return batch
 
+    def remove_runner(self, index: int):
+        """Take racer ``index`` out of the race and return its runner. It takes no more steps: one on
+        the compiled path keeps its lanes in the batch (made again, it would cost more than the lanes
+        it saves), its budget set to the step it reached, so neither its lanes nor its record grow."""
+        runner = self.runners.pop(index)
+        if runner in self._solo:
+            self._solo.remove(runner)
+        runner.max_steps = runner.steps
+        return runner
+
     def set_budget(self, steps: int) -> None:
         """Change the step budget without restarting (a longer budget lets a finished race go on)."""
         self.config.steps = steps

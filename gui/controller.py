@@ -220,7 +220,7 @@ class RaceController(QtCore.QObject):
         """Remove one racer; the others go on from where they are (the race is not restarted) and keep
         their random streams (after a Reset too)."""
         self.config.remove_racer(index)
-        del self.race.runners[index]
+        self.race.remove_runner(index)
         if not self.config.racers:
             self.pause()
         self.racerRemoved.emit(index)
