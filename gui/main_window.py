@@ -285,6 +285,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self._sized_docks = False
         self._race_rows = len(self.controller.config.racers)
         self._restored_state = self._restore_layout()
+        if self._restored_state:  # the saved layout says where the Data dock sits, not whether this race has data
+            self.data_dock.setVisible(getattr(self.controller.race.surface, "data", None) is not None)
 
     # ------------------------------------------------------------------ build
     def _action(self, key, text, shortcut, tip, slot, icon=None) -> QtGui.QAction:

@@ -256,3 +256,21 @@ def test_a_legend_without_room_steps_aside_on_screen_but_not_in_exports(qtbot, s
     assert legend.squeezed and not legend.isVisible()  # back as it was
     w.resize(1600, 1000)
     qtbot.waitUntil(lambda: legend.isVisible(), timeout=2000)  # room again: back under the plot
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "shown"), [("moons", "sgd-vs-batch", True), ("sgd-vs-batch", "textbook", False)]
+)
+def test_a_restored_layout_shows_the_data_dock_only_with_data(qtbot, make_window, before, after, shown):
+    """The layout saved by the last window says where the Data dock sits; whether it shows is this race's
+    (a network race closed last used to hide it from the next data-fit race, and the other way round)."""
+    from arena import load_preset
+
+    first = make_window(load_preset(before))
+    qtbot.waitExposed(first)
+    first.close()  # saves its layout
+    w = make_window(load_preset(after))
+    qtbot.waitExposed(w)
+    assert w.data_dock.isVisible() is shown
+    if shown:
+        assert w.data_panel.data is w.controller.race.surface.data
