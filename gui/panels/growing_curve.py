@@ -286,7 +286,9 @@ class FastCurve(pg.PlotCurveItem):
                     layout = extend_dash_layout(self._dash, *self._dash_src, x, y, key[0], key[1], pattern)
                 if layout is None:
                     layout = dash_layout(x, y, key[0], key[1], pattern)
-                self._dash, self._dash_src = layout, (np.array(x, dtype=float), np.array(y, dtype=float))
+                self._dash = layout
+                # what an extension compares the next data with (a copy: the caller's arrays may be reused)
+                self._dash_src = (np.array(x, dtype=float), np.array(y, dtype=float)) if len(x) > EXTEND_MIN else None
                 self._dash_lines = arrayToLineSegments(layout.px, layout.py, "pairs", False, out=self._dash_lines)
             else:
                 self._dash = self._dash_src = None
