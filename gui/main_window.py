@@ -286,7 +286,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._race_rows = len(self.controller.config.racers)
         self._restored_state = self._restore_layout()
         if self._restored_state:  # the saved layout says where the Data dock sits, not whether this race has data
-            self.data_dock.setVisible(getattr(self.controller.race.surface, "data", None) is not None)
+            self.data_dock.setVisible(self._race_has_data())
 
     # ------------------------------------------------------------------ build
     def _action(self, key, text, shortcut, tip, slot, icon=None) -> QtGui.QAction:
@@ -697,12 +697,16 @@ class MainWindow(QtWidgets.QMainWindow):
         if data:
             self._show_data_panel()
 
+    def _race_has_data(self) -> bool:
+        """The race's surface is fitted to data (the Data dock shows with such surfaces only)."""
+        return getattr(self.controller.race.surface, "data", None) is not None
+
     def _show_data_panel(self) -> None:
         """The Data panel on the race's surface, and its dock shown with data surfaces only."""
         surface = self.controller.race.surface
         if self._data_panel is not None:
             self._data_panel.set_surface(surface)
-        has_data = getattr(surface, "data", None) is not None
+        has_data = self._race_has_data()
         if has_data and self._data_panel is None:
             self.data_panel.update_fits(self.controller.race.runners)  # made now, for this surface
         if has_data != getattr(self, "_had_data", None):  # the Data dock comes with data surfaces
@@ -1534,7 +1538,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.size_docks_to_window()
         for dock in (self.surface_dock, self.racers_dock, self.race_dock):
             dock.show()
-        self.data_dock.setVisible(getattr(self.controller.race.surface, "data", None) is not None)
+        self.data_dock.setVisible(self._race_has_data())
 
     def hideEvent(self, event) -> None:  # noqa: N802 - Qt API
         if not event.spontaneous():  # hidden or closed; a minimized window keeps it
