@@ -79,6 +79,7 @@ class Race:
             ]
         self.steps = 0
         self._batch: FastBatch | None = None
+        self._timed: list = []  # the batch's runs whose runners are in the race (they share its time)
         self._solo = list(self.runners)
 
     @property
@@ -94,9 +95,11 @@ class Race:
         if batch is not None:
             t0 = time.perf_counter()
             batch.advance(k)
-            share = (time.perf_counter() - t0) / len(batch.runs)
-            for run in batch.runs:
-                run.runner.elapsed += share
+            timed = self._timed  # the batch's runs still in the race (a removed one keeps its lanes, idle)
+            if timed:
+                share = (time.perf_counter() - t0) / len(timed)
+                for run in timed:
+                    run.runner.elapsed += share
         for runner in self._solo:
             runner.advance(k)
         self.steps += k
@@ -116,6 +119,7 @@ class Race:
         for run in runs:
             run.runner._fast_active = True
         self._batch = batch
+        self._timed = list(runs)
         self._solo = [r for r in self.runners if r._fast_run is None]
         return batch
 
@@ -126,6 +130,9 @@ class Race:
         runner = self.runners.pop(index)
         if runner in self._solo:
             self._solo.remove(runner)
+        run = getattr(runner, "_fast_run", None)
+        if run is not None and run in self._timed:
+            self._timed.remove(run)
         runner.max_steps = runner.steps
         return runner
 

@@ -25,8 +25,10 @@ def test_a_removed_runner_stops_where_it_was_and_the_others_go_on(compiled):
     assert (race._batch is not None) == compiled
     removed = race.remove_runner(1)
     kept_memory = removed.positions.shape[0]
+    spent = removed.elapsed
     race.advance(60)
     assert [r.steps for r in race.runners] == [100, 100] and removed.steps == 40
+    assert removed.elapsed == spent  # the batch's time goes to the racers still in it
     assert removed.positions.shape[0] == kept_memory  # its record does not grow
     assert not race.done
     race.advance(1000)
