@@ -225,8 +225,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self._stage_run = lambda k: None
         self._refit_surface_dock = False
         self._frame_no = 0
+        self._tick_frame: int | None = None  # the frame number while the race's steps are drawn, else None
         for panel in (self.loss, self.lr):
-            panel.clock = lambda: self._frame_no
+            panel.clock = lambda: self._tick_frame
         self._staged = False  # a surface switch is drawing its step panels a frame later (_stage_switch)
         self._data_panel = None  # made when a data surface or the user first shows the Data dock, or at idle
         self._prepare = QtCore.QTimer(self)
@@ -884,11 +885,16 @@ class MainWindow(QtWidgets.QMainWindow):
         self._on_advanced()
 
     def _on_steps(self) -> None:
-        """The race took steps: the panels, then the leaderboard (while playing, on a frame the
-        learning-rate panel, the heavier of the two step panels, leaves to the loss panel)."""
+        """The race took steps: the panels, then the leaderboard (while playing, on the frame the
+        learning-rate panel lays out its curves and the loss panel paints, the lighter of the two)."""
         self._frame_no += 1  # the step panels' shared clock: they take turns by it
-        self._on_advanced()
-        self.race_dock.maybe_refresh(light=self.network.active or self.lr.deferring)
+        self._tick_frame = self._frame_no
+        try:
+            self._on_advanced()
+        finally:
+            self._tick_frame = None  # (updates out of the race's frames, a switch's, are drawn at once)
+        # the leaderboard on the lighter frame: the learning-rate panel's layout and the loss panel's paint
+        self.race_dock.maybe_refresh(light=self.network.active or self.lr.holding)
 
     def _on_advanced(self) -> None:
         if self.network.active:

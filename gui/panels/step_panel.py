@@ -32,6 +32,22 @@ def nice_above(value: float) -> float:
     return 10.0 ** (k + 1)  # pragma: no cover - the loop ends at 10
 
 
+class TurnPlotWidget(pg.PlotWidget):
+    """A PlotWidget that knows when its own view is painting: its scene's ``sigPrepareForPaint``
+    then comes from a paint of the window, not from an export rendering the scene."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.painting = False
+
+    def paintEvent(self, ev):  # noqa: N802 - Qt API
+        self.painting = True
+        try:
+            super().paintEvent(ev)
+        finally:
+            self.painting = False
+
+
 class StepPanel(QtWidgets.QWidget):
     modeChanged = QtCore.Signal(str)
 
@@ -59,7 +75,7 @@ class StepPanel(QtWidgets.QWidget):
         self.mode_box.currentIndexChanged.connect(lambda _: self.modeChanged.emit(self.mode))
         row.addWidget(self.mode_box)
         layout.addLayout(row)
-        self.plot_widget = pg.PlotWidget(background="w", axisItems={"left": LogAxis("left")}, enableMenu=False)
+        self.plot_widget = TurnPlotWidget(background="w", axisItems={"left": LogAxis("left")}, enableMenu=False)
         self.plot = self.plot_widget.plotItem
         self.plot.setMenuEnabled(False)
         # no grid: on a log axis it draws every minor tick, which halved the frame rate in a real window
@@ -93,20 +109,24 @@ class StepPanel(QtWidgets.QWidget):
         self.curves: list[list[GrowingCurve]] = []
         self.samples: list[pg.PlotDataItem] = []
         self.log_y = False
-        # while a race plays (set_playing), only every ``paint_every``-th frame is drawn (a panel that
-        # need not follow every frame leaves the time to the others); the others are kept for the
-        # next drawn frame, any paint or export of the plot, a data() call or the end of play
+        # while a race plays (set_playing), panels take turns: a panel lays out its curves on the
+        # frame before its ``paint_every``-th frame, its view held from painting them, and paints
+        # them on that frame, laying out nothing (so a frame carries one panel's layout and another's
+        # paint, not both of one); updates in between are kept for the next layout, any export or
+        # data() call, and the end of play
         self.paint_every = 1
-        self.paint_phase = 0  # ...those where (frame + paint_phase) % paint_every == 0 (panels take turns)
+        self.paint_phase = 0  # ...painting on frames where (frame + paint_phase) % paint_every == 0
         self.playing = False
         self._frames = 0
-        # the window's frame count, shared by the panels that take turns (None: the panel counts its own
-        # updates; a panel restarted or updated out of turn would then fall in step with the other)
-        self.clock: Callable[[], int] | None = None
+        # the window's frame count while it ticks, shared by the panels that take turns (None: an
+        # update outside the race's frames, drawn at once; no clock: the panel counts its updates)
+        self.clock: Callable[[], int | None] | None = None
         self._deferring = False
+        self._view_held = False
+        self._draw_next = False  # a restarted panel draws its next update at once
         self._pending_step: int | None = None
         self._step = 0
-        self.plot.scene().sigPrepareForPaint.connect(self.flush)
+        self.plot.scene().sigPrepareForPaint.connect(self._before_paint)
         self.steps_x = np.arange(1024, dtype=float)
         StepPanel.retranslate(self)  # a subclass's own retranslate runs once it is built (on a switch)
         retranslate_on_change(self, lambda: self.retranslate())
@@ -161,6 +181,7 @@ class StepPanel(QtWidgets.QWidget):
         """While playing, frames may be skipped and both axes move in jumps; when play stops,
         everything kept is drawn, the step axis ends at the last step and the y axis fits the curves."""
         self.playing = bool(playing)
+        self._hold_view(False)
         # a y range that moves every frame lays out the axis, every curve's bounds and dashes again
         self.plot.vb.enableAutoRange(axis=pg.ViewBox.YAxis, enable=not self.playing)
         if not self.playing:
@@ -198,6 +219,8 @@ class StepPanel(QtWidgets.QWidget):
     def restart_frames(self) -> None:
         """A new race: its first frame is drawn at once."""
         self.flush()
+        self._hold_view(False)
+        self._draw_next = True
         self._frames = 0
 
     def clear_racers(self) -> None:
@@ -260,22 +283,48 @@ class StepPanel(QtWidgets.QWidget):
 
     @property
     def deferring(self) -> bool:
-        """This frame is kept for a later one (the panel is not drawn in it)."""
+        """This frame the panel lays out nothing: its updates are kept (while playing, on the frames
+        it paints what the frame before laid out, and on those it skips)."""
         return self._deferring
 
+    @property
+    def holding(self) -> bool:
+        """This frame the panel lays out its curves and is not painted (it is on the next frame)."""
+        return self._view_held
+
+    def _hold_view(self, hold: bool) -> None:
+        """Keep the plot's view from painting (released: it paints what it has, at the next paint).
+        The view, not the PlotWidget, which a surface switch holds on its own."""
+        if hold != self._view_held:
+            self._view_held = hold
+            self.plot_widget.viewport().setUpdatesEnabled(not hold)  # (re-enabled: it asks for a paint)
+
     def frame_started(self) -> None:
-        """Called by ``update_curves`` first: decides whether this frame is drawn or kept."""
+        """Called by ``update_curves`` first: decides whether this frame lays out the panel (and holds
+        its paint for the next frame) or keeps the update."""
         if self.clock is not None:
             frame = self.clock()
         else:
             self._frames += 1
             frame = self._frames
-        defer = self.paint_every > 1 and self.playing and (frame + self.paint_phase) % self.paint_every != 0
+        turns = self.paint_every > 1 and self.playing and frame is not None and not self._draw_next
+        self._draw_next = False
+        lay_out = not turns or (frame + self.paint_phase) % self.paint_every == self.paint_every - 1
+        self._hold_view(turns and lay_out)
+        defer = not lay_out
         if defer != self._deferring:
             self._deferring = defer
             for group in self.curves:
                 for curve in group:
                     curve.deferred = defer
+
+    def _before_paint(self) -> None:
+        """The scene is about to be painted or rendered: what updates kept is laid out first,
+        except for the view's own paint while the panel takes turns (it paints what the frame
+        before laid out; the kept updates wait for the panel's next layout frame)."""
+        if self._deferring and self.playing and self.plot_widget.painting:
+            return
+        self.flush()
 
     def flush(self) -> None:
         """Draw what skipped frames kept."""

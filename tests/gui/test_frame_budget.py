@@ -196,3 +196,99 @@ def test_a_step_does_not_lay_out_the_windows_docks_again(qtbot, make_window, mon
     assert label.size() == size
     assert len(moves) == settled  # 17 frames, from 3 digits to 5: not one move
     assert "step 16999 of 20000" in label.text()
+
+
+def _panel_frames(qtbot, w, frames: int, steps: int = 100):
+    """Play ``frames`` frames of ``steps`` steps (as the play timer would, each followed by the window's
+    paints): for each, the step panels that laid out new points and those whose view painted."""
+    from PySide6 import QtCore
+
+    painted: set[str] = set()
+    panels = {"loss": w.loss, "lr": w.lr}
+
+    class Watch(QtCore.QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt API
+            if event.type() == QtCore.QEvent.Type.Paint:
+                painted.add(obj.objectName())
+            return False
+
+    watch = Watch()
+    for name, panel in panels.items():
+        panel.plot_widget.viewport().setObjectName(name)
+        panel.plot_widget.viewport().installEventFilter(watch)
+    shown = lambda panel: [curve.tail.xData[-1] for curve, _batch in panel.curves[:1]]  # noqa: E731
+    rows = []
+    for _ in range(frames):
+        before = {name: (shown(p), p.marker.value()) for name, p in panels.items()}
+        painted.clear()
+        w.controller.step(steps)
+        qtbot.wait(15)  # the window paints what the frame asked for
+        laid = {name for name, p in panels.items() if (shown(p), p.marker.value()) != before[name]}
+        rows.append((laid, set(painted)))
+    for panel in panels.values():
+        panel.plot_widget.viewport().removeEventFilter(watch)
+    return rows
+
+
+def test_the_step_panels_lay_out_and_paint_on_different_frames(qtbot, make_window, monkeypatch):
+    """While playing, a frame lays out one step panel's curves (its view held from painting) and paints
+    the other's, laid out the frame before: each frame carries one panel's layout and one paint, not
+    both of the same panel (frames alternated between the learning-rate panel's layout and paint, the
+    heavier, and the loss panel's, and the slowest frames took twice the median)."""
+    import gui.main_window as mw
+
+    monkeypatch.setattr(mw, "PREPARE_MS", 60_000)  # the Data panel made at idle: not during this test
+    w = make_window(ten_racers(20_000))
+    qtbot.waitExposed(w)
+    w.controller.step(1)
+    qtbot.wait(30)
+    w._on_playing(True)  # what play tells the window
+    try:
+        rows = _panel_frames(qtbot, w, 12)
+    finally:
+        w._on_playing(False)
+    for k, (laid, painted) in enumerate(rows[1:], 1):
+        assert len(laid) == 1 and not laid & painted, rows  # one layout a frame, painted the frame after
+        assert painted == rows[k - 1][0], rows
+    assert {name for laid, _ in rows for name in laid} == {"loss", "lr"}
+
+
+def test_a_paused_race_shows_its_last_step_in_both_step_panels(qtbot, make_window):
+    """Pause: what a panel kept while taking turns is laid out and both views paint again."""
+    w = make_window(ten_racers(20_000))
+    qtbot.waitExposed(w)
+    c = w.controller
+    c.set_speed(50)
+    c.play()
+    qtbot.waitUntil(lambda: c.race.steps >= 500, timeout=10_000)
+    c.pause()
+    last = c.race.steps
+    for panel in (w.loss, w.lr):
+        assert panel.plot_widget.viewport().updatesEnabled()
+        assert not panel.deferring and not panel.holding
+        assert panel.marker.value() == last
+        for group in panel.curves:
+            assert group[0].shown == last + 1
+
+
+def test_an_export_while_playing_draws_the_last_step(qtbot, make_window, tmp_path):
+    """A panel exported on a frame it only paints shows the race's last step (the render lays out
+    what the panel kept), not the frame before's."""
+    from gui.export.panels import export_panel
+
+    w = make_window(ten_racers(20_000))
+    qtbot.waitExposed(w)
+    c = w.controller
+    c.step(1)
+    w._on_playing(True)
+    try:
+        for _ in range(4):
+            c.step(100)
+            if w.loss.deferring:
+                break
+        assert w.loss.deferring and w.loss.curves[0][0].shown < c.race.steps + 1
+        export_panel(w, "loss", tmp_path / "loss.svg")
+        assert w.loss.curves[0][0].shown == c.race.steps + 1
+        assert w.loss.marker.value() == c.race.steps
+    finally:
+        w._on_playing(False)
