@@ -160,6 +160,7 @@ class KeyRouter(QtCore.QObject):
 
 
 PREPARE_MS = 1000  # idle this long after the window shows, it makes the Data panel a data-fit surface will need
+# (and as long again after that, the network panels)
 STAGE_FALLBACK_MS = 250  # a surface switch draws its step panels at the latest this long after the map
 
 
@@ -264,8 +265,7 @@ class MainWindow(QtWidgets.QMainWindow):
         # the left column runs the full height; the Race (and Data) docks sit under the panels only
         self.setCorner(QtCore.Qt.Corner.BottomLeftCorner, QtCore.Qt.DockWidgetArea.LeftDockWidgetArea)
         self._build_menus()
-        self.network = NetworkMode(self)
-        self.central_stack.addWidget(self.network.panels)
+        self.network = NetworkMode(self)  # (its panels are made at idle, or by the first network race)
         self.contour.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)  # where Enter in a field sends the focus
         self.key_router = KeyRouter(self, self.contour)  # watches the application's keys while the window shows
         self.race_status = QtWidgets.QLabel()
@@ -972,15 +972,21 @@ class MainWindow(QtWidgets.QMainWindow):
         return self._data_panel
 
     def _prepare_at_idle(self) -> None:
-        """Make the Data panel while the window is idle, hidden in its dock. A pyqtgraph plot takes
-        ~30 ms to make: in the frames of the first switch to a data-fit surface, that frame would
-        block the window for twice the budget. A playing race or a switch being drawn: later."""
-        if self._data_panel is not None:
+        """Make the Data panel, then (at the next idle moment) the network panels, while the window is
+        idle, hidden. A pyqtgraph plot takes ~30 ms to make: in the frames of the first switch to a
+        data-fit surface, that frame would block the window for twice the budget (and the network
+        panels, four plots, are not worth the launch's time). A playing race or a switch being drawn:
+        later."""
+        if self._data_panel is not None and self.network.made:
             return
         if self.controller.playing or self._staged:
             self._prepare.start()
             return
-        self.data_panel  # noqa: B018 - made (the property makes it)
+        if self._data_panel is None:
+            self.data_panel  # noqa: B018 - made (the property makes it)
+            self._prepare.start()  # the network panels at the next idle moment
+        else:
+            self.network.panels  # noqa: B018 - made (the property makes it)
 
     def _update_data_panel(self) -> None:
         self.data_panel.update_fits(self.controller.race.runners)
@@ -1481,7 +1487,7 @@ class MainWindow(QtWidgets.QMainWindow):
         # the single-key shortcuts' router sees every event of the application: only while the window shows
         QtWidgets.QApplication.instance().installEventFilter(self.key_router)
         QtCore.QTimer.singleShot(0, self._remember_left_column)  # once the docks are laid out
-        if self._data_panel is None:
+        if self._data_panel is None or not self.network.made:
             self._prepare.start()
         if not self._sized_docks:
             self._sized_docks = True
@@ -1554,7 +1560,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         self.controller.pause()
         self.controller.collector.release()  # the window's objects are collected as usual once it is gone
-        self.network.panels.shutdown()
+        self.network.shutdown()
         self.inspector_dock.worker.close()  # its thread answers no window that is gone
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("windowState", self.saveState())

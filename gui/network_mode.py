@@ -435,9 +435,28 @@ class NetworkMode(QtCore.QObject):
     def __init__(self, window):
         super().__init__(window)
         self.window_ = window
-        self.panels = NetworkPanels()
+        self._panels: NetworkPanels | None = None  # made when first needed, or by the window at idle
         self.active = False
         self._tips: dict[object, tuple[str, bool]] = {}
+
+    @property
+    def panels(self) -> NetworkPanels:
+        """The network panels, made the first time they are needed (four plots: ~50 ms that the window's
+        launch need not wait for; the window makes them while idle, before a network race asks)."""
+        if self._panels is None:
+            self._panels = NetworkPanels()
+            self._panels.playing = self.window_.controller.playing
+            self.window_.central_stack.addWidget(self._panels)
+        return self._panels
+
+    @property
+    def made(self) -> bool:
+        return self._panels is not None
+
+    def shutdown(self) -> None:
+        """The landscape worker stops (the window closes)."""
+        if self._panels is not None:
+            self._panels.shutdown()
 
     # ---------------------------------------------------------------- swapping
     def _controls(self) -> list[tuple[object, str]]:
@@ -492,9 +511,9 @@ class NetworkMode(QtCore.QObject):
             for menu in w.menuBar().findChildren(QtWidgets.QMenu):
                 menu.setToolTipsVisible(True)  # a disabled item says why
             w.statusBar().showMessage(tr("Network race: Space plays, → steps, R resets"), 5000)
-        else:
-            self.panels.shutdown()
-            self.panels.race = None
+        elif self._panels is not None:
+            self._panels.shutdown()
+            self._panels.race = None
             if w.race_dock.tol_on.isChecked() != (w.controller.config.tol is not None):
                 w.race_dock.show_config()
 
@@ -520,7 +539,8 @@ class NetworkMode(QtCore.QObject):
             self.panels.request_landscape()
 
     def on_playing(self, playing: bool) -> None:
-        self.panels.playing = playing
+        if self._panels is not None:
+            self._panels.playing = playing
         if self.active and not playing:
             self.panels.refresh()
             self.panels.request_landscape()

@@ -136,3 +136,21 @@ def test_the_data_panel_is_made_while_the_window_is_idle_not_in_a_switch(qtbot, 
     x, y = made.points[0].getData()
     labels = c.race.surface.data.y
     assert len(x) == int((labels == 0).sum()) and len(made.points[1].getData()[0]) == int((labels == 1).sum())
+
+
+def test_the_network_panels_are_made_at_idle_not_at_launch(qtbot, make_window, monkeypatch):
+    """The four network plots are not made while the window opens (a surface race has no use for them):
+    the window makes them once idle, after the Data panel, hidden; a network race then shows them."""
+    import gui.main_window as mw
+
+    monkeypatch.setattr(mw, "PREPARE_MS", 30)
+    w = make_window(three_racers())
+    assert not w.network.made and w.central_stack.count() == 1
+    qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: w.network.made, timeout=3000)
+    assert w._data_panel is not None  # the Data panel first
+    made = w.network.panels
+    assert w.central_stack.currentWidget() is w.splitter and not made.isVisible()
+    w._pick_problem("mlp:moons,layers=8x8,n=200,eval_every=5", 20)  # as the Surface dock asks
+    qtbot.waitUntil(lambda: w.network.active, timeout=30_000)
+    assert w.network.panels is made and w.central_stack.currentWidget() is made and made.loss.isVisible()
