@@ -160,7 +160,7 @@ class KeyRouter(QtCore.QObject):
 
 
 PREPARE_MS = 1000  # idle this long after the window shows, it makes the Data panel a data-fit surface will need
-# (and as long again after that, the network panels)
+NETWORK_PREPARE_MS = 6000  # ...and this long after that, the network panels (not amid the window's first moves)
 STAGE_FALLBACK_MS = 250  # a surface switch draws its step panels at the latest this long after the map
 
 
@@ -233,7 +233,6 @@ class MainWindow(QtWidgets.QMainWindow):
         self._data_panel = None  # made when a data surface or the user first shows the Data dock, or at idle
         self._prepare = QtCore.QTimer(self)
         self._prepare.setSingleShot(True)
-        self._prepare.setInterval(PREPARE_MS)
         self._prepare.timeout.connect(self._prepare_at_idle)
         self.data_dock = QtWidgets.QDockWidget(self)
         self.data_dock.setObjectName("DataDock")
@@ -972,21 +971,25 @@ class MainWindow(QtWidgets.QMainWindow):
         return self._data_panel
 
     def _prepare_at_idle(self) -> None:
-        """Make the Data panel, then (at the next idle moment) the network panels, while the window is
-        idle, hidden. A pyqtgraph plot takes ~30 ms to make: in the frames of the first switch to a
-        data-fit surface, that frame would block the window for twice the budget (and the network
-        panels, four plots, are not worth the launch's time). A playing race or a switch being drawn:
-        later."""
+        """Make the Data panel, then (a while later) the network panels, while the window is idle,
+        hidden. A pyqtgraph plot takes ~30 ms to make: in the frames of the first switch to a data-fit
+        surface, that frame would block the window for twice the budget (and the network panels, four
+        plots, are not worth the launch's time). A playing race or a switch being drawn: later."""
         if self._data_panel is not None and self.network.made:
             return
-        if self.controller.playing or self._staged:
-            self._prepare.start()
-            return
+        if not (self.controller.playing or self._staged):
+            if self._data_panel is None:
+                self.data_panel  # noqa: B018 - made (the property makes it)
+            else:
+                self.network.panels  # noqa: B018 - made (the property makes it)
+        self._schedule_prepare()
+
+    def _schedule_prepare(self) -> None:
+        """The next try of :meth:`_prepare_at_idle`, if something is left to make."""
         if self._data_panel is None:
-            self.data_panel  # noqa: B018 - made (the property makes it)
-            self._prepare.start()  # the network panels at the next idle moment
-        else:
-            self.network.panels  # noqa: B018 - made (the property makes it)
+            self._prepare.start(PREPARE_MS)
+        elif not self.network.made:
+            self._prepare.start(NETWORK_PREPARE_MS)
 
     def _update_data_panel(self) -> None:
         self.data_panel.update_fits(self.controller.race.runners)
@@ -1487,8 +1490,7 @@ class MainWindow(QtWidgets.QMainWindow):
         # the single-key shortcuts' router sees every event of the application: only while the window shows
         QtWidgets.QApplication.instance().installEventFilter(self.key_router)
         QtCore.QTimer.singleShot(0, self._remember_left_column)  # once the docks are laid out
-        if self._data_panel is None or not self.network.made:
-            self._prepare.start()
+        self._schedule_prepare()
         if not self._sized_docks:
             self._sized_docks = True
             if not self._restored_state:

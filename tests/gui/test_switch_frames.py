@@ -144,6 +144,7 @@ def test_the_network_panels_are_made_at_idle_not_at_launch(qtbot, make_window, m
     import gui.main_window as mw
 
     monkeypatch.setattr(mw, "PREPARE_MS", 30)
+    monkeypatch.setattr(mw, "NETWORK_PREPARE_MS", 60)
     w = make_window(three_racers())
     assert not w.network.made and w.central_stack.count() == 1
     qtbot.waitExposed(w)
