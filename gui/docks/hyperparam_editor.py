@@ -43,6 +43,7 @@ class HyperparamEditor(QtWidgets.QWidget):
         self.error.hide()
         outer.addWidget(self.error)
         self.note = note = QtWidgets.QLabel()
+        note.setWordWrap(True)  # (unwrapped, it made the editor scroll sideways in columns under 241 px)
         note.setStyleSheet("color: #666;")
         outer.addWidget(note)
         outer.addStretch(1)
@@ -52,6 +53,7 @@ class HyperparamEditor(QtWidgets.QWidget):
         self.slider_syncs: dict = {}
         self.sliders: dict[str, QtWidgets.QSlider] = {}
         self._reason: str | None = None  # the refusal shown (see show_error)
+        self._available = 1 << 20  # the width the editor is shown in (fit_width)
         self.retranslate()
         retranslate_on_change(self, self.retranslate)
 
@@ -133,6 +135,28 @@ class HyperparamEditor(QtWidgets.QWidget):
             )
             if label is not None:
                 label.setToolTip(tip)
+        self.fit_width()
+
+    def fit_width(self, available: int | None = None) -> None:
+        """Every label beside its field when all rows fit in ``available`` pixels (the column's width),
+        else every label above its field: one layout for all rows (in a narrow column, a 1024 px window's,
+        the fields lost their spin arrows and the editor scrolled sideways)."""
+        if available is not None:
+            self._available = available
+        form = self.form
+        roles = QtWidgets.QFormLayout.ItemRole
+        labels = fields = 0
+        for row in range(form.rowCount()):
+            label, field = form.itemAt(row, roles.LabelRole), form.itemAt(row, roles.FieldRole)
+            if label is not None:
+                labels = max(labels, label.sizeHint().width())
+            if field is not None:
+                fields = max(fields, field.minimumSize().width())
+        side = labels + max(form.horizontalSpacing(), 6) + fields
+        policy = QtWidgets.QFormLayout.RowWrapPolicy
+        wanted = policy.WrapAllRows if self._available < side else policy.DontWrapRows
+        if form.rowWrapPolicy() != wanted:
+            form.setRowWrapPolicy(wanted)
 
     def _set_header(self, opt) -> None:
         """The optimizer's title and description (the registry's texts in the window's language)."""

@@ -23,6 +23,8 @@ class RacerOptionsEditor(QtWidgets.QWidget):
         self.setObjectName("RacerOptionsEditor")
         outer = QtWidgets.QVBoxLayout(self)
         form = QtWidgets.QFormLayout()
+        # a narrow column (1024 px windows) puts a field under its label rather than scrolling sideways
+        form.setRowWrapPolicy(QtWidgets.QFormLayout.RowWrapPolicy.WrapLongRows)
         self.batch = QtWidgets.QSpinBox()
         self.batch.setObjectName("batch_size")
         self.batch.setKeyboardTracking(False)
@@ -33,6 +35,9 @@ class RacerOptionsEditor(QtWidgets.QWidget):
         form.addRow("noise", self.noise)
         self.schedule = QtWidgets.QComboBox()
         self.schedule.setObjectName("schedule")
+        # as narrow as the column needs (the long schedule names are elided; the list shows them whole)
+        self.schedule.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.schedule.setMinimumContentsLength(10)
         for name in SCHEDULES:
             self.schedule.addItem(name, name)  # the registry's title and summary: retranslate
         self.schedule.currentIndexChanged.connect(self._schedule_picked)
@@ -41,6 +46,7 @@ class RacerOptionsEditor(QtWidgets.QWidget):
         self.params_host = QtWidgets.QWidget()
         self.params_form = QtWidgets.QFormLayout(self.params_host)
         self.params_form.setContentsMargins(0, 0, 0, 0)
+        self.params_form.setRowWrapPolicy(QtWidgets.QFormLayout.RowWrapPolicy.WrapLongRows)
         outer.addWidget(self.params_host)
         self.plot = pg.PlotWidget(background="w", enableMenu=False)
         self.plot.setObjectName("schedulePlot")

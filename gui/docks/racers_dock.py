@@ -74,6 +74,9 @@ class RacersDock(QtWidgets.QDockWidget):
             scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
             scroll.setWidget(widget)
             self.tabs.addTab(scroll, "")
+            if widget is self.editor:  # its rows wrap to the column's width
+                self._editor_view = scroll.viewport()
+                self._editor_view.installEventFilter(self)
         layout.addWidget(self.tabs, 1)  # the editor gets the height the list does not need
         self.setWidget(scrolling(body, "racersScroll"))
         controller.raceReset.connect(self.refresh)
@@ -81,6 +84,11 @@ class RacersDock(QtWidgets.QDockWidget):
         self.retranslate()
         retranslate_on_change(self, self.retranslate)
         self.refresh()
+
+    def eventFilter(self, obj, event):  # noqa: N802 - Qt API
+        if obj is self._editor_view and event.type() == QtCore.QEvent.Type.Resize:
+            self.editor.fit_width(event.size().width())
+        return super().eventFilter(obj, event)
 
     def retranslate(self) -> None:
         """Set the dock's texts in the window's language (the racers, their names and the selection stay)."""
