@@ -218,11 +218,13 @@ def _panel_frames(qtbot, w, frames: int, steps: int = 100):
         panel.plot_widget.viewport().installEventFilter(watch)
     shown = lambda panel: [curve.tail.xData[-1] for curve, _batch in panel.curves[:1]]  # noqa: E731
     rows = []
-    for _ in range(frames):
+    for k in range(frames):
         before = {name: (shown(p), p.marker.value()) for name, p in panels.items()}
         painted.clear()
         w.controller.step(steps)
-        qtbot.wait(15)  # the window paints what the frame asked for
+        if k:  # the window paints what the frame asked for (from the second frame on, one panel each time)
+            qtbot.waitUntil(lambda: bool(painted), timeout=5000)
+        qtbot.wait(10)
         laid = {name for name, p in panels.items() if (shown(p), p.marker.value()) != before[name]}
         rows.append((laid, set(painted)))
     for panel in panels.values():
