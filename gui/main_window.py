@@ -719,7 +719,7 @@ class MainWindow(QtWidgets.QMainWindow):
         """A surface switch over several frames, each after the one before has been painted:
 
         1. the new map (the race restarted on it);
-        2. the loss panel and the leaderboard;
+        2. the loss panel, the leaderboard and the Surface dock's paint (its contents change in 1);
         3. the learning-rate panel, the 3-D view and the Inspector;
         4. the Data dock shown or hidden and the docks' sizes: the map laid out again if the panels
            get another size, and then, a frame each, the loss and learning-rate panels (5, 6);
@@ -750,11 +750,14 @@ class MainWindow(QtWidgets.QMainWindow):
                 return widget
             return None
 
-        for widget in (loss, lr, self._data_panel):
+        # the Surface dock's contents change now (its fields hold the new surface's parameters), its paint
+        # waits for the loss panel's frame (a new surface's rows laid out and painted: 5-10 ms)
+        for widget in (loss, lr, self._data_panel, self.surface_dock):
             hold(widget)
 
         def loss_panel():
             race = self.controller.race
+            show(self.surface_dock)
             self.loss.set_surface(race.surface)
             self.loss.set_racers(self.controller.config.racers)
             self.loss.update_curves(race.runners)

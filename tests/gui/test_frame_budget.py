@@ -5,7 +5,7 @@ import collections
 import tracemalloc
 
 import numpy as np
-from PySide6 import QtWidgets
+from PySide6 import QtCore, QtWidgets
 
 from arena import PALETTE, RaceConfig, RacerConfig
 
@@ -64,21 +64,33 @@ def test_the_window_holds_little_memory_per_recorded_step_beyond_the_engine(qtbo
 
 
 def test_a_surface_switch_paints_the_map_at_once_and_the_blank_step_panels_a_frame_later(qtbot, make_window):
-    """A switch restarts the race at step 0: its own turn of the event loop paints the new map (and the
-    docks); the loss and learning-rate panels, with nothing drawn yet, are painted in a later turn, so
-    the window is blocked for about half as long at a time."""
+    """A switch restarts the race at step 0: its own turn of the event loop paints the new map; the loss
+    and learning-rate panels, with nothing drawn yet, and the Surface dock (its new parameter rows) are
+    painted in a later turn, so the window is blocked for about half as long at a time."""
     w = make_window(ten_racers(20_000))
     w.controller.step(2_000)
     qtbot.wait(50)
     painted: collections.Counter = collections.Counter()
     for name, view in (("map", w.contour), ("loss", w.loss.plot_widget), ("lr", w.lr.plot_widget)):
         view.scene().sigPrepareForPaint.connect(lambda name=name: painted.update([name]))
+    dock = w.surface_dock
+
+    class Watch(QtCore.QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt API
+            if event.type() == QtCore.QEvent.Type.Paint:
+                painted.update(["dock"])
+            return False
+
+    watch = Watch()
+    dock.combo.installEventFilter(watch)
     w.controller.set_surface("beale")
+    assert dock.combo.currentData() == "beale" and dock.param_fields == {}  # its contents at once...
     QtWidgets.QApplication.processEvents()
     assert painted["map"] >= 1
-    assert painted["loss"] == 0 and painted["lr"] == 0
-    qtbot.waitUntil(lambda: painted["loss"] >= 1 and painted["lr"] >= 1, timeout=3000)
-    assert w.loss.plot_widget.updatesEnabled() and w.lr.plot_widget.updatesEnabled()
+    assert painted["loss"] == 0 and painted["lr"] == 0 and painted["dock"] == 0  # ...painted a frame later
+    qtbot.waitUntil(lambda: painted["loss"] >= 1 and painted["lr"] >= 1 and painted["dock"] >= 1, timeout=3000)
+    assert w.loss.plot_widget.updatesEnabled() and w.lr.plot_widget.updatesEnabled() and dock.updatesEnabled()
+    dock.combo.removeEventFilter(watch)
     assert w.loss.plot.vb.viewRange()[0] == [0, 10]  # the restarted race's step axis
 
 
