@@ -29,13 +29,17 @@ def print_listing(out: TextIO, translate: Callable[[str, str], str] = _as_is) ->
     """Everything the registries hold; ``translate(context, text)`` gives their texts (titles, descriptions,
     help) in another language (``list --lang``), the rest stays English."""
     t = translate
+    # each section's names in one column, as wide as its longest name (logistic_regression, schedulefree_adamw)
+    sw = max(map(len, SURFACES)) + 1
+    ow = max(map(len, OPTIMIZERS)) + 1
+    cw = max(map(len, SCHEDULES)) + 1
     out.write("Surfaces (--surface NAME or NAME:param=value,...)\n")
     for name, sdef in SURFACES.items():
         s = sdef.build()
         (x0, x1), (y0, y1) = s.domain
-        out.write(f"\n  {name:<18} {t('surfaces', sdef.title)}: {sdef.formula}\n")
+        out.write(f"\n  {name:<{sw}} {t('surfaces', sdef.title)}: {sdef.formula}\n")
         out.write(
-            f"  {'':<18} domain x in [{_num(x0)}, {_num(x1)}], y in [{_num(y0)}, {_num(y1)}]; "
+            f"  {'':<{sw}} domain x in [{_num(x0)}, {_num(x1)}], y in [{_num(y0)}, {_num(y1)}]; "
             f"default start ({_num(s.start[0])}, {_num(s.start[1])}); {s.contour} contours\n"
         )
         if s.minima:
@@ -43,13 +47,13 @@ def print_listing(out: TextIO, translate: Callable[[str, str], str] = _as_is) ->
                 f"({m.point[0]:.6g}, {m.point[1]:.6g}) -> {m.value:.7g}" + ("" if m.kind == "global" else " local")
                 for m in s.minima
             )
-            out.write(f"  {'':<18} minima: {mins}\n")
+            out.write(f"  {'':<{sw}} minima: {mins}\n")
         else:
             why = "unbounded below" if s.f_min is None and s.data is None else "none known for these parameters"
-            out.write(f"  {'':<18} minima: none ({why})\n")
+            out.write(f"  {'':<{sw}} minima: none ({why})\n")
         for p in sdef.params:
             out.write(
-                f"  {'':<18} param {p.name}={format_value(p.default)}  ({p.kind}, {p.range_text()})  "
+                f"  {'':<{sw}} param {p.name}={format_value(p.default)}  ({p.kind}, {p.range_text()})  "
                 f"{t('surfaces', p.doc)}\n"
             )
     out.write('\nYour own surface (--surface "formula:..."; quote it for the shell)\n')
@@ -63,20 +67,20 @@ def print_listing(out: TextIO, translate: Callable[[str, str], str] = _as_is) ->
     out.write("\nOptimizers (--optimizer NAME or NAME:key=value,...; booleans true/false)\n")
     for name, opt in OPTIMIZERS.items():
         torch = f"  [{opt.torch_equivalent or opt.reference or 'no torch equivalent'}]"
-        out.write(f"\n  {name:<10} {t('optimizers', opt.title)}: {t('optimizers', opt.summary)}{torch}\n")
+        out.write(f"\n  {name:<{ow}} {t('optimizers', opt.title)}: {t('optimizers', opt.summary)}{torch}\n")
         rule = t("optimizers", opt.rule).splitlines() or [""]
-        out.write(f"  {'':<10} rule: {rule[0]}\n")
+        out.write(f"  {'':<{ow}} rule: {rule[0]}\n")
         for line in rule[1:]:
-            out.write(f"  {'':<10}       {line}\n")
-        out.write(f"  {'':<10} effective lr: {t('optimizers', opt.effective_lr)}\n")
+            out.write(f"  {'':<{ow}}       {line}\n")
+        out.write(f"  {'':<{ow}} effective lr: {t('optimizers', opt.effective_lr)}\n")
         if opt.state_doc:
-            out.write(f"  {'':<10} state: " + "; ".join(t("optimizers", doc) for _, doc in opt.state_doc) + "\n")
+            out.write(f"  {'':<{ow}} state: " + "; ".join(t("optimizers", doc) for _, doc in opt.state_doc) + "\n")
         for p in opt.hyperparams:
             default = format_value(p.default)
             if p.kind == "float" and isinstance(p.default, float) and p.default and not math.isinf(p.default):
                 default = f"{p.default:g}"
             out.write(
-                f"  {'':<10}   {p.name:<24} default {default:<7} {p.kind:<5} {p.range_text():<14} "
+                f"  {'':<{ow}}   {p.name:<24} default {default:<7} {p.kind:<5} {p.range_text():<14} "
                 f"{t('hyperparameters', p.doc)}\n"
             )
 
@@ -90,12 +94,12 @@ def print_listing(out: TextIO, translate: Callable[[str, str], str] = _as_is) ->
     out.write("\nLearning-rate schedules (schedule=NAME plus its keys; torch.optim.lr_scheduler semantics)\n")
     for name, sched in SCHEDULES.items():
         out.write(
-            f"\n  {name:<14} {t('hyperparameters', sched.title)}: {t('hyperparameters', sched.summary)}  "
+            f"\n  {name:<{cw}} {t('hyperparameters', sched.title)}: {t('hyperparameters', sched.summary)}  "
             f"[{sched.torch_equivalent or 'no scheduler'}]\n"
         )
         for p in sched.params:
             out.write(
-                f"  {'':<14}   {p.name:<14} default {format_value(p.default):<20} {p.kind:<5} "
+                f"  {'':<{cw}}   {p.name:<14} default {format_value(p.default):<20} {p.kind:<5} "
                 f"{p.range_text():<14} {t('hyperparameters', p.doc)}\n"
             )
     out.write("\nProblems (race --problem mlp:DATA,layers=100x100,...; --data DIR for MNIST's IDX files)\n")
@@ -117,5 +121,7 @@ def print_listing(out: TextIO, translate: Callable[[str, str], str] = _as_is) ->
             )
         out.write(f"  {'':<14}   every optimizer but newton (its Hessian would be P x P for P parameters)\n")
     out.write("\nPresets (race --preset NAME, gui --preset NAME)\n")
-    for name, title in list_presets():
-        out.write(f"  {name:<14} {t('presets', title)}\n")
+    presets = list_presets()
+    pw = max((len(name) for name, _ in presets), default=0) + 1
+    for name, title in presets:
+        out.write(f"  {name:<{pw}} {t('presets', title)}\n")

@@ -30,7 +30,8 @@ def test_list_in_chinese_shows_adams_description_and_keeps_the_rest_english(cli)
     adam = OPTIMIZERS["adam"]
     zh_summary = _zh("optimizers", adam.summary)
     assert zh_summary and zh_summary != adam.summary
-    assert f"  adam       Adam: {zh_summary}  [torch.optim.Adam]" in res.stdout  # name and key unchanged
+    name = "adam".ljust(max(map(len, OPTIMIZERS)) + 1)  # the names column: as wide as the longest name
+    assert f"  {name} Adam: {zh_summary}  [torch.optim.Adam]" in res.stdout  # name and key unchanged
     assert "动量" in zh_summary  # the glossary's momentum
     assert _zh("surfaces", SURFACES["saddle"].title) in res.stdout
     assert _zh("presets", "Textbook: SGD vs Momentum vs AdaGrad vs Adam") in res.stdout
@@ -77,3 +78,32 @@ def test_list_in_chinese_never_imports_qt_or_the_window():
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, encoding="utf-8")
     assert res.returncode == 0, res.stderr
     assert res.stdout.strip() == "0 [] True"
+
+
+def test_list_aligns_every_sections_names_in_one_column(cli):
+    """Each section's descriptions start in one column, past its longest name (logistic_regression,
+    schedulefree_adamw and the presets used to push their lines out of line)."""
+    from arena import list_presets
+    from engine import OPTIMIZERS
+    from engine.schedules import SCHEDULES
+    from surfaces import SURFACES
+
+    out = cli("list").stdout
+
+    def section(first: str, after: str | None) -> list[str]:
+        text = out.split(first, 1)[1]
+        return (text.split(after, 1)[0] if after else text).splitlines()
+
+    sections = (
+        (list(SURFACES), section("Surfaces (", "\nYour own surface")),
+        (list(OPTIMIZERS), section("\nOptimizers (", "\nRacer options")),
+        (list(SCHEDULES), section("\nLearning-rate schedules", "\nProblems")),
+        ([name for name, _ in list_presets()], section("\nPresets", None)),
+    )
+    for names, lines in sections:
+        starts = set()
+        for line in lines:
+            head = line[2:].split(" ", 1)[0]
+            if line.startswith("  ") and head in names and line[2 + len(head) :].startswith(" "):
+                starts.add(len(line) - len(line[2 + len(head) :].lstrip(" ")))
+        assert len(starts) == 1 and min(starts) > 2 + max(map(len, names)), (names[:3], starts)
