@@ -17,6 +17,9 @@ from gui.widgets.number_field import NumberField
 SLIDER_STEPS_PER_DECADE = 20
 
 
+SLIDER_MIN_PX = 40  # a learning-rate slider is at least this wide (narrower, it was a bare handle like a check box)
+
+
 class HyperparamEditor(QtWidgets.QWidget):
     """Emits ``changed(hyperparams)`` (non-default values only) after a valid edit."""
 
@@ -169,6 +172,7 @@ class HyperparamEditor(QtWidgets.QWidget):
         hi_exp = math.log10(p.gui_max or 10.0)
         slider = QtWidgets.QSlider(QtCore.Qt.Orientation.Horizontal)
         slider.setObjectName(f"{p.name}_slider")
+        slider.setMinimumWidth(SLIDER_MIN_PX)
         slider.setRange(int(lo_exp * SLIDER_STEPS_PER_DECADE), int(hi_exp * SLIDER_STEPS_PER_DECADE))
         slider.setToolTip(_slider_tip(p))
         self.sliders[p.name] = slider

@@ -170,8 +170,10 @@ def test_every_leaderboard_row_is_visible_and_no_left_dock_scrolls_sideways(qtbo
         assert field.width() >= field.minimumSizeHint().width(), name
     lr = editor.fields["lr"]
     assert lr.visibleRegion().boundingRect().size() == lr.size()
+    slider = editor.sliders["lr"]  # a slider, not a bare handle (at 1280 px it looked like a check box)
+    assert slider.isVisible() and slider.width() >= 40
     wrap = QtWidgets.QFormLayout.RowWrapPolicy
-    assert editor.form.rowWrapPolicy() == (wrap.WrapAllRows if size[0] < 1280 else wrap.DontWrapRows)
+    assert editor.form.rowWrapPolicy() == (wrap.DontWrapRows if size[0] >= 1600 else wrap.WrapAllRows)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
