@@ -101,8 +101,9 @@ def _spec(racer) -> str:
     return f"{spec},{extra}" if extra else spec
 
 
-def standings(race) -> list[Standing]:
-    """The current leaderboard of an :class:`arena.Race`, in rank order."""
+def standings(race, specs: bool = True) -> list[Standing]:
+    """The current leaderboard of an :class:`arena.Race`, in rank order (``specs``: each racer's full
+    spec string, which the window's table does not show, is formatted too; without it, it is empty)."""
     f_min = race.surface.f_min
     rows = []
     for index, (racer, runner) in enumerate(zip(race.config.racers, race.runners)):
@@ -122,7 +123,7 @@ def standings(race) -> list[Standing]:
                 index=index,
                 racer=racer.name,
                 optimizer=racer.optimizer,
-                spec=_spec(racer),
+                spec=_spec(racer) if specs else "",
                 final_loss=loss,
                 loss_gap=loss - f_min if f_min is not None else math.nan,
                 distance_to_min=dist,

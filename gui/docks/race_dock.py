@@ -132,6 +132,7 @@ class RaceControlsDock(QtWidgets.QDockWidget):
         layout.addWidget(self.table, 1)
         self.setWidget(scrolling(body, "raceScroll"))
         self._last_refresh = 0.0
+        self._fitted_texts: tuple | None = None  # what the columns were last fitted to (refresh)
         self._held = False
         controller.raceReset.connect(self.show_config)
         # controller.advanced: the window calls maybe_refresh after its panels (on a frame they leave light)
@@ -276,7 +277,7 @@ class RaceControlsDock(QtWidgets.QDockWidget):
 
             rows, titles = network_leaderboard(self.controller.race)
         else:
-            rows = standings(self.controller.race)
+            rows = standings(self.controller.race, specs=False)
             unknown_min = self.controller.race.surface.f_min is None
             titles = {2: (tr("Loss f") if unknown_min else "f − f*", None)}
         for col, (title, tip) in titles.items():
@@ -297,6 +298,7 @@ class RaceControlsDock(QtWidgets.QDockWidget):
         right = QtCore.Qt.AlignmentFlag.AlignRight | QtCore.Qt.AlignmentFlag.AlignVCenter
         user = QtCore.Qt.ItemDataRole.UserRole
         changed = False
+        lengths: list[int] = []  # the texts' lengths: the columns are measured again only when one changes
         model.blockSignals(True)
         try:
             for row, s in enumerate(rows):
@@ -327,6 +329,7 @@ class RaceControlsDock(QtWidgets.QDockWidget):
                         (_duration(s.seconds), s.seconds),
                     )
                 for col, (text, key) in enumerate(cells):
+                    lengths.append(len(text))
                     item = table.item(row, col)
                     if item is None:
                         item = _SortItem()
@@ -366,7 +369,11 @@ class RaceControlsDock(QtWidgets.QDockWidget):
         if changed or grown:
             model.dataChanged.emit(model.index(0, 0), model.index(max(0, len(rows) - 1), table.columnCount() - 1))
         table.setSortingEnabled(sorting)
-        self.fit_columns()
+        headers = tuple(table.horizontalHeaderItem(c).text() for c in range(table.columnCount()))
+        fit = (tuple(lengths), headers, self.controller.config.tol is not None, network)
+        if fit != self._fitted_texts:  # (a resize of the table fits them on its own: eventFilter)
+            self._fitted_texts = fit
+            self.fit_columns()
 
     def racer_rows(self) -> dict[str, int]:
         """Row of each racer name as the table shows it now (after any sorting by the user)."""

@@ -285,3 +285,27 @@ def test_a_restored_layout_shows_the_data_dock_only_with_data(qtbot, make_window
     assert w.data_dock.isVisible() is shown
     if shown:
         assert w.data_panel.data is w.controller.race.surface.data
+
+
+def test_the_leaderboard_measures_its_columns_again_only_when_a_text_grows_or_shrinks(qtbot, settings, monkeypatch):
+    """Refreshed five times a second while a race plays, the table fits its columns to their texts only
+    when one of them changed length (measuring every cell cost a fifth of each refresh); a racer renamed
+    longer gets its column's room at once."""
+    from arena import load_preset
+
+    w = opened_at(qtbot, settings, (1024, 768), load_preset("textbook"))
+    dock, table = w.race_dock, w.race_dock.table
+    fits = []
+    real = dock.fit_columns
+    monkeypatch.setattr(dock, "fit_columns", lambda: fits.append(1) or real())
+    dock.refresh()
+    dock.refresh()  # the same texts: not measured again
+    assert len(fits) <= 1
+    fits.clear()
+    w.controller.rename_racer(0, "a much longer racer name than before, " * 2)
+    dock.refresh()
+    assert fits
+    qtbot.wait(20)  # (the header sizes its sections to their contents)
+    shown = [c for c in range(table.columnCount()) if not table.isColumnHidden(c)]
+    assert len(shown) < table.columnCount()  # the long name took a less needed column's room
+    assert sum(table.horizontalHeader().sectionSize(c) for c in shown) <= table.viewport().width() + 1
