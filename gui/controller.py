@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6 import QtCore
 
 from arena import Race, RaceConfig, RacerConfig, next_color
-from engine import OPTIMIZERS
+from engine import OPTIMIZERS, fast
 from engine.options import check_options_for, resolve_options
 from engine.runner import retire
 
@@ -19,6 +19,9 @@ from .i18n import tr
 from .quiet_gc import QuietCollector
 
 FRAME_MS = 16
+# a new surface's compiled code loads this long after its race starts (its racers step on NumPy meanwhile,
+# with the same bits): loading holds the GIL in stretches of tens of ms, which fell in the switch's frames
+SWITCH_LOAD_HOLD_S = 0.5
 SLOW_MOTION_BUDGET = 60  # races of at most this many steps start in slow motion
 
 
@@ -136,6 +139,7 @@ class RaceController(QtCore.QObject):
         self.pause()
         self.config = config
         self._default_speed(config.steps)
+        fast.hold_loading(SWITCH_LOAD_HOLD_S)
         self._replace_race(Race(config))
         self.surfaceChanged.emit()
         self.raceReset.emit()
@@ -165,6 +169,7 @@ class RaceController(QtCore.QObject):
         self.config = new
         if leaving_network:
             self._default_speed(new.steps)
+        fast.hold_loading(SWITCH_LOAD_HOLD_S)
         self._replace_race(Race(new))
         self.surfaceChanged.emit()
         self.raceReset.emit()
@@ -180,6 +185,7 @@ class RaceController(QtCore.QObject):
         was_playing = self.playing
         self.pause()
         self.config = new
+        fast.hold_loading(SWITCH_LOAD_HOLD_S)
         self._replace_race(Race(new))
         self.surfaceChanged.emit()
         self.raceReset.emit()

@@ -59,6 +59,7 @@ __all__ = [
     "disabled",
     "flat_error",
     "flat_kernels",
+    "hold_loading",
     "kernels_of",
     "lanes_error",
     "lanes_for",
@@ -244,6 +245,7 @@ def _build(kernels: Any, fams: tuple[int, ...] | None = None) -> None:
 
 def _prepare(key: tuple, kernels: Any) -> None:
     _done.wait()
+    _quiet()
     with _polite():
         _prepare_callbacks(key, kernels)
 
@@ -299,6 +301,30 @@ def prepare_error(kernels: Any) -> BaseException | None:
     return _prepare_errors.get(_key(kernels))
 
 
+_quiet_until = 0.0  # time.monotonic() before which loader threads start no new load (hold_loading)
+
+
+def hold_loading(seconds: float) -> None:
+    """Loader threads start no new load for ``seconds`` unless someone waits for one (a window drawing
+    a surface switch: loading a surface's compiled code holds the GIL in stretches of tens of ms, and the
+    new race's racers step on NumPy meanwhile, with the same bits). Loads under way go on."""
+    import time
+
+    global _quiet_until
+    _quiet_until = max(_quiet_until, time.monotonic() + seconds)
+
+
+def _quiet() -> None:
+    """Wait (without the GIL) until :func:`hold_loading`'s time is up, or someone waits for a load."""
+    import time
+
+    while not _waiting:
+        left = _quiet_until - time.monotonic()
+        if left <= 0:
+            return
+        time.sleep(min(left, 0.02))
+
+
 _lanes: dict[tuple, threading.Event] = {}
 _lanes_fn: dict[tuple, Any] = {}
 _lanes_errors: dict[tuple, BaseException] = {}
@@ -315,6 +341,7 @@ def _lanes_worker(kkey: tuple, kernels: Any) -> None:
             if not fams:
                 _lanes_workers.discard(kkey)
                 return
+        _quiet()
         with _polite():
             _load_lanes(kkey, kernels, fams)
 

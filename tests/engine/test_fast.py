@@ -373,3 +373,28 @@ def test_the_compiled_tolerance_test_decides_as_hypot_does():
         cases += [(a, b, tol) for a, b in np.concatenate([g, edge, edge * (1 + 1e-16), edge * (1 - 1e-16)])]
     for gx, gy, tol in cases:
         assert _within(gx, gy, tol) == (np.hypot(gx, gy) <= tol), (gx, gy, tol)  # as the NumPy path decides
+
+
+def test_hold_loading_puts_off_new_loads_unless_someone_waits():
+    """A window drawing a surface switch holds the loader threads back (hold_loading): a load asked for
+    meanwhile waits without the GIL until the hold is over, and at once for a caller that waits for it."""
+    import threading
+    import time
+
+    import engine.fast as fast_mod
+
+    fast_mod.hold_loading(30.0)
+    try:
+        waited = threading.Event()
+        worker = threading.Thread(target=lambda: (fast_mod._quiet(), waited.set()), daemon=True)
+        t0 = time.monotonic()
+        worker.start()
+        assert not waited.wait(0.3)  # held
+        with fast_mod._urgent():  # what wait() and wait_for() do
+            assert waited.wait(5.0)
+        assert time.monotonic() - t0 < 10.0
+    finally:
+        fast_mod._quiet_until = 0.0
+    t0 = time.monotonic()
+    fast_mod._quiet()  # no hold: no wait
+    assert time.monotonic() - t0 < 0.05

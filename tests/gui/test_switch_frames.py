@@ -155,3 +155,24 @@ def test_the_network_panels_are_made_at_idle_not_at_launch(qtbot, make_window, m
     w._pick_problem("mlp:moons,layers=8x8,n=200,eval_every=5", 20)  # as the Surface dock asks
     qtbot.waitUntil(lambda: w.network.active, timeout=30_000)
     assert w.network.panels is made and w.central_stack.currentWidget() is made and made.loss.isVisible()
+
+
+def test_a_switch_puts_off_loading_compiled_code_until_its_frames_are_drawn(qtbot, make_window):
+    """Loading a surface's compiled code holds the GIL in stretches of tens of ms: a switch holds the
+    loaders back for SWITCH_LOAD_HOLD_S (the racers step on NumPy meanwhile, with the same bits), and
+    the race is on the compiled path after it."""
+    import time
+
+    from engine import fast
+    from gui.controller import SWITCH_LOAD_HOLD_S
+
+    w = make_window(three_racers())
+    qtbot.waitExposed(w)
+    c = w.controller
+    before = time.monotonic()
+    c.set_surface("beale")
+    assert fast._quiet_until >= before + SWITCH_LOAD_HOLD_S - 0.01
+    kernels = c.race.runners[0]._fast_run.kernels
+    qtbot.waitUntil(lambda: fast.ready_for(kernels), timeout=30_000)  # nobody waits: loaded after the hold
+    c.step(5)
+    assert all(r._fast_active for r in c.race.runners)
