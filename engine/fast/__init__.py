@@ -40,7 +40,9 @@ lane loops are generated as small modules in ``~/.cache/gradient-arena/kernels``
 are made in the background, in a child process when not cached yet
 (:func:`prepare`, :func:`ready_for`, :func:`prepare_lanes`, :func:`lanes_for`),
 so a window never waits for a compilation: its racers step on NumPy (or the
-step loop) meanwhile and switch over, bit for bit.
+step loop) meanwhile and switch over, bit for bit. A window drawing a surface
+switch holds new loads back for a moment (:func:`hold_loading`): loading machine
+code holds the GIL in stretches of tens of milliseconds.
 """
 
 from __future__ import annotations
