@@ -160,7 +160,6 @@ class KeyRouter(QtCore.QObject):
 
 
 PREPARE_MS = 1000  # idle this long after the window shows, it makes the Data panel a data-fit surface will need
-NETWORK_PREPARE_MS = 6000  # ...and this long after that, the network panels (not amid the window's first moves)
 STAGE_FALLBACK_MS = 250  # a surface switch draws its step panels at the latest this long after the map
 
 
@@ -264,7 +263,7 @@ class MainWindow(QtWidgets.QMainWindow):
         # the left column runs the full height; the Race (and Data) docks sit under the panels only
         self.setCorner(QtCore.Qt.Corner.BottomLeftCorner, QtCore.Qt.DockWidgetArea.LeftDockWidgetArea)
         self._build_menus()
-        self.network = NetworkMode(self)  # (its panels are made at idle, or by the first network race)
+        self.network = NetworkMode(self)  # (its panels are made by the first network race)
         self.contour.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)  # where Enter in a field sends the focus
         self.key_router = KeyRouter(self, self.contour)  # watches the application's keys while the window shows
         self.race_status = QtWidgets.QLabel()
@@ -974,25 +973,17 @@ class MainWindow(QtWidgets.QMainWindow):
         return self._data_panel
 
     def _prepare_at_idle(self) -> None:
-        """Make the Data panel, then (a while later) the network panels, while the window is idle,
-        hidden. A pyqtgraph plot takes ~30 ms to make: in the frames of the first switch to a data-fit
-        surface, that frame would block the window for twice the budget (and the network panels, four
-        plots, are not worth the launch's time). A playing race or a switch being drawn: later."""
-        if self._data_panel is not None and self.network.made:
+        """Make the Data panel while the window is idle, hidden in its dock. A pyqtgraph plot takes
+        ~30 ms to make: in the frames of the first switch to a data-fit surface, that frame would
+        block the window for twice the budget. A playing race or a switch being drawn: later.
+        (The network panels, four plots and ~130 ms, are made by the first network race, which
+        builds its network and data meanwhile: made at idle, they froze a window in use.)"""
+        if self._data_panel is not None:
             return
-        if not (self.controller.playing or self._staged):
-            if self._data_panel is None:
-                self.data_panel  # noqa: B018 - made (the property makes it)
-            else:
-                self.network.panels  # noqa: B018 - made (the property makes it)
-        self._schedule_prepare()
-
-    def _schedule_prepare(self) -> None:
-        """The next try of :meth:`_prepare_at_idle`, if something is left to make."""
-        if self._data_panel is None:
+        if self.controller.playing or self._staged:
             self._prepare.start(PREPARE_MS)
-        elif not self.network.made:
-            self._prepare.start(NETWORK_PREPARE_MS)
+            return
+        self.data_panel  # noqa: B018 - made (the property makes it)
 
     def _update_data_panel(self) -> None:
         self.data_panel.update_fits(self.controller.race.runners)
@@ -1493,7 +1484,8 @@ class MainWindow(QtWidgets.QMainWindow):
         # the single-key shortcuts' router sees every event of the application: only while the window shows
         QtWidgets.QApplication.instance().installEventFilter(self.key_router)
         QtCore.QTimer.singleShot(0, self._remember_left_column)  # once the docks are laid out
-        self._schedule_prepare()
+        if self._data_panel is None:
+            self._prepare.start(PREPARE_MS)
         if not self._sized_docks:
             self._sized_docks = True
             if not self._restored_state:

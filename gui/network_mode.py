@@ -435,14 +435,14 @@ class NetworkMode(QtCore.QObject):
     def __init__(self, window):
         super().__init__(window)
         self.window_ = window
-        self._panels: NetworkPanels | None = None  # made when first needed, or by the window at idle
+        self._panels: NetworkPanels | None = None  # made when first needed (panels)
         self.active = False
         self._tips: dict[object, tuple[str, bool]] = {}
 
     @property
     def panels(self) -> NetworkPanels:
-        """The network panels, made the first time they are needed (four plots: ~50 ms that the window's
-        launch need not wait for; the window makes them while idle, before a network race asks)."""
+        """The network panels, made the first time they are needed (four plots, ~0.1 s that the window's
+        launch need not wait for: most races are on surfaces)."""
         if self._panels is None:
             self._panels = NetworkPanels()
             self._panels.playing = self.window_.controller.playing
