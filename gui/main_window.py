@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
@@ -123,12 +124,25 @@ class KeyRouter(QtCore.QObject):
     - anywhere else in the window (check boxes, buttons, lists, combo boxes, sliders) the
       widget never claims them, so the window's action runs (Space never ticks a box);
     - Enter in a text field of the window commits it (the field's own handling) and then
-      hands the focus back to the map, so the next Space plays."""
+      hands the focus back to the map, so the next Space plays.
+
+    It also tells ``on_input`` of the user's keys, clicks, wheel turns and mouse moves (the idle
+    garbage collection waits for quiet)."""
+
+    INPUT = frozenset(
+        {
+            QtCore.QEvent.Type.KeyPress,
+            QtCore.QEvent.Type.MouseButtonPress,
+            QtCore.QEvent.Type.MouseMove,
+            QtCore.QEvent.Type.Wheel,
+        }
+    )
 
     def __init__(self, window: QtWidgets.QMainWindow, home: QtWidgets.QWidget):
         super().__init__(window)
         self.window_ = window
         self.home = home
+        self.on_input: Callable[[], None] = lambda: None
 
     def _mine(self, obj) -> QtWidgets.QWidget | None:
         if isinstance(obj, QtWidgets.QWidget) and obj.window() is self.window_:
@@ -137,6 +151,8 @@ class KeyRouter(QtCore.QObject):
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
         kind = event.type()
+        if kind in self.INPUT:
+            self.on_input()
         if kind == QtCore.QEvent.Type.ShortcutOverride:
             widget = self._mine(obj)
             if widget is None or event.modifiers() & ~QtCore.Qt.KeyboardModifier.KeypadModifier:
@@ -266,6 +282,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.network = NetworkMode(self)  # (its panels are made by the first network race)
         self.contour.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)  # where Enter in a field sends the focus
         self.key_router = KeyRouter(self, self.contour)  # watches the application's keys while the window shows
+        self.key_router.on_input = self.controller.collector.user_active  # no idle collection under the user's hand
         self.race_status = QtWidgets.QLabel()
         self.race_status.setObjectName("raceStatus")
         self.statusBar().addPermanentWidget(self.race_status)

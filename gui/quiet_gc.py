@@ -8,10 +8,10 @@ neighbours. (The young generations are cheap: they hold only what was made since
 
 So while a race plays, the objects that were alive when it started are frozen
 (``gc.freeze``): automatic collections leave them out and walk only what the race makes
-meanwhile. When the race pauses and the window has been idle a moment, one full
-collection runs with everything unfrozen (no garbage waits for it longer than that) and
-what survives is frozen again, so a click on a paused window does not pay for a full
-collection either.
+meanwhile. When the race pauses and the window has been idle a moment (no key, click or
+mouse move: :meth:`QuietCollector.user_active`), one full collection runs with everything
+unfrozen (no garbage waits for it longer than that) and what survives is frozen again, so a
+click on a paused window does not pay for a full collection either.
 """
 
 from __future__ import annotations
@@ -42,6 +42,13 @@ class QuietCollector(QtCore.QObject):
                 gc.collect(1)  # the young garbage first (milliseconds): frozen garbage would stay until the pause
                 gc.freeze()
         else:
+            self._idle.start()
+
+    def user_active(self) -> None:
+        """The user is at work in the window (a key, a click, the mouse moving): a pending idle
+        collection waits for IDLE_MS of quiet from now, so it never freezes the window under the
+        user's hand (it takes 60-130 ms)."""
+        if self._idle.isActive():
             self._idle.start()
 
     def collect(self) -> None:

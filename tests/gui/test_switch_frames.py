@@ -175,3 +175,25 @@ def test_a_switch_puts_off_loading_compiled_code_until_its_frames_are_drawn(qtbo
     qtbot.waitUntil(lambda: fast.ready_for(kernels), timeout=30_000)  # nobody waits: loaded after the hold
     c.step(5)
     assert all(r._fast_active for r in c.race.runners)
+
+
+def test_the_idle_collection_waits_while_the_user_works_the_window(qtbot, make_window):
+    """The full collection after a pause takes 60-130 ms: it waits until the user has left the window
+    alone for a moment (mouse moves and keys put it off), so it never freezes the window under the hand."""
+    from PySide6.QtTest import QTest
+
+    w = make_window(three_racers())
+    qtbot.waitExposed(w)
+    collector = w.controller.collector
+    if not gc.isenabled():  # (another collector manages it: nothing to check)
+        return
+    collector._idle.setInterval(120)
+    collector.playing(True)
+    done = collector.full_collections
+    collector.playing(False)  # a pause: the collection is due 120 ms after the last input
+    view = w.contour.viewport()
+    for i in range(12):  # ~0.4 s of a user moving the mouse over the map
+        QTest.mouseMove(view, QtCore.QPoint(50 + 5 * i, 60 + 3 * i))
+        qtbot.wait(30)
+        assert collector.full_collections == done, i
+    qtbot.waitUntil(lambda: collector.full_collections > done, timeout=3000)  # then, once left alone
