@@ -15,8 +15,6 @@ from gui.i18n import retranslate_on_change, tr, tr_in
 from gui.widgets.number_field import NumberField
 
 SLIDER_STEPS_PER_DECADE = 20
-
-
 SLIDER_MIN_PX = 40  # a learning-rate slider is at least this wide (narrower, it was a bare handle like a check box)
 
 
