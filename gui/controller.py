@@ -115,17 +115,21 @@ class RaceController(QtCore.QObject):
             self.set_speed(max(1, round(steps / 300)))
 
     # ------------------------------------------------------------------ setup
-    def _replace_race(self, race: Race) -> None:
-        """Race on with ``race``; the old one's histories are freed in the background (engine.runner.retire:
-        giving a long race's pages back takes tens of milliseconds, which would freeze the window)."""
-        old, self.race = self.race, race
+    def _replace_race(self, config: RaceConfig, hold: bool = True) -> None:
+        """Race on with a new race of ``config``; the old one's histories are freed in the background
+        (engine.runner.retire: giving a long race's pages back takes tens of milliseconds, which would
+        freeze the window). With ``hold`` (a new surface or race), compiled code the new race needs
+        loads once its first frames are drawn (SWITCH_LOAD_HOLD_S)."""
+        if hold:
+            fast.hold_loading(SWITCH_LOAD_HOLD_S)
+        old, self.race = self.race, Race(config)
         retire(old.runners)
 
     def reset(self) -> None:
         """Restart every racer from the start with the current configuration."""
         was_playing = self.playing
         self.pause()
-        self._replace_race(Race(self.config))
+        self._replace_race(self.config, hold=False)  # (the same surface: its code is loaded or loading)
         self.raceReset.emit()
         if was_playing:
             self.play()
@@ -139,8 +143,7 @@ class RaceController(QtCore.QObject):
         self.pause()
         self.config = config
         self._default_speed(config.steps)
-        fast.hold_loading(SWITCH_LOAD_HOLD_S)
-        self._replace_race(Race(config))
+        self._replace_race(config)
         self.surfaceChanged.emit()
         self.raceReset.emit()
 
@@ -169,8 +172,7 @@ class RaceController(QtCore.QObject):
         self.config = new
         if leaving_network:
             self._default_speed(new.steps)
-        fast.hold_loading(SWITCH_LOAD_HOLD_S)
-        self._replace_race(Race(new))
+        self._replace_race(new)
         self.surfaceChanged.emit()
         self.raceReset.emit()
         if was_playing:
@@ -185,8 +187,7 @@ class RaceController(QtCore.QObject):
         was_playing = self.playing
         self.pause()
         self.config = new
-        fast.hold_loading(SWITCH_LOAD_HOLD_S)
-        self._replace_race(Race(new))
+        self._replace_race(new)
         self.surfaceChanged.emit()
         self.raceReset.emit()
         if was_playing:

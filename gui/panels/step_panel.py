@@ -322,7 +322,7 @@ class StepPanel(QtWidgets.QWidget):
         """The scene is about to be painted or rendered: what updates kept is laid out first,
         except for the view's own paint while the panel takes turns (it paints what the frame
         before laid out; the kept updates wait for the panel's next layout frame)."""
-        if self._deferring and self.playing and self.plot_widget.painting:
+        if self._deferring and self.plot_widget.painting:  # (only a playing panel defers)
             return
         self.flush()
 
