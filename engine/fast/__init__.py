@@ -48,12 +48,19 @@ code holds the GIL in stretches of tens of milliseconds.
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 import threading
 from collections.abc import Iterator
 from typing import Any
 
 from .protocol import ENV_NO_JIT, ScalarKernels, disabled, kernels_of
+
+# Before numba is imported (every import of it goes through this package): numba formats the messages of
+# the typing attempts it drops while compiling through colorama (a pyqtgraph dependency), whose init and
+# deinit assign sys.stdout and sys.stderr from the compiling thread. A background compile could so put
+# back a stream that the main thread had replaced meanwhile: a CLI called in-process lost its output to it.
+os.environ.setdefault("NUMBA_DISABLE_ERROR_MESSAGE_HIGHLIGHTING", "1")
 
 __all__ = [
     "ENV_NO_JIT",

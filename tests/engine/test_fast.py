@@ -398,3 +398,21 @@ def test_hold_loading_puts_off_new_loads_unless_someone_waits():
     t0 = time.monotonic()
     fast_mod._quiet()  # no hold: no wait
     assert time.monotonic() - t0 < 0.05
+
+
+def test_numba_formats_its_messages_without_touching_the_standard_streams():
+    """numba formats the messages of the typing attempts it drops while compiling; with colorama installed
+    (pyqtgraph needs it) it does so inside colorama's init/deinit, which assign sys.stdout and sys.stderr.
+    From the background compile that put back pytest's stream while a CLI called in-process had redirected
+    stdout, and the CLI's output was lost (CI). engine.fast makes numba use its plain scheme."""
+    code = (
+        "import sys, engine.fast\n"
+        "from numba.core import errors\n"
+        "scheme = errors.termcolor()\n"
+        "print(type(scheme).__name__, scheme.errmsg('x') == 'x')\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "NUMBA_DISABLE_ERROR_MESSAGE_HIGHLIGHTING"}
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, env=env, timeout=120)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.split() == ["NOPColorScheme", "True"]
