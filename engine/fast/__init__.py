@@ -56,10 +56,11 @@ from typing import Any
 
 from .protocol import ENV_NO_JIT, ScalarKernels, disabled, kernels_of
 
-# Before numba is imported (every import of it goes through this package): numba formats the messages of
-# the typing attempts it drops while compiling through colorama (which the plotting library installs), whose init and
-# deinit assign sys.stdout and sys.stderr from the compiling thread. A background compile could so put
-# back a stream that the main thread had replaced meanwhile: a CLI called in-process lost its output to it.
+# Before numba is imported (every import of it goes through this package): numba formats the messages
+# of the typing attempts it drops while compiling through colorama (which the plotting library installs),
+# whose init and deinit assign sys.stdout and sys.stderr from the compiling thread. A background compile
+# could so put back a stream that the main thread had replaced meanwhile: a CLI called in-process lost
+# its output to it.
 os.environ.setdefault("NUMBA_DISABLE_ERROR_MESSAGE_HIGHLIGHTING", "1")
 
 __all__ = [

@@ -52,6 +52,7 @@ ITEMS_MAX = 2
 POINTS_MAX = HISTORY_MAX + TAIL_KEEP + 2 * FOLD
 
 _curves = itertools.count()
+_items = itertools.count()
 
 
 def decimate(x: np.ndarray, y: np.ndarray, k: int = BUCKET) -> tuple[np.ndarray, np.ndarray]:
@@ -210,6 +211,9 @@ class FastCurve(pg.PlotCurveItem):
         self._scribble = False
         self._stats: tuple | None = None  # curve_stats of the data
         self.blank = False  # emptied by GrowingCurve.clear (hidden, old data kept until set again)
+        self.cache = None  # a CurveCache that draws this item while it is active (gui/panels/curve_cache.py)
+        self.generation = 0  # counts forget(): data that did not just grow
+        self.order = next(_items)  # made after the items of lower order (stacked above them at equal z)
         self.setPen(pen)
 
     def setData(self, *args, **kargs):  # noqa: N802 - pyqtgraph API
@@ -219,6 +223,7 @@ class FastCurve(pg.PlotCurveItem):
 
     def forget(self) -> None:
         """Drop the data of a hidden item (no new layout: the next setData lays it out)."""
+        self.generation += 1
         self.xData = self.yData = None
         self.path = self.fillPath = None
         self._lineSegmentsRendered = False
@@ -261,12 +266,22 @@ class FastCurve(pg.PlotCurveItem):
         self._thin_pen.setCosmetic(True)
 
     def paint(self, p, opt, widget):
-        x, y = self.xData, self.yData
+        x = self.xData
         if self._exportOpts is not False or x is None or len(x) < 2:
             return super().paint(p, opt, widget)
-        pen = self.opts["pen"]
-        if pen is None or pen.style() == QtCore.Qt.PenStyle.NoPen:
+        if self.cache is not None and self.cache.active:  # drawn into the panel's cached image instead
             return None
+        self.draw(p)
+        return None
+
+    def draw(self, p, x_from: float | None = None) -> int:
+        """Stroke the curve with ``p`` (its transform: data to pixels), laying out dashes or thin strokes
+        for that scale first if needed. ``x_from``: only the segments (dashes) reaching that x or beyond
+        (x must increase along the curve: a step panel's). Returns the number of segments drawn."""
+        x, y = self.xData, self.yData
+        pen = self.opts["pen"]
+        if x is None or len(x) < 2 or pen is None or pen.style() == QtCore.Qt.PenStyle.NoPen:
+            return 0
         p.setRenderHint(p.RenderHint.Antialiasing, self.opts["antialias"])
         t = p.transform()
         sx, sy = math.hypot(t.m11(), t.m12()), math.hypot(t.m21(), t.m22())
@@ -292,16 +307,28 @@ class FastCurve(pg.PlotCurveItem):
                 self._dash_lines = arrayToLineSegments(layout.px, layout.py, "pairs", False, out=self._dash_lines)
             else:
                 self._dash = self._dash_src = None
-        if self._scribble:  # a band of ink whatever the pen: thin strokes fill it at a fraction of the cost
-            p.setPen(self._thin_pen)
-            p.drawLines(*self._getLineSegments())
-        elif pen.style() == QtCore.Qt.PenStyle.SolidLine:
-            p.setPen(pen)
-            p.drawLines(*self._getLineSegments())
-        else:
-            p.setPen(self._solid_pen)
+        if self._scribble or pen.style() == QtCore.Qt.PenStyle.SolidLine:
+            # a scribble is a band of ink whatever the pen: thin strokes fill it at a fraction of the cost
+            p.setPen(self._thin_pen if self._scribble else pen)
+            if x_from is None:
+                lines = self._getLineSegments()
+                p.drawLines(*lines)
+                return len(x) - 1
+            lo = max(int(np.searchsorted(x, x_from, side="left")) - 1, 0)  # the segment that reaches x_from
+            if lo >= len(x) - 1:
+                return 0
+            p.drawLines(*arrayToLineSegments(x[lo:], y[lo:], "finite", True).drawargs())
+            return len(x) - 1 - lo
+        p.setPen(self._solid_pen)
+        if x_from is None:
             p.drawLines(*self._dash_lines.drawargs())
-        return None
+            return len(self._dash.px) // 2
+        ends = self._dash.px[1::2]  # where each dash ends (dashes run along x)
+        lo = int(np.searchsorted(ends, x_from, side="left"))
+        if lo >= len(ends):
+            return 0
+        p.drawLines(*arrayToLineSegments(self._dash.px[2 * lo :], self._dash.py[2 * lo :], "pairs", False).drawargs())
+        return len(ends) - lo
 
 
 def _path_length(d: np.ndarray) -> float:
@@ -368,6 +395,7 @@ class GrowingCurve:
         self.hist_tol = HISTORY_TOL  # pixels of path length per kept history point (maps)
         self.pixel: tuple[float, float] | None = None
         self.deferred = False  # updates are kept for the next flush()
+        self.cache = None  # the panel's CurveCache, handed to the items (None: they always paint themselves)
         self._pending: tuple | None = None
         self.tail_start = 0  # index of the tail's first point (the history's last one)
         self.shown = 0  # points drawn so far
@@ -380,6 +408,7 @@ class GrowingCurve:
 
     def _make_item(self) -> FastCurve:
         item = FastCurve(self.pen)
+        item.cache = self.cache
         item.setZValue(self.z)
         item.setVisible(self.visible)
         self.plot.addItem(item)
