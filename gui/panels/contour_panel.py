@@ -86,6 +86,22 @@ class RacerHead(pg.ScatterPlotItem):
     mapping arrays, an atlas of fragments) costs ~0.3-0.6 ms of Python for one spot, and ten
     heads move every frame. Exports paint as a ScatterPlotItem does."""
 
+    _rect: tuple | None = None  # (key, rect): the bounding rectangle while the view's scale stays
+
+    def boundingRect(self):  # noqa: N802 - Qt API
+        """pyqtgraph's, kept until the spot or the view's scale changes: the scene asks each head for it
+        a few times a frame, and each answer maps pixel vectors (~50 us)."""
+        if len(self.data) != 1:
+            return super().boundingRect()
+        key = (self._maxSpotPxWidth, float(self.data["x"][0]), float(self.data["y"][0]))
+        if self._rect is None or self._rect[0] != key:
+            self._rect = (key, super().boundingRect())
+        return self._rect[1]
+
+    def viewTransformChanged(self):  # noqa: N802 - pyqtgraph API
+        self._rect = None
+        super().viewTransformChanged()
+
     def paint(self, p, option, widget):
         if self._exportOpts is not False or len(self.data) != 1:
             return super().paint(p, option, widget)
@@ -143,6 +159,7 @@ class ContourPanel(pg.PlotWidget):
         )
         for item in (self.minima_global, self.minima_local):
             item.setZValue(5)
+            item.setCacheMode(cache)  # still while the paths move over them: pixmaps, not pyqtgraph's paint
             self.addItem(item)
         self.start_marker = pg.TargetItem(
             pos=(0, 0),

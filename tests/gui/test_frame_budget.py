@@ -393,3 +393,37 @@ def test_a_playing_step_panel_draws_everything_again_when_its_curves_change(qtbo
         assert w.lr.cache.full_draws == full + 2
     finally:
         w._on_playing(False)
+
+
+def test_the_maps_racer_heads_and_minima_cost_little_to_paint(qtbot, make_window, monkeypatch):
+    """Each frame moves the ten racer heads over the map: the scene asks each for its bounding rectangle
+    a few times, which pyqtgraph computes anew each time (~50 us); a head keeps it while its spot and the
+    view's scale stay (and gives pyqtgraph's own after a zoom). The minima stars are kept as pixmaps."""
+    import pyqtgraph as pg
+    from PySide6 import QtWidgets
+
+    w = make_window(ten_racers(20_000))
+    qtbot.waitExposed(w)
+    c = w.controller
+    c.step(10)
+    w.contour.grab()
+    asked = []
+    padding = pg.ScatterPlotItem.pixelPadding  # what each computation of the rectangle asks for first
+
+    def counted(self):
+        asked.append(self)
+        return padding(self)
+
+    monkeypatch.setattr(pg.ScatterPlotItem, "pixelPadding", counted)
+    for _ in range(3):
+        c.step(5)
+        qtbot.wait(30)  # the window's paint
+    heads = [item for item in asked if item in w.contour.heads]
+    assert len(heads) <= len(w.contour.heads), len(heads)  # (was ~25 a frame)
+    w.contour.plotItem.vb.scaleBy((0.5, 0.5))  # zoomed in: each head's own rectangle again
+    c.step(1)
+    w.contour.grab()
+    for head in w.contour.heads:
+        assert head.boundingRect() == pg.ScatterPlotItem.boundingRect(head)
+    cache = QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache
+    assert w.contour.minima_global.cacheMode() == cache and w.contour.minima_local.cacheMode() == cache
