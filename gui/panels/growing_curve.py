@@ -65,7 +65,7 @@ def decimate(x: np.ndarray, y: np.ndarray, k: int = BUCKET) -> tuple[np.ndarray,
     xb, yb = x[:m].reshape(-1, k), y[:m].reshape(-1, k)
     base = np.arange(0, m, k)
     bad = ~(np.isfinite(xb) & np.isfinite(yb))
-    picks = [base, base + k - 1, np.arange(m, n)]
+    picks = [base, base + k - 1, _bucket_picks(x[m:], y[m:], m)]
     for arr in (xb, yb):
         picks.append(base + np.where(bad, np.inf, arr).argmin(axis=1))
         picks.append(base + np.where(bad, -np.inf, arr).argmax(axis=1))
@@ -75,6 +75,19 @@ def decimate(x: np.ndarray, y: np.ndarray, k: int = BUCKET) -> tuple[np.ndarray,
     for pick in picks:
         keep[pick] = True
     return x[keep].astype(float), y[keep].astype(float)
+
+
+def _bucket_picks(x: np.ndarray, y: np.ndarray, offset: int) -> np.ndarray:
+    """:func:`decimate`'s picks in one partial bucket (``offset`` its first index): all of a few points,
+    else the first, the last, the extremes of x and y and the first non-finite one (a whole bucket's)."""
+    n = len(x)
+    if n <= 6:
+        return np.arange(offset, offset + n)
+    bad = ~(np.isfinite(x) & np.isfinite(y))
+    picks = [0, n - 1, int(bad.argmax())]
+    for arr in (x, y):
+        picks += [int(np.where(bad, np.inf, arr).argmin()), int(np.where(bad, -np.inf, arr).argmax())]
+    return offset + np.array(picks)
 
 
 def drop_flat(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -375,6 +388,13 @@ def is_scribble(x: np.ndarray, y: np.ndarray, sx: float, sy: float) -> bool:
     return stats is not None and scribble_from(stats, sx, sy)
 
 
+def _bucket(stride: int, n: int, least: int) -> int:
+    """Points per decimation bucket for ``n`` points at ``stride`` per pixel column: a column's, but
+    at least four buckets when the points fill fewer than four columns (:func:`decimate` keeps fewer
+    than two buckets' points as they are), and no fewer than ``least`` points."""
+    return min(stride, max(n // 4, least))
+
+
 class GrowingCurve:
     """Draw ``x[:n], y[:n]`` as ``n`` grows; the arrays are the caller's live history.
 
@@ -394,6 +414,7 @@ class GrowingCurve:
         self.hist_y = np.empty(0)
         self.hist_tol = HISTORY_TOL  # pixels of path length per kept history point (maps)
         self.pixel: tuple[float, float] | None = None
+        self.stride = 1  # (step panels) points per pixel column at the last update
         self.deferred = False  # updates are kept for the next flush()
         self.cache = None  # the panel's CurveCache, handed to the items (None: they always paint themselves)
         self._pending: tuple | None = None
@@ -444,6 +465,7 @@ class GrowingCurve:
         self._x, self._y = x, y
         if n == self.shown or n < 1:
             return
+        self.stride = stride
         if self.tail is None:  # both items now, the history hidden until a fold: no item is made while playing
             self.tail = self._make_item()
             self.history = self._make_item()
@@ -457,7 +479,9 @@ class GrowingCurve:
         if pixel is not None:
             tx, ty = thin(tx, ty, pixel[0], pixel[1], TAIL_TOL)
         elif stride > TAIL_BUCKET_MIN:
-            tx, ty = decimate(tx, ty, stride)
+            # a bucket per pixel column; a tail narrower than two columns (a long race: thousands of steps
+            # a pixel) in four buckets, not kept whole (decimate keeps fewer than two buckets' points as is)
+            tx, ty = decimate(tx, ty, _bucket(stride, len(tx), TAIL_BUCKET_MIN + 1))
         tx, ty = drop_flat(tx, ty)
         self.tail.setData(tx, ty)
         self._unblank(self.tail)
@@ -478,7 +502,10 @@ class GrowingCurve:
         start = lo + 1 if len(self.hist_x) else lo
         x, y = self._x[start : hi + 1], self._drawn(self._ys(start, hi + 1))
         pixel = self.pixel
-        sx, sy = decimate(x, y) if pixel is None else thin(x, y, pixel[0], pixel[1], self.hist_tol)
+        if pixel is None:  # buckets of BUCKET points, or of a pixel column's when that is more
+            sx, sy = decimate(x, y, max(BUCKET, _bucket(self.stride, len(x), BUCKET)))
+        else:
+            sx, sy = thin(x, y, pixel[0], pixel[1], self.hist_tol)
         self.hist_x = np.concatenate([self.hist_x, sx])
         self.hist_y = np.concatenate([self.hist_y, sy])
         while len(self.hist_x) > HISTORY_MAX:

@@ -401,3 +401,37 @@ def test_the_y_axes_hold_still_while_playing_and_fit_the_curves_when_paused(qtbo
         lo, hi = panel._y_bounds()
         y0, y1 = panel.plot.vb.viewRange()[1]
         assert y0 <= lo and hi <= y1 and (y1 - y0) < 1.5 * (hi - lo)  # fitted again, with pyqtgraph's padding
+
+
+def test_a_long_races_curves_keep_a_few_points_per_pixel_column(qtbot, make_window):
+    """At a million steps a pixel column of a step panel holds thousands of steps: the tail (1,000
+    steps, under a column) and every fold into the history keep each column's envelope, not all their
+    points (a bucket's remainder and a tail under two columns were kept whole: ~1,000 points a curve
+    stroked on every paint)."""
+    from gui.panels.growing_curve import FOLD, decimate
+
+    x = np.arange(19_969, dtype=float)
+    y = np.random.default_rng(1).normal(size=len(x))
+    y[5:19_969:997] = np.nan
+    dx, dy = decimate(x, y, 1_967)  # 10 whole buckets and a partial one of 299 points
+    assert len(dx) <= 6 * 11
+    assert np.nanmax(dy) == np.nanmax(y) and np.nanmin(dy) == np.nanmin(y)
+    assert np.nanmax(dy[dx >= 19_670]) == np.nanmax(y[19_670:])  # the partial bucket's extremes too
+    assert np.isnan(dy).sum() == 11  # and its gap
+
+    w = make_window(load_preset("textbook"))
+    x = np.arange(1_000_000, dtype=float)
+    y = np.cos(x / 3.7) * np.exp(-x / 4e5)
+    curve = GrowingCurve(w.loss.plot, None)
+    curve.update(x, y, 990_000, stride=2_000)
+    for n in range(990_001, 990_000 + 3 * FOLD):  # one step a frame: folds of FOLD steps
+        curve.update(x, y, n, stride=2_000)
+    hx = curve.history.xData
+    assert (hx > 990_000).sum() <= 3 * 6 * 4  # each fold: four buckets of its 512 steps (under a column)
+    tx, ty = curve.tail.xData, curve.tail.yData
+    lo = curve.tail_start
+    assert len(tx) <= 6 * 5 < curve.shown - lo
+    assert ty.max() == y[lo : curve.shown].max() and ty.min() == y[lo : curve.shown].min()
+    ex, ey = curve.data()
+    assert len(ex) == curve.shown and np.array_equal(ey, y[: curve.shown])  # the data stay exact
+    curve.release()
