@@ -911,8 +911,14 @@ class MainWindow(QtWidgets.QMainWindow):
             self._on_advanced()
         finally:
             self._tick_frame = None  # (updates out of the race's frames, a switch's, are drawn at once)
-        # the leaderboard on the lighter frame: the learning-rate panel's layout and the loss panel's paint
-        self.race_dock.maybe_refresh(light=self.network.active or self.lr.holding)
+        # the leaderboard on the lighter frame: the learning-rate panel's layout and the loss panel's paint;
+        # while playing, after the frame's paint (a posted call, queued behind the window's update request):
+        # in the time left before the next frame, not between the frame's updates and the screen
+        light = self.network.active or self.lr.holding
+        if self.controller.playing:
+            QtCore.QTimer.singleShot(0, self, lambda: self.race_dock.maybe_refresh(light=light))
+        else:
+            self.race_dock.maybe_refresh(light=light)
 
     def _on_advanced(self) -> None:
         if self.network.active:

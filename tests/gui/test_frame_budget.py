@@ -427,3 +427,41 @@ def test_the_maps_racer_heads_and_minima_cost_little_to_paint(qtbot, make_window
         assert head.boundingRect() == pg.ScatterPlotItem.boundingRect(head)
     cache = QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache
     assert w.contour.minima_global.cacheMode() == cache and w.contour.minima_local.cacheMode() == cache
+
+
+def test_while_playing_the_leaderboard_refreshes_after_its_frames_paint(qtbot, make_window, monkeypatch):
+    """A leaderboard refresh (~3 ms) waits until the frame's map and panels are painted: it uses the time
+    left before the next frame instead of delaying this one's (it ran inside the frame's tick)."""
+    from PySide6 import QtCore
+
+    w = make_window(ten_racers(50_000))
+    qtbot.waitExposed(w)
+    c = w.controller
+    events: list[str] = []
+
+    class Watch(QtCore.QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt API
+            if event.type() == QtCore.QEvent.Type.Paint:
+                events.append("paint")
+            return False
+
+    watch = Watch()
+    w.contour.viewport().installEventFilter(watch)
+    real_tick, real_refresh = c.tick, w.race_dock.refresh
+    monkeypatch.setattr(c, "tick", lambda: events.append("tick") or real_tick())
+    monkeypatch.setattr(w.race_dock, "refresh", lambda: events.append("refresh") or real_refresh())
+    c.timer.timeout.disconnect()
+    c.timer.timeout.connect(c.tick)
+    c.set_speed(20)
+    c.play()
+    try:
+        qtbot.waitUntil(lambda: events.count("refresh") >= 3, timeout=10_000)
+    finally:
+        c.pause()
+        w.contour.viewport().removeEventFilter(watch)
+    playing = events[: len(events) - 1]  # (the pause refreshes at once)
+    refreshes = [i for i, e in enumerate(playing) if e == "refresh" and "tick" in playing[:i]]
+    assert len(refreshes) >= 2
+    for i in refreshes:
+        since_tick = playing[max(j for j in range(i) if playing[j] == "tick") : i]
+        assert "paint" in since_tick, playing  # the frame was painted first
