@@ -53,9 +53,9 @@ class CurveCache(pg.GraphicsObject):
         self.active = active
         self.image = None
         self._key = None
-        for item in self._items():
-            item.update()
-        self.update()
+        if not active:  # the curves paint themselves again (on: the view shows the same until its next paint)
+            for item in self._items():
+                item.update()
 
     def invalidate(self) -> None:
         """Draw everything again at the next paint."""
@@ -94,7 +94,7 @@ class CurveCache(pg.GraphicsObject):
         items = self._items()
         key = (
             rect.width(), rect.height(), dpr, t.m11(), t.m12(), t.m21(), t.m22(), t.dx(), t.dy(),
-            tuple((id(item), id(item.opts["pen"]), item.generation, item._scribble) for item in items),
+            tuple((id(item), id(item.opts["pen"]), item.generation) for item in items),
         )  # fmt: skip
         image = self.image
         if image is None or image.size() != rect.size() * dpr or image.devicePixelRatioF() != dpr:
@@ -130,8 +130,9 @@ class CurveCache(pg.GraphicsObject):
                     self.segments += item.draw(painter, x_from)
             finally:
                 painter.end()
-        # drawn up to the curves' last x; a curve whose thin-stroke choice flipped is drawn again in full
-        self._key = key if all(k[3] == item._scribble for k, item in zip(key[-1], items)) else None
+        # drawn up to the curves' last x (a curve that turns into a scribble, a band of ink, is drawn in
+        # thin strokes from here on: the same band of ink)
+        self._key = key
         self._x_done = max(
             (item._stats[4] for item in items if item._stats is not None and item._stats[4] is not None),
             default=-math.inf,

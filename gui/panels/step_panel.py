@@ -192,6 +192,8 @@ class StepPanel(QtWidgets.QWidget):
         if not self.playing:
             self.flush()
             self.set_step(self._step)
+        elif self.follow_steps:  # the step axis jumps ahead now, not after the first frame painted without it
+            self.plot.vb.setXRange(0, nice_above(max(self._step, MIN_STEPS) * HEADROOM), padding=0)
 
     def _y_bounds(self) -> tuple[float, float] | None:
         """The lowest and highest y drawn (as plotted: log10 on a log axis), from each item's stats."""
