@@ -8,9 +8,10 @@ curve once into an image at the view's scale and, on later paints, only the band
 columns from the end of what it drew to the right edge: the band is erased and every curve's
 segments reaching into it are stroked again, clipped to it, in the curves' stacking order.
 A column of the image is thus drawn as a full paint would draw it at the time it was last
-in the band; the columns left of it only see the tails of their curves folded into the
-decimated history, which draws the same pixels. A new scale, size, curve, pen, visibility
-or a curve that does not just grow (a clear, a mode change) draws everything again.
+in the band; left of the band the curves change only by folding their tails into the
+decimated history, which draws nearly the same pixels (a noisy curve keeps more of its
+detail until the next full paint). A new scale, size, curve, pen, visibility or a curve
+that does not just grow (a clear, a mode change) draws everything again.
 
 The cache is active only while the panel plays: stopped, the curves paint themselves, so a
 paused panel shows exactly what it would without the cache. Exports never use it.
@@ -41,7 +42,6 @@ class CurveCache(pg.GraphicsObject):
         self.full_draws = 0  # for tests and benchmarks: whole redraws, band draws, segments stroked
         self.band_draws = 0
         self.segments = 0
-        self.setFlag(self.GraphicsItemFlag.ItemHasNoContents, False)
         vb.addItem(self, ignoreBounds=True)
         vb.sigRangeChanged.connect(self._range_changed)
 
