@@ -1,20 +1,22 @@
-"""CurveCache: a step panel's racer curves kept as an image while the race plays.
+"""CurveCache: a step panel's racer curves kept as an image between paints.
 
 A step panel (loss, learning rate) painted every one of its curves in full on every paint:
 stroking 2 px antialiased lines costs about 0.5 ms per 1000 segments, 6-13 ms a paint for
-10 racers. While a race plays, its curves only grow to the right (x is the step) and the
-panel's ranges move in rare jumps (:mod:`gui.panels.step_panel`). So the cache draws every
-curve once into an image at the view's scale and, on later paints, only the band of pixel
-columns from the end of what it drew to the right edge: the band is erased and every curve's
-segments reaching into it are stroked again, clipped to it, in the curves' stacking order.
-A column of the image is thus drawn as a full paint would draw it at the time it was last
-in the band; left of the band the curves change only by folding their tails into the
-decimated history, which draws nearly the same pixels (a noisy curve keeps more of its
-detail until the next full paint). A new scale, size, curve, pen, visibility or a curve
-that does not just grow (a clear, a mode change) draws everything again.
+10 racers, also when only the Inspector's step marker moved over a paused race. The curves
+only grow to the right (x is the step) and while a race plays the panel's ranges move in
+rare jumps (:mod:`gui.panels.step_panel`). So the cache draws every curve once into an image
+at the view's scale; a later paint draws nothing new when no curve changed (a marker moved)
+and otherwise only the band of pixel columns from the end of what it drew to the right edge:
+the band is erased and every curve's segments reaching into it are stroked again, clipped to
+it, in the curves' stacking order. A column of the image is thus drawn as a full paint would
+draw it at the time it was last in the band; left of the band the curves change only by
+folding their tails into the decimated history, which draws nearly the same pixels (a noisy
+curve keeps more of its detail until the next full paint). A new scale, size, curve, pen,
+visibility or a curve that does not just grow (a clear, a mode change) draws everything
+again: a paused panel, whose step axis ends at the last step, is drawn in full.
 
-The cache is active only while the panel plays: stopped, the curves paint themselves, so a
-paused panel shows exactly what it would without the cache. Exports never use it.
+The image stacks with the panel's other items (its step markers) as its topmost curve would.
+Exports never use it: the curves paint themselves, as vectors in an SVG.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ class CurveCache(pg.GraphicsObject):
         self.active = False
         self.image: QtGui.QImage | None = None
         self._key: tuple | None = None
+        self._versions: tuple = ()  # the items' data versions drawn
         self._x_done = -math.inf  # the largest x drawn so far (data units)
         self.full_draws = 0  # for tests and benchmarks: whole redraws, band draws, segments stroked
         self.band_draws = 0
@@ -103,8 +106,9 @@ class CurveCache(pg.GraphicsObject):
             self.image = image
             self._key = None
         full = key != self._key
-        band_left = 0.0
-        if not full:
+        versions = tuple(item.version for item in items)
+        band_left = float(rect.width())  # (nothing new: the image as it is)
+        if not full and versions != self._versions:
             band_left = math.floor(max(t.map(QtCore.QPointF(self._x_done, 0.0)).x() - BAND_MARGIN_PX, 0.0))
             full = not math.isfinite(band_left)
         if full or band_left < rect.width():
@@ -133,6 +137,7 @@ class CurveCache(pg.GraphicsObject):
         # drawn up to the curves' last x (a curve that turns into a scribble, a band of ink, is drawn in
         # thin strokes from here on: the same band of ink)
         self._key = key
+        self._versions = versions
         self._x_done = max(
             (item._stats[4] for item in items if item._stats is not None and item._stats[4] is not None),
             default=-math.inf,

@@ -214,6 +214,8 @@ class FastCurve(pg.PlotCurveItem):
     Layouts are kept until the data or the view's scale changes. Exports stroke one
     path with the pen itself."""
 
+    version = 0  # counts setData (which pyqtgraph's __init__ calls first)
+
     def __init__(self, pen):
         super().__init__(connect="finite", skipFiniteCheck=True)
         self._dash_key: tuple[float, float] | None = None  # the scale the dashes are laid out at
@@ -224,12 +226,13 @@ class FastCurve(pg.PlotCurveItem):
         self._scribble = False
         self._stats: tuple | None = None  # curve_stats of the data
         self.blank = False  # emptied by GrowingCurve.clear (hidden, old data kept until set again)
-        self.cache = None  # a CurveCache that draws this item while it is active (gui/panels/curve_cache.py)
+        self.cache = None  # the CurveCache that draws this item on screen while active (gui/panels/curve_cache.py)
         self.generation = 0  # counts forget(): data that did not just grow
         self.order = next(_items)  # made after the items of lower order (stacked above them at equal z)
         self.setPen(pen)
 
     def setData(self, *args, **kargs):  # noqa: N802 - pyqtgraph API
+        self.version += 1
         self._dash_dirty = True  # laid out again at the next paint: extended where the data grew at its end
         super().setData(*args, **kargs)
         self._stats = curve_stats(self.xData, self.yData)

@@ -108,8 +108,10 @@ class StepPanel(QtWidgets.QWidget):
         self.plot.addItem(self.inspect_marker, ignoreBounds=True)
         layout.addWidget(self.plot_widget, 1)
         self.curves: list[list[GrowingCurve]] = []
-        # while playing, the curves are drawn from an image that each paint extends by what they grew
+        # the curves are drawn from an image that each paint extends by what they grew (playing) or blits
+        # as it is (the Inspector's marker moving over a paused race)
         self.cache = CurveCache(self.plot.vb, lambda: [curve for group in self.curves for curve in group])
+        self.cache.set_active(True)
         self.samples: list[pg.PlotDataItem] = []
         self.log_y = False
         # while a race plays (set_playing), panels take turns: a panel lays out its curves on the
@@ -166,6 +168,8 @@ class StepPanel(QtWidgets.QWidget):
     def new_curve(self, pen, z: float, transform) -> GrowingCurve:
         curve = GrowingCurve(self.plot, pen, z=z, transform=transform)
         curve.cache = self.cache
+        # the image stacks with the other items (the step markers) as the topmost curves would
+        self.cache.setZValue(max(self.cache.zValue(), z))
         curve.log_y = self.log_y
         curve.deferred = self._deferring
         return curve
@@ -186,7 +190,6 @@ class StepPanel(QtWidgets.QWidget):
         everything kept is drawn, the step axis ends at the last step and the y axis fits the curves."""
         self.playing = bool(playing)
         self._hold_view(False)
-        self.cache.set_active(self.playing)
         # a y range that moves every frame lays out the axis, every curve's bounds and dashes again
         self.plot.vb.enableAutoRange(axis=pg.ViewBox.YAxis, enable=not self.playing)
         if not self.playing:

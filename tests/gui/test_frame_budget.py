@@ -325,9 +325,10 @@ def _mixed_racers(steps):
 
 
 def test_a_playing_step_panel_strokes_only_what_its_curves_grew(qtbot, make_window):
-    """While playing, a step panel draws its curves from an image that each paint extends by the
-    pixel columns the curves grew into (it stroked every curve in full each paint: 6-13 ms for 10
-    racers). The picture is the one a full paint draws, and a pause hands painting back to the curves."""
+    """A step panel draws its curves from an image: while playing each paint extends it by the pixel
+    columns the curves grew into (it stroked every curve in full each paint: 6-13 ms for 10 racers), and
+    the picture is the one a full paint draws. Paused, the panel is drawn in full at its final range, and
+    the Inspector's marker moving over it strokes nothing."""
     w = make_window(_mixed_racers(5_000))
     qtbot.waitExposed(w)
     c = w.controller
@@ -337,6 +338,7 @@ def test_a_playing_step_panel_strokes_only_what_its_curves_grew(qtbot, make_wind
         for panel in (w.loss, w.lr):
             panel.paint_every = 1  # every frame lays out and paints (no turns: each paint is checked)
         drawn = {panel: [] for panel in (w.loss, w.lr)}
+        start = {panel: panel.cache.full_draws for panel in drawn}
         for _ in range(30):
             c.step(1)
             for panel, segments in drawn.items():
@@ -345,24 +347,35 @@ def test_a_playing_step_panel_strokes_only_what_its_curves_grew(qtbot, make_wind
                 segments.append(panel.cache.segments - before)
         for panel, segments in drawn.items():
             cache = panel.cache
-            assert cache.active and cache.full_draws == 1 and cache.band_draws >= 29, type(panel).__name__
+            # the first paint at the axis's new range, then bands
+            assert cache.full_draws - start[panel] == 1 and cache.band_draws >= 29, type(panel).__name__
             # a band paint strokes the segments (dashes) of a few pixel columns, not the 200+ steps of each curve
             assert max(segments[1:]) < segments[0] / 5, (type(panel).__name__, segments)
             banded = _pixels(panel.plot_widget)
             cache.invalidate()  # the same view drawn in full
             full = _pixels(panel.plot_widget)
-            assert cache.full_draws == 2
             off = np.abs(banded - full).max(axis=2) > 64
             assert off.sum() <= 0.0005 * off.size, (type(panel).__name__, off.sum())  # antialiasing at a seam
             assert (np.abs(full - 255).max(axis=2) > 64).sum() > 2000  # ...and there are curves to compare
     finally:
         w._on_playing(False)
     for panel in (w.loss, w.lr):
-        assert not panel.cache.active  # paused: the curves paint themselves
-        before = panel.cache.full_draws + panel.cache.band_draws
-        ink = _pixels(panel.plot_widget)
-        assert panel.cache.full_draws + panel.cache.band_draws == before
+        full = panel.cache.full_draws
+        ink = _pixels(panel.plot_widget)  # the step axis ends at the last step: drawn in full
+        assert panel.cache.full_draws == full + 1
         assert (np.abs(ink - 255).max(axis=2) > 64).sum() > 2000
+        panel.cache.set_active(False)  # what the curves paint themselves
+        own = _pixels(panel.plot_widget)
+        panel.cache.set_active(True)
+        off = np.abs(ink - own).max(axis=2) > 64
+        assert off.sum() <= 0.0005 * off.size, (type(panel).__name__, off.sum())
+        _pixels(panel.plot_widget)  # (drawn in full again: the cache was turned off and on)
+        strokes, draws = panel.cache.segments, panel.cache.full_draws + panel.cache.band_draws
+        for step in (20, 90, 150):  # the Inspector looks at earlier steps
+            panel.set_inspected_step(step)
+            marked = _pixels(panel.plot_widget)
+        assert panel.cache.segments == strokes and panel.cache.full_draws + panel.cache.band_draws == draws
+        assert np.abs(marked - ink).max() > 64  # (the marker is drawn)
 
 
 def test_a_playing_step_panel_draws_everything_again_when_its_curves_change(qtbot, make_window):
