@@ -573,7 +573,17 @@ def _derivatives(expr: Any) -> tuple[Any, tuple[Any, Any], tuple[Any, Any, Any]]
     def clean(e: Any) -> Any:  # |x|'' and sign'(x) are Dirac deltas at 0: the Hessian there is taken as 0
         return e.replace(sympy.DiracDelta, lambda *args: sympy.Integer(0))
 
-    return expr, (gx, gy), (clean(hxx), clean(hxy), clean(hyy))
+    hessian = (clean(hxx), clean(hxy), clean(hyy))
+    for d in (gx, gy, *hessian):
+        left = d.atoms(sympy.Derivative)
+        if left:  # abs(x**0.5): d/dx re(x**0.5) stays unevaluated, and nothing can compute it
+            inner = min((str(a.expr) for a in left), key=len)
+            raise FormulaError(
+                f"SymPy cannot write the derivatives of this formula (it leaves the derivative of {inner} "
+                "unevaluated: a part that is not real for every x and y); write it so that every part is real, "
+                "e.g. abs(x)**0.5 rather than abs(x**0.5)"
+            )
+    return expr, (gx, gy), hessian
 
 
 def _compile(expr: Any) -> dict[str, Any]:

@@ -190,6 +190,14 @@ def test_bad_settings_are_refused_with_a_reason(spec, words):
         build_formula_surface(spec)
 
 
+@pytest.mark.parametrize("spec", ["formula:abs((x)**0.5) + 0*x; a=0.75, n=2.5", "formula:abs(x**0.5) + y**2"])
+def test_a_formula_sympy_cannot_differentiate_is_refused_with_a_reason(spec):
+    """abs(x**0.5): SymPy's second derivative keeps d/dx sign(x**0.5) unevaluated, which neither the kernels
+    nor NumPy can compute (it escaped as a printer error, found by the random-formula test)."""
+    with pytest.raises(FormulaError, match=r"cannot write the derivatives.*of sign\(x\*\*0\.5\).*abs\(x\)\*\*0\.5"):
+        build_formula_surface(spec)
+
+
 MARK = "/tmp/gradient-arena-formula-payload-ran"
 
 # Each must be refused before anything is evaluated.
