@@ -49,7 +49,7 @@ class CurveCache(pg.GraphicsObject):
         vb.sigRangeChanged.connect(self._range_changed)
 
     def set_active(self, active: bool) -> None:
-        """Draw the curves from the image (while playing) or let them paint themselves."""
+        """Draw the curves from the image (a step panel keeps it on) or let them paint themselves (tests compare)."""
         active = bool(active)
         if active == self.active:
             return
